@@ -1,0 +1,66 @@
+# Two commands on a fresh Debian/Ubuntu machine:
+#   make run    install everything (venv, Python packages, libVLC when missing) and start vknz
+#   make test   the same plus test tools (Xvfb, fonts), then lint, types, layer contracts, tests
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_RUN := libvlc5 vlc-plugin-base libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \
+	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+APT_TEST := xvfb xauth fonts-dejavu-core poppler-utils strace
+
+.PHONY: run test check lint typecheck contracts unit bench system-deps system-test-deps fixtures clean
+
+run: $(VENV)/.installed system-deps
+	$(BIN)/vknz
+
+test: $(VENV)/.installed-dev system-deps system-test-deps check
+
+check: lint typecheck contracts unit
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck:
+	$(BIN)/mypy
+
+contracts:
+	$(BIN)/lint-imports
+
+unit:
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -p no:cacheprovider
+
+bench: $(VENV)/.installed-dev system-deps
+	$(BIN)/python -m bench
+
+fixtures: $(VENV)/.installed
+	$(BIN)/python tests/fixtures/make_fixtures.py
+
+# Installs the system packages only when something is missing (dpkg -s is cheap).
+system-deps:
+	@missing=""; for p in $(APT_RUN); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+
+system-test-deps:
+	@missing=""; for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/bin/python pyproject.toml
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,423 @@
+"""The ``vknz`` command line: scripting, administration and tests beside the GUI.
+
+Exit codes: 0 success, 2 a known problem (one clear line on stderr), 1 a bug (details in the log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from vknz_desktop import __version__
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.models import (
+    CONSENT_SCOPE_LABELS,
+    ConsentScope,
+    MediaInfo,
+    Participant,
+    Recording,
+    Role,
+)
+from vknz_desktop.domain.ports import CancelToken
+from vknz_desktop.logging_setup import setup_logging
+from vknz_desktop.paths import AppPaths
+from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
+from vknz_desktop.storage.keyfile import STANDARD_PROFILE, TEST_PROFILE, KdfProfile
+from vknz_desktop.storage.vault import Vault
+
+log = logging.getLogger("vknz_desktop.cli")
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_KNOWN = 2
+
+
+def kdf_profile_from_env() -> KdfProfile:
+    """Argon2id cost for new key files; ``VKNZ_KDF_PROFILE=test`` is for automated tests only."""
+    return TEST_PROFILE if os.environ.get("VKNZ_KDF_PROFILE") == "test" else STANDARD_PROFILE
+
+
+# -- passphrases ------------------------------------------------------------------------------
+def read_passphrase(
+    prompt: str = "Wachtwoord van de kluis: ", env: str = "VKNZ_PASSPHRASE", confirm: bool = False
+) -> str:
+    """From ``$env`` (scripts) or a hidden prompt on the terminal."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise KnownError(f"Geen wachtwoord: zet {env} of start vknz in een terminal.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Herhaal het wachtwoord: ") != first:
+        raise KnownError("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
+    return first
+
+
+# -- argument parsing -------------------------------------------------------------------------
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (gebruik JJJJ-MM-DD)") from error
+
+
+def _role(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError as error:
+        roles = ", ".join(r.value for r in Role)
+        raise argparse.ArgumentTypeError(f"onbekende rol '{text}' (kies uit: {roles})") from error
+
+
+def _scopes(text: str) -> list[ConsentScope]:
+    result: list[ConsentScope] = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        if not part:
+            continue
+        try:
+            result.append(ConsentScope(part))
+        except ValueError as error:
+            options = ", ".join(s.value for s in ConsentScope)
+            raise argparse.ArgumentTypeError(
+                f"onbekende toestemming '{part}' (kies uit: {options})"
+            ) from error
+    if not result:
+        raise argparse.ArgumentTypeError("geef minstens één toestemming op")
+    return result
+
+
+def _participant(text: str) -> Participant:
+    name, sep, role = text.rpartition(":")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(
+            f"'{text}': gebruik NAAM:ROL, bijvoorbeeld 'Klant A:klant'"
+        )
+    try:
+        return Participant(display_name=name, role=_role(role))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}': {error}") from error
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One clear line, as for every other known error.
+        self.exit(EXIT_KNOWN, f"vknz: {message} (zie 'vknz --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for all subcommands."""
+    parser = _Parser(
+        prog="vknz",
+        description="Van Kijken Naar Zien: opnames terugkijken in een "
+        "versleutelde kluis. Zonder opdracht start de app.",
+    )
+    parser.add_argument("--version", action="version", version=f"vknz {__version__}")
+    parser.add_argument(
+        "--vault",
+        type=Path,
+        metavar="MAP",
+        help="kluismap (standaard: $VKNZ_HOME/vault of de gegevensmap van de gebruiker)",
+    )
+    parser.add_argument(
+        "--role",
+        type=_role,
+        default=Role.KLANTMANAGER,
+        help="uw rol, voor het logboek (standaard: klantmanager)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
+
+    sub.add_parser("init", help="maak een nieuwe kluis")
+
+    imp = sub.add_parser("import", help="voeg een opname toe aan de kluis")
+    imp.add_argument("file", type=Path, metavar="BESTAND")
+    imp.add_argument(
+        "--consent-scope",
+        type=_scopes,
+        required=True,
+        metavar="SCOPE[,SCOPE…]",
+        help="toestemming: "
+        + ", ".join(f"{s.value} ({label})" for s, label in CONSENT_SCOPE_LABELS.items()),
+    )
+    imp.add_argument("--title", help="titel (standaard: de bestandsnaam)")
+    imp.add_argument("--date", type=_date, metavar="JJJJ-MM-DD", help="datum van het gesprek")
+    imp.add_argument(
+        "--consent-by",
+        type=_role,
+        default=Role.KLANT,
+        metavar="ROL",
+        help="wie toestemming gaf (standaard: klant)",
+    )
+    imp.add_argument(
+        "--consent-date",
+        type=_date,
+        metavar="JJJJ-MM-DD",
+        help="datum van de toestemming (standaard: vandaag)",
+    )
+    imp.add_argument(
+        "--keep-until",
+        type=_date,
+        metavar="JJJJ-MM-DD",
+        help="bewaren tot (standaard: 12 maanden na de toestemming)",
+    )
+    imp.add_argument(
+        "--participant",
+        type=_participant,
+        action="append",
+        default=[],
+        metavar="NAAM:ROL",
+        help="deelnemer (mag een schuilnaam zijn); herhaalbaar",
+    )
+
+    lst = sub.add_parser("list", help="toon de opnames in de kluis")
+    lst.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    sub.add_parser("verify", help="controleer de kluis en alle opnames op beschadiging")
+    sub.add_parser("passwd", help="wijzig het wachtwoord van de kluis")
+
+    dele = sub.add_parser("delete", help="verwijder een opname definitief")
+    dele.add_argument("id", metavar="NUMMER")
+    dele.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+
+    con = sub.add_parser("consent", help="wijzig de toestemming van een opname")
+    con.add_argument("id", metavar="NUMMER")
+    con.add_argument("--consent-scope", type=_scopes, required=True, metavar="SCOPE[,SCOPE…]")
+    con.add_argument("--consent-by", type=_role, default=Role.KLANT, metavar="ROL")
+    con.add_argument("--consent-date", type=_date, metavar="JJJJ-MM-DD")
+    con.add_argument("--keep-until", type=_date, metavar="JJJJ-MM-DD")
+    return parser
+
+
+# -- commands ---------------------------------------------------------------------------------
+def _open_vault(paths: AppPaths) -> Vault:
+    return Vault.open(paths.vault_dir, read_passphrase())
+
+
+def cmd_init(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    passphrase = read_passphrase("Nieuw wachtwoord voor de kluis: ", confirm=True)
+    with Vault.create(
+        paths.vault_dir, passphrase, role=args.role, kdf_profile=kdf_profile_from_env()
+    ):
+        pass
+    print(f"Kluis gemaakt in {paths.vault_dir}", file=out)
+    log.info("vault created")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    consent = make_consent(
+        args.consent_scope,
+        given_by=args.consent_by,
+        given_on=args.consent_date or dt.date.today(),
+        keep_until=args.keep_until,
+    )
+    request = ImportRequest(
+        source=args.file,
+        consent=consent,
+        title=args.title,
+        conversation_date=args.date,
+        participants=tuple(args.participant),
+        role=args.role,
+    )
+    from vknz_desktop.media.probe import PyAvProber
+
+    with _open_vault(paths) as vault:
+        service = RecordingService(vault, PyAvProber())
+        progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
+        recording = service.import_recording(request, progress=progress, cancel=CancelToken())
+        if progress:
+            progress.finish()
+    print(
+        f"Geïmporteerd: {recording.title} ({recording.id}), {_hms(recording.duration_ms)}", file=out
+    )
+    log.info("imported recording %s (%d bytes)", recording.id, recording.size_bytes)
+    return EXIT_OK
+
+
+def recording_as_json(recording: Recording) -> dict[str, object]:
+    """The ``vknz list --json`` representation of a recording."""
+    return {
+        "id": recording.id,
+        "title": recording.title,
+        "date": recording.conversation_date.isoformat() if recording.conversation_date else None,
+        "duration_ms": recording.duration_ms,
+        "has_video": recording.media.has_video,
+        "has_audio": recording.media.has_audio,
+        "container": recording.media.container,
+        "video_codec": recording.media.video_codec,
+        "audio_codec": recording.media.audio_codec,
+        "width": recording.media.width,
+        "height": recording.media.height,
+        "rotation": recording.media.rotation,
+        "frame_rate": recording.media.frame_rate,
+        "variable_frame_rate": recording.media.variable_frame_rate,
+        "size_bytes": recording.size_bytes,
+        "sha256": recording.sha256,
+        "participants": [
+            {"name": p.display_name, "role": p.role.value} for p in recording.participants
+        ],
+        "consent_scope": recording.consent.scope_codes(),
+        "consent_by": recording.consent.given_by.value,
+        "consent_date": recording.consent.given_on.isoformat(),
+        "keep_until": recording.consent.keep_until.isoformat(),
+        "expired": recording.consent.keep_until < dt.date.today(),
+        "imported_at": recording.imported_at.isoformat(),
+    }
+
+
+def cmd_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with _open_vault(paths) as vault:
+        recordings = vault.recordings()
+    if args.json:
+        json.dump([recording_as_json(r) for r in recordings], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not recordings:
+        print("De kluis bevat nog geen opnames.", file=out)
+        return EXIT_OK
+    today = dt.date.today()
+    for r in recordings:
+        kind = "video" if r.media.has_video else "audio"
+        date = r.conversation_date.isoformat() if r.conversation_date else "—"
+        scopes = ", ".join(CONSENT_SCOPE_LABELS[ConsentScope(s)] for s in r.consent.scope_codes())
+        expired = "  VERLOPEN" if r.consent.keep_until < today else ""
+        print(f"{r.id}  {date}  {_hms(r.duration_ms)}  {kind:5}  {r.title}", file=out)
+        print(
+            f"    toestemming: {scopes}; bewaren tot {r.consent.keep_until.isoformat()}{expired}",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with _open_vault(paths) as vault:
+        problems = vault.verify()
+        count = len(vault.recordings())
+    if problems:
+        for problem in problems:
+            print(f"BESCHADIGD: {problem.where}: {problem.message}", file=sys.stderr)
+        return EXIT_KNOWN
+    print(f"De kluis is in orde ({count} opname(s) gecontroleerd).", file=out)
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    old = read_passphrase("Huidig wachtwoord: ")
+    new = read_passphrase("Nieuw wachtwoord: ", env="VKNZ_NEW_PASSPHRASE", confirm=True)
+    Vault.change_passphrase(paths.vault_dir, old, new, kdf_profile=kdf_profile_from_env())
+    print("Het wachtwoord is gewijzigd.", file=out)
+    log.info("passphrase changed")
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with _open_vault(paths) as vault:
+        recording = vault.recording(args.id)
+        if not args.yes and sys.stdin.isatty():
+            answer = input(f"'{recording.title}' definitief verwijderen? Typ 'ja': ")
+            if answer.strip().lower() != "ja":
+                print("Niets verwijderd.", file=out)
+                return EXIT_OK
+        RecordingService(vault, _NoProber()).delete(args.id, role=args.role)
+    print(f"Opname {args.id} is verwijderd (sleutel vernietigd).", file=out)
+    log.info("deleted recording %s", args.id)
+    return EXIT_OK
+
+
+def cmd_consent(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    consent = make_consent(
+        args.consent_scope,
+        given_by=args.consent_by,
+        given_on=args.consent_date or dt.date.today(),
+        keep_until=args.keep_until,
+    )
+    with _open_vault(paths) as vault:
+        RecordingService(vault, _NoProber()).change_consent(args.id, consent, role=args.role)
+    print(f"Toestemming van opname {args.id} is bijgewerkt.", file=out)
+    return EXIT_OK
+
+
+class _NoProber:
+    """For commands that never import: probing would be a bug."""
+
+    def probe(self, path: Path) -> MediaInfo:  # pragma: no cover - never called
+        raise AssertionError("no probing in this command")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths, TextIO], int]] = {
+    "init": cmd_init,
+    "import": cmd_import,
+    "list": cmd_list,
+    "verify": cmd_verify,
+    "passwd": cmd_passwd,
+    "delete": cmd_delete,
+    "consent": cmd_consent,
+}
+
+
+def run_command(argv: Sequence[str], out: TextIO | None = None) -> int:
+    """Parse ``argv`` and run one subcommand; never lets a traceback reach the user."""
+    return run_parsed(build_parser().parse_args(list(argv)), out)
+
+
+def run_parsed(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Run the subcommand in ``args``; never lets a traceback reach the user."""
+    out = out or sys.stdout
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        return EXIT_KNOWN
+    paths = AppPaths.resolve(args.vault)
+    log_file = setup_logging(paths.log_dir)
+    try:
+        return COMMANDS[args.command](args, paths, out)
+    except KnownError as error:
+        log.info("known error in %s: %s", args.command, type(error).__name__)
+        print(f"vknz: {error.message}", file=sys.stderr)
+        return EXIT_KNOWN
+    except KeyboardInterrupt:
+        print("vknz: afgebroken.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `vknz list | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception:
+        log.exception("unexpected error in %s", args.command)
+        where = f" Details staan in {log_file}." if log_file else ""
+        print(
+            f"vknz: er ging iets onverwachts mis (een fout in het programma).{where}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+class _TerminalProgress:
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = int(done * 100 / total) if total else 100
+        if percent != self._last:
+            self._last = percent
+            self._stream.write(f"\rImporteren… {percent:3d}%")
+            self._stream.flush()
+
+    def finish(self) -> None:
+        self._stream.write("\n")
+
+
+def _hms(ms: int) -> str:
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"

@@ -1,0 +1,1 @@
+"""Pure models, rules and ports (Protocols). Standard library and pydantic only."""

@@ -1,0 +1,160 @@
+"""Pydantic models of recordings, participants, consent and audit entries.
+
+Times in the domain are integer milliseconds; dates are ``datetime.date``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Role(StrEnum):
+    """Roles of the people who appear in or work with a recording."""
+
+    KLANTMANAGER = "klantmanager"
+    KLANT = "klant"
+    ONDERZOEKER = "onderzoeker"
+    COLLEGA = "collega"
+    LEIDINGGEVENDE = "leidinggevende"
+
+
+class ConsentScope(StrEnum):
+    """What the people in a recording agreed it may be used for."""
+
+    SELF = "zelf"  # alleen zelf terugkijken
+    RESEARCHER = "onderzoeker"  # samen met onderzoeker/trainer
+    COLLEAGUES = "collegas"  # met collega's (intervisie)
+    CLIENT = "klant"  # klant kijkt mee
+
+
+CONSENT_SCOPE_LABELS: dict[ConsentScope, str] = {
+    ConsentScope.SELF: "alleen zelf terugkijken",
+    ConsentScope.RESEARCHER: "samen met onderzoeker/trainer",
+    ConsentScope.COLLEAGUES: "met collega's (intervisie)",
+    ConsentScope.CLIENT: "klant kijkt mee",
+}
+
+DEFAULT_KEEP_MONTHS = 12
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the last day of the month."""
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class Participant(BaseModel):
+    """Someone in a recording, named as the user chooses (pseudonyms are fine)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    display_name: str = Field(min_length=1, max_length=200)
+    role: Role
+
+    @field_validator("display_name")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("naam mag niet leeg zijn")
+        return value
+
+
+class Consent(BaseModel):
+    """Who agreed to what, and for how long the recording may be kept."""
+
+    model_config = ConfigDict(frozen=True)
+
+    given_on: dt.date
+    given_by: Role
+    scopes: frozenset[ConsentScope] = Field(min_length=1)
+    keep_until: dt.date
+
+    @field_validator("keep_until")
+    @classmethod
+    def _not_in_past_of_given(cls, value: dt.date, info: object) -> dt.date:
+        data = getattr(info, "data", {})
+        given = data.get("given_on") if isinstance(data, dict) else None
+        if isinstance(given, dt.date) and value < given:
+            raise ValueError("bewaren tot ligt vóór de datum van toestemming")
+        return value
+
+    def scope_codes(self) -> list[str]:
+        """Scopes as sorted codes, stable for storage and output."""
+        return sorted(scope.value for scope in self.scopes)
+
+
+class MediaInfo(BaseModel):
+    """What probing a media file found; all times in milliseconds."""
+
+    model_config = ConfigDict(frozen=True)
+
+    container: str
+    duration_ms: int = Field(gt=0)
+    has_video: bool
+    has_audio: bool
+    video_codec: str | None = None
+    audio_codec: str | None = None
+    width: int | None = None
+    height: int | None = None
+    rotation: int = 0
+    frame_rate: float | None = None
+    variable_frame_rate: bool = False
+
+
+class Recording(BaseModel):
+    """A recording in the vault (its bytes live encrypted in the media store)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    conversation_date: dt.date | None
+    media: MediaInfo
+    size_bytes: int
+    sha256: str
+    participants: tuple[Participant, ...] = ()
+    consent: Consent
+    imported_at: dt.datetime
+    media_available: bool = True
+
+    @property
+    def duration_ms(self) -> int:
+        """Duration of the recording in milliseconds."""
+        return self.media.duration_ms
+
+
+class AuditAction(StrEnum):
+    """What an audit entry records. Never any free text."""
+
+    VAULT_CREATED = "vault_created"
+    UNLOCK = "unlock"
+    IMPORT = "import"
+    DELETE = "delete"
+    CONSENT_CHANGED = "consent_changed"
+    PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name
+    MIGRATED = "migrated"
+    EXPORT = "export"
+
+
+class AuditEntry(BaseModel):
+    """One line of the audit log: when, which role, which ids, never content."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    at: dt.datetime
+    action: AuditAction
+    role: Role | None
+    recording_id: str | None
+    details: dict[str, int | str]

@@ -1,0 +1,1 @@
+"""Media adapter: PyAV analysis (probe, frames) and libVLC playback from a stream."""

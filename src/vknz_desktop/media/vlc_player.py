@@ -1,0 +1,193 @@
+"""libVLC playback straight from a ReadAtStream, through ``media_new_callbacks``.
+
+Pitfalls handled here (see PITFALLS.md): every ctypes callback, the media and the stream are kept
+referenced for as long as the player may call them; ``read_cb`` copies at most ``length`` bytes
+and returns 0 at the end and -1 on error (so closing the stream makes reads fail at once);
+a ``seek_cb`` is always given, so VLC never falls back to its on-disk timeshift; and libVLC is
+started with network services, art fetching and the media library off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import vlc
+
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.media.streams import ReadAtStream
+
+# Options that keep libVLC offline, quiet and free of on-disk caches.
+BASE_ARGS: tuple[str, ...] = (
+    "--quiet",
+    "--ignore-config",
+    "--no-media-library",
+    "--no-metadata-network-access",
+    "--no-video-title-show",
+    "--no-stats",
+    "--no-sub-autodetect-file",
+    "--no-snapshot-preview",
+    "--no-osd",
+    "--no-xlib",
+    # With a seek callback VLC never needs timeshift; if it tried, it could not write anywhere.
+    f"--input-timeshift-path={Path(os.devnull) / 'vknz-no-timeshift'}",
+)
+TEST_ARGS: tuple[str, ...] = ("--vout=dummy", "--aout=dummy")
+
+
+class VlcEngine:
+    """One libVLC instance for the process."""
+
+    def __init__(self, extra_args: tuple[str, ...] = ()) -> None:
+        try:
+            instance = vlc.Instance(list(BASE_ARGS + extra_args))
+        except (OSError, NameError, AttributeError) as error:
+            raise KnownError(_MISSING_VLC) from error
+        if instance is None:
+            raise KnownError(_MISSING_VLC)
+        self.instance: Any = instance
+
+    def release(self) -> None:
+        """Release the libVLC instance."""
+        self.instance.release()
+
+
+_MISSING_VLC = (
+    "Het afspeelonderdeel (libVLC) kan niet worden gestart. Installeer VLC "
+    "(op Debian/Ubuntu: apt-get install libvlc5 vlc-plugin-base) en start de app opnieuw."
+)
+
+
+class StreamMediaSource:
+    """A libVLC media reading from ``stream``; owns the callbacks for the media's lifetime."""
+
+    def __init__(self, instance: Any, stream: ReadAtStream) -> None:
+        self.stream = stream
+        self._cursors: dict[int, int] = {}
+        self._next_cursor = 1
+        self._lock = threading.Lock()
+        self.read_errors = 0
+        # Keep the ctypes function objects referenced: libVLC calls them from its threads.
+        self._open_cb = vlc.CallbackDecorators.MediaOpenCb(self._on_open)
+        self._read_cb = vlc.CallbackDecorators.MediaReadCb(self._on_read)
+        self._seek_cb = vlc.CallbackDecorators.MediaSeekCb(self._on_seek)
+        self._close_cb = vlc.CallbackDecorators.MediaCloseCb(self._on_close)
+        self.media: Any = instance.media_new_callbacks(
+            self._open_cb, self._read_cb, self._seek_cb, self._close_cb, None
+        )
+        if self.media is None:
+            raise KnownError("De opname kan niet aan de speler worden gegeven.")
+
+    def _on_open(self, _opaque: Any, datap: Any, sizep: Any) -> int:
+        with self._lock:
+            cursor = self._next_cursor
+            self._next_cursor += 1
+            self._cursors[cursor] = 0
+        datap.contents.value = cursor
+        sizep.contents.value = self.stream.size
+        return 0
+
+    def _on_read(self, opaque: Any, buffer: Any, length: int) -> int:
+        try:
+            with self._lock:
+                position = self._cursors[int(opaque)]
+            data = self.stream.read_at(position, length)
+            count = min(len(data), length)
+            if count:
+                ctypes.memmove(buffer, data, count)
+            with self._lock:
+                self._cursors[int(opaque)] = position + count
+            return count
+        except Exception:  # never let an exception cross into C
+            self.read_errors += 1
+            return -1
+
+    def _on_seek(self, opaque: Any, offset: int) -> int:
+        with self._lock:
+            if int(opaque) not in self._cursors or offset < 0:
+                return -1
+            self._cursors[int(opaque)] = offset
+        return 0
+
+    def _on_close(self, opaque: Any) -> None:
+        with self._lock:
+            self._cursors.pop(int(opaque or 0), None)
+
+    def release(self) -> None:
+        """Release the libVLC media (callbacks stay referenced until this object goes)."""
+        if self.media is not None:
+            self.media.release()
+            self.media = None
+
+
+class VlcPlayer:
+    """A thin, synchronous wrapper over a libVLC media player; call from one thread."""
+
+    def __init__(self, engine: VlcEngine) -> None:
+        self._engine = engine
+        self._player: Any = engine.instance.media_player_new()
+        self._source: StreamMediaSource | None = None
+
+    def load(self, stream: ReadAtStream) -> None:
+        """Make ``stream`` the current media (stopping any previous one)."""
+        self.unload()
+        self._source = StreamMediaSource(self._engine.instance, stream)
+        self._player.set_media(self._source.media)
+
+    def unload(self) -> None:
+        """Stop and forget the current media."""
+        self._player.stop()
+        if self._source is not None:
+            self._player.set_media(None)
+            self._source.release()
+            self._source = None
+
+    def play(self) -> None:
+        """Start or resume playback."""
+        if self._player.play() != 0:
+            raise KnownError("De opname kan niet worden afgespeeld.")
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause (True) or resume (False)."""
+        self._player.set_pause(1 if paused else 0)
+
+    def stop(self) -> None:
+        """Stop playback."""
+        self._player.stop()
+
+    def seek_ms(self, position_ms: int) -> None:
+        """Jump to ``position_ms``."""
+        self._player.set_time(int(position_ms))
+
+    def time_ms(self) -> int:
+        """libVLC's (coarse) current position in ms, or -1 when unknown."""
+        return int(self._player.get_time())
+
+    def length_ms(self) -> int:
+        """Length of the media in ms, or -1/0 while unknown."""
+        return int(self._player.get_length())
+
+    def is_playing(self) -> bool:
+        """Whether libVLC says it is playing."""
+        return bool(self._player.is_playing())
+
+    def state(self) -> str:
+        """libVLC's state name (e.g. 'Playing', 'Paused', 'Ended', 'Error')."""
+        return str(self._player.get_state()).rsplit(".", 1)[-1]
+
+    def set_rate(self, rate: float) -> None:
+        """Playback speed (1.0 is normal)."""
+        self._player.set_rate(float(rate))
+
+    def close(self) -> None:
+        """Stop and release everything (idempotent)."""
+        if self._player is None:
+            return
+        self.unload()
+        with contextlib.suppress(Exception):
+            self._player.release()
+        self._player = None

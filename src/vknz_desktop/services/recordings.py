@@ -1,0 +1,137 @@
+"""Use cases around recordings: import with consent, list, change consent, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vknz_desktop.domain.errors import DuplicateRecordingError
+from vknz_desktop.domain.models import (
+    DEFAULT_KEEP_MONTHS,
+    Consent,
+    ConsentScope,
+    Participant,
+    Recording,
+    Role,
+    add_months,
+)
+from vknz_desktop.domain.ports import (
+    CancelToken,
+    MediaProber,
+    ProgressCallback,
+    RecordingRepository,
+)
+
+_HASH_BLOCK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """Everything the user tells us about a recording before it is imported."""
+
+    source: Path
+    consent: Consent
+    title: str | None = None
+    conversation_date: dt.date | None = None
+    participants: Sequence[Participant] = field(default_factory=tuple)
+    role: Role = Role.KLANTMANAGER
+
+
+def make_consent(
+    scopes: Sequence[ConsentScope],
+    *,
+    given_by: Role,
+    given_on: dt.date,
+    keep_until: dt.date | None = None,
+) -> Consent:
+    """A consent record; keep-until defaults to twelve months after consent was given."""
+    return Consent(
+        given_on=given_on,
+        given_by=given_by,
+        scopes=frozenset(scopes),
+        keep_until=keep_until or add_months(given_on, DEFAULT_KEEP_MONTHS),
+    )
+
+
+def default_title(source: Path) -> str:
+    """The title used when the user gives none: the file name without extension."""
+    return source.stem or source.name
+
+
+class RecordingService:
+    """Imports recordings into the vault and manages their consent."""
+
+    def __init__(
+        self,
+        repository: RecordingRepository,
+        prober: MediaProber,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self._repository = repository
+        self._prober = prober
+        self._today = today
+
+    def import_recording(
+        self,
+        request: ImportRequest,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Recording:
+        """Probe the file (nothing is written if it is not media), then encrypt it into the vault.
+
+        Raises UnsupportedMediaError, DuplicateRecordingError, ImportCancelledError,
+        DiskFullError; in each case the vault is left exactly as it was.
+        """
+        media = self._prober.probe(request.source)
+        size = request.source.stat().st_size
+        if self._repository.recordings_with_size(size):
+            # Cheap pre-check: only files of exactly the same size can be duplicates.
+            existing = self._repository.recording_with_sha256(_sha256_of(request.source, cancel))
+            if existing is not None:
+                raise DuplicateRecordingError(
+                    f"Dit bestand staat al in de kluis als '{existing.title}' "
+                    f"(nummer {existing.id}); het is niet nog een keer toegevoegd."
+                )
+        title = (request.title or "").strip() or default_title(request.source)
+        return self._repository.add_recording(
+            request.source,
+            title=title,
+            conversation_date=request.conversation_date,
+            media=media,
+            participants=request.participants,
+            consent=request.consent,
+            role=request.role,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def recordings(self) -> list[Recording]:
+        """All recordings, newest first."""
+        return self._repository.recordings()
+
+    def expired(self) -> list[Recording]:
+        """Recordings whose keep-until date has passed."""
+        today = self._today()
+        return [r for r in self._repository.recordings() if r.consent.keep_until < today]
+
+    def change_consent(self, recording_id: str, consent: Consent, *, role: Role) -> None:
+        """Replace a recording's consent (audited)."""
+        self._repository.set_consent(recording_id, consent, role=role)
+
+    def delete(self, recording_id: str, *, role: Role) -> None:
+        """Crypto-shred a recording (audited)."""
+        self._repository.delete_recording(recording_id, role=role)
+
+
+def _sha256_of(path: Path, cancel: CancelToken | None) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(_HASH_BLOCK):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,1 @@
+"""Storage adapter: the SQLCipher vault, its key file and the encrypted media store."""

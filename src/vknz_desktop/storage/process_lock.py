@@ -1,0 +1,75 @@
+"""One process at a time per vault: an OS advisory lock on ``vault.lock``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from vknz_desktop.domain.errors import VaultInUseError
+from vknz_desktop.storage.fsutil import PRIVATE_FILE_MODE
+
+LOCK_FILE_NAME = "vault.lock"
+
+IN_USE_MESSAGE = (
+    "De kluis is al geopend door een ander venster of programma. "
+    "Sluit dat eerst en probeer het dan opnieuw."
+)
+
+
+class ProcessLock:
+    """An exclusive, non-blocking lock held for as long as a vault is open.
+
+    The OS drops the lock when the process dies, so a crash never leaves the vault locked.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self._path = directory / LOCK_FILE_NAME
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise VaultInUseError."""
+        if self._fd is not None:
+            return
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self._path, flags, PRIVATE_FILE_MODE)
+        try:
+            _lock_fd(fd)
+        except OSError as error:
+            os.close(fd)
+            raise VaultInUseError(IN_USE_MESSAGE) from error
+        self._fd = fd
+
+    def release(self) -> None:
+        """Give the lock up (idempotent)."""
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        with contextlib.suppress(OSError):
+            _unlock_fd(fd)
+        os.close(fd)
+
+    @property
+    def held(self) -> bool:
+        """Whether this object holds the lock."""
+        return self._fd is not None
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock_fd(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock_fd(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

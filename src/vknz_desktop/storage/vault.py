@@ -1,0 +1,618 @@
+"""The vault: one encrypted SQLCipher database, its key file, and the encrypted media store.
+
+A vault directory holds::
+
+    vault.db      SQLCipher 4 database (metadata, consent, audit log, per-recording media keys)
+    vault.key     the database key, wrapped by an Argon2id key from the passphrase
+    vault.lock    advisory lock so that one process at a time opens the vault
+    media/        one AES-256-GCM chunked file per recording (``<id>.vkm``)
+    backups/      encrypted copies of vault.db taken before schema migrations
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import threading
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from vknz_desktop.domain.errors import (
+    DuplicateRecordingError,
+    KnownError,
+    VaultDamagedError,
+    VaultMissingError,
+    WeakPassphraseError,
+)
+from vknz_desktop.domain.models import (
+    AuditAction,
+    AuditEntry,
+    Consent,
+    ConsentScope,
+    MediaInfo,
+    Participant,
+    Recording,
+    Role,
+)
+from vknz_desktop.domain.passphrase import passphrase_problem
+from vknz_desktop.domain.ports import CancelToken, ProgressCallback
+from vknz_desktop.storage import audit_log
+from vknz_desktop.storage.database import (
+    DATABASE_FILE_NAME,
+    DatabaseError,
+    connect,
+    migrate,
+    transaction,
+)
+from vknz_desktop.storage.fsutil import disk_full_as_known_error, make_private_dir
+from vknz_desktop.storage.keyfile import (
+    KEY_FILE_NAME,
+    STANDARD_PROFILE,
+    KdfProfile,
+    KeyFile,
+    new_database_key,
+    read_key_file,
+    tune_kdf,
+    write_key_file,
+)
+from vknz_desktop.storage.media_store import (
+    DEFAULT_CHUNK_SIZE,
+    MEDIA_SUFFIX,
+    PARTIAL_SUFFIX,
+    ChunkWriter,
+    DecryptedStream,
+    MediaDamagedError,
+    MediaLayout,
+    media_path,
+)
+from vknz_desktop.storage.process_lock import ProcessLock
+
+MEDIA_DIR_NAME = "media"
+READ_BLOCK = DEFAULT_CHUNK_SIZE
+
+_RECORDING_COLUMNS = (
+    "id, title, conversation_date, container, duration_ms, has_video, has_audio, video_codec,"
+    " audio_codec, width, height, rotation, frame_rate, variable_frame_rate, size_bytes, sha256,"
+    " chunk_size, media_key IS NOT NULL, imported_at"
+)
+
+
+@dataclass(frozen=True)
+class VerifyProblem:
+    """One damaged thing found by ``Vault.verify``."""
+
+    where: str
+    message: str
+
+
+def vault_exists(directory: Path) -> bool:
+    """Whether ``directory`` looks like a vault (has a key file or a database)."""
+    return (directory / KEY_FILE_NAME).exists() or (directory / DATABASE_FILE_NAME).exists()
+
+
+class Vault:
+    """An open, unlocked vault. Use ``Vault.create`` or ``Vault.open``; call ``close()``."""
+
+    def __init__(self, directory: Path, conn: Any, lock: ProcessLock) -> None:
+        self.directory = directory
+        self.media_dir = directory / MEDIA_DIR_NAME
+        self._conn = conn
+        self._lock = lock
+        self._db_lock = threading.RLock()
+        self._streams: list[DecryptedStream] = []
+
+    # -- life cycle ---------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        directory: Path,
+        passphrase: str,
+        *,
+        role: Role = Role.KLANTMANAGER,
+        kdf_profile: KdfProfile = STANDARD_PROFILE,
+    ) -> Vault:
+        """Make a new vault in ``directory`` (created with mode 0700 if missing)."""
+        problem = passphrase_problem(passphrase)
+        if problem:
+            raise WeakPassphraseError(problem)
+        if vault_exists(directory):
+            raise KnownError(f"Er staat al een kluis in {directory}. Er is niets gewijzigd.")
+        if directory.exists() and not directory.is_dir():
+            raise KnownError(f"{directory} is geen map.")
+        old_umask = os.umask(0o077)
+        try:
+            make_private_dir(directory)
+            lock = ProcessLock(directory)
+            lock.acquire()
+            try:
+                make_private_dir(directory / MEDIA_DIR_NAME)
+                database_key = new_database_key()
+                conn = connect(directory / DATABASE_FILE_NAME, database_key)
+                try:
+                    migrate(conn, directory / DATABASE_FILE_NAME)
+                    with transaction(conn):
+                        audit_log.append(conn, AuditAction.VAULT_CREATED, role)
+                    # The key file is written last: until it exists, this is not a vault.
+                    write_key_file(
+                        directory / KEY_FILE_NAME,
+                        KeyFile.wrap(database_key, passphrase, tune_kdf(kdf_profile)),
+                    )
+                except BaseException:
+                    conn.close()
+                    raise
+            except BaseException:
+                lock.release()
+                raise
+        finally:
+            os.umask(old_umask)
+        return cls(directory, conn, lock)
+
+    @classmethod
+    def open(cls, directory: Path, passphrase: str) -> Vault:
+        """Unlock the vault in ``directory``; nothing on disk changes when this fails."""
+        key_path = directory / KEY_FILE_NAME
+        db_path = directory / DATABASE_FILE_NAME
+        if not key_path.exists() and not db_path.exists():
+            raise VaultMissingError(
+                f"Er is geen kluis in {directory}. Maak er eerst een aan (vknz init)."
+            )
+        if not key_path.exists():
+            raise VaultDamagedError(
+                "Het sleutelbestand van de kluis (vault.key) ontbreekt; "
+                "zonder dat bestand kan de kluis niet worden geopend."
+            )
+        if not db_path.exists():
+            raise VaultDamagedError("Het kluisbestand (vault.db) ontbreekt in de kluismap.")
+        lock = ProcessLock(directory)
+        lock.acquire()
+        old_umask = os.umask(0o077)
+        try:
+            database_key = read_key_file(key_path).unwrap(passphrase)
+            conn = connect(db_path, database_key)
+            try:
+                migrate(conn, db_path)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        finally:
+            os.umask(old_umask)
+        vault = cls(directory, conn, lock)
+        vault._remove_leftovers()
+        return vault
+
+    @staticmethod
+    def change_passphrase(
+        directory: Path, old: str, new: str, kdf_profile: KdfProfile = STANDARD_PROFILE
+    ) -> None:
+        """Re-wrap the database key under ``new``; the database file is not touched.
+
+        The key file is replaced atomically, so a crash leaves old or new passphrase working.
+        """
+        problem = passphrase_problem(new)
+        if problem:
+            raise WeakPassphraseError(problem)
+        key_path = directory / KEY_FILE_NAME
+        if not key_path.exists():
+            raise VaultMissingError(f"Er is geen kluis in {directory}.")
+        lock = ProcessLock(directory)
+        lock.acquire()
+        try:
+            database_key = read_key_file(key_path).unwrap(old)
+            write_key_file(key_path, KeyFile.wrap(database_key, new, tune_kdf(kdf_profile)))
+        finally:
+            lock.release()
+
+    def close(self) -> None:
+        """Close streams and the database, and release the process lock (idempotent)."""
+        for stream in self._streams:
+            stream.close()
+        self._streams.clear()
+        with self._db_lock:
+            if self._conn is not None:
+                with contextlib.suppress(DatabaseError):
+                    self._conn.close()
+                self._conn = None
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the database connection is open."""
+        return self._conn is not None
+
+    # -- recordings ---------------------------------------------------------------------------
+    def recordings(self) -> list[Recording]:
+        """All recordings, newest conversation first."""
+        rows = self._query(
+            f"SELECT {_RECORDING_COLUMNS} FROM recordings"  # noqa: S608 - constant column list
+            " ORDER BY coalesce(conversation_date, substr(imported_at, 1, 10)) DESC,"
+            " imported_at DESC"
+        )
+        return [self._to_recording(row) for row in rows]
+
+    def recording(self, recording_id: str) -> Recording:
+        """One recording by id, or KnownError when there is none."""
+        rows = self._query(
+            f"SELECT {_RECORDING_COLUMNS} FROM recordings WHERE id = ?",  # noqa: S608
+            (recording_id,),
+        )
+        if not rows:
+            raise KnownError(f"Er is geen opname met nummer {recording_id} in de kluis.")
+        return self._to_recording(rows[0])
+
+    def recordings_with_size(self, size_bytes: int) -> list[Recording]:
+        """Recordings whose source file had exactly ``size_bytes`` bytes."""
+        rows = self._query(
+            f"SELECT {_RECORDING_COLUMNS} FROM recordings WHERE size_bytes = ?",  # noqa: S608
+            (size_bytes,),
+        )
+        return [self._to_recording(row) for row in rows]
+
+    def recording_with_sha256(self, sha256: str) -> Recording | None:
+        """The recording imported from a file with this SHA-256, if any."""
+        rows = self._query(
+            f"SELECT {_RECORDING_COLUMNS} FROM recordings WHERE sha256 = ?",  # noqa: S608
+            (sha256,),
+        )
+        return self._to_recording(rows[0]) if rows else None
+
+    def add_recording(
+        self,
+        source: Path,
+        *,
+        title: str,
+        conversation_date: dt.date | None,
+        media: MediaInfo,
+        participants: Sequence[Participant],
+        consent: Consent,
+        role: Role,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Recording:
+        """Encrypt ``source`` into the media store and record it with its consent.
+
+        One pass reads, hashes and encrypts. On cancel, error or crash nothing visible remains:
+        the half-written ``.part`` file is removed (or at the next open after a crash).
+        """
+        recording_id = uuid.uuid4().hex
+        media_key = os.urandom(32)
+        total = source.stat().st_size
+        writer = ChunkWriter(self.media_dir, recording_id, media_key)
+        committed_file = False
+        try:
+            digest = self._encrypt_source(source, writer, total, progress, cancel)
+            existing = self.recording_with_sha256(digest)
+            if existing is not None:
+                raise DuplicateRecordingError(
+                    f"Dit bestand staat al in de kluis als '{existing.title}' "
+                    f"(nummer {existing.id}); het is niet nog een keer toegevoegd."
+                )
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            layout = writer.commit()
+            committed_file = True
+            now = dt.datetime.now(dt.UTC)
+            with (
+                self._db_lock,
+                disk_full_as_known_error(),
+                transaction(self._require_conn()) as conn,
+            ):
+                conn.execute(
+                    "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
+                    " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
+                    " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
+                    " imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        recording_id,
+                        title,
+                        conversation_date.isoformat() if conversation_date else None,
+                        media.container,
+                        media.duration_ms,
+                        int(media.has_video),
+                        int(media.has_audio),
+                        media.video_codec,
+                        media.audio_codec,
+                        media.width,
+                        media.height,
+                        media.rotation,
+                        media.frame_rate,
+                        int(media.variable_frame_rate),
+                        layout.size,
+                        digest,
+                        layout.chunk_size,
+                        media_key,
+                        now.isoformat(timespec="seconds"),
+                    ),
+                )
+                self._insert_participants(conn, recording_id, participants)
+                self._upsert_consent(conn, recording_id, consent, now)
+                audit_log.append(
+                    conn,
+                    AuditAction.IMPORT,
+                    role,
+                    recording_id,
+                    {"bytes": layout.size, "scopes": ",".join(consent.scope_codes())},
+                )
+        except BaseException:
+            writer.discard()
+            if committed_file:
+                with contextlib.suppress(FileNotFoundError):
+                    media_path(self.media_dir, recording_id).unlink()
+            raise
+        return self.recording(recording_id)
+
+    def _encrypt_source(
+        self,
+        source: Path,
+        writer: ChunkWriter,
+        total: int,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> str:
+        sha = hashlib.sha256()
+        done = 0
+        if progress is not None:
+            progress(0, total)
+        with source.open("rb", buffering=0) as handle:
+            current = _read_full(handle, READ_BLOCK)
+            while True:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                following = _read_full(handle, READ_BLOCK) if len(current) == READ_BLOCK else b""
+                sha.update(current)
+                writer.write_chunk(current, last=not following)
+                done += len(current)
+                if progress is not None:
+                    progress(done, max(total, done))
+                if not following:
+                    break
+                current = following
+        return sha.hexdigest()
+
+    def delete_recording(self, recording_id: str, *, role: Role) -> None:
+        """Destroy the recording's key first (crypto-shredding), then its encrypted bytes."""
+        self.recording(recording_id)  # raises when unknown
+        conn = self._require_conn()
+        with self._db_lock:
+            with transaction(conn):
+                conn.execute(
+                    "UPDATE recordings SET media_key = zeroblob(32) WHERE id = ?", (recording_id,)
+                )
+                conn.execute("UPDATE recordings SET media_key = NULL WHERE id = ?", (recording_id,))
+                conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
+                audit_log.append(conn, AuditAction.DELETE, role, recording_id)
+            # Old pages may linger in the WAL until a checkpoint: push them out now.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            conn.execute("PRAGMA incremental_vacuum").fetchall()
+        with contextlib.suppress(FileNotFoundError):
+            media_path(self.media_dir, recording_id).unlink()
+
+    def set_consent(self, recording_id: str, consent: Consent, *, role: Role) -> None:
+        """Replace the consent record of a recording; recorded in the audit log."""
+        self.recording(recording_id)
+        with self._db_lock, transaction(self._require_conn()) as conn:
+            self._upsert_consent(conn, recording_id, consent, dt.datetime.now(dt.UTC))
+            audit_log.append(
+                conn,
+                AuditAction.CONSENT_CHANGED,
+                role,
+                recording_id,
+                {
+                    "scopes": ",".join(consent.scope_codes()),
+                    "keep_until": consent.keep_until.isoformat(),
+                },
+            )
+
+    def open_media(self, recording_id: str) -> IO[bytes]:
+        """A DecryptedStream over the recording's plaintext (closed when the vault closes)."""
+        rows = self._query(
+            "SELECT media_key, size_bytes, chunk_size FROM recordings WHERE id = ?", (recording_id,)
+        )
+        if not rows:
+            raise KnownError(f"Er is geen opname met nummer {recording_id} in de kluis.")
+        key, size, chunk_size = rows[0]
+        if key is None:
+            raise KnownError("De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.")
+        stream = DecryptedStream(
+            media_path(self.media_dir, recording_id),
+            bytes(key),
+            MediaLayout(recording_id, size, chunk_size),
+        )
+        self._streams = [s for s in self._streams if not s.closed]
+        self._streams.append(stream)
+        return stream  # type: ignore[return-value]
+
+    def audit_entries(self) -> list[AuditEntry]:
+        """The audit log, oldest first."""
+        with self._db_lock:
+            return audit_log.entries(self._require_conn())
+
+    # -- verification -------------------------------------------------------------------------
+    def verify(self, progress: ProgressCallback | None = None) -> list[VerifyProblem]:
+        """Check SQLCipher's page authentication, SQLite integrity, the audit chain, and every
+        media chunk. Returns the problems found (empty when everything is sound)."""
+        problems: list[VerifyProblem] = []
+        with self._db_lock:
+            conn = self._require_conn()
+            try:
+                for (row,) in conn.execute("PRAGMA cipher_integrity_check").fetchall():
+                    problems.append(VerifyProblem("kluisbestand", str(row)))
+                integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+                if integrity != ["ok"]:
+                    problems.extend(VerifyProblem("kluisbestand", str(r)) for r in integrity)
+                problems.extend(
+                    VerifyProblem("logboek", p.message) for p in audit_log.verify_chain(conn)
+                )
+            except DatabaseError as error:
+                problems.append(VerifyProblem("kluisbestand", f"onleesbaar ({error})"))
+                return problems
+        recordings = [r for r in self.recordings() if r.media_available]
+        total = sum(r.size_bytes for r in recordings)
+        done = 0
+        for recording in recordings:
+            where = f"opname '{recording.title}' ({recording.id})"
+            try:
+                stream = self.open_media(recording.id)
+                try:
+                    stream.verify_all()  # type: ignore[attr-defined]
+                finally:
+                    stream.close()
+            except MediaDamagedError as error:
+                problems.append(VerifyProblem(where, error.message))
+            done += recording.size_bytes
+            if progress is not None:
+                progress(done, total)
+        return problems
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _remove_leftovers(self) -> None:
+        """Remove media files that no committed recording owns (a crash mid-import or delete)."""
+        make_private_dir(self.media_dir)
+        known = {
+            row[0] for row in self._query("SELECT id FROM recordings WHERE media_key IS NOT NULL")
+        }
+        for path in self.media_dir.iterdir():
+            name = path.name
+            orphan = name.endswith(PARTIAL_SUFFIX) or (
+                name.endswith(MEDIA_SUFFIX) and name[: -len(MEDIA_SUFFIX)] not in known
+            )
+            if orphan and path.is_file():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+    def _require_conn(self) -> Any:
+        if self._conn is None:
+            raise KnownError("De kluis is vergrendeld.")
+        return self._conn
+
+    def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._db_lock:
+            try:
+                return list(self._require_conn().execute(sql, params).fetchall())
+            except DatabaseError as error:
+                raise VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).") from error
+
+    def _to_recording(self, row: tuple[Any, ...]) -> Recording:
+        (
+            rec_id,
+            title,
+            conv_date,
+            container,
+            duration_ms,
+            has_video,
+            has_audio,
+            vcodec,
+            acodec,
+            width,
+            height,
+            rotation,
+            frame_rate,
+            vfr,
+            size_bytes,
+            sha256,
+            _chunk,
+            has_key,
+            imported_at,
+        ) = row
+        participants = [
+            Participant(display_name=name, role=Role(role))
+            for name, role in self._query(
+                "SELECT display_name, role FROM participants WHERE recording_id = ?"
+                " ORDER BY position",
+                (rec_id,),
+            )
+        ]
+        consent_row = self._query(
+            "SELECT given_on, given_by, scopes, keep_until FROM consents WHERE recording_id = ?",
+            (rec_id,),
+        )
+        if not consent_row:
+            raise VaultDamagedError(f"De toestemming van opname {rec_id} ontbreekt in de kluis.")
+        given_on, given_by, scopes, keep_until = consent_row[0]
+        return Recording(
+            id=rec_id,
+            title=title,
+            conversation_date=dt.date.fromisoformat(conv_date) if conv_date else None,
+            media=MediaInfo(
+                container=container,
+                duration_ms=duration_ms,
+                has_video=bool(has_video),
+                has_audio=bool(has_audio),
+                video_codec=vcodec,
+                audio_codec=acodec,
+                width=width,
+                height=height,
+                rotation=rotation,
+                frame_rate=frame_rate,
+                variable_frame_rate=bool(vfr),
+            ),
+            size_bytes=size_bytes,
+            sha256=sha256,
+            participants=tuple(participants),
+            consent=Consent(
+                given_on=dt.date.fromisoformat(given_on),
+                given_by=Role(given_by),
+                scopes=frozenset(ConsentScope(s) for s in scopes.split(",") if s),
+                keep_until=dt.date.fromisoformat(keep_until),
+            ),
+            imported_at=dt.datetime.fromisoformat(imported_at),
+            media_available=bool(has_key),
+        )
+
+    @staticmethod
+    def _insert_participants(
+        conn: Any, recording_id: str, participants: Sequence[Participant]
+    ) -> None:
+        conn.executemany(
+            "INSERT INTO participants(recording_id, position, display_name, role) VALUES (?,?,?,?)",
+            [(recording_id, i, p.display_name, p.role.value) for i, p in enumerate(participants)],
+        )
+
+    @staticmethod
+    def _upsert_consent(conn: Any, recording_id: str, consent: Consent, now: dt.datetime) -> None:
+        conn.execute(
+            "INSERT INTO consents(recording_id, given_on, given_by, scopes, keep_until, updated_at)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(recording_id) DO UPDATE SET"
+            " given_on=excluded.given_on,"
+            " given_by=excluded.given_by, scopes=excluded.scopes, keep_until=excluded.keep_until,"
+            " updated_at=excluded.updated_at",
+            (
+                recording_id,
+                consent.given_on.isoformat(),
+                consent.given_by.value,
+                ",".join(consent.scope_codes()),
+                consent.keep_until.isoformat(),
+                now.isoformat(timespec="seconds"),
+            ),
+        )
+
+
+def _read_full(handle: Any, size: int) -> bytes:
+    """Read exactly ``size`` bytes unless the end of the file comes first."""
+    data = handle.read(size)
+    if data is None:
+        return b""
+    if len(data) == size or not data:
+        return bytes(data)
+    parts = [data]
+    got = len(data)
+    while got < size:
+        more = handle.read(size - got)
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)

@@ -1,0 +1,77 @@
+"""Helpers shared by integration tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from vknz_desktop.domain.models import ConsentScope, Participant, Role
+from vknz_desktop.media.probe import PyAvProber
+from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
+from vknz_desktop.storage.vault import Vault
+
+
+def import_file(vault: Vault, source: Path, title: str | None = None, **kwargs: object):
+    consent = make_consent(
+        [ConsentScope.SELF, ConsentScope.RESEARCHER],
+        given_by=Role.KLANT,
+        given_on=dt.date(2026, 11, 1),
+    )
+    request = ImportRequest(
+        source=source,
+        consent=consent,
+        title=title,
+        participants=(Participant(display_name="Klant Fictief", role=Role.KLANT),),
+    )
+    return RecordingService(vault, PyAvProber()).import_recording(request, **kwargs)  # type: ignore[arg-type]
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Every file under ``directory`` with the SHA-256 of its content."""
+    result: dict[str, str] = {}
+    for path in sorted(directory.rglob("*")):
+        if path.is_file():
+            result[str(path.relative_to(directory))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return result
+
+
+def distinctive_blocks(data: bytes, block: int = 32) -> set[bytes]:
+    """Aligned blocks of ``data`` with enough distinct byte values to be unmistakable.
+
+    Any 64-byte slice of ``data`` contains at least one whole aligned 32-byte block, so
+    finding none of these blocks in a file proves no 64-byte slice of ``data`` is in it.
+    """
+    blocks = set()
+    for start in range(0, len(data) - block + 1, block):
+        piece = data[start : start + block]
+        if len(set(piece)) >= 12:
+            blocks.add(piece)
+    return blocks
+
+
+def files_containing(
+    blocks: set[bytes], roots: Iterable[Path], block: int = 32, changed_since: float = 0.0
+) -> list[str]:
+    """Files under ``roots`` (modified at or after ``changed_since``, an epoch time) that
+    contain any of ``blocks`` at any offset."""
+    hits: list[str] = []
+    for root in roots:
+        if not root.exists():
+            continue
+        for dirpath, _dirs, names in os.walk(root):
+            for name in names:
+                path = Path(dirpath) / name
+                try:
+                    if path.is_symlink() or path.stat().st_mtime < changed_since:
+                        continue
+                    content = path.read_bytes()
+                except OSError:
+                    continue
+                for offset in range(0, max(0, len(content) - block + 1)):
+                    if content[offset : offset + block] in blocks:
+                        hits.append(str(path))
+                        break
+    return hits
