@@ -30,7 +30,7 @@ from vknz_desktop.domain.ports import CancelToken
 from vknz_desktop.logging_setup import setup_logging
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
-from vknz_desktop.storage.keyfile import STANDARD_PROFILE, TEST_PROFILE, KdfProfile
+from vknz_desktop.storage.keyfile import profile_from_environment
 from vknz_desktop.storage.vault import Vault
 
 log = logging.getLogger("vknz_desktop.cli")
@@ -38,11 +38,6 @@ log = logging.getLogger("vknz_desktop.cli")
 EXIT_OK = 0
 EXIT_BUG = 1
 EXIT_KNOWN = 2
-
-
-def kdf_profile_from_env() -> KdfProfile:
-    """Argon2id cost for new key files; ``VKNZ_KDF_PROFILE=test`` is for automated tests only."""
-    return TEST_PROFILE if os.environ.get("VKNZ_KDF_PROFILE") == "test" else STANDARD_PROFILE
 
 
 # -- passphrases ------------------------------------------------------------------------------
@@ -187,6 +182,14 @@ def build_parser() -> argparse.ArgumentParser:
     dele.add_argument("id", metavar="NUMMER")
     dele.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
 
+    prof = sub.add_parser("profiles", help="Kijkwijzer-profielen")
+    prof_sub = prof.add_subparsers(
+        dest="profiles_command", metavar="OPDRACHT", parser_class=_Parser, required=True
+    )
+    validate = prof_sub.add_parser("validate", help="controleer een profielbestand (TOML)")
+    validate.add_argument("file", type=Path, metavar="BESTAND")
+    prof_sub.add_parser("list", help="toon de beschikbare profielen")
+
     con = sub.add_parser("consent", help="wijzig de toestemming van een opname")
     con.add_argument("id", metavar="NUMMER")
     con.add_argument("--consent-scope", type=_scopes, required=True, metavar="SCOPE[,SCOPE…]")
@@ -204,7 +207,7 @@ def _open_vault(paths: AppPaths) -> Vault:
 def cmd_init(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     passphrase = read_passphrase("Nieuw wachtwoord voor de kluis: ", confirm=True)
     with Vault.create(
-        paths.vault_dir, passphrase, role=args.role, kdf_profile=kdf_profile_from_env()
+        paths.vault_dir, passphrase, role=args.role, kdf_profile=profile_from_environment()
     ):
         pass
     print(f"Kluis gemaakt in {paths.vault_dir}", file=out)
@@ -312,7 +315,7 @@ def cmd_verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 def cmd_passwd(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     old = read_passphrase("Huidig wachtwoord: ")
     new = read_passphrase("Nieuw wachtwoord: ", env="VKNZ_NEW_PASSPHRASE", confirm=True)
-    Vault.change_passphrase(paths.vault_dir, old, new, kdf_profile=kdf_profile_from_env())
+    Vault.change_passphrase(paths.vault_dir, old, new, kdf_profile=profile_from_environment())
     print("Het wachtwoord is gewijzigd.", file=out)
     log.info("passphrase changed")
     return EXIT_OK
@@ -345,6 +348,36 @@ def cmd_consent(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_profiles(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from vknz_desktop.domain.profiles import ProfileError
+    from vknz_desktop.storage.profile_files import (
+        builtin_profiles_dir,
+        load_profiles,
+        validate_file,
+    )
+
+    if args.profiles_command == "validate":
+        try:
+            profile = validate_file(args.file)
+        except ProfileError as error:
+            for line in error.all_messages():
+                print(f"vknz: {line}", file=sys.stderr)
+            return EXIT_KNOWN
+        questions = sum(len(t.questions) for t in profile.themes)
+        print(
+            f"In orde: {profile.id} ({profile.name}), {len(profile.themes)} thema's, "
+            f"{questions} vragen",
+            file=out,
+        )
+        return EXIT_OK
+    result = load_profiles(builtin_profiles_dir(), paths.profiles_dir)
+    for profile in result.profiles:
+        print(f"{profile.id}  {profile.name} (versie {profile.version})", file=out)
+    for problem in result.problems:
+        print(f"vknz: overgeslagen: {problem.message}", file=sys.stderr)
+    return EXIT_OK
+
+
 class _NoProber:
     """For commands that never import: probing would be a bug."""
 
@@ -360,6 +393,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, AppPaths, TextIO], int]] = {
     "passwd": cmd_passwd,
     "delete": cmd_delete,
     "consent": cmd_consent,
+    "profiles": cmd_profiles,
 }
 
 

@@ -153,24 +153,48 @@ def test_newer_schema_is_refused_without_changes(vault_dir: Path) -> None:
     assert snapshot(vault_dir) == before
 
 
+def _pretend_latest(
+    monkeypatch: pytest.MonkeyPatch, steps: tuple[migrations.Migration, ...]
+) -> None:
+    monkeypatch.setattr(database, "LATEST_VERSION", steps[-1].version)
+    monkeypatch.setattr(database, "pending", lambda current: migrations.pending(current, steps))
+
+
 def test_migration_copies_the_vault_first(vault_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with create(vault_dir) as vault:
         import_file(vault, facts.AUDIO_WAV)
+    latest = migrations.LATEST_VERSION
 
-    def v2(conn: object) -> None:
+    def next_step(conn: object) -> None:
         conn.execute("CREATE TABLE extra (x INTEGER)")  # type: ignore[attr-defined]
 
-    steps = (*migrations.MIGRATIONS, migrations.Migration(2, v2))
-    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
-    monkeypatch.setattr(database, "LATEST_VERSION", 2)
-    monkeypatch.setattr(database, "pending", lambda current: migrations.pending(current, steps))
+    _pretend_latest(
+        monkeypatch, (*migrations.MIGRATIONS, migrations.Migration(latest + 1, next_step))
+    )
     with Vault.open(vault_dir, PASSPHRASE) as vault:
-        assert vault._conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert vault._conn.execute("PRAGMA user_version").fetchone()[0] == latest + 1
         vault._conn.execute("SELECT count(*) FROM extra").fetchone()
+        assert len(vault.recordings()) == 1
     backups = list((vault_dir / "backups").iterdir())
-    assert len(backups) == 1 and "schema1" in backups[0].name
+    assert len(backups) == 1 and f"schema{latest}" in backups[0].name
     assert backups[0].stat().st_mode & 0o777 == 0o600
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_first_version_vault_is_upgraded_in_place(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pretend_latest(monkeypatch, (migrations.MIGRATIONS[0],))
+    with create(vault_dir) as vault:
+        assert vault._conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    monkeypatch.undo()
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        assert vault._conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
+        assert [e.action for e in vault.audit_entries()] == [AuditAction.VAULT_CREATED]
+        recording = import_file(vault, facts.AUDIO_WAV)
+        assert vault.observations(recording.id) == []
+        assert vault.verify() == []
+    assert len(list((vault_dir / "backups").iterdir())) == 1
 
 
 def test_second_opener_gets_a_clear_message(vault_dir: Path) -> None:

@@ -39,7 +39,8 @@ def test_round_trip_for_sizes_around_chunk_boundaries(tmp_path: Path, size: int)
     data = os.urandom(size)
     layout, key, path = _store(tmp_path, data)
     assert path.stat().st_size == layout.file_size
-    assert data not in path.read_bytes()
+    if size >= 16:  # a shorter plaintext may occur in random ciphertext by chance
+        assert data not in path.read_bytes()
     with DecryptedStream(path, key, layout) as stream:
         assert stream.read() == data
         back = min(5, size)

@@ -127,6 +127,7 @@ class Recording(BaseModel):
     consent: Consent
     imported_at: dt.datetime
     media_available: bool = True
+    profile_id: str | None = None
 
     @property
     def duration_ms(self) -> int:
@@ -158,3 +159,51 @@ class AuditEntry(BaseModel):
     role: Role | None
     recording_id: str | None
     details: dict[str, int | str]
+
+
+class Observation(BaseModel):
+    """What someone noticed at a moment in a recording, perhaps answering a Kijkwijzer question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    recording_id: str
+    time_ms: int = Field(ge=0)
+    end_ms: int | None = None
+    profile_id: str | None = None
+    theme_id: str | None = None
+    question_id: str | None = None
+    answer: str = ""
+    text: str = ""
+    author_role: Role = Role.KLANTMANAGER
+    author_name: str = ""
+    created_at: dt.datetime
+    edited_at: dt.datetime
+
+    @field_validator("end_ms")
+    @classmethod
+    def _end_after_start(cls, value: int | None, info: object) -> int | None:
+        data = getattr(info, "data", {})
+        start = data.get("time_ms") if isinstance(data, dict) else None
+        if value is not None and isinstance(start, int) and value < start:
+            raise ValueError("het einde ligt vóór het begin")
+        return value
+
+    @property
+    def first_line(self) -> str:
+        """The first non-empty line of the text, or the answer when there is no text."""
+        for source in (self.text, self.answer):
+            for line in source.splitlines():
+                if line.strip():
+                    return line.strip()
+        return ""
+
+
+class SearchHit(BaseModel):
+    """An observation found by a search, with the title of its recording."""
+
+    model_config = ConfigDict(frozen=True)
+
+    observation: Observation
+    recording_title: str
+    snippet: str

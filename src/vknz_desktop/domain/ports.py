@@ -5,11 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
 from vknz_desktop.domain.errors import ImportCancelledError
-from vknz_desktop.domain.models import AuditEntry, Consent, MediaInfo, Participant, Recording, Role
+from vknz_desktop.domain.models import (
+    AuditEntry,
+    Consent,
+    MediaInfo,
+    Observation,
+    Participant,
+    Recording,
+    Role,
+    SearchHit,
+)
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (bytes done, bytes total)."""
@@ -86,3 +96,135 @@ class RecordingRepository(Protocol):
     def open_media(self, recording_id: str) -> IO[bytes]: ...
 
     def audit_entries(self) -> list[AuditEntry]: ...
+
+
+# -- ports the GUI is wired with (app.py injects the adapters) ---------------------------------
+
+
+@dataclass(frozen=True)
+class VideoFrame:
+    """One decoded picture: 32-bit pixels in B,G,R,X byte order (Qt's Format_RGB32)."""
+
+    width: int
+    height: int
+    stride: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """A small picture of the recording at ``time_ms``, encoded as JPEG."""
+
+    time_ms: int
+    jpeg: bytes
+
+
+class MediaStream(Protocol):
+    """A readable, seekable plaintext view of a recording (the vault's DecryptedStream)."""
+
+    @property
+    def size(self) -> int: ...
+
+    def read_at(self, offset: int, size: int) -> bytes: ...
+
+    def read(self, size: int = -1) -> bytes: ...
+
+    def seek(self, offset: int, whence: int = 0) -> int: ...
+
+    def tell(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+class PlayerPort(Protocol):
+    """Playback of one stream; frames are handed to ``on_frame`` from a player thread."""
+
+    def load(
+        self,
+        stream: MediaStream,
+        on_frame: Callable[[VideoFrame], None] | None = None,
+        display_size: tuple[int, int] | None = None,
+    ) -> None: ...
+
+    def unload(self) -> None: ...
+
+    def play(self) -> None: ...
+
+    def set_paused(self, paused: bool) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def seek_ms(self, position_ms: int) -> None: ...
+
+    def time_ms(self) -> int: ...
+
+    def length_ms(self) -> int: ...
+
+    def is_playing(self) -> bool: ...
+
+    def state(self) -> str: ...
+
+    def set_rate(self, rate: float) -> None: ...
+
+    def set_volume(self, percent: int) -> None: ...
+
+    def set_muted(self, muted: bool) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class MediaAnalyzer(Protocol):
+    """Frame-exact pictures, thumbnails and waveform peaks read from a stream (PyAV)."""
+
+    def exact_frame(self, stream: MediaStream, position_ms: int) -> VideoFrame: ...
+
+    def thumbnails(
+        self, stream: MediaStream, count: int, width: int, cancelled: Callable[[], bool]
+    ) -> list[Thumbnail]: ...
+
+    def waveform(
+        self, stream: MediaStream, buckets: int, cancelled: Callable[[], bool]
+    ) -> list[float]: ...
+
+
+class ObservationRepository(Protocol):
+    """What the observation use cases need from the vault."""
+
+    def save_observation(self, observation: Observation) -> None: ...
+
+    def delete_observation(self, observation_id: str) -> None: ...
+
+    def observations(self, recording_id: str) -> list[Observation]: ...
+
+    def observation(self, observation_id: str) -> Observation | None: ...
+
+    def search_observations(self, text: str, limit: int = 200) -> list[SearchHit]: ...
+
+
+class OpenVault(RecordingRepository, ObservationRepository, Protocol):
+    """An unlocked vault as the GUI uses it."""
+
+    def set_recording_profile(self, recording_id: str, profile_id: str) -> None: ...
+
+    def derived_media(self, recording_id: str, kind: str) -> bytes | None: ...
+
+    def store_derived_media(self, recording_id: str, kind: str, data: bytes) -> None: ...
+
+    def setting(self, key: str) -> str | None: ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
+
+    def close(self) -> None: ...
+
+    @property
+    def is_open(self) -> bool: ...
+
+
+class VaultGateway(Protocol):
+    """Creates or unlocks the vault at the configured place."""
+
+    def exists(self) -> bool: ...
+
+    def create(self, passphrase: str, role: Role) -> OpenVault: ...
+
+    def open(self, passphrase: str) -> OpenVault: ...

@@ -13,13 +13,31 @@ import contextlib
 import ctypes
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import vlc
 
 from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.ports import VideoFrame
 from vknz_desktop.media.streams import ReadAtStream
+
+FrameCallback = Callable[[VideoFrame], None]
+MAX_OUTPUT_WIDTH = 1920
+
+# python-vlc declares the chroma argument as c_char_p, which arrives as an immutable copy; we
+# need to write "RV32" into it, so the format callback gets a prototype with a writable pointer
+# and is cast to python-vlc's type when registered.
+_FormatCallback = ctypes.CFUNCTYPE(
+    ctypes.c_uint,
+    ctypes.POINTER(ctypes.c_void_p),
+    ctypes.POINTER(ctypes.c_char),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+)
 
 # Options that keep libVLC offline, quiet and free of on-disk caches.
 BASE_ARGS: tuple[str, ...] = (
@@ -124,6 +142,81 @@ class StreamMediaSource:
             self.media = None
 
 
+class FrameOutput:
+    """Receives decoded pictures from libVLC (``video_set_callbacks``) as 32-bit RGB frames.
+
+    No native window is ever created: libVLC writes into our buffer and we hand a copy of each
+    displayed picture to ``on_frame`` (called on a libVLC thread; the GUI hops to its own
+    thread with a queued signal).
+    """
+
+    def __init__(
+        self, player: Any, on_frame: FrameCallback, display_size: tuple[int, int] | None
+    ) -> None:
+        self._on_frame = on_frame
+        self._display_size = display_size
+        self._lock = threading.Lock()
+        self._buffer: Any = None
+        self._size = (0, 0)
+        self.frames_shown = 0
+        self._format_cb = _FormatCallback(self._on_format)
+        self._cleanup_cb = vlc.CallbackDecorators.VideoCleanupCb(self._on_cleanup)
+        self._lock_cb = vlc.CallbackDecorators.VideoLockCb(self._on_lock)
+        self._unlock_cb = vlc.CallbackDecorators.VideoUnlockCb(self._on_unlock)
+        self._display_cb = vlc.CallbackDecorators.VideoDisplayCb(self._on_display)
+        player.video_set_callbacks(self._lock_cb, self._unlock_cb, self._display_cb, None)
+        vlc.libvlc_video_set_format_callbacks(
+            player,
+            ctypes.cast(self._format_cb, vlc.CallbackDecorators.VideoFormatCb),
+            self._cleanup_cb,
+        )
+
+    def _on_format(
+        self, _opaque: Any, chroma: Any, width: Any, height: Any, pitches: Any, lines: Any
+    ) -> int:
+        try:
+            # libVLC reports the decoder's buffer size (padded, already rotated); ask for the
+            # visible size instead so the picture is neither padded nor stretched.
+            out_w, out_h = self._display_size or (int(width[0]), int(height[0]))
+            if out_w > MAX_OUTPUT_WIDTH:
+                out_w, out_h = MAX_OUTPUT_WIDTH, max(2, out_h * MAX_OUTPUT_WIDTH // out_w)
+            out_w, out_h = max(2, out_w), max(2, out_h)
+            ctypes.memmove(chroma, b"RV32", 4)
+            width[0], height[0] = out_w, out_h
+            pitches[0], lines[0] = out_w * 4, out_h
+            with self._lock:
+                self._buffer = (ctypes.c_ubyte * (out_w * out_h * 4))()
+                self._size = (out_w, out_h)
+            return 1
+        except Exception:  # never let an exception cross into C
+            return 0
+
+    def _on_cleanup(self, _opaque: Any) -> None:
+        with self._lock:
+            self._buffer = None
+
+    def _on_lock(self, _opaque: Any, planes: Any) -> Any:
+        with self._lock:
+            if self._buffer is not None:
+                planes[0] = ctypes.addressof(self._buffer)
+        return None
+
+    def _on_unlock(self, _opaque: Any, _picture: Any, _planes: Any) -> None:
+        return None
+
+    def _on_display(self, _opaque: Any, _picture: Any) -> None:
+        try:
+            with self._lock:
+                if self._buffer is None:
+                    return
+                width, height = self._size
+                data = bytes(self._buffer)
+            self.frames_shown += 1
+            self._on_frame(VideoFrame(width=width, height=height, stride=width * 4, data=data))
+        except Exception:  # never let an exception cross into C
+            return
+
+
 class VlcPlayer:
     """A thin, synchronous wrapper over a libVLC media player; call from one thread."""
 
@@ -131,12 +224,29 @@ class VlcPlayer:
         self._engine = engine
         self._player: Any = engine.instance.media_player_new()
         self._source: StreamMediaSource | None = None
+        self._output: FrameOutput | None = None
 
-    def load(self, stream: ReadAtStream) -> None:
-        """Make ``stream`` the current media (stopping any previous one)."""
+    def load(
+        self,
+        stream: ReadAtStream,
+        on_frame: FrameCallback | None = None,
+        display_size: tuple[int, int] | None = None,
+    ) -> None:
+        """Make ``stream`` the current media (stopping any previous one).
+
+        With ``on_frame``, decoded pictures of ``display_size`` (the visible, rotated size;
+        default: what libVLC reports) are handed to it instead of any window.
+        """
         self.unload()
+        if on_frame is not None:
+            self._output = FrameOutput(self._player, on_frame, display_size)
         self._source = StreamMediaSource(self._engine.instance, stream)
         self._player.set_media(self._source.media)
+
+    @property
+    def frames_shown(self) -> int:
+        """Pictures handed to the frame callback since the last load."""
+        return self._output.frames_shown if self._output else 0
 
     def unload(self) -> None:
         """Stop and forget the current media."""
@@ -180,8 +290,20 @@ class VlcPlayer:
         return str(self._player.get_state()).rsplit(".", 1)[-1]
 
     def set_rate(self, rate: float) -> None:
-        """Playback speed (1.0 is normal)."""
+        """Playback speed (1.0 is normal); libVLC keeps the pitch (scaletempo)."""
         self._player.set_rate(float(rate))
+
+    def set_volume(self, percent: int) -> None:
+        """Volume 0-100 (%)."""
+        self._player.audio_set_volume(max(0, min(100, int(percent))))
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute."""
+        self._player.audio_set_mute(bool(muted))
+
+    def next_frame(self) -> None:
+        """Show the next frame while paused."""
+        self._player.next_frame()
 
     def close(self) -> None:
         """Stop and release everything (idempotent)."""

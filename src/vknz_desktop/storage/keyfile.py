@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,12 @@ STANDARD_PROFILE = KdfProfile(memory_cost_kib=64 * 1024, parallelism=2, target_s
 TEST_PROFILE = KdfProfile(
     memory_cost_kib=8 * 1024, parallelism=1, target_seconds=0.0, max_time_cost=1
 )
+
+
+def profile_from_environment(environ: Mapping[str, str] | None = None) -> KdfProfile:
+    """Argon2id cost for new key files; ``VKNZ_KDF_PROFILE=test`` is for automated tests only."""
+    env = os.environ if environ is None else environ
+    return TEST_PROFILE if env.get("VKNZ_KDF_PROFILE") == "test" else STANDARD_PROFILE
 
 
 def tune_kdf(profile: KdfProfile) -> KdfParams:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import sqlcipher3
+
 Connection = Any  # a sqlcipher3 connection
 
 
@@ -18,10 +20,19 @@ class Migration:
 
 
 def _run_script(conn: Connection, script: str) -> None:
-    """Run ``;``-separated DDL inside the caller's transaction (executescript would commit)."""
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    """Run SQL statements one by one inside the caller's transaction.
+
+    ``executescript`` would commit first; statements (triggers included) are split where
+    SQLite itself says a statement is complete.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlcipher3.complete_statement(buffer):
+            conn.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        conn.execute(buffer)
 
 
 def _v1_initial(conn: Connection) -> None:
@@ -83,7 +94,60 @@ def _v1_initial(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: Sequence[Migration] = (Migration(1, _v1_initial),)
+def _v2_observations(conn: Connection) -> None:
+    _run_script(
+        conn,
+        """
+        ALTER TABLE recordings ADD COLUMN profile_id TEXT;
+        CREATE TABLE observations (
+            id TEXT NOT NULL UNIQUE,
+            recording_id TEXT NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+            time_ms INTEGER NOT NULL CHECK (time_ms >= 0),
+            end_ms INTEGER CHECK (end_ms IS NULL OR end_ms >= time_ms),
+            profile_id TEXT,
+            theme_id TEXT,
+            question_id TEXT,
+            answer TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            author_role TEXT NOT NULL,
+            author_name TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            edited_at TEXT NOT NULL
+        );
+        CREATE INDEX observations_by_recording ON observations(recording_id, time_ms);
+        CREATE VIRTUAL TABLE observations_fts USING fts5(
+            text, answer, content='observations', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER observations_ai AFTER INSERT ON observations BEGIN
+            INSERT INTO observations_fts(rowid, text, answer)
+            VALUES (new.rowid, new.text, new.answer);
+        END;
+        CREATE TRIGGER observations_ad AFTER DELETE ON observations BEGIN
+            INSERT INTO observations_fts(observations_fts, rowid, text, answer)
+            VALUES ('delete', old.rowid, old.text, old.answer);
+        END;
+        CREATE TRIGGER observations_au AFTER UPDATE ON observations BEGIN
+            INSERT INTO observations_fts(observations_fts, rowid, text, answer)
+            VALUES ('delete', old.rowid, old.text, old.answer);
+            INSERT INTO observations_fts(rowid, text, answer)
+            VALUES (new.rowid, new.text, new.answer);
+        END;
+        CREATE TABLE derived_media (
+            recording_id TEXT NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            data BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (recording_id, kind)
+        )
+        """,
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (
+    Migration(1, _v1_initial),
+    Migration(2, _v2_observations),
+)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

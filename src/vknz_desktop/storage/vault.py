@@ -35,13 +35,15 @@ from vknz_desktop.domain.models import (
     Consent,
     ConsentScope,
     MediaInfo,
+    Observation,
     Participant,
     Recording,
     Role,
+    SearchHit,
 )
 from vknz_desktop.domain.passphrase import passphrase_problem
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
-from vknz_desktop.storage import audit_log
+from vknz_desktop.storage import audit_log, observations_repo
 from vknz_desktop.storage.database import (
     DATABASE_FILE_NAME,
     DatabaseError,
@@ -78,7 +80,7 @@ READ_BLOCK = DEFAULT_CHUNK_SIZE
 _RECORDING_COLUMNS = (
     "id, title, conversation_date, container, duration_ms, has_video, has_audio, video_codec,"
     " audio_codec, width, height, rotation, frame_rate, variable_frame_rate, size_bytes, sha256,"
-    " chunk_size, media_key IS NOT NULL, imported_at"
+    " chunk_size, media_key IS NOT NULL, imported_at, profile_id"
 )
 
 
@@ -440,6 +442,73 @@ class Vault:
         with self._db_lock:
             return audit_log.entries(self._require_conn())
 
+    def set_recording_profile(self, recording_id: str, profile_id: str) -> None:
+        """Remember which Kijkwijzer profile a recording is reviewed with."""
+        with self._db_lock, transaction(self._require_conn()) as conn:
+            conn.execute(
+                "UPDATE recordings SET profile_id = ? WHERE id = ?", (profile_id, recording_id)
+            )
+
+    # -- observations -------------------------------------------------------------------------
+    def save_observation(self, observation: Observation) -> None:
+        """Store (insert or update) an observation; committed and durable when this returns."""
+        with self._db_lock, disk_full_as_known_error(), transaction(self._require_conn()) as conn:
+            observations_repo.save(conn, observation)
+
+    def delete_observation(self, observation_id: str) -> None:
+        """Remove an observation."""
+        with self._db_lock, transaction(self._require_conn()) as conn:
+            observations_repo.delete(conn, observation_id)
+
+    def observations(self, recording_id: str) -> list[Observation]:
+        """A recording's observations in time order."""
+        with self._db_lock:
+            return observations_repo.for_recording(self._require_conn(), recording_id)
+
+    def observation(self, observation_id: str) -> Observation | None:
+        """One observation by id."""
+        with self._db_lock:
+            return observations_repo.one(self._require_conn(), observation_id)
+
+    def search_observations(self, text: str, limit: int = 200) -> list[SearchHit]:
+        """Full-text search across all recordings' observations."""
+        with self._db_lock:
+            return observations_repo.search(self._require_conn(), text, limit)
+
+    # -- derived media (thumbnails, waveform), cached inside the vault -----------------------
+    def derived_media(self, recording_id: str, kind: str) -> bytes | None:
+        """A cached analysis result (e.g. 'thumbnails', 'waveform'), or None."""
+        rows = self._query(
+            "SELECT data FROM derived_media WHERE recording_id = ? AND kind = ?",
+            (recording_id, kind),
+        )
+        return bytes(rows[0][0]) if rows else None
+
+    def store_derived_media(self, recording_id: str, kind: str, data: bytes) -> None:
+        """Cache an analysis result inside the encrypted database (never as a loose file)."""
+        with self._db_lock, disk_full_as_known_error(), transaction(self._require_conn()) as conn:
+            conn.execute(
+                "INSERT INTO derived_media(recording_id, kind, data, created_at) VALUES (?,?,?,?)"
+                " ON CONFLICT(recording_id, kind) DO UPDATE SET data = excluded.data,"
+                " created_at = excluded.created_at",
+                (recording_id, kind, data, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            )
+
+    # -- settings -----------------------------------------------------------------------------
+    def setting(self, key: str) -> str | None:
+        """A value from the vault's settings table."""
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting inside the vault."""
+        with self._db_lock, transaction(self._require_conn()) as conn:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
     # -- verification -------------------------------------------------------------------------
     def verify(self, progress: ProgressCallback | None = None) -> list[VerifyProblem]:
         """Check SQLCipher's page authentication, SQLite integrity, the audit chain, and every
@@ -526,6 +595,7 @@ class Vault:
             _chunk,
             has_key,
             imported_at,
+            profile_id,
         ) = row
         participants = [
             Participant(display_name=name, role=Role(role))
@@ -570,6 +640,7 @@ class Vault:
             ),
             imported_at=dt.datetime.fromisoformat(imported_at),
             media_available=bool(has_key),
+            profile_id=profile_id,
         )
 
     @staticmethod

@@ -1,0 +1,101 @@
+"""Composition root of the GUI: paths, logging, adapters, and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from vknz_desktop import __version__
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.models import Role
+from vknz_desktop.logging_setup import setup_logging
+from vknz_desktop.media.analysis import PyAvAnalyzer
+from vknz_desktop.media.probe import PyAvProber
+from vknz_desktop.media.vlc_player import VlcEngine, VlcPlayer
+from vknz_desktop.paths import AppPaths
+from vknz_desktop.storage.keyfile import KdfProfile, profile_from_environment
+from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
+from vknz_desktop.storage.vault import Vault, vault_exists
+from vknz_desktop.ui.main_window import AppContext, MainWindow
+from vknz_desktop.ui.messages import install_excepthook
+from vknz_desktop.ui.player_controller import PlayerController
+
+log = logging.getLogger("vknz_desktop.app")
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+class DirectoryVaultGateway:
+    """Creates or opens the vault in one directory (implements the VaultGateway port)."""
+
+    def __init__(self, directory: Path, kdf_profile: KdfProfile) -> None:
+        self.directory = directory
+        self._kdf_profile = kdf_profile
+
+    def exists(self) -> bool:
+        return vault_exists(self.directory)
+
+    def create(self, passphrase: str, role: Role) -> Vault:
+        return Vault.create(self.directory, passphrase, role=role, kdf_profile=self._kdf_profile)
+
+    def open(self, passphrase: str) -> Vault:
+        return Vault.open(self.directory, passphrase)
+
+
+def _install_translations(app: QApplication) -> None:
+    """Dutch is the source language; other languages come from compiled .qm files."""
+    language = os.environ.get("VKNZ_LANGUAGE") or QLocale.system().name().split("_")[0]
+    if language == "nl":
+        return
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS_DIR / f"vknz_{language}.qm")):
+        app.installTranslator(translator)
+
+
+def create_window(paths: AppPaths, vlc_args: tuple[str, ...] = ()) -> tuple[MainWindow, VlcEngine]:
+    """Wire adapters into a MainWindow (also used by GUI tests and screenshots)."""
+    engine = VlcEngine(vlc_args)
+    profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir)
+    controller = PlayerController(VlcPlayer(engine), PyAvAnalyzer())
+    context = AppContext(
+        gateway=DirectoryVaultGateway(paths.vault_dir, profile_from_environment()),
+        prober=PyAvProber(),
+        analyzer=PyAvAnalyzer(),
+        controller=controller,
+        profiles=profiles.profiles,
+        profile_problems=profiles.problems,
+    )
+    return MainWindow(context), engine
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Start the GUI; returns the exit code."""
+    paths = AppPaths.resolve(args.vault)
+    setup_logging(paths.log_dir)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("VKNZ")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("vknz")
+    _install_translations(app)
+    install_excepthook()
+    extra = tuple(shlex.split(os.environ.get("VKNZ_VLC_ARGS", "")))
+    try:
+        window, engine = create_window(paths, extra)
+    except KnownError as error:
+        QMessageBox.critical(None, "VKNZ", error.message)
+        return 2
+    window.identity = window.identity.__class__(args.role, "")
+    window.resize(1280, 720)
+    window.show()
+    QTimer.singleShot(0, window.show_unlock)
+    log.info("gui started")
+    code = app.exec()
+    window.context.controller.shutdown()
+    engine.release()
+    return int(code)

@@ -1,0 +1,168 @@
+"""PyAV analysis of a recording read from the vault stream: exact frames, thumbnails, waveform.
+
+Everything happens in memory; results are returned to the caller, who caches them inside the
+vault. Long jobs check ``cancelled()`` often so the GUI can stop them at once (e.g. at a lock).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import av
+import numpy as np
+
+from vknz_desktop.domain.ports import MediaStream, Thumbnail, VideoFrame
+
+WAVEFORM_RATE = 8000
+
+
+class _StreamFile(io.RawIOBase):
+    """A private file-like cursor over a MediaStream, so PyAV never shares a position."""
+
+    def __init__(self, stream: MediaStream) -> None:
+        super().__init__()
+        self._stream = stream
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._stream.read_at(self._position, len(buffer))
+        buffer[: len(data)] = data
+        self._position += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_SET:
+            self._position = offset
+        elif whence == io.SEEK_CUR:
+            self._position += offset
+        else:
+            self._position = self._stream.size + offset
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+
+def _open(stream: MediaStream) -> Any:
+    return av.open(io.BufferedReader(_StreamFile(stream), buffer_size=256 * 1024), mode="r")
+
+
+def _rotate(rgb: np.ndarray[Any, Any], rotation: float | int) -> np.ndarray[Any, Any]:
+    """Apply a display rotation (degrees counter-clockwise, as PyAV reports it)."""
+    turns = round(float(rotation) / 90) % 4
+    return np.ascontiguousarray(np.rot90(rgb, k=turns)) if turns else rgb
+
+
+def _to_video_frame(rgb: np.ndarray[Any, Any]) -> VideoFrame:
+    height, width, _ = rgb.shape
+    bgrx = np.empty((height, width, 4), dtype=np.uint8)
+    bgrx[..., 0] = rgb[..., 2]
+    bgrx[..., 1] = rgb[..., 1]
+    bgrx[..., 2] = rgb[..., 0]
+    bgrx[..., 3] = 255
+    return VideoFrame(width=width, height=height, stride=width * 4, data=bgrx.tobytes())
+
+
+class PyAvAnalyzer:
+    """Implements the MediaAnalyzer port with PyAV."""
+
+    def exact_frame(self, stream: MediaStream, position_ms: int) -> VideoFrame:
+        """The picture shown at ``position_ms``: the last frame starting at or before it."""
+        with _open(stream) as container:
+            video = container.streams.video[0]
+            time_base = video.time_base
+            target = int(max(0, position_ms) / 1000 / time_base)
+            container.seek(target, stream=video, backward=True, any_frame=False)
+            chosen = None
+            for frame in container.decode(video):
+                if frame.pts is None:
+                    continue
+                if frame.pts > target and chosen is not None:
+                    break
+                chosen = frame
+                if frame.pts >= target:
+                    break
+            if chosen is None:
+                raise ValueError(f"no frame at {position_ms} ms")
+            rgb = _rotate(chosen.to_ndarray(format="rgb24"), getattr(chosen, "rotation", 0) or 0)
+            return _to_video_frame(rgb)
+
+    def thumbnails(
+        self, stream: MediaStream, count: int, width: int, cancelled: Callable[[], bool]
+    ) -> list[Thumbnail]:
+        """``count`` small JPEG pictures spread evenly over the recording (nearest keyframes)."""
+        result: list[Thumbnail] = []
+        with _open(stream) as container:
+            if not container.streams.video:
+                return []
+            video = container.streams.video[0]
+            duration_s = (container.duration or 0) / av.time_base
+            if duration_s <= 0 or count <= 0:
+                return []
+            for index in range(count):
+                if cancelled():
+                    return []
+                at_s = duration_s * (index + 0.5) / count
+                container.seek(int(at_s / video.time_base), stream=video, backward=True)
+                frame = next(iter(container.decode(video)), None)
+                if frame is None:
+                    continue
+                height = max(2, round(frame.height * width / max(1, frame.width)) // 2 * 2)
+                rgb = frame.to_ndarray(format="rgb24", width=width, height=height)
+                rgb = _rotate(rgb, getattr(frame, "rotation", 0) or 0)
+                result.append(Thumbnail(time_ms=int(at_s * 1000), jpeg=_jpeg(rgb)))
+        return result
+
+    def waveform(
+        self, stream: MediaStream, buckets: int, cancelled: Callable[[], bool]
+    ) -> list[float]:
+        """Peak loudness (0..1) in ``buckets`` equal slices of the recording's duration."""
+        with _open(stream) as container:
+            if not container.streams.audio:
+                return []
+            audio = container.streams.audio[0]
+            duration_s = (container.duration or 0) / av.time_base
+            total = max(1, int(duration_s * WAVEFORM_RATE))
+            peaks = np.zeros(max(1, buckets), dtype=np.float32)
+            resampler = av.AudioResampler(format="flt", layout="mono", rate=WAVEFORM_RATE)
+            position = 0
+            for packet_index, frame in enumerate(container.decode(audio)):
+                if packet_index % 32 == 0 and cancelled():
+                    return []
+                for converted in resampler.resample(frame):
+                    samples = np.abs(converted.to_ndarray().reshape(-1))
+                    if samples.size == 0:
+                        continue
+                    index = (position + np.arange(samples.size)) * buckets // total
+                    index = np.clip(index, 0, buckets - 1)
+                    np.maximum.at(peaks, index, samples)
+                    position += samples.size
+            top = float(peaks.max()) if peaks.size else 0.0
+            if top > 0:
+                peaks = peaks / top
+            return [round(float(p), 4) for p in peaks]
+
+
+def _jpeg(rgb: np.ndarray[Any, Any]) -> bytes:
+    height, width, _ = rgb.shape
+    codec = av.CodecContext.create("mjpeg", "w")
+    codec.width = width - width % 2
+    codec.height = height - height % 2
+    codec.pix_fmt = "yuvj420p"
+    codec.time_base = Fraction(1, 25)
+    codec.options = {"qscale": "4"}
+    frame = av.VideoFrame.from_ndarray(
+        np.ascontiguousarray(rgb[: codec.height, : codec.width]), format="rgb24"
+    )
+    frame = frame.reformat(format="yuvj420p")
+    packets = list(codec.encode(frame)) + list(codec.encode(None))
+    return b"".join(bytes(p) for p in packets)

@@ -1,0 +1,84 @@
+"""Use cases for observations: create at a moment, edit, delete and restore (for undo), search."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from vknz_desktop.domain.models import Observation, Role, SearchHit
+from vknz_desktop.domain.ports import ObservationRepository
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class ObservationService:
+    """Creates and changes observations; every change is stored at once."""
+
+    def __init__(
+        self, repository: ObservationRepository, now: Callable[[], dt.datetime] = _utc_now
+    ) -> None:
+        self._repository = repository
+        self._now = now
+
+    def create(
+        self,
+        recording_id: str,
+        time_ms: int,
+        *,
+        text: str = "",
+        answer: str = "",
+        profile_id: str | None = None,
+        theme_id: str | None = None,
+        question_id: str | None = None,
+        author_role: Role = Role.KLANTMANAGER,
+        author_name: str = "",
+        reaction_offset_ms: int = 0,
+        end_ms: int | None = None,
+    ) -> Observation:
+        """A new observation at ``time_ms`` shifted by the (negative) reaction offset, never < 0."""
+        moment = self._now()
+        observation = Observation(
+            id=uuid.uuid4().hex,
+            recording_id=recording_id,
+            time_ms=max(0, time_ms + reaction_offset_ms),
+            end_ms=end_ms,
+            profile_id=profile_id,
+            theme_id=theme_id,
+            question_id=question_id,
+            answer=answer,
+            text=text,
+            author_role=author_role,
+            author_name=author_name,
+            created_at=moment,
+            edited_at=moment,
+        )
+        self._repository.save_observation(observation)
+        return observation
+
+    def update(self, observation: Observation, **changes: object) -> Observation:
+        """Store a changed copy of ``observation`` (fields as keyword arguments)."""
+        changed = observation.model_copy(update={**changes, "edited_at": self._now()})
+        changed = Observation.model_validate(changed.model_dump())
+        self._repository.save_observation(changed)
+        return changed
+
+    def restore(self, observation: Observation) -> None:
+        """Put back an observation exactly as it was (undo of delete or edit)."""
+        self._repository.save_observation(observation)
+
+    def delete(self, observation_id: str) -> Observation | None:
+        """Remove an observation; returns it so the deletion can be undone."""
+        existing = self._repository.observation(observation_id)
+        self._repository.delete_observation(observation_id)
+        return existing
+
+    def for_recording(self, recording_id: str) -> list[Observation]:
+        """A recording's observations in time order."""
+        return self._repository.observations(recording_id)
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Observations across all recordings matching every word of ``text``."""
+        return self._repository.search_observations(text) if text.strip() else []

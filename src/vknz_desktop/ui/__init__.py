@@ -1,0 +1,1 @@
+"""PySide6 user interface: widgets, item models, dialogs and undo commands."""

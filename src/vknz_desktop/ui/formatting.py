@@ -1,0 +1,124 @@
+"""Dutch display helpers for recordings: durations, dates, consent scopes, roles, sizes.
+
+No locale is consulted: dates and numbers always come out the same, whatever the system is set
+to. Words go through Qt's translation functions (context ``"Formatting"``), so an English
+translation can replace them later; without a translator installed they are Dutch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication
+
+from vknz_desktop.domain.models import CONSENT_SCOPE_LABELS, Consent, ConsentScope, Role
+
+KeepUntilState = Literal["ok", "soon", "expired"]
+
+#: How many days before the keep-until date a recording counts as "verloopt binnenkort".
+SOON_DAYS = 14
+
+_CONTEXT = "Formatting"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Formatting", text)
+
+
+def format_duration(ms: int) -> str:
+    """A length for people: ``m:ss`` below an hour (``"2:03"``), else ``"1:02:03"``."""
+    sign = "-" if ms < 0 else ""
+    total_seconds = abs(int(ms)) // 1000
+    hours, rest = divmod(total_seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{sign}{minutes}:{seconds:02d}"
+
+
+def month_abbreviation(month: int) -> str:
+    """The Dutch abbreviation of ``month`` (1–12), e.g. ``"nov."``; May is simply ``"mei"``."""
+    # Literal context and text in every call, so lupdate can collect them for a translation.
+    names = (
+        QCoreApplication.translate("Formatting", "jan."),
+        QCoreApplication.translate("Formatting", "feb."),
+        QCoreApplication.translate("Formatting", "mrt."),
+        QCoreApplication.translate("Formatting", "apr."),
+        QCoreApplication.translate("Formatting", "mei"),
+        QCoreApplication.translate("Formatting", "jun."),
+        QCoreApplication.translate("Formatting", "jul."),
+        QCoreApplication.translate("Formatting", "aug."),
+        QCoreApplication.translate("Formatting", "sep."),
+        QCoreApplication.translate("Formatting", "okt."),
+        QCoreApplication.translate("Formatting", "nov."),
+        QCoreApplication.translate("Formatting", "dec."),
+    )
+    if not 1 <= month <= 12:
+        raise ValueError(f"month out of range: {month}")
+    return names[month - 1]
+
+
+def format_date(day: dt.date | None) -> str:
+    """A date as people write it in Dutch, e.g. ``"28 nov. 2026"``; ``"–"`` when unknown."""
+    if day is None:
+        return "–"
+    return f"{day.day} {month_abbreviation(day.month)} {day.year}"
+
+
+def scope_label(scope: ConsentScope) -> str:
+    """The Dutch label of one consent scope (the texts of ``CONSENT_SCOPE_LABELS``)."""
+    labels = {
+        ConsentScope.SELF: QCoreApplication.translate("Formatting", "alleen zelf terugkijken"),
+        ConsentScope.RESEARCHER: QCoreApplication.translate(
+            "Formatting", "samen met onderzoeker/trainer"
+        ),
+        ConsentScope.COLLEAGUES: QCoreApplication.translate(
+            "Formatting", "met collega's (intervisie)"
+        ),
+        ConsentScope.CLIENT: QCoreApplication.translate("Formatting", "klant kijkt mee"),
+    }
+    return labels.get(scope, CONSENT_SCOPE_LABELS.get(scope, str(scope)))
+
+
+def scope_labels(consent: Consent, separator: str = ", ") -> str:
+    """The consent's scopes as Dutch labels, in a fixed order (that of ``ConsentScope``)."""
+    return separator.join(scope_label(scope) for scope in ConsentScope if scope in consent.scopes)
+
+
+def role_label(role: Role) -> str:
+    """The Dutch name of a role, capitalised for lists and combo boxes."""
+    labels = {
+        Role.KLANTMANAGER: QCoreApplication.translate("Formatting", "Klantmanager"),
+        Role.KLANT: QCoreApplication.translate("Formatting", "Klant"),
+        Role.ONDERZOEKER: QCoreApplication.translate("Formatting", "Onderzoeker of trainer"),
+        Role.COLLEGA: QCoreApplication.translate("Formatting", "Collega"),
+        Role.LEIDINGGEVENDE: QCoreApplication.translate("Formatting", "Leidinggevende"),
+    }
+    return labels.get(role, str(role))
+
+
+def keep_until_state(consent: Consent, today: dt.date) -> KeepUntilState:
+    """``"expired"`` after the keep-until date, ``"soon"`` within 14 days of it, else ``"ok"``.
+
+    The keep-until day itself still counts as allowed (``"soon"``), as in
+    ``RecordingService.expired``.
+    """
+    days_left = (consent.keep_until - today).days
+    if days_left < 0:
+        return "expired"
+    if days_left <= SOON_DAYS:
+        return "soon"
+    return "ok"
+
+
+def format_megabytes(size_bytes: int) -> str:
+    """A size in megabytes (10^6 bytes) with one decimal and a Dutch comma: ``"12,5"``."""
+    return f"{size_bytes / 1_000_000:.1f}".replace(".", ",")
+
+
+def media_kind_label(has_video: bool) -> str:
+    """``"Video"`` or ``"Alleen geluid"``."""
+    if has_video:
+        return QCoreApplication.translate("Formatting", "Video")
+    return QCoreApplication.translate("Formatting", "Alleen geluid")

@@ -1,0 +1,473 @@
+"""The main window: library and workspace, menus with shortcuts, search, lock and unlock."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vknz_desktop import __version__
+from vknz_desktop.domain.derived import THUMBNAILS_KIND, decode_thumbnails
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
+from vknz_desktop.domain.profiles import Profile, ProfileError
+from vknz_desktop.services.recordings import RecordingService
+from vknz_desktop.ui.help_overlay import HelpOverlay
+from vknz_desktop.ui.inactivity import InactivityLock
+from vknz_desktop.ui.messages import show_known_error
+from vknz_desktop.ui.player_controller import PlayerController
+from vknz_desktop.ui.search_dialog import SearchDialog
+from vknz_desktop.ui.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.workspace import Identity, Workspace, WorkspaceSettings
+
+log = logging.getLogger(__name__)
+
+MEDIA_FILTER = (
+    "Opnames (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.wmv *.3gp *.m4a *.mp3 *.wav *.ogg *.opus "
+    "*.oga *.flac *.aac *.wma);;Alle bestanden (*)"
+)
+
+
+@dataclass
+class AppContext:
+    """Everything the GUI is wired with (adapters are injected by app.py)."""
+
+    gateway: VaultGateway
+    prober: MediaProber
+    analyzer: MediaAnalyzer
+    controller: PlayerController
+    profiles: Sequence[Profile]
+    profile_problems: Sequence[ProfileError] = field(default_factory=list)
+    settings: WorkspaceSettings = field(default_factory=WorkspaceSettings)
+    lock_minutes: int = 5
+
+
+class LockedPage(QWidget):
+    """What the window shows while the vault is locked: nothing of the user's data."""
+
+    def __init__(self, on_unlock: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        label = QLabel(self.tr("De kluis is vergrendeld."), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        label.setFont(font)
+        layout.addWidget(label)
+        self.button = QPushButton(self.tr("Ontgrendelen…"), self)
+        self.button.setAccessibleName(self.tr("Ontgrendelen"))
+        self.button.clicked.connect(on_unlock)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Library ↔ workspace; locks itself on Ctrl+L and after inactivity."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        from vknz_desktop.ui.library_view import LibraryView
+
+        self.context = context
+        self.vault: OpenVault | None = None
+        self.identity = Identity()
+        self._resume: tuple[str, int] | None = None
+        self._unlock_dialog: UnlockDialog | None = None
+        self.setWindowTitle(self.tr("VKNZ — Van Kijken Naar Zien"))
+        self.stack = QStackedWidget(self)
+        self.locked_page = LockedPage(self.show_unlock, self)
+        self.library = LibraryView(self)
+        self.workspace = Workspace(
+            context.controller,
+            context.analyzer,
+            context.profiles,
+            context.settings,
+            self.identity,
+            self,
+        )
+        for page in (self.locked_page, self.library, self.workspace):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.help_overlay = HelpOverlay(self)
+        self.inactivity = InactivityLock(context.lock_minutes, self)
+        self.inactivity.timedOut.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.inactivity)
+        self._build_actions()
+        self.library.openRequested.connect(self.open_recording)
+        self.library.importRequested.connect(self.choose_files_to_import)
+        self.library.filesDropped.connect(self.import_files)
+        self.library.deleteRequested.connect(self.delete_recording)
+        self.library.consentEditRequested.connect(self.edit_consent)
+        self.workspace.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.workspace.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
+        self.workspace.undo_stack.canUndoChanged.connect(lambda _can: self._update_actions())
+        self.workspace.undo_stack.canRedoChanged.connect(lambda _can: self._update_actions())
+        self.stack.currentChanged.connect(lambda _index: self._update_actions())
+        self.stack.setCurrentWidget(self.locked_page)
+        self._update_actions()
+
+    # -- actions and menus --------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+        menu: object | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        w = self.workspace
+        c = self.context.controller
+        file_menu = bar.addMenu(self.tr("&Bestand"))
+        self.import_action = self._action(
+            self.tr("Opname &importeren…"), "Ctrl+I", self.choose_files_to_import, file_menu
+        )
+        self.library_action = self._action(
+            self.tr("Naar de &bibliotheek"), "Ctrl+B", self.show_library, file_menu
+        )
+        file_menu.addSeparator()
+        self.lock_action = self._action(self.tr("&Vergrendelen"), "Ctrl+L", self.lock, file_menu)
+        self.quit_action = self._action(self.tr("&Afsluiten"), "Ctrl+Q", self.close, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("Be&werken"))
+        self.undo_action = w.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = w.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.search_action = self._action(
+            self.tr("&Zoeken in alle waarnemingen…"), "Ctrl+F", self.show_search, edit_menu
+        )
+
+        play_menu = bar.addMenu(self.tr("&Afspelen"))
+        self.play_actions = [
+            self._action(self.tr("Afspelen / pauzeren"), "Space", c.toggle, play_menu),
+            self._action(self.tr("Terug / langzamer (J)"), "J", c.shuttle_back, play_menu),
+            self._action(self.tr("Pauze (K)"), "K", c.pause, play_menu),
+            self._action(self.tr("Afspelen / sneller (L)"), "L", c.shuttle_forward, play_menu),
+            self._action(self.tr("5 seconden terug"), "Left", lambda: c.skip(-5_000), play_menu),
+            self._action(self.tr("5 seconden verder"), "Right", lambda: c.skip(5_000), play_menu),
+            self._action(
+                self.tr("30 seconden terug"), "Shift+Left", lambda: c.skip(-30_000), play_menu
+            ),
+            self._action(
+                self.tr("30 seconden verder"), "Shift+Right", lambda: c.skip(30_000), play_menu
+            ),
+            self._action(self.tr("Eén beeld terug"), ",", lambda: c.frame_step(-1), play_menu),
+            self._action(self.tr("Eén beeld verder"), ".", lambda: c.frame_step(1), play_menu),
+            self._action(self.tr("Naar het begin"), "Home", c.jump_to_start, play_menu),
+            self._action(self.tr("Naar het einde"), "End", c.jump_to_end, play_menu),
+        ]
+        obs_menu = bar.addMenu(self.tr("&Waarnemingen"))
+        self.observe_action = self._action(
+            self.tr("&Nieuwe waarneming op dit moment"), "M", w.new_observation, obs_menu
+        )
+        self.play_actions.append(self.observe_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            self.tr("&Sneltoetsen"), "?", self.show_shortcuts, help_menu
+        )
+        self.profiles_action = self._action(
+            self.tr("&Problemen met Kijkwijzers…"), None, self.show_profile_problems, help_menu
+        )
+        self.profiles_action.setVisible(bool(self.context.profile_problems))
+        self._action(self.tr("&Over VKNZ"), None, self.show_about, help_menu)
+
+    def _update_actions(self) -> None:
+        unlocked = self.vault is not None
+        in_workspace = unlocked and self.stack.currentWidget() is self.workspace
+        for action in (
+            self.import_action,
+            self.library_action,
+            self.lock_action,
+            self.search_action,
+        ):
+            action.setEnabled(unlocked)
+        for action in self.play_actions:
+            action.setEnabled(in_workspace)
+        self.undo_action.setEnabled(in_workspace and self.workspace.undo_stack.canUndo())
+        self.redo_action.setEnabled(in_workspace and self.workspace.undo_stack.canRedo())
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, meaning) for the help overlay, taken from the actions themselves."""
+        actions = [
+            *self.play_actions,
+            self.undo_action,
+            self.redo_action,
+            self.search_action,
+            self.import_action,
+            self.library_action,
+            self.lock_action,
+            self.shortcuts_action,
+        ]
+        rows = [
+            (
+                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                a.text().replace("&", "").rstrip("…"),
+            )
+            for a in actions
+            if not a.shortcut().isEmpty()
+        ]
+        rows.insert(
+            len(self.play_actions),
+            (self.tr("Ctrl+Enter"), self.tr("Waarneming vastleggen (en verder afspelen)")),
+        )
+        rows.insert(len(self.play_actions) + 1, ("Esc", self.tr("Waarneming annuleren")))
+        return rows
+
+    # -- unlock and lock ----------------------------------------------------------------------
+    def show_unlock(self) -> None:
+        """Ask for the passphrase (or to create the vault)."""
+        if self.vault is not None:
+            return
+        dialog = UnlockDialog(self.context.gateway, self, self._on_unlocked, self.identity)
+        self._unlock_dialog = dialog
+        dialog.rejected.connect(self._on_unlock_rejected)
+        dialog.open()
+
+    def _on_unlock_rejected(self) -> None:
+        if self.vault is None and self._unlock_dialog is not None:
+            self._unlock_dialog = None
+            self.close()
+
+    def _on_unlocked(self, vault: OpenVault, identity: Identity) -> None:
+        self.vault = vault
+        self.identity = identity
+        self.workspace.identity = identity
+        self._unlock_dialog = None
+        self.inactivity.start()
+        self.refresh_library()
+        log.info("vault unlocked")
+        if self._resume is not None:
+            recording_id, position = self._resume
+            self._resume = None
+            try:
+                self.open_recording(recording_id, position)
+            except KnownError:
+                self.show_library()
+        else:
+            self.show_library()
+        self._warn_about_expired()
+        self._update_actions()
+
+    def lock(self) -> None:
+        """Save what is typed, stop playback, close media and vault, clear every view."""
+        if self.vault is None:
+            return
+        self.workspace.save_pending_observation()
+        recording = self.workspace.recording
+        if recording is not None:
+            self._resume = (recording.id, self.context.controller.position_ms())
+        self.workspace.close_recording()
+        self.library.clear()
+        self.help_overlay.hide()
+        for dialog in self.findChildren(SearchDialog):
+            dialog.reject()
+            dialog.deleteLater()
+        vault, self.vault = self.vault, None
+        vault.close()
+        self.inactivity.stop()
+        self.stack.setCurrentWidget(self.locked_page)
+        self._update_actions()
+        log.info("vault locked")
+        QTimer.singleShot(0, self.show_unlock)
+
+    # -- library ------------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        """Reload recordings (and their cached thumbnails) from the vault."""
+        if self.vault is None:
+            return
+        recordings = self.vault.recordings()
+        thumbnails: dict[str, bytes] = {}
+        for recording in recordings:
+            data = self.vault.derived_media(recording.id, THUMBNAILS_KIND)
+            if data:
+                thumbs = decode_thumbnails(data)
+                if thumbs:
+                    thumbnails[recording.id] = thumbs[len(thumbs) // 3].jpeg
+        self.library.set_recordings(recordings, thumbnails)
+
+    def show_library(self) -> None:
+        """Leave the workspace and show the library."""
+        if self.vault is None:
+            return
+        if self.workspace.recording is not None:
+            self.workspace.save_pending_observation()
+            self.workspace.close_recording()
+        self.refresh_library()
+        self.stack.setCurrentWidget(self.library)
+        self.library.setFocus()
+
+    def open_recording(self, recording_id: str, position_ms: int = 0) -> None:
+        """Open a recording in the workspace."""
+        if self.vault is None:
+            return
+        try:
+            recording = self.vault.recording(recording_id)
+            if not recording.media_available:
+                raise KnownError(
+                    self.tr("De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.")
+                )
+            self.workspace.open(recording, self.vault, position_ms)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.video.setFocus()
+        self.setWindowTitle(self.tr("{0} — VKNZ").format(recording.title))
+        self._update_actions()
+
+    def choose_files_to_import(self) -> None:
+        """File dialog, then the import flow."""
+        if self.vault is None:
+            return
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Opname importeren"), str(Path.home()), self.tr(MEDIA_FILTER)
+        )
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: Sequence[Path]) -> None:
+        """Probe, ask for consent, import with progress (see ImportFlow)."""
+        if self.vault is None:
+            return
+        from vknz_desktop.ui.import_flow import ImportFlow
+
+        flow = ImportFlow(
+            self,
+            RecordingService(self.vault, self.context.prober),
+            self.context.prober,
+            self.identity.role,
+        )
+        flow.imported.connect(lambda _recording: self.refresh_library())
+        flow.finished.connect(flow.deleteLater)
+        flow.start(list(paths))
+
+    def delete_recording(self, recording_id: str) -> None:
+        """Ask, then crypto-shred a recording."""
+        if self.vault is None:
+            return
+        recording = self.vault.recording(recording_id)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Opname verwijderen"),
+            self.tr(
+                "'{0}' definitief verwijderen? De sleutel wordt vernietigd; de opname is "
+                "daarna door niemand meer te openen."
+            ).format(recording.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            RecordingService(self.vault, self.context.prober).delete(
+                recording_id, role=self.identity.role
+            )
+        except KnownError as error:
+            show_known_error(self, error)
+        self.refresh_library()
+
+    def edit_consent(self, recording_id: str) -> None:
+        """Change the consent of a recording (audited)."""
+        if self.vault is None:
+            return
+        from vknz_desktop.ui.consent_dialog import ConsentDialog
+
+        recording = self.vault.recording(recording_id)
+        dialog = ConsentDialog(recording.consent, self)
+        if dialog.exec() != ConsentDialog.DialogCode.Accepted:
+            return
+        RecordingService(self.vault, self.context.prober).change_consent(
+            recording_id, dialog.consent(), role=self.identity.role
+        )
+        self.refresh_library()
+
+    def _warn_about_expired(self) -> None:
+        if self.vault is None:
+            return
+        expired = RecordingService(self.vault, self.context.prober).expired()
+        if expired:
+            self.statusBar().showMessage(
+                self.tr("{0} opname(s) voorbij de bewaartermijn; zie de bibliotheek.").format(
+                    len(expired)
+                ),
+                10_000,
+            )
+
+    # -- search, help -------------------------------------------------------------------------
+    def show_search(self) -> None:
+        """Ctrl+F: search all observations."""
+        if self.vault is None:
+            return
+        vault = self.vault
+        dialog = SearchDialog(vault.search_observations, self)
+        dialog.hitChosen.connect(self.open_recording)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        """'?': the shortcuts overlay."""
+        self.help_overlay.set_rows(self.shortcut_rows())
+        self.help_overlay.show_over_parent()
+
+    def show_profile_problems(self) -> None:
+        """List Kijkwijzer files that could not be loaded."""
+        text = "\n\n".join(p.message for p in self.context.profile_problems)
+        QMessageBox.information(self, self.tr("Problemen met Kijkwijzers"), text)
+
+    def show_about(self) -> None:
+        """Version and the promise about data."""
+        QMessageBox.about(
+            self,
+            self.tr("Over VKNZ"),
+            self.tr(
+                "VKNZ {0}\n\nVan Kijken Naar Zien: gesprekken terugkijken om ervan te leren. "
+                "Opnames en aantekeningen blijven versleuteld op deze laptop."
+            ).format(__version__),
+        )
+
+    # -- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.vault is not None:
+            self.workspace.save_pending_observation()
+            self.workspace.close_recording()
+            self.vault.close()
+            self.vault = None
+        self.inactivity.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.inactivity)
+        event.accept()

@@ -1,0 +1,171 @@
+"""Play controls under the picture: buttons, smooth position, speed and volume."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from vknz_desktop.ui.player_controller import RATES, PlayerController
+from vknz_desktop.ui.timefmt import format_position
+
+
+class TransportBar(QWidget):
+    """Buttons and read-outs bound to a PlayerController."""
+
+    newObservationRequested = Signal()
+
+    def __init__(self, controller: PlayerController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(2)
+        style = self.style()
+        SP = QStyle.StandardPixmap
+
+        def button(
+            icon: QStyle.StandardPixmap | None, text: str, tip: str, name: str
+        ) -> QToolButton:
+            widget = QToolButton(self)
+            if icon is not None:
+                widget.setIcon(style.standardIcon(icon))
+            else:
+                widget.setText(text)
+            widget.setToolTip(tip)
+            widget.setAccessibleName(name)
+            widget.setAutoRaise(True)
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            layout.addWidget(widget)
+            return widget
+
+        self.start_button = button(
+            SP.SP_MediaSkipBackward, "", self.tr("Naar het begin (Home)"), self.tr("Naar het begin")
+        )
+        self.back30_button = button(
+            None,
+            self.tr("−30 s"),
+            self.tr("30 seconden terug (Shift+←)"),
+            self.tr("30 seconden terug"),
+        )
+        self.back5_button = button(
+            None, self.tr("−5 s"), self.tr("5 seconden terug (←)"), self.tr("5 seconden terug")
+        )
+        self.frame_back_button = button(
+            None, self.tr("◂|"), self.tr("Eén beeld terug (,)"), self.tr("Eén beeld terug")
+        )
+        self.play_button = button(
+            SP.SP_MediaPlay, "", self.tr("Afspelen / pauzeren (spatie)"), self.tr("Afspelen")
+        )
+        self.play_button.setIconSize(self.play_button.iconSize() * 1.4)
+        self.frame_forward_button = button(
+            None, self.tr("|▸"), self.tr("Eén beeld verder (.)"), self.tr("Eén beeld verder")
+        )
+        self.forward5_button = button(
+            None, self.tr("+5 s"), self.tr("5 seconden verder (→)"), self.tr("5 seconden verder")
+        )
+        self.forward30_button = button(
+            None,
+            self.tr("+30 s"),
+            self.tr("30 seconden verder (Shift+→)"),
+            self.tr("30 seconden verder"),
+        )
+        self.end_button = button(
+            SP.SP_MediaSkipForward, "", self.tr("Naar het einde (End)"), self.tr("Naar het einde")
+        )
+
+        layout.addSpacing(10)
+        self.position_label = QLabel(self)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(QFont().pointSizeF() * 1.1)
+        self.position_label.setFont(mono)
+        self.position_label.setAccessibleName(self.tr("Positie"))
+        self.position_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.position_label)
+        layout.addStretch(1)
+
+        self.observe_button = QToolButton(self)
+        self.observe_button.setText(self.tr("Waarneming (M)"))
+        self.observe_button.setToolTip(self.tr("Nieuwe waarneming op dit moment (M)"))
+        self.observe_button.setAccessibleName(self.tr("Nieuwe waarneming"))
+        self.observe_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout.addWidget(self.observe_button)
+        layout.addSpacing(10)
+
+        speed_label = QLabel(self.tr("Snelheid"), self)
+        layout.addWidget(speed_label)
+        self.speed_box = QComboBox(self)
+        self.speed_box.setAccessibleName(self.tr("Afspeelsnelheid"))
+        for rate in RATES:
+            self.speed_box.addItem(f"{rate:g}×".replace(".", ","), rate)
+        self.speed_box.setCurrentIndex(RATES.index(1.0))
+        speed_label.setBuddy(self.speed_box)
+        layout.addWidget(self.speed_box)
+
+        self.mute_button = button(
+            SP.SP_MediaVolume, "", self.tr("Geluid uit/aan"), self.tr("Geluid uit")
+        )
+        self.mute_button.setCheckable(True)
+        self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume_slider.setRange(0, 100)
+        self.volume_slider.setValue(80)
+        self.volume_slider.setFixedWidth(90)
+        self.volume_slider.setAccessibleName(self.tr("Volume"))
+        self.volume_slider.setToolTip(self.tr("Volume"))
+        layout.addWidget(self.volume_slider)
+
+        c = controller
+        self.start_button.clicked.connect(c.jump_to_start)
+        self.back30_button.clicked.connect(lambda: c.skip(-30_000))
+        self.back5_button.clicked.connect(lambda: c.skip(-5_000))
+        self.frame_back_button.clicked.connect(lambda: c.frame_step(-1))
+        self.play_button.clicked.connect(c.toggle)
+        self.frame_forward_button.clicked.connect(lambda: c.frame_step(1))
+        self.forward5_button.clicked.connect(lambda: c.skip(5_000))
+        self.forward30_button.clicked.connect(lambda: c.skip(30_000))
+        self.end_button.clicked.connect(c.jump_to_end)
+        self.observe_button.clicked.connect(self.newObservationRequested)
+        self.speed_box.currentIndexChanged.connect(
+            lambda index: c.set_rate(float(self.speed_box.itemData(index)))
+        )
+        self.mute_button.toggled.connect(self._on_mute)
+        self.volume_slider.valueChanged.connect(c.set_volume)
+        c.positionChanged.connect(self._on_position)
+        c.playingChanged.connect(self._on_playing)
+        c.rateChanged.connect(self._on_rate)
+        self._on_position(0)
+
+    def _on_position(self, position_ms: int) -> None:
+        total = self._controller.duration_ms
+        self.position_label.setText(f"{format_position(position_ms)} / {format_position(total)}")
+
+    def _on_playing(self, playing: bool) -> None:
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setAccessibleName(self.tr("Pauzeren") if playing else self.tr("Afspelen"))
+
+    def _on_rate(self, rate: float) -> None:
+        index = self.speed_box.findData(rate)
+        if index >= 0 and index != self.speed_box.currentIndex():
+            self.speed_box.blockSignals(True)
+            self.speed_box.setCurrentIndex(index)
+            self.speed_box.blockSignals(False)
+
+    def _on_mute(self, muted: bool) -> None:
+        self._controller.set_muted(muted)
+        icon = (
+            QStyle.StandardPixmap.SP_MediaVolumeMuted
+            if muted
+            else QStyle.StandardPixmap.SP_MediaVolume
+        )
+        self.mute_button.setIcon(self.style().standardIcon(icon))

@@ -1,0 +1,356 @@
+"""The reflection workspace: picture, play controls, timeline, Kijkwijzer and observations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QUndoStack
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from vknz_desktop.domain.models import Observation, Recording, Role
+from vknz_desktop.domain.ports import MediaAnalyzer, OpenVault
+from vknz_desktop.domain.profiles import Profile
+from vknz_desktop.services.observations import ObservationService
+from vknz_desktop.ui.analysis_worker import AnalysisWorker
+from vknz_desktop.ui.kijkwijzer_panel import KijkwijzerPanel
+from vknz_desktop.ui.observation_editor import ObservationDraft, ObservationEditor
+from vknz_desktop.ui.observation_list import FREE_COLOUR, ObservationList
+from vknz_desktop.ui.player_controller import PlayerController
+from vknz_desktop.ui.timeline import TimelineMarker, TimelineWidget
+from vknz_desktop.ui.transport_bar import TransportBar
+from vknz_desktop.ui.undo_commands import AddObservation, DeleteObservation, EditObservation
+
+DEFAULT_PROFILE_ID = "klantgesprek"
+
+
+@dataclass
+class WorkspaceSettings:
+    """How typing an observation interacts with playback."""
+
+    pause_while_typing: bool = True
+    resume_after_save: bool = True
+    reaction_offset_ms: int = 0
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is working: their role and (optional) display name."""
+
+    role: Role = Role.KLANTMANAGER
+    name: str = ""
+
+
+class Workspace(QWidget):
+    """One recording under review."""
+
+    closeRequested = Signal()
+    statusMessage = Signal(str)
+
+    def __init__(
+        self,
+        controller: PlayerController,
+        analyzer: MediaAnalyzer,
+        profiles: Sequence[Profile],
+        settings: WorkspaceSettings | None = None,
+        identity: Identity | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._analyzer = analyzer
+        self._profiles = list(profiles)
+        self.settings = settings or WorkspaceSettings()
+        self.identity = identity or Identity()
+        self.undo_stack = QUndoStack(self)
+        self._vault: OpenVault | None = None
+        self._service: ObservationService | None = None
+        self._recording: Recording | None = None
+        self._observations: list[Observation] = []
+        self._resume_after_typing = False
+        self._analysis: AnalysisWorker | None = None
+
+        from vknz_desktop.ui.video_view import VideoView
+
+        self.video = VideoView(self)
+        self.transport = TransportBar(controller, self)
+        self.timeline = TimelineWidget(self)
+        self.panel = KijkwijzerPanel(self)
+        self.editor = ObservationEditor(self)
+        self.observation_list = ObservationList(self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(2)
+        left_layout.addWidget(self.video, 1)
+        left_layout.addWidget(self.transport)
+        left_layout.addWidget(self.timeline)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(right)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.editor)
+        top_layout.addWidget(self.panel, 1)
+        right.addWidget(top)
+        right.addWidget(self.observation_list)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([880, 460])
+        right.setMinimumWidth(340)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        controller.frameReady.connect(self._on_frame)
+        controller.positionChanged.connect(self._on_position)
+        controller.durationChanged.connect(self.timeline.set_duration)
+        controller.errorOccurred.connect(self.statusMessage)
+        self.timeline.seekRequested.connect(controller.seek)
+        self.timeline.markerActivated.connect(self._on_marker_activated)
+        self.transport.newObservationRequested.connect(self.new_observation)
+        self.panel.questionChosen.connect(self.answer_question)
+        self.panel.profileChosen.connect(self._on_profile_chosen)
+        self.editor.saved.connect(self._on_editor_saved)
+        self.editor.cancelled.connect(self._on_editor_closed)
+        self.editor.typingStarted.connect(self._on_typing_started)
+        self.observation_list.seekRequested.connect(controller.seek)
+        self.observation_list.editRequested.connect(self.edit_observation)
+        self.observation_list.deleteRequested.connect(self.delete_observation)
+        self.observation_list.selectionChanged.connect(self.timeline.set_selected_marker)
+
+    # -- opening and closing ------------------------------------------------------------------
+    @property
+    def recording(self) -> Recording | None:
+        """The recording under review."""
+        return self._recording
+
+    @property
+    def observations(self) -> list[Observation]:
+        """The recording's observations in time order."""
+        return list(self._observations)
+
+    def open(self, recording: Recording, vault: OpenVault, position_ms: int = 0) -> None:
+        """Show ``recording`` from ``vault``, paused at ``position_ms``."""
+        self.close_recording()
+        self._vault = vault
+        self._service = ObservationService(vault)
+        self._recording = recording
+        self.undo_stack.clear()
+        self.video.clear()
+        self.video.set_audio_only(not recording.media.has_video)
+        self.timeline.clear()
+        self.timeline.set_duration(recording.duration_ms)
+        self.panel.set_profiles(self._profiles, recording.profile_id or DEFAULT_PROFILE_ID)
+        recording_id = recording.id
+        self.controller.open(recording, lambda: vault.open_media(recording_id))  # type: ignore[arg-type,return-value]
+        self._reload_observations()
+        self._analysis = AnalysisWorker(
+            vault,
+            self._analyzer,
+            lambda rid: vault.open_media(rid),  # type: ignore[arg-type,return-value]
+            self,
+        )
+        self._analysis.thumbnailsReady.connect(self._on_thumbnails)
+        self._analysis.waveformReady.connect(self._on_waveform)
+        self._analysis.start(recording)
+        if position_ms:
+            self.controller.seek(position_ms)
+        self.timeline.zoom_to_fit()
+
+    def close_recording(self) -> None:
+        """Stop playback and forget everything shown (used when leaving and when locking)."""
+        if self._analysis is not None:
+            self._analysis.cancel()
+            self._analysis.deleteLater()
+            self._analysis = None
+        self.controller.close_media()
+        self.editor.discard()
+        self.video.clear()
+        self.timeline.clear()
+        self.panel.clear()
+        self.observation_list.clear()
+        self.undo_stack.clear()
+        self._observations = []
+        self._recording = None
+        self._vault = None
+        self._service = None
+
+    def save_pending_observation(self) -> bool:
+        """Store what is being typed (e.g. before a lock). Returns whether something was saved."""
+        if not self.editor.active or self._service is None or self._recording is None:
+            return False
+        draft = self.editor.draft()
+        self.editor.discard()
+        if draft is None:
+            return False
+        self._store_draft(draft, record_undo=False)
+        return True
+
+    # -- observations -------------------------------------------------------------------------
+    def new_observation(self) -> None:
+        """M: start typing a free observation at the current moment (minus the reaction offset)."""
+        if self._recording is None:
+            return
+        self.editor.begin(self._anchor_time())
+        if self.settings.pause_while_typing and self.controller.playing:
+            self._pause_for_typing()
+
+    def answer_question(self, theme_id: str, question_id: str) -> None:
+        """Answer a Kijkwijzer question at the current moment."""
+        profile = self.panel.profile
+        if self._recording is None or profile is None:
+            return
+        theme = profile.theme(theme_id)
+        question = profile.question(theme_id, question_id)
+        if theme is None or question is None:
+            return
+        self.editor.begin(self._anchor_time(), theme, question)
+        if self.settings.pause_while_typing and self.controller.playing:
+            self._pause_for_typing()
+
+    def edit_observation(self, observation_id: str) -> None:
+        """Open an existing observation in the editor."""
+        existing = next((o for o in self._observations if o.id == observation_id), None)
+        if existing is None:
+            return
+        profile = self.panel.profile
+        theme = profile.theme(existing.theme_id) if profile and existing.theme_id else None
+        question = (
+            profile.question(existing.theme_id, existing.question_id)
+            if profile and existing.theme_id and existing.question_id
+            else None
+        )
+        self.editor.begin(existing.time_ms, theme, question, existing)
+
+    def delete_observation(self, observation_id: str) -> None:
+        """Delete an observation (undoable)."""
+        existing = next((o for o in self._observations if o.id == observation_id), None)
+        if existing is None or self._service is None:
+            return
+        self.undo_stack.push(
+            DeleteObservation(
+                self._service,
+                existing,
+                self._reload_observations,
+                self.tr("Waarneming verwijderen"),
+            )
+        )
+        self.statusMessage.emit(self.tr("Waarneming verwijderd (Ctrl+Z maakt het ongedaan)"))
+
+    def _anchor_time(self) -> int:
+        return max(0, self.controller.position_ms() + self.settings.reaction_offset_ms)
+
+    def _pause_for_typing(self) -> None:
+        self._resume_after_typing = True
+        self.controller.pause()
+
+    def _on_typing_started(self) -> None:
+        if self.settings.pause_while_typing and self.controller.playing:
+            self._pause_for_typing()
+
+    def _on_editor_saved(self, draft: ObservationDraft) -> None:
+        self._store_draft(draft, record_undo=True)
+        self._on_editor_closed()
+
+    def _on_editor_closed(self) -> None:
+        if self._resume_after_typing and self.settings.resume_after_save:
+            self.controller.play()
+        self._resume_after_typing = False
+
+    def _store_draft(self, draft: ObservationDraft, *, record_undo: bool) -> None:
+        service, recording = self._service, self._recording
+        if service is None or recording is None:
+            return
+        profile = self.panel.profile
+        if draft.existing is not None:
+            after = service.update(draft.existing, text=draft.text, answer=draft.answer)
+            if record_undo:
+                self.undo_stack.push(
+                    EditObservation(
+                        service,
+                        draft.existing,
+                        after,
+                        self._reload_observations,
+                        self.tr("Waarneming bewerken"),
+                    )
+                )
+            else:
+                self._reload_observations()
+            return
+        created = service.create(
+            recording.id,
+            draft.time_ms,
+            text=draft.text,
+            answer=draft.answer,
+            profile_id=profile.id if profile and draft.theme_id else None,
+            theme_id=draft.theme_id,
+            question_id=draft.question_id,
+            author_role=self.identity.role,
+            author_name=self.identity.name,
+        )
+        if record_undo:
+            self.undo_stack.push(
+                AddObservation(
+                    service, created, self._reload_observations, self.tr("Waarneming toevoegen")
+                )
+            )
+        else:
+            self._reload_observations()
+        self.observation_list.select(created.id)
+
+    def _reload_observations(self) -> None:
+        if self._service is None or self._recording is None:
+            return
+        self._observations = self._service.for_recording(self._recording.id)
+        profile = self.panel.profile
+        self.observation_list.set_observations(self._observations, profile)
+        self.timeline.set_markers(
+            [
+                TimelineMarker(o.id, o.time_ms, self._colour(o, profile), o.text or o.answer)
+                for o in self._observations
+            ]
+        )
+
+    @staticmethod
+    def _colour(observation: Observation, profile: Profile | None) -> str:
+        if profile and observation.theme_id:
+            theme = profile.theme(observation.theme_id)
+            if theme:
+                return theme.colour
+        return FREE_COLOUR
+
+    # -- playback plumbing --------------------------------------------------------------------
+    def _on_frame(self, image: QImage) -> None:
+        self.video.set_image(image)
+
+    def _on_position(self, position_ms: int) -> None:
+        self.timeline.set_position(position_ms)
+        self.video.set_position(position_ms, self.controller.duration_ms)
+        self.observation_list.follow_position(position_ms)
+
+    def _on_marker_activated(self, observation_id: str) -> None:
+        self.observation_list.select(observation_id)
+
+    def _on_profile_chosen(self, profile_id: str) -> None:
+        if self._vault is not None and self._recording is not None:
+            self._vault.set_recording_profile(self._recording.id, profile_id)
+        self._reload_observations()
+
+    def _on_thumbnails(self, recording_id: str, images: list[tuple[int, QImage]]) -> None:
+        if self._recording is not None and recording_id == self._recording.id:
+            self.timeline.set_thumbnails(images)
+
+    def _on_waveform(self, recording_id: str, peaks: list[float]) -> None:
+        if self._recording is not None and recording_id == self._recording.id:
+            self.timeline.set_waveform(peaks)
+            self.video.set_waveform(peaks)
