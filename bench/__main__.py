@@ -1,4 +1,4 @@
-"""Run the benchmarks: ``python -m bench [--quick] [--only NAME] [--tmp-dir DIR]``.
+"""Run the benchmarks: ``python -m bench [--quick] [--only NAME] [--tmp-dir DIR] [--repeats N]``.
 
 Prints one short block per benchmark and writes every figure to ``bench/results/latest.json``.
 """
@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.common import PAUSE, MiB
+from bench.common import SETTINGS, MiB
 
 # Run in this order; each module has NAME, disk_needed(quick) and run(base_dir, quick).
 BENCHMARKS: dict[str, str] = {
@@ -45,11 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON results file")
     parser.add_argument(
+        "--repeats",
+        type=int,
+        default=int(SETTINGS["repeats"]),
+        help="runs per measurement, the best counts (default %(default)s)",
+    )
+    parser.add_argument(
         "--pause",
         type=float,
-        default=PAUSE["seconds"],
+        default=SETTINGS["pause_s"],
         help="seconds to wait after sync before each timed run (default %(default)s; see"
-        " bench/common.py PAUSE)",
+        " bench/common.py SETTINGS)",
     )
     args = parser.parse_args(argv)
 
@@ -69,9 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     mode = "quick" if args.quick else "full"
     print(
         f"vknz benchmarks ({mode}), scratch in {args.tmp_dir}; MB = 10^6 bytes;"
-        f" sync + {args.pause:g} s pause before each timed run"
+        f" best of {args.repeats}; sync"
+        + (f" + {args.pause:g} s pause" if args.pause > 0 else "")
+        + " before each timed run"
     )
-    PAUSE["seconds"] = max(0.0, args.pause)
+    SETTINGS["pause_s"] = max(0.0, args.pause)
+    SETTINGS["repeats"] = max(1, args.repeats)
     load_before = _load()
     if load_before[0] > 0.5:
         print(
@@ -102,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             "mode": mode,
             "total_s": round(total, 2),
             "machine": _machine(),
-            "pause_before_timed_runs_s": PAUSE["seconds"],
+            "repeats": args.repeats,
+            "pause_before_timed_runs_s": SETTINGS["pause_s"],
             "load_average_1min": {"before": load_before[0], "after": _load()[0]},
             "benchmarks": results,
         },

@@ -30,11 +30,11 @@ import sqlcipher3
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bench.common import (
-    REPEATS,
     MiB,
     latency_summary,
     mb_per_s,
     ratio,
+    repeats,
     scratch_dir,
     settle,
     size_label,
@@ -184,8 +184,8 @@ def run(base: Path, quick: bool) -> dict[str, Any]:
     blob_runs: list[dict[str, float]] = []
 
     with scratch_dir(base, NAME) as work:
-        for attempt in range(REPEATS):
-            last = attempt == REPEATS - 1
+        for attempt in range(repeats()):
+            last = attempt == repeats() - 1
             recording_id = uuid.uuid4().hex
 
             media_dir = work / f"media-{attempt}"
@@ -235,7 +235,7 @@ def run(base: Path, quick: bool) -> dict[str, Any]:
     result: dict[str, Any] = {
         "plain_bytes": size,
         "chunks": count,
-        "repeats": REPEATS,
+        "repeats": repeats(),
         "write": write,
         "read": reads,
         "faster_write": "file" if write["ratio_blob_vs_file"] < 1 else "blob",

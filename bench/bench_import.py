@@ -6,7 +6,7 @@ page cache when it returns) and ``cp`` followed by an fsync of the copy and its 
 which is the fair comparison because the vault fsyncs its media file before it records it.
 The source is read once before timing, so every run starts from a warm page cache; before each
 timed run dirty pages are flushed and the bench pauses (see ``bench.common.settle``). Each
-measurement runs ``REPEATS`` times; the best counts.
+measurement runs ``--repeats`` times (default 2); the best counts.
 
 Then the vault's work is split into stages (read, SHA-256, AES-GCM, write, fsync) with loops
 that mirror ``Vault._encrypt_source``, to show where the time goes; and two variants that are
@@ -31,7 +31,6 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bench.common import (
-    REPEATS,
     GiB,
     MiB,
     fsync_file,
@@ -39,6 +38,7 @@ from bench.common import (
     mb_per_s,
     new_vault,
     ratio,
+    repeats,
     scratch_dir,
     settle,
     size_label,
@@ -81,7 +81,7 @@ def run(base: Path, quick: bool) -> dict[str, Any]:
         settle()
         warm(source)
         runs: dict[str, list[float]] = {"cp": [], "cp_fsync": [], "vault": []}
-        for attempt in range(REPEATS):
+        for attempt in range(repeats()):
             runs["cp"].append(_time_cp(source, work / "copy.wav", fsync=False))
             runs["cp_fsync"].append(_time_cp(source, work / "copy.wav", fsync=True))
             runs["vault"].append(_time_vault_import(source, work / f"vault-{attempt}"))
@@ -96,7 +96,7 @@ def run(base: Path, quick: bool) -> dict[str, Any]:
     }
     result: dict[str, Any] = {
         "file_bytes": file_size,
-        "repeats": REPEATS,
+        "repeats": repeats(),
         "runs_s": {name: [round(t, 4) for t in times] for name, times in runs.items()},
         "best_s": {name: round(t, 4) for name, t in best.items()},
         "mb_per_s": {name: round(v, 1) for name, v in speed.items()},
@@ -341,7 +341,7 @@ def _time_writer_pass(
 
 
 def _stages(source: Path, media_dir: Path) -> dict[str, float]:
-    """Best of ``REPEATS`` passes per stage; each stage adds one step of the vault's loop."""
+    """Best of ``repeats()`` passes per stage; each stage adds one step of the vault's loop."""
     media_dir.mkdir()
     stages: dict[str, list[float]] = {}
 
@@ -353,7 +353,7 @@ def _stages(source: Path, media_dir: Path) -> dict[str, float]:
         "overlapped": lambda w, _part: _overlapped(source, w, None),
         "overlapped_early_flush": lambda w, part: _overlapped(source, w, part),
     }
-    for _attempt in range(REPEATS):
+    for _attempt in range(repeats()):
         record("probe", timed(lambda: PyAvProber().probe(source))[0])
         record("read", timed(lambda: _read_only(source))[0])
         record("read_sha256", timed(lambda: _read_hash(source))[0])

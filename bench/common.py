@@ -23,7 +23,6 @@ MiB = 1024 * 1024
 GiB = 1024 * MiB
 MB = 1_000_000  # figures are printed in MB/s (10^6 bytes per second)
 PASSPHRASE = "paard batterij nietje bench"
-REPEATS = 2
 
 T = TypeVar("T")
 
@@ -75,19 +74,29 @@ def warm(path: Path) -> None:
             pass
 
 
-# Pause after flushing, before a timed run. Some VMs (virtio-balloon free page reporting,
-# as on the machine these benchmarks were written on) hand freed RAM back to the host within
-# ~2 s, and the guest then pays ~1-2 s per GiB to get it back when the page cache grows again.
-# Whether a run paid that depended on how long ago the previous run freed its pages, which
-# made cp and the vault import differ by 3x from run to run. After a fixed pause every timed
-# run starts in the same state. Set by ``python -m bench --pause``.
-PAUSE = {"seconds": 3.0}
+# Optional pause after flushing, before a timed run (``python -m bench --pause SECONDS``).
+# Some VMs (virtio-balloon free page reporting, as on the Firecracker VM these benchmarks were
+# written on) hand freed RAM back to the host ~2 s after it is freed; growing the page cache
+# into such RAM again costs ~1-1.5 s per GiB instead of ~0.2 s. Back to back, a run reuses
+# the pages the previous run just freed (its copy or vault is deleted right before), which is
+# what a desktop without a hypervisor sees, so the default is no pause. A pause of 3 s makes
+# every run pay the host's price instead (measured there: cp of 1 GiB 0.27 s -> 0.5-0.85 s).
+SETTINGS: dict[str, float] = {
+    "pause_s": 0.0,
+    "repeats": 2,  # each measurement runs this many times and the best counts
+}
+
+
+def repeats() -> int:
+    """How many times each measurement runs (``--repeats``, default 2); the best counts."""
+    return max(1, int(SETTINGS["repeats"]))
 
 
 def settle() -> None:
-    """Flush every dirty page, then pause, so that a run does not pay for the previous one."""
+    """Flush every dirty page (and pause if asked) so a run does not pay for the previous one."""
     os.sync()
-    time.sleep(PAUSE["seconds"])
+    if SETTINGS["pause_s"] > 0:
+        time.sleep(SETTINGS["pause_s"])
 
 
 def fsync_file(path: Path) -> None:

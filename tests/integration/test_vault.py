@@ -372,17 +372,25 @@ def test_disk_full_mid_import_leaves_nothing(
 ) -> None:
     big = tmp_path / "groot.wav"
     _write_wav(big, seconds=40)
-    real_write = os.write
+    real_write, real_writev = os.write, os.writev
     written = {"n": 0}
 
-    def filling_write(fd: int, data: bytes) -> int:
-        written["n"] += len(data)
+    def count(size: int) -> None:
+        written["n"] += size
         if written["n"] > 1_500_000:
             raise OSError(errno.ENOSPC, "No space left on device")
+
+    def filling_write(fd: int, data: bytes) -> int:
+        count(len(data))
         return real_write(fd, data)
+
+    def filling_writev(fd: int, buffers: list[bytes]) -> int:
+        count(sum(len(b) for b in buffers))
+        return real_writev(fd, buffers)
 
     with create(vault_dir) as vault:
         monkeypatch.setattr(os, "write", filling_write)
+        monkeypatch.setattr(os, "writev", filling_writev)
         with pytest.raises(DiskFullError, match="schijf is vol"):
             import_file(vault, big)
         monkeypatch.undo()

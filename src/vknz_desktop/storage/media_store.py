@@ -172,11 +172,28 @@ class ChunkWriter:
         with contextlib.suppress(FileNotFoundError):
             self._partial.unlink()
 
+    def flush_to_disk(self) -> None:
+        """Push what is written so far to the disk (may run in another thread than write)."""
+        fd = self._fd
+        if fd is None:
+            return
+        with disk_full_as_known_error():
+            (os.fdatasync if hasattr(os, "fdatasync") else os.fsync)(fd)
+
     def _emit(self, plain: bytes | memoryview, *, last: bool) -> None:
         last_flag = b"\x01" if last else b"\x00"
         associated = self._header + struct.pack(">Q", self._index) + last_flag
         nonce = os.urandom(NONCE_SIZE)
-        self._write(nonce + self._aead.encrypt(nonce, plain, associated))
+        sealed = self._aead.encrypt(nonce, plain, associated)
+        fd = self._require_fd()
+        if hasattr(os, "writev"):
+            # Nonce and ciphertext in one system call, without joining them in memory.
+            with disk_full_as_known_error():
+                written = os.writev(fd, [nonce, sealed])
+            if written < len(nonce) + len(sealed):
+                self._write((nonce + sealed)[written:])
+        else:  # pragma: no cover - Windows
+            self._write(nonce + sealed)
         self._index += 1
 
     def _write(self, data: bytes) -> None:

@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action(
             self.tr("&Sneltoetsen"), "?", self.show_shortcuts, help_menu
         )
+        # '?' arrives as Shift+? on most keyboard layouts; accept both.
+        self.shortcuts_action.setShortcuts([QKeySequence("?"), QKeySequence("Shift+?")])
         self.profiles_action = self._action(
             self.tr("&Problemen met Kijkwijzers…"), None, self.show_profile_problems, help_menu
         )

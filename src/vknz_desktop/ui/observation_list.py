@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -179,8 +180,9 @@ class ObservationFilter(QSortFilterProxyModel):
 
     def set_filters(self, theme_id: str | None, author: str | None, text: str) -> None:
         """Apply new filter values."""
+        self.beginFilterChange()
         self.theme_id, self.author, self.text = theme_id, author, text.strip().lower()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
@@ -314,7 +316,13 @@ class ObservationList(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
-            self.table.selectRow(index.row())
+            # Not selectRow(): that follows the keyboard modifiers held at this moment.
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection = self.table.selectionModel()
+            selection.setCurrentIndex(index, flags)
             if scroll:
                 self.table.scrollTo(index)
 

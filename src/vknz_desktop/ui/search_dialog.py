@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import SearchHit
 from vknz_desktop.ui.timefmt import format_position
 
@@ -53,8 +54,13 @@ class SearchDialog(QDialog):
 
     def run(self) -> None:
         """Search now."""
+        self._timer.stop()
         text = self.query.text()
-        hits = self._search(text) if text.strip() else []
+        try:
+            hits = self._search(text) if text.strip() else []
+        except KnownError as error:  # e.g. locked meanwhile
+            self.summary.setText(error.message)
+            return
         self.results.clear()
         for hit in hits:
             obs = hit.observation
@@ -67,6 +73,11 @@ class SearchDialog(QDialog):
             self.summary.setText(self.tr("{0} gevonden").format(len(hits)))
         else:
             self.summary.clear()
+
+    def done(self, result: int) -> None:
+        """Closing stops a pending search."""
+        self._timer.stop()
+        super().done(result)
 
     def _open_first(self) -> None:
         self._timer.stop()
