@@ -35,8 +35,11 @@ def _no_dangling_threads() -> Iterator[None]:
             break
         time.sleep(0.02)
     assert not left, f"threads still running after the test: {[t.name for t in left]}"
-    running = [t for t in QCoreApplication.instance().findChildren(QThread) if t.isRunning()] \
-        if QCoreApplication.instance() else []
+    running = (
+        [t for t in QCoreApplication.instance().findChildren(QThread) if t.isRunning()]
+        if QCoreApplication.instance()
+        else []
+    )
     assert not running, "QThreads still running after the test"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -34,8 +35,9 @@ def close_to(actual: tuple[int, int, int], expected: tuple[int, int, int], toler
 
 
 # -- unlock ----------------------------------------------------------------------------------
-def test_unlock_dialog_wrong_then_right_passphrase(window: MainWindow, demo_vault: dict[str, str],
-                                                   qtbot: QtBot) -> None:
+def test_unlock_dialog_wrong_then_right_passphrase(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
     dialog = UnlockDialog(window.context.gateway, window, window._on_unlocked)
     qtbot.addWidget(dialog)
     assert not dialog.creating
@@ -53,8 +55,9 @@ def test_unlock_dialog_wrong_then_right_passphrase(window: MainWindow, demo_vaul
     assert dialog.passphrase.text() == ""
 
 
-def test_create_vault_dialog_refuses_weak_and_mismatched(window: MainWindow, paths: AppPaths,
-                                                         qtbot: QtBot) -> None:
+def test_create_vault_dialog_refuses_weak_and_mismatched(
+    window: MainWindow, paths: AppPaths, qtbot: QtBot
+) -> None:
     dialog = UnlockDialog(window.context.gateway, window, window._on_unlocked)
     qtbot.addWidget(dialog)
     assert dialog.creating
@@ -74,8 +77,9 @@ def test_create_vault_dialog_refuses_weak_and_mismatched(window: MainWindow, pat
 
 
 # -- playback ----------------------------------------------------------------------------------
-def test_frames_from_the_vault_are_painted(window: MainWindow, demo_vault: dict[str, str],
-                                           qtbot: QtBot) -> None:
+def test_frames_from_the_vault_are_painted(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
     window.show()
     unlock(window)
     window.open_recording(demo_vault["video"])
@@ -89,8 +93,9 @@ def test_frames_from_the_vault_are_painted(window: MainWindow, demo_vault: dict[
     controller.pause()
 
 
-def test_paused_seek_shows_the_exact_frame(window: MainWindow, demo_vault: dict[str, str],
-                                           qtbot: QtBot) -> None:
+def test_paused_seek_shows_the_exact_frame(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
     window.show()
     unlock(window)
     window.open_recording(demo_vault["video"])
@@ -102,13 +107,15 @@ def test_paused_seek_shows_the_exact_frame(window: MainWindow, demo_vault: dict[
 
     expected = decode_frame_at(str(facts.VIDEO_MP4), 5000)
     shown = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(
-        image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), 2::-1]
+        image.height(), image.bytesPerLine() // 4, 4
+    )[:, : image.width(), 2::-1]
     assert shown.shape == expected.shape
     assert np.array_equal(shown, expected)
 
 
-def test_play_pause_step_speed_and_smooth_position(window: MainWindow, demo_vault: dict[str, str],
-                                                   qtbot: QtBot) -> None:
+def test_play_pause_step_speed_and_smooth_position(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
     window.show()
     unlock(window)
     window.open_recording(demo_vault["video"])
@@ -120,7 +127,7 @@ def test_play_pause_step_speed_and_smooth_position(window: MainWindow, demo_vaul
     wait_until_position(qtbot, window, 1500)
     QTest.keyClick(window, Qt.Key.Key_K)
     assert not controller.playing
-    steps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+    steps = [b - a for a, b in itertools.pairwise(positions)]
     assert all(step >= 0 for step in steps), "position went backwards while playing"
     assert max(steps) < 200, "position jumped instead of moving smoothly"
     paused_at = controller.position_ms()
@@ -145,8 +152,9 @@ def test_play_pause_step_speed_and_smooth_position(window: MainWindow, demo_vaul
     controller.pause()
 
 
-def test_audio_only_shows_waveform_not_a_picture(window: MainWindow, demo_vault: dict[str, str],
-                                                 qtbot: QtBot) -> None:
+def test_audio_only_shows_waveform_not_a_picture(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
     window.show()
     unlock(window)
     window.open_recording(demo_vault["audio"])
@@ -158,8 +166,9 @@ def test_audio_only_shows_waveform_not_a_picture(window: MainWindow, demo_vault:
 
 
 # -- observations ------------------------------------------------------------------------------
-def test_observation_by_keyboard_with_undo_and_redo(window: MainWindow, demo_vault: dict[str, str],
-                                                   qtbot: QtBot) -> None:
+def test_observation_by_keyboard_with_undo_and_redo(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
     window.show()
     unlock(window)
     window.open_recording(demo_vault["video"])
@@ -174,7 +183,9 @@ def test_observation_by_keyboard_with_undo_and_redo(window: MainWindow, demo_vau
     assert not controller.playing, "playback pauses while typing"
     QTest.keyClick(workspace.editor.text_edit, Qt.Key.Key_Space)  # Space types, not play/pause
     assert not controller.playing
-    QTest.keyClick(workspace.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        workspace.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     assert not workspace.editor.active
     assert controller.playing, "playback resumes after Ctrl+Enter"
     controller.pause()
@@ -186,8 +197,11 @@ def test_observation_by_keyboard_with_undo_and_redo(window: MainWindow, demo_vau
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert vault.observations(demo_vault["video"]) == []
     assert workspace.timeline.markers() == []
-    QTest.keyClick(window, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert [o.text for o in vault.observations(demo_vault["video"])] == ["De klant kijkt weg"]
 
     # Edit with Enter on the selected row, then undo the edit.
@@ -198,8 +212,12 @@ def test_observation_by_keyboard_with_undo_and_redo(window: MainWindow, demo_vau
     assert workspace.editor.active
     workspace.editor.text_edit.selectAll()
     QTest.keyClicks(workspace.editor.text_edit, "De klant kijkt naar buiten")
-    QTest.keyClick(workspace.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert [o.text for o in vault.observations(demo_vault["video"])] == ["De klant kijkt naar buiten"]
+    QTest.keyClick(
+        workspace.editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert [o.text for o in vault.observations(demo_vault["video"])] == [
+        "De klant kijkt naar buiten"
+    ]
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [o.text for o in vault.observations(demo_vault["video"])] == ["De klant kijkt weg"]
 
@@ -212,8 +230,9 @@ def test_observation_by_keyboard_with_undo_and_redo(window: MainWindow, demo_vau
     assert vault.observations(demo_vault["video"])[0].text == "De klant kijkt weg"
 
 
-def test_escape_cancels_and_reaction_offset_anchors_earlier(window: MainWindow,
-                                                            demo_vault: dict[str, str]) -> None:
+def test_escape_cancels_and_reaction_offset_anchors_earlier(
+    window: MainWindow, demo_vault: dict[str, str]
+) -> None:
     unlock(window)
     window.open_recording(demo_vault["video"])
     workspace = window.workspace
@@ -230,8 +249,9 @@ def test_escape_cancels_and_reaction_offset_anchors_earlier(window: MainWindow,
     assert [o.time_ms for o in window.vault.observations(demo_vault["video"])] == [3000]
 
 
-def test_answering_a_scale_question_stores_theme_and_answer(window: MainWindow,
-                                                            demo_vault: dict[str, str]) -> None:
+def test_answering_a_scale_question_stores_theme_and_answer(
+    window: MainWindow, demo_vault: dict[str, str]
+) -> None:
     unlock(window)
     window.open_recording(demo_vault["video"])
     workspace = window.workspace
@@ -246,12 +266,17 @@ def test_answering_a_scale_question_stores_theme_and_answer(window: MainWindow,
     assert window.vault is not None
     [obs] = window.vault.observations(demo_vault["video"])
     assert (obs.theme_id, obs.question_id, obs.answer, obs.time_ms) == (
-        "werkrelatie", "gevoel-opmerken", "soms", 2000)
+        "werkrelatie",
+        "gevoel-opmerken",
+        "soms",
+        2000,
+    )
     assert obs.profile_id == "klantgesprek" and obs.author_name == "Tester"
 
 
-def test_kill_after_confirm_keeps_the_observation(window: MainWindow,
-                                                  demo_vault: dict[str, str], paths: AppPaths) -> None:
+def test_kill_after_confirm_keeps_the_observation(
+    window: MainWindow, demo_vault: dict[str, str], paths: AppPaths
+) -> None:
     """Saved at once: a second process sees it without any save or close."""
     import subprocess
     import sys
@@ -277,9 +302,9 @@ def test_kill_after_confirm_keeps_the_observation(window: MainWindow,
 
 
 # -- lock, search, help, profiles ------------------------------------------------------------
-def test_lock_saves_typing_clears_everything_and_returns(window: MainWindow,
-                                                         demo_vault: dict[str, str],
-                                                         qtbot: QtBot) -> None:
+def test_lock_saves_typing_clears_everything_and_returns(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
     window.show()
     unlock(window)
     window.open_recording(demo_vault["video"])
@@ -314,8 +339,9 @@ def test_inactivity_locks(window: MainWindow, demo_vault: dict[str, str]) -> Non
         dialog.close()
 
 
-def test_search_across_recordings_opens_the_moment(window: MainWindow,
-                                                   demo_vault: dict[str, str]) -> None:
+def test_search_across_recordings_opens_the_moment(
+    window: MainWindow, demo_vault: dict[str, str]
+) -> None:
     unlock(window)
     window.open_recording(demo_vault["audio"])
     window.context.controller.seek(2500)
@@ -345,26 +371,45 @@ def test_help_overlay_lists_the_shortcuts(window: MainWindow, demo_vault: dict[s
     QTest.keyClick(window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
     assert window.help_overlay.isVisible()
     keys = {keys for keys, _meaning in window.shortcut_rows()}
-    for expected in ("Space", "J", "K", "L", "Left", "Shift+Left", ",", ".", "M", "Ctrl+Z",
-                     "Ctrl+Shift+Z", "Ctrl+F", "Ctrl+L", "?"):
+    for expected in (
+        "Space",
+        "J",
+        "K",
+        "L",
+        "Left",
+        "Shift+Left",
+        ",",
+        ".",
+        "M",
+        "Ctrl+Z",
+        "Ctrl+Shift+Z",
+        "Ctrl+F",
+        "Ctrl+L",
+        "?",
+    ):
         assert expected in keys, expected
     QTest.keyClick(window.help_overlay, Qt.Key.Key_Escape)
     assert not window.help_overlay.isVisible()
 
 
-def test_broken_profiles_are_listed_and_skipped(qtbot: QtBot, paths: AppPaths,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_profiles_are_listed_and_skipped(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths.profiles_dir.mkdir(parents=True)
     (paths.profiles_dir / "kapot.toml").write_text('id = "kapot"\nname = \n', encoding="utf-8")
     main, engine = create_window(paths, ("--aout=dummy",))
     qtbot.addWidget(main)
     try:
         assert [p.id for p in main.context.profiles] == [
-            "klantgesprek", "leidinggevende-medewerker", "samenleerwijzer"]
+            "klantgesprek",
+            "leidinggevende-medewerker",
+            "samenleerwijzer",
+        ]
         assert main.profiles_action.isVisible()
         shown: list[str] = []
-        monkeypatch.setattr(QMessageBox, "information",
-                            lambda _parent, _title, text: shown.append(text))
+        monkeypatch.setattr(
+            QMessageBox, "information", lambda _parent, _title, text: shown.append(text)
+        )
         main.show_profile_problems()
         assert "kapot.toml" in shown[0]
     finally:
@@ -373,11 +418,17 @@ def test_broken_profiles_are_listed_and_skipped(qtbot: QtBot, paths: AppPaths,
         engine.release()
 
 
-def test_no_plaintext_thumbnails_outside_the_vault(window: MainWindow, demo_vault: dict[str, str],
-                                                   qtbot: QtBot, tmp_path: Path) -> None:
+def test_no_plaintext_thumbnails_outside_the_vault(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot, tmp_path: Path
+) -> None:
     unlock(window)
     window.open_recording(demo_vault["video"])
-    qtbot.waitUntil(lambda: window.vault is not None and window.vault.derived_media(
-        demo_vault["video"], "thumbnails-v1") is not None, timeout=8000)
+    qtbot.waitUntil(
+        lambda: (
+            window.vault is not None
+            and window.vault.derived_media(demo_vault["video"], "thumbnails-v1") is not None
+        ),
+        timeout=8000,
+    )
     images = [p for p in tmp_path.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png")]
     assert images == []
