@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_vault import build_demo_vault
-from vknz_desktop.app import create_window
+from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.ui.unlock_dialog import UnlockDialog
 from vknz_desktop.ui.workspace import Identity
@@ -37,6 +37,7 @@ def main() -> None:
     sizes = [tuple(int(v) for v in s.split("x")) for s in sys.argv[2:]] or [(1366, 768)]
     app = QApplication(sys.argv[:1])
     app.setApplicationName("VKNZ")
+    install_translations(app)
     home = Path(tempfile.mkdtemp(prefix="vknz-shots-"))
     os.environ["VKNZ_HOME"] = str(home)
     paths = AppPaths.resolve()

@@ -9,7 +9,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vknz_desktop import __version__
@@ -48,10 +48,20 @@ class DirectoryVaultGateway:
         return Vault.open(self.directory, passphrase)
 
 
-def _install_translations(app: QApplication) -> None:
-    """Dutch is the source language; other languages come from compiled .qm files."""
+def install_translations(app: QApplication) -> None:
+    """Dutch is the source language; English (and others) come from compiled .qm files.
+
+    Qt's own texts (standard buttons, key names such as 'Spatie') come from Qt's translations.
+    """
     language = os.environ.get("VKNZ_LANGUAGE") or QLocale.system().name().split("_")[0]
+    if language not in ("nl", "en"):
+        language = "nl"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qt_{language}", qt_dir):
+        app.installTranslator(qt_translator)
     if language == "nl":
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
         return
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS_DIR / f"vknz_{language}.qm")):
@@ -82,7 +92,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("VKNZ")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("vknz")
-    _install_translations(app)
+    install_translations(app)
     install_excepthook()
     extra = tuple(shlex.split(os.environ.get("VKNZ_VLC_ARGS", "")))
     try:

@@ -372,12 +372,12 @@ def test_help_overlay_lists_the_shortcuts(window: MainWindow, demo_vault: dict[s
     assert window.help_overlay.isVisible()
     keys = {keys for keys, _meaning in window.shortcut_rows()}
     for expected in (
-        "Space",
+        "Spatie",
         "J",
         "K",
         "L",
-        "Left",
-        "Shift+Left",
+        "Pijl links",
+        "Shift+Pijl links",
         ",",
         ".",
         "M",

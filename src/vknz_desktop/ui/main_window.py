@@ -173,9 +173,9 @@ class MainWindow(QMainWindow):
         play_menu = bar.addMenu(self.tr("&Afspelen"))
         self.play_actions = [
             self._action(self.tr("Afspelen / pauzeren"), "Space", c.toggle, play_menu),
-            self._action(self.tr("Terug / langzamer (J)"), "J", c.shuttle_back, play_menu),
-            self._action(self.tr("Pauze (K)"), "K", c.pause, play_menu),
-            self._action(self.tr("Afspelen / sneller (L)"), "L", c.shuttle_forward, play_menu),
+            self._action(self.tr("Terug / langzamer"), "J", c.shuttle_back, play_menu),
+            self._action(self.tr("Pauze"), "K", c.pause, play_menu),
+            self._action(self.tr("Afspelen / sneller"), "L", c.shuttle_forward, play_menu),
             self._action(self.tr("5 seconden terug"), "Left", lambda: c.skip(-5_000), play_menu),
             self._action(self.tr("5 seconden verder"), "Right", lambda: c.skip(5_000), play_menu),
             self._action(
@@ -222,6 +222,21 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(in_workspace and self.workspace.undo_stack.canUndo())
         self.redo_action.setEnabled(in_workspace and self.workspace.undo_stack.canRedo())
 
+    def _key_names(self, keys: str) -> str:
+        """Key names in the user's language (Qt ships no Dutch key names)."""
+        names = {
+            "Space": self.tr("Spatie"),
+            "Left": self.tr("Pijl links"),
+            "Right": self.tr("Pijl rechts"),
+            "Up": self.tr("Pijl omhoog"),
+            "Down": self.tr("Pijl omlaag"),
+            "Home": self.tr("Home"),
+            "End": self.tr("End"),
+            "Esc": self.tr("Esc"),
+            "Del": self.tr("Delete"),
+        }
+        return "+".join(names.get(part, part) for part in keys.split("+")) if keys != "+" else keys
+
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, meaning) for the help overlay, taken from the actions themselves."""
         actions = [
@@ -236,7 +251,7 @@ class MainWindow(QMainWindow):
         ]
         rows = [
             (
-                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                self._key_names(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)),
                 a.text().replace("&", "").rstrip("…"),
             )
             for a in actions
