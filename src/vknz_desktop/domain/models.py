@@ -146,6 +146,12 @@ class AuditAction(StrEnum):
     PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name
     MIGRATED = "migrated"
     EXPORT = "export"
+    FAILED_UNLOCK = "failed_unlock"
+    SHARING_CHANGED = "sharing_changed"
+    RETENTION_DELETE = "retention_delete"
+    KEEP_FRAGMENTS = "keep_fragments"
+    GDPR_ACCESS = "gdpr_access"
+    GDPR_ERASURE = "gdpr_erasure"
 
 
 class AuditEntry(BaseModel):

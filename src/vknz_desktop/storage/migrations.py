@@ -1,14 +1,22 @@
-"""Ordered schema migrations; the schema version lives in ``PRAGMA user_version``."""
+"""Ordered schema migrations; the schema version lives in ``PRAGMA user_version``.
+
+Each version is a module in ``storage/schema/`` named ``vNNNN_<what>.py`` with ``VERSION`` and
+``apply(conn)``; they are found here by name, so features never edit a shared list.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlcipher3
+from vknz_desktop.storage import schema
 
 Connection = Any  # a sqlcipher3 connection
+_MODULE_NAME = re.compile(r"v(\d{4})_\w+")
 
 
 @dataclass(frozen=True)
@@ -19,135 +27,25 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
-def _run_script(conn: Connection, script: str) -> None:
-    """Run SQL statements one by one inside the caller's transaction.
-
-    ``executescript`` would commit first; statements (triggers included) are split where
-    SQLite itself says a statement is complete.
-    """
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlcipher3.complete_statement(buffer):
-            conn.execute(buffer)
-            buffer = ""
-    if buffer.strip():
-        conn.execute(buffer)
-
-
-def _v1_initial(conn: Connection) -> None:
-    _run_script(
-        conn,
-        """
-        CREATE TABLE recordings (
-            id TEXT PRIMARY KEY,
-            title TEXT NOT NULL,
-            conversation_date TEXT,
-            container TEXT NOT NULL,
-            duration_ms INTEGER NOT NULL CHECK (duration_ms > 0),
-            has_video INTEGER NOT NULL,
-            has_audio INTEGER NOT NULL,
-            video_codec TEXT,
-            audio_codec TEXT,
-            width INTEGER,
-            height INTEGER,
-            rotation INTEGER NOT NULL DEFAULT 0,
-            frame_rate REAL,
-            variable_frame_rate INTEGER NOT NULL DEFAULT 0,
-            size_bytes INTEGER NOT NULL,
-            sha256 TEXT NOT NULL UNIQUE,
-            chunk_size INTEGER NOT NULL,
-            media_key BLOB,
-            imported_at TEXT NOT NULL
-        );
-        CREATE TABLE participants (
-            id INTEGER PRIMARY KEY,
-            recording_id TEXT NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            display_name TEXT NOT NULL,
-            role TEXT NOT NULL
-        );
-        CREATE INDEX participants_by_recording ON participants(recording_id);
-        CREATE TABLE consents (
-            recording_id TEXT PRIMARY KEY REFERENCES recordings(id) ON DELETE CASCADE,
-            given_on TEXT NOT NULL,
-            given_by TEXT NOT NULL,
-            scopes TEXT NOT NULL,
-            keep_until TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        CREATE TABLE audit_log (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            at TEXT NOT NULL,
-            action TEXT NOT NULL,
-            role TEXT,
-            recording_id TEXT,
-            details TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL
-        );
-        CREATE TABLE settings (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """,
-    )
+def discover() -> tuple[Migration, ...]:
+    """All migrations in ``storage/schema`` in version order (numbers must be unique)."""
+    found: list[Migration] = []
+    for info in pkgutil.iter_modules(schema.__path__):
+        match = _MODULE_NAME.fullmatch(info.name)
+        if not match:
+            continue
+        module = importlib.import_module(f"{schema.__name__}.{info.name}")
+        if int(match.group(1)) != module.VERSION:
+            raise RuntimeError(f"{info.name}: VERSION {module.VERSION} does not match its name")
+        found.append(Migration(module.VERSION, module.apply))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError("two schema migrations have the same version number")
+    return tuple(found)
 
 
-def _v2_observations(conn: Connection) -> None:
-    _run_script(
-        conn,
-        """
-        ALTER TABLE recordings ADD COLUMN profile_id TEXT;
-        CREATE TABLE observations (
-            id TEXT NOT NULL UNIQUE,
-            recording_id TEXT NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
-            time_ms INTEGER NOT NULL CHECK (time_ms >= 0),
-            end_ms INTEGER CHECK (end_ms IS NULL OR end_ms >= time_ms),
-            profile_id TEXT,
-            theme_id TEXT,
-            question_id TEXT,
-            answer TEXT NOT NULL DEFAULT '',
-            text TEXT NOT NULL DEFAULT '',
-            author_role TEXT NOT NULL,
-            author_name TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            edited_at TEXT NOT NULL
-        );
-        CREATE INDEX observations_by_recording ON observations(recording_id, time_ms);
-        CREATE VIRTUAL TABLE observations_fts USING fts5(
-            text, answer, content='observations', content_rowid='rowid',
-            tokenize='unicode61 remove_diacritics 2'
-        );
-        CREATE TRIGGER observations_ai AFTER INSERT ON observations BEGIN
-            INSERT INTO observations_fts(rowid, text, answer)
-            VALUES (new.rowid, new.text, new.answer);
-        END;
-        CREATE TRIGGER observations_ad AFTER DELETE ON observations BEGIN
-            INSERT INTO observations_fts(observations_fts, rowid, text, answer)
-            VALUES ('delete', old.rowid, old.text, old.answer);
-        END;
-        CREATE TRIGGER observations_au AFTER UPDATE ON observations BEGIN
-            INSERT INTO observations_fts(observations_fts, rowid, text, answer)
-            VALUES ('delete', old.rowid, old.text, old.answer);
-            INSERT INTO observations_fts(rowid, text, answer)
-            VALUES (new.rowid, new.text, new.answer);
-        END;
-        CREATE TABLE derived_media (
-            recording_id TEXT NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL,
-            data BLOB NOT NULL,
-            created_at TEXT NOT NULL,
-            PRIMARY KEY (recording_id, kind)
-        )
-        """,
-    )
-
-
-MIGRATIONS: Sequence[Migration] = (
-    Migration(1, _v1_initial),
-    Migration(2, _v2_observations),
-)
+MIGRATIONS: Sequence[Migration] = discover()
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

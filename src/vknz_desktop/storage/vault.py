@@ -17,7 +17,7 @@ import hashlib
 import os
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -474,6 +474,37 @@ class Vault:
             conn.execute(
                 "UPDATE recordings SET profile_id = ? WHERE id = ?", (profile_id, recording_id)
             )
+
+    # -- generic access for feature repositories ---------------------------------------------
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Any]:
+        """The connection for reads (serialised with every other use of the vault)."""
+        with self._db_lock:
+            try:
+                yield self._require_conn()
+            except DatabaseError as error:
+                raise VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).") from error
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Any]:
+        """A write transaction: committed when the block ends, rolled back on any error."""
+        with (
+            self._db_lock,
+            disk_full_as_known_error(),
+            transaction(self._require_conn()) as conn,
+        ):
+            yield conn
+
+    @staticmethod
+    def audit(
+        conn: Any,
+        action: AuditAction,
+        role: Role | None,
+        recording_id: str | None = None,
+        details: Mapping[str, int | str] | None = None,
+    ) -> None:
+        """Append an audit entry inside the caller's ``writing()`` transaction (ids, no text)."""
+        audit_log.append(conn, action, role, recording_id, details)
 
     # -- observations -------------------------------------------------------------------------
     def save_observation(self, observation: Observation) -> None:

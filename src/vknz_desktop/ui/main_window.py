@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         w = self.workspace
         c = self.context.controller
-        file_menu = bar.addMenu(self.tr("&Bestand"))
+        self.file_menu = file_menu = bar.addMenu(self.tr("&Bestand"))
         self.import_action = self._action(
             self.tr("Opname &importeren…"), "Ctrl+I", self.choose_files_to_import, file_menu
         )
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(self.tr("&Vergrendelen"), "Ctrl+L", self.lock, file_menu)
         self.quit_action = self._action(self.tr("&Afsluiten"), "Ctrl+Q", self.close, file_menu)
 
-        edit_menu = bar.addMenu(self.tr("Be&werken"))
+        self.edit_menu = edit_menu = bar.addMenu(self.tr("Be&werken"))
         self.undo_action = w.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = w.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
             self.tr("&Zoeken in alle waarnemingen…"), "Ctrl+F", self.show_search, edit_menu
         )
 
-        play_menu = bar.addMenu(self.tr("&Afspelen"))
+        self.play_menu = play_menu = bar.addMenu(self.tr("&Afspelen"))
         self.play_actions = [
             self._action(self.tr("Afspelen / pauzeren"), "Space", c.toggle, play_menu),
             self._action(self.tr("Terug / langzamer"), "J", c.shuttle_back, play_menu),
@@ -189,13 +189,13 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Naar het begin"), "Home", c.jump_to_start, play_menu),
             self._action(self.tr("Naar het einde"), "End", c.jump_to_end, play_menu),
         ]
-        obs_menu = bar.addMenu(self.tr("&Waarnemingen"))
+        self.observations_menu = obs_menu = bar.addMenu(self.tr("&Waarnemingen"))
         self.observe_action = self._action(
             self.tr("&Nieuwe waarneming op dit moment"), "M", w.new_observation, obs_menu
         )
         self.play_actions.append(self.observe_action)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(
             self.tr("&Sneltoetsen"), "?", self.show_shortcuts, help_menu
         )
