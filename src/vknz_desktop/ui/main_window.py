@@ -24,14 +24,18 @@ from PySide6.QtWidgets import (
 from vknz_desktop import __version__
 from vknz_desktop.domain.derived import THUMBNAILS_KIND, decode_thumbnails
 from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
 from vknz_desktop.domain.profiles import Profile, ProfileError
 from vknz_desktop.services.recordings import RecordingService
+from vknz_desktop.ui.analysis_worker import AnalysisWorker
 from vknz_desktop.ui.help_overlay import HelpOverlay
+from vknz_desktop.ui.import_flow import ImportFlow
 from vknz_desktop.ui.inactivity import InactivityLock
 from vknz_desktop.ui.messages import show_known_error
 from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.search_dialog import SearchDialog
+from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from vknz_desktop.ui.unlock_dialog import UnlockDialog
 from vknz_desktop.ui.workspace import Identity, Workspace, WorkspaceSettings
 
@@ -88,6 +92,8 @@ class MainWindow(QMainWindow):
         self.vault: OpenVault | None = None
         self.identity = Identity()
         self._resume: tuple[str, int] | None = None
+        self._import_flow: ImportFlow | None = None
+        self._background: list[AnalysisWorker] = []
         self._unlock_dialog: UnlockDialog | None = None
         self.setWindowTitle(self.tr("VKNZ — Van Kijken Naar Zien"))
         self.stack = QStackedWidget(self)
@@ -166,6 +172,9 @@ class MainWindow(QMainWindow):
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.settings_action = self._action(
+            self.tr("&Instellingen…"), "Ctrl+,", self.show_settings, edit_menu
+        )
         self.search_action = self._action(
             self.tr("&Zoeken in alle waarnemingen…"), "Ctrl+F", self.show_search, edit_menu
         )
@@ -215,6 +224,7 @@ class MainWindow(QMainWindow):
             self.library_action,
             self.lock_action,
             self.search_action,
+            self.settings_action,
         ):
             action.setEnabled(unlocked)
         for action in self.play_actions:
@@ -284,6 +294,7 @@ class MainWindow(QMainWindow):
         self.identity = identity
         self.workspace.identity = identity
         self._unlock_dialog = None
+        self.apply_settings(AppSettings.load(vault))
         self.inactivity.start()
         self.refresh_library()
         log.info("vault unlocked")
@@ -303,6 +314,7 @@ class MainWindow(QMainWindow):
         """Save what is typed, stop playback, close media and vault, clear every view."""
         if self.vault is None:
             return
+        self._stop_background_work()
         self.workspace.save_pending_observation()
         recording = self.workspace.recording
         if recording is not None:
@@ -380,17 +392,42 @@ class MainWindow(QMainWindow):
         """Probe, ask for consent, import with progress (see ImportFlow)."""
         if self.vault is None:
             return
-        from vknz_desktop.ui.import_flow import ImportFlow
-
         flow = ImportFlow(
             self,
             RecordingService(self.vault, self.context.prober),
             self.context.prober,
             self.identity.role,
         )
-        flow.imported.connect(lambda _recording: self.refresh_library())
-        flow.finished.connect(flow.deleteLater)
+        flow.imported.connect(self._on_imported)
+        flow.finished.connect(lambda: self._on_import_finished(flow))
+        self._import_flow = flow
         flow.start(list(paths))
+
+    def _on_imported(self, recording: Recording) -> None:
+        """Refresh the library and make the thumbnails in the background (cached in the vault)."""
+        self.refresh_library()
+        if self.vault is None:
+            return
+        vault = self.vault
+        worker = AnalysisWorker(vault, self.context.analyzer, vault.open_media, self)  # type: ignore[arg-type]
+        worker.thumbnailsReady.connect(lambda _id, _images: self.refresh_library())
+        self._background = [w for w in self._background if w.busy]
+        self._background.append(worker)
+        worker.start(recording)
+
+    def _on_import_finished(self, flow: ImportFlow) -> None:
+        if self._import_flow is flow:
+            self._import_flow = None
+        flow.deleteLater()
+
+    def _stop_background_work(self) -> None:
+        """Stop a running import and analysis before the vault closes."""
+        if self._import_flow is not None:
+            self._import_flow.shutdown()
+            self._import_flow = None
+        for worker in self._background:
+            worker.cancel()
+        self._background.clear()
 
     def delete_recording(self, recording_id: str) -> None:
         """Ask, then crypto-shred a recording."""
@@ -444,6 +481,26 @@ class MainWindow(QMainWindow):
                 10_000,
             )
 
+    # -- settings -----------------------------------------------------------------------------
+    def apply_settings(self, settings: AppSettings) -> None:
+        """Use ``settings`` in the workspace and the inactivity lock."""
+        self.context.settings = settings.workspace
+        self.workspace.settings = settings.workspace
+        self.inactivity.set_minutes(settings.lock_minutes)
+
+    def show_settings(self) -> None:
+        """Edit and store the settings."""
+        if self.vault is None:
+            return
+        dialog = SettingsDialog(AppSettings.load(self.vault), self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.vault is None:
+            return
+        settings = dialog.settings()
+        settings.save(self.vault)
+        self.apply_settings(settings)
+        if self.inactivity.active:
+            self.inactivity.start()
+
     # -- search, help -------------------------------------------------------------------------
     def show_search(self) -> None:
         """Ctrl+F: search all observations."""
@@ -478,6 +535,7 @@ class MainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_background_work()
         if self.vault is not None:
             self.workspace.save_pending_observation()
             self.workspace.close_recording()

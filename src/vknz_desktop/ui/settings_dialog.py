@@ -1,0 +1,124 @@
+"""Settings kept inside the vault: typing and playback, reaction offset, automatic lock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vknz_desktop.domain.ports import OpenVault
+from vknz_desktop.ui.inactivity import DEFAULT_MINUTES
+from vknz_desktop.ui.workspace import WorkspaceSettings
+
+_PAUSE = "workspace.pause_while_typing"
+_RESUME = "workspace.resume_after_save"
+_OFFSET = "workspace.reaction_offset_ms"
+_LOCK = "lock.minutes"
+
+
+@dataclass
+class AppSettings:
+    """All user settings."""
+
+    workspace: WorkspaceSettings
+    lock_minutes: int = DEFAULT_MINUTES
+
+    @classmethod
+    def load(cls, vault: OpenVault) -> AppSettings:
+        """Read from the vault; missing or unreadable values fall back to the defaults."""
+        defaults = WorkspaceSettings()
+
+        def flag(key: str, default: bool) -> bool:
+            value = vault.setting(key)
+            return default if value is None else value == "1"
+
+        def number(key: str, default: int, low: int, high: int) -> int:
+            value = vault.setting(key)
+            try:
+                return default if value is None else max(low, min(high, int(value)))
+            except ValueError:
+                return default
+
+        return cls(
+            WorkspaceSettings(
+                pause_while_typing=flag(_PAUSE, defaults.pause_while_typing),
+                resume_after_save=flag(_RESUME, defaults.resume_after_save),
+                reaction_offset_ms=number(_OFFSET, defaults.reaction_offset_ms, -10_000, 0),
+            ),
+            number(_LOCK, DEFAULT_MINUTES, 1, 60),
+        )
+
+    def save(self, vault: OpenVault) -> None:
+        """Store in the vault."""
+        vault.set_setting(_PAUSE, "1" if self.workspace.pause_while_typing else "0")
+        vault.set_setting(_RESUME, "1" if self.workspace.resume_after_save else "0")
+        vault.set_setting(_OFFSET, str(self.workspace.reaction_offset_ms))
+        vault.set_setting(_LOCK, str(self.lock_minutes))
+
+
+class SettingsDialog(QDialog):
+    """Edit AppSettings."""
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Instellingen"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.pause = QCheckBox(self.tr("Afspelen pauzeren zodra ik een waarneming typ"), self)
+        self.pause.setChecked(settings.workspace.pause_while_typing)
+        form.addRow(self.pause)
+        self.resume = QCheckBox(self.tr("Verder afspelen na vastleggen (Ctrl+Enter)"), self)
+        self.resume.setChecked(settings.workspace.resume_after_save)
+        form.addRow(self.resume)
+        self.offset = QDoubleSpinBox(self)
+        self.offset.setRange(-10.0, 0.0)
+        self.offset.setSingleStep(0.5)
+        self.offset.setDecimals(1)
+        self.offset.setSuffix(self.tr(" s"))
+        self.offset.setValue(settings.workspace.reaction_offset_ms / 1000)
+        self.offset.setAccessibleName(self.tr("Reactietijd"))
+        form.addRow(self.tr("Reactietijd:"), self.offset)
+        hint = QLabel(
+            self.tr(
+                "Een nieuwe waarneming komt zoveel eerder op de tijdlijn dan het "
+                "moment waarop u op M drukt."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow(hint)
+        self.lock = QSpinBox(self)
+        self.lock.setRange(1, 60)
+        self.lock.setSuffix(self.tr(" minuten"))
+        self.lock.setValue(settings.lock_minutes)
+        self.lock.setAccessibleName(self.tr("Automatisch vergrendelen na"))
+        form.addRow(self.tr("Automatisch vergrendelen na:"), self.lock)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def settings(self) -> AppSettings:
+        """The values as edited."""
+        return AppSettings(
+            WorkspaceSettings(
+                pause_while_typing=self.pause.isChecked(),
+                resume_after_save=self.resume.isChecked(),
+                reaction_offset_ms=round(self.offset.value() * 1000),
+            ),
+            self.lock.value(),
+        )
