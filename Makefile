@@ -12,6 +12,7 @@ APT_RUN := libvlc5 vlc-plugin-base libgl1 libegl1 libxkbcommon0 libxkbcommon-x11
 APT_TEST := xvfb xauth fonts-dejavu-core poppler-utils strace
 
 .PHONY: run test check lint typecheck contracts unit bench system-deps system-test-deps fixtures clean
+.PHONY: bundle bundle-test
 
 run: $(VENV)/.installed system-deps
 	$(BIN)/vknz
@@ -39,6 +40,16 @@ bench: $(VENV)/.installed-dev system-deps
 fixtures: $(VENV)/.installed
 	$(BIN)/python tests/fixtures/make_fixtures.py
 
+# Self-contained one-folder bundle in dist/vknz (PyInstaller, build.spec; libVLC from the system).
+# Not part of `make test`: building takes minutes and the result is ~600 MB (see README, Bundle).
+bundle: $(VENV)/.installed system-deps
+	$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/pip install -q 'pyinstaller>=6.10,<7'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+
+# Runs dist/vknz/vknz in a clean environment: --version, self-test, start-up time (Xvfb).
+bundle-test: bundle system-test-deps
+	scripts/bundle_test.sh dist/vknz
+
 # Installs the system packages only when something is missing (dpkg -s is cheap).
 system-deps:
 	@missing=""; for p in $(APT_RUN); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -56,10 +67,12 @@ $(VENV)/bin/python:
 
 $(VENV)/.installed: $(VENV)/bin/python pyproject.toml
 	$(BIN)/pip install -q -e .
+	$(BIN)/python -c 'from vknz_desktop.export.deidentifier import preload; preload()'  # deduce's cache, once
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/bin/python pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/python -c 'from vknz_desktop.export.deidentifier import preload; preload()'  # deduce's cache, once
 	touch $(VENV)/.installed $@
 
 clean:

@@ -6,6 +6,7 @@ Usage: python scripts/screenshots.py OUT_DIR [WIDTHxHEIGHT ...]
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -89,6 +90,7 @@ def main() -> None:
     window.close()
     window.context.controller.shutdown()
     engine.release()
+    shutil.rmtree(home, ignore_errors=True)  # the demo video is plaintext (fake) media
     print(f"screenshots in {out}")
 
 

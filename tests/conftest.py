@@ -43,3 +43,13 @@ def _private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 def vault_dir(tmp_path: Path) -> Path:
     """Where a test's vault lives (not created yet)."""
     return tmp_path / "vknz" / "vault"
+
+
+@pytest.fixture(scope="session")
+def deduce_loaded() -> float | None:
+    """deduce's lookup tables, loaded once per test session (seconds; ~1 min on a fresh
+    install, which `make` does at install time). Returns how long loading took."""
+    from vknz_desktop.export.deidentifier import load_seconds, preload
+
+    preload()
+    return load_seconds()

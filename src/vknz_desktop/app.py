@@ -12,23 +12,35 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vknz_desktop import __version__
+from vknz_desktop import __version__, export
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Role
+from vknz_desktop.domain.ports import OpenVault
+from vknz_desktop.export import deidentifier, team_agenda
+from vknz_desktop.export import render as summary_render
 from vknz_desktop.logging_setup import setup_logging
 from vknz_desktop.media.analysis import PyAvAnalyzer
 from vknz_desktop.media.probe import PyAvProber
+from vknz_desktop.media.remux import PyAvRemuxer
 from vknz_desktop.media.vlc_player import VlcEngine, VlcPlayer
 from vknz_desktop.paths import AppPaths
+from vknz_desktop.services.retention import RetentionService
+from vknz_desktop.storage.fragments_repo import FragmentsRepository
+from vknz_desktop.storage.goals_repo import GoalRepository
 from vknz_desktop.storage.keyfile import KdfProfile, profile_from_environment
 from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
+from vknz_desktop.storage.retention_repo import RetentionRepository
 from vknz_desktop.storage.vault import Vault, vault_exists
+from vknz_desktop.ui.learning import LearningBackend
 from vknz_desktop.ui.main_window import AppContext, MainWindow
 from vknz_desktop.ui.messages import install_excepthook
 from vknz_desktop.ui.player_controller import PlayerController
+from vknz_desktop.ui.review_feature import ReviewBackend
 
 log = logging.getLogger("vknz_desktop.app")
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+# In a PyInstaller bundle resources/ sits in the bundle's data folder (sys._MEIPASS).
+_RESOURCES_ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
+TRANSLATIONS_DIR = _RESOURCES_ROOT / "resources" / "translations"
 
 
 class DirectoryVaultGateway:
@@ -80,8 +92,61 @@ def create_window(paths: AppPaths, vlc_args: tuple[str, ...] = ()) -> tuple[Main
         controller=controller,
         profiles=profiles.profiles,
         profile_problems=profiles.problems,
+        review=ReviewBackend(
+            repository=_fragments_repository,
+            remuxer=PyAvRemuxer(),
+            make_player=lambda: PlayerController(VlcPlayer(engine), PyAvAnalyzer()),
+        ),
+        learning=learning_backend(),
+        retention_factory=_retention_service,
     )
     return MainWindow(context), engine
+
+
+def _retention_service(vault: object) -> RetentionService:
+    """Keep-until dates applied to an open vault (crypto-shredding via the storage adapter)."""
+    assert isinstance(vault, Vault)
+    return RetentionService(vault, RetentionRepository(vault))
+
+
+def learning_backend() -> LearningBackend:
+    """Leerdoelen, summary export (deduce) and the team agenda, as the GUI's ports."""
+    return LearningBackend(
+        repository=_goal_repository,
+        deidentify=export.deidentify,
+        preload=deidentifier.preload,
+        is_loaded=deidentifier.is_loaded,
+        method=deidentifier.method_description,
+        render=summary_render.render,
+        load_summaries=team_agenda.load_summary_files,
+        render_agenda=team_agenda.render_agenda,
+    )
+
+
+def _goal_repository(vault: OpenVault) -> GoalRepository:
+    """Leerdoelen and export terms on the vault the gateway opened."""
+    if not isinstance(vault, Vault):
+        raise TypeError("the leerdoelen need the SQLCipher vault")
+    return GoalRepository(vault)
+
+
+def _fragments_repository(vault: OpenVault) -> FragmentsRepository:
+    """Clips, sessions and keep-fragments-only on the vault the gateway opened."""
+    if not isinstance(vault, Vault):
+        raise TypeError("the review features need the SQLCipher vault")
+    return FragmentsRepository(vault)
+
+
+def _startup_probe(app: QApplication) -> None:
+    """Print ``startup_ms=N`` (ms since the process started; Linux /proc) and quit."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        elapsed = (uptime - int(stat[19]) / os.sysconf("SC_CLK_TCK")) * 1000
+    except (OSError, ValueError, IndexError, AttributeError):
+        elapsed = -1.0  # no /proc: measure from outside
+    print(f"startup_ms={elapsed:.0f}", flush=True)
+    app.quit()
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -102,8 +167,13 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     window.identity = window.identity.__class__(args.role, "")
     window.resize(1280, 720)
+    window.session_watcher.start()
     window.show()
     QTimer.singleShot(0, window.show_unlock)
+    if os.environ.get("VKNZ_STARTUP_PROBE"):
+        # For measuring start-up (make bundle-test): once the unlock dialog is shown and its
+        # first paint is processed, print the time since the process started and quit.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _startup_probe(app)))
     log.info("gui started")
     code = app.exec()
     window.context.controller.shutdown()

@@ -43,6 +43,13 @@ def _no_dangling_threads() -> Iterator[None]:
     assert not running, "QThreads still running after the test"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _deduce_preloaded(deduce_loaded: float | None) -> None:
+    """deduce loaded once before any GUI test: the app's own preload after unlocking then finds
+    it in memory, so its background thread ends at once (tests/gui/test_learning.py checks the
+    waiting path with a slow stand-in)."""
+
+
 @pytest.fixture
 def paths() -> AppPaths:
     """Paths inside the test's VKNZ_HOME."""

@@ -167,6 +167,14 @@ class AuditEntry(BaseModel):
     details: dict[str, int | str]
 
 
+class SharingState(StrEnum):
+    """Whether a klant's feedback may be passed on to the klantmanager (asked item by item)."""
+
+    NOT_ASKED = "nog_niet_gevraagd"
+    SHARED = "mag_gedeeld"
+    NOT_SHARED = "niet_delen"
+
+
 class Observation(BaseModel):
     """What someone noticed at a moment in a recording, perhaps answering a Kijkwijzer question."""
 
@@ -185,6 +193,11 @@ class Observation(BaseModel):
     author_name: str = ""
     created_at: dt.datetime
     edited_at: dt.datetime
+    # Set when the observation was typed during a review session ("samen terugkijken"), in the
+    # column of this perspective; klant items carry a sharing state (see domain.fragments).
+    session_id: str | None = None
+    perspective: Role | None = None
+    sharing_state: SharingState = SharingState.NOT_ASKED
 
     @field_validator("end_ms")
     @classmethod

@@ -51,6 +51,9 @@ BASE_ARGS: tuple[str, ...] = (
     "--no-snapshot-preview",
     "--no-osd",
     "--no-xlib",
+    # libVLC's prefetch reads 16 MiB at a time by default and re-reads after the MP4 demuxer
+    # jumps to the index; 1 MiB matches our chunk size (bench: first frame 1.28x -> 1.08x).
+    "--prefetch-read-size=1048576",
     # With a seek callback VLC never needs timeshift; if it tried, it could not write anywhere.
     f"--input-timeshift-path={Path(os.devnull) / 'vknz-no-timeshift'}",
 )

@@ -6,12 +6,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from vknz_desktop.domain.models import Observation, Role, SearchHit
+from vknz_desktop.domain.models import Observation, Role, SearchHit, SharingState
 
 _COLUMNS = (
     "id, recording_id, time_ms, end_ms, profile_id, theme_id, question_id, answer, text,"
-    " author_role, author_name, created_at, edited_at"
+    " author_role, author_name, created_at, edited_at, session_id, perspective, sharing_state"
 )
+_COLUMN_COUNT = len(_COLUMNS.split(","))
+_PLACEHOLDERS = ",".join("?" * _COLUMN_COUNT)
 _PREFIXED = ", ".join(f"o.{c.strip()}" for c in _COLUMNS.split(","))
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -31,6 +33,9 @@ def _to_observation(row: tuple[Any, ...]) -> Observation:
         name,
         created,
         edited,
+        session_id,
+        perspective,
+        sharing_state,
     ) = row
     return Observation(
         id=obs_id,
@@ -46,18 +51,26 @@ def _to_observation(row: tuple[Any, ...]) -> Observation:
         author_name=name,
         created_at=dt.datetime.fromisoformat(created),
         edited_at=dt.datetime.fromisoformat(edited),
+        session_id=session_id,
+        perspective=Role(perspective) if perspective else None,
+        sharing_state=SharingState(sharing_state),
     )
 
 
 def save(conn: Any, obs: Observation) -> None:
-    """Insert or replace ``obs`` (by id)."""
+    """Insert or replace ``obs`` (by id).
+
+    An update keeps the stored sharing state: that changes only through the audited
+    ``fragments_repo.set_sharing_state`` (so an undo of a text edit cannot revert it).
+    """
     conn.execute(
-        f"INSERT INTO observations({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"  # noqa: S608
+        f"INSERT INTO observations({_COLUMNS}) VALUES ({_PLACEHOLDERS})"  # noqa: S608
         " ON CONFLICT(id) DO UPDATE SET time_ms=excluded.time_ms, end_ms=excluded.end_ms,"
         " profile_id=excluded.profile_id, theme_id=excluded.theme_id,"
         " question_id=excluded.question_id, answer=excluded.answer, text=excluded.text,"
         " author_role=excluded.author_role, author_name=excluded.author_name,"
-        " edited_at=excluded.edited_at",
+        " edited_at=excluded.edited_at, session_id=excluded.session_id,"
+        " perspective=excluded.perspective",
         (
             obs.id,
             obs.recording_id,
@@ -72,6 +85,9 @@ def save(conn: Any, obs: Observation) -> None:
             obs.author_name,
             obs.created_at.isoformat(),
             obs.edited_at.isoformat(),
+            obs.session_id,
+            obs.perspective.value if obs.perspective else None,
+            obs.sharing_state.value,
         ),
     )
 
@@ -122,6 +138,10 @@ def search(conn: Any, text: str, limit: int = 200) -> list[SearchHit]:
         (query, limit),
     ).fetchall()
     return [
-        SearchHit(observation=_to_observation(row[:13]), recording_title=row[13], snippet=row[14])
+        SearchHit(
+            observation=_to_observation(row[:_COLUMN_COUNT]),
+            recording_title=row[_COLUMN_COUNT],
+            snippet=row[_COLUMN_COUNT + 1],
+        )
         for row in rows
     ]

@@ -463,6 +463,22 @@ class Vault:
         self._streams.append(stream)
         return stream  # type: ignore[return-value]
 
+    def audit_problems(self) -> list[str]:
+        """Edited or removed audit entries (empty when the hash chain is intact)."""
+        with self._db_lock:
+            return [p.message for p in audit_log.verify_chain(self._require_conn())]
+
+    def record_failed_unlocks(self, count: int, role: Role | None) -> None:
+        """Audit failed unlock attempts made in this process before this unlock.
+
+        A failed attempt cannot write to the vault (it has no key); it is recorded here at the
+        next successful unlock, as a count.
+        """
+        if count <= 0:
+            return
+        with self.writing() as conn:
+            audit_log.append(conn, AuditAction.FAILED_UNLOCK, role, None, {"attempts": count})
+
     def audit_entries(self) -> list[AuditEntry]:
         """The audit log, oldest first."""
         with self._db_lock:

@@ -321,6 +321,8 @@ class RecordingTableModel(QAbstractTableModel):
         if column == self.DURATION:
             return format_duration(recording.duration_ms)
         if column == self.KIND:
+            if not recording.media_available:  # e.g. after "alleen fragmenten bewaren"
+                return self.tr("Opname verwijderd (alleen tekst)")
             return media_kind_label(recording.media.has_video)
         if column == self.CONSENT:
             return scope_labels(recording.consent)

@@ -24,17 +24,26 @@ from PySide6.QtWidgets import (
 from vknz_desktop import __version__
 from vknz_desktop.domain.derived import THUMBNAILS_KIND, decode_thumbnails
 from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.fragments import visible_to
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
 from vknz_desktop.domain.profiles import Profile, ProfileError
 from vknz_desktop.services.recordings import RecordingService
+from vknz_desktop.services.retention import RetentionService
 from vknz_desktop.ui.analysis_worker import AnalysisWorker
+from vknz_desktop.ui.audit_log_dialog import AuditLogDialog
+from vknz_desktop.ui.clipboard import SensitiveClipboard
 from vknz_desktop.ui.help_overlay import HelpOverlay
 from vknz_desktop.ui.import_flow import ImportFlow
 from vknz_desktop.ui.inactivity import InactivityLock
+from vknz_desktop.ui.learning import LearningBackend, LearningFeature
 from vknz_desktop.ui.messages import show_known_error
 from vknz_desktop.ui.player_controller import PlayerController
+from vknz_desktop.ui.privacy_help import PrivacyHelpDialog
+from vknz_desktop.ui.retention_dialog import RetentionDialog
+from vknz_desktop.ui.review_feature import ReviewBackend, ReviewFeature
 from vknz_desktop.ui.search_dialog import SearchDialog
+from vknz_desktop.ui.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from vknz_desktop.ui.unlock_dialog import UnlockDialog
 from vknz_desktop.ui.workspace import Identity, Workspace, WorkspaceSettings
@@ -59,6 +68,9 @@ class AppContext:
     profile_problems: Sequence[ProfileError] = field(default_factory=list)
     settings: WorkspaceSettings = field(default_factory=WorkspaceSettings)
     lock_minutes: int = 5
+    retention_factory: Callable[[OpenVault], RetentionService] | None = None
+    review: ReviewBackend | None = None  # clips, sessions, compare, keep fragments only
+    learning: LearningBackend | None = None  # leerdoelen, summary export, team agenda
 
 
 class LockedPage(QWidget):
@@ -113,10 +125,16 @@ class MainWindow(QMainWindow):
         self.help_overlay = HelpOverlay(self)
         self.inactivity = InactivityLock(context.lock_minutes, self)
         self.inactivity.timedOut.connect(self.lock)
+        self.clipboard = SensitiveClipboard(self)
+        self.session_watcher = SessionLockWatcher(self)
+        self.session_watcher.lockRequested.connect(self._on_os_lock)
+        self.failed_unlocks = 0
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.inactivity)
         self._build_actions()
+        self.review = ReviewFeature(self, context.review)
+        self.learning = LearningFeature(self, context.learning)
         self.library.openRequested.connect(self.open_recording)
         self.library.importRequested.connect(self.choose_files_to_import)
         self.library.filesDropped.connect(self.import_files)
@@ -199,6 +217,11 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Naar het einde"), "End", c.jump_to_end, play_menu),
         ]
         self.observations_menu = obs_menu = bar.addMenu(self.tr("&Waarnemingen"))
+        self.copy_action = QAction(self.tr("Tekst kopiëren"), self.workspace.observation_list.table)
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_selected_observations)
+        self.workspace.observation_list.table.addAction(self.copy_action)
         self.observe_action = self._action(
             self.tr("&Nieuwe waarneming op dit moment"), "M", w.new_observation, obs_menu
         )
@@ -210,6 +233,10 @@ class MainWindow(QMainWindow):
         )
         # '?' arrives as Shift+? on most keyboard layouts; accept both.
         self.shortcuts_action.setShortcuts([QKeySequence("?"), QKeySequence("Shift+?")])
+        self.privacy_action = self._action(
+            self.tr("&Wat gebeurt er met de opnames?"), None, self.show_privacy_help, help_menu
+        )
+        self.audit_action = self._action(self.tr("&Logboek…"), None, self.show_audit_log, help_menu)
         self.profiles_action = self._action(
             self.tr("&Problemen met Kijkwijzers…"), None, self.show_profile_problems, help_menu
         )
@@ -225,6 +252,7 @@ class MainWindow(QMainWindow):
             self.lock_action,
             self.search_action,
             self.settings_action,
+            self.audit_action,
         ):
             action.setEnabled(unlocked)
         for action in self.play_actions:
@@ -254,6 +282,8 @@ class MainWindow(QMainWindow):
             self.undo_action,
             self.redo_action,
             self.search_action,
+            *self.review.global_actions,
+            *self.learning.global_actions,
             self.import_action,
             self.library_action,
             self.lock_action,
@@ -281,8 +311,13 @@ class MainWindow(QMainWindow):
             return
         dialog = UnlockDialog(self.context.gateway, self, self._on_unlocked, self.identity)
         self._unlock_dialog = dialog
+        dialog.failed.connect(self._count_failed_unlock)
         dialog.rejected.connect(self._on_unlock_rejected)
         dialog.open()
+
+    def _count_failed_unlock(self) -> None:
+        self.failed_unlocks += 1
+        log.info("failed unlock attempt")
 
     def _on_unlock_rejected(self) -> None:
         if self.vault is None and self._unlock_dialog is not None:
@@ -294,6 +329,8 @@ class MainWindow(QMainWindow):
         self.identity = identity
         self.workspace.identity = identity
         self._unlock_dialog = None
+        vault.record_failed_unlocks(self.failed_unlocks, identity.role)
+        self.failed_unlocks = 0
         self.apply_settings(AppSettings.load(vault))
         self.inactivity.start()
         self.refresh_library()
@@ -310,11 +347,16 @@ class MainWindow(QMainWindow):
         self._warn_about_expired()
         self._update_actions()
 
+    def _on_os_lock(self, reason: str) -> None:
+        log.info("operating system asked to lock (%s)", reason)
+        self.lock()
+
     def lock(self) -> None:
         """Save what is typed, stop playback, close media and vault, clear every view."""
         if self.vault is None:
             return
         self._stop_background_work()
+        self.clipboard.clear_if_ours()
         self.workspace.save_pending_observation()
         recording = self.workspace.recording
         if recording is not None:
@@ -422,6 +464,8 @@ class MainWindow(QMainWindow):
 
     def _stop_background_work(self) -> None:
         """Stop a running import and analysis before the vault closes."""
+        self.review.close_all()  # stores what is typed in a session, stops its players
+        self.learning.close_all()  # closes export dialogs, forgets the goals shown
         if self._import_flow is not None:
             self._import_flow.shutdown()
             self._import_flow = None
@@ -470,16 +514,38 @@ class MainWindow(QMainWindow):
         self.refresh_library()
 
     def _warn_about_expired(self) -> None:
-        if self.vault is None:
+        """At unlock: remove recordings past their keep-until date (after one confirmation,
+        or at once when the setting says so) and remind of those due within 14 days."""
+        if self.vault is None or self.context.retention_factory is None:
             return
-        expired = RecordingService(self.vault, self.context.prober).expired()
-        if expired:
+        service = self.context.retention_factory(self.vault)
+        status = service.status()
+        if status.soon:
             self.statusBar().showMessage(
-                self.tr("{0} opname(s) voorbij de bewaartermijn; zie de bibliotheek.").format(
-                    len(expired)
-                ),
-                10_000,
-            )
+                self.tr("{0} opname(s) bereiken binnen 14 dagen het einde van de "
+                        "bewaartermijn.").format(len(status.soon)), 15_000)
+        if not status.due:
+            return
+        settings = AppSettings.load(self.vault)
+        if settings.auto_remove_expired:
+            service.remove(status.due, role=self.identity.role)
+            self.statusBar().showMessage(
+                self.tr("{0} opname(s) voorbij de bewaartermijn zijn verwijderd.").format(
+                    len(status.due)), 15_000)
+            self.refresh_library()
+            return
+        dialog = RetentionDialog(status.due, self)
+        due = status.due
+
+        def finished(result: int) -> None:
+            if result == RetentionDialog.DialogCode.Accepted.value and self.vault is not None:
+                service.remove(due, role=self.identity.role,
+                               remove_observations=dialog.remove_notes.isChecked())
+                self.refresh_library()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     # -- settings -----------------------------------------------------------------------------
     def apply_settings(self, settings: AppSettings) -> None:
@@ -507,7 +573,13 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         vault = self.vault
-        dialog = SearchDialog(vault.search_observations, self)
+        role = self.identity.role
+        dialog = SearchDialog(
+            lambda text: [
+                hit for hit in vault.search_observations(text) if visible_to(hit.observation, role)
+            ],
+            self,
+        )
         dialog.hitChosen.connect(self.open_recording)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -516,6 +588,26 @@ class MainWindow(QMainWindow):
         """'?': the shortcuts overlay."""
         self.help_overlay.set_rows(self.shortcut_rows())
         self.help_overlay.show_over_parent()
+
+    def show_privacy_help(self) -> None:
+        """The plain-Dutch page about what happens with recordings."""
+        PrivacyHelpDialog(self).exec()
+
+    def show_audit_log(self) -> None:
+        """Help → Logboek."""
+        if self.vault is None:
+            return
+        AuditLogDialog(self.vault.audit_entries(), self.vault.audit_problems(), self).exec()
+
+    def copy_selected_observations(self) -> None:
+        """Ctrl+C in the observation list: copy their text, cleared again after 30 s."""
+        ids = set(self.workspace.observation_list.selected_ids())
+        texts = [o.text or o.answer for o in self.workspace.observations if o.id in ids]
+        if texts:
+            self.clipboard.copy("\n\n".join(texts))
+            self.statusBar().showMessage(
+                self.tr("Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt."), 5000
+            )
 
     def show_profile_problems(self) -> None:
         """List Kijkwijzer files that could not be loaded."""

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vknz_desktop.domain.models import Observation
+from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
+from vknz_desktop.domain.models import Observation, SharingState
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.ui.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.timefmt import format_position
@@ -134,7 +135,14 @@ class ObservationTableModel(QAbstractTableModel):
                 answer = f"[{obs.answer}] " if obs.answer and obs.text else ""
                 return answer + obs.first_line
             if column == 2:
-                return obs.author_name or obs.author_role.value
+                who = obs.author_name or obs.author_role.value
+                if is_klant_feedback(obs) and obs.sharing_state != SharingState.SHARED:
+                    return self.tr("{0} (niet gedeeld)").format(who)
+                return who
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and is_klant_feedback(obs):
+            return self.tr("Delen met de klantmanager: {0}").format(
+                self.tr(SHARING_LABELS[obs.sharing_state])
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
             question = self._question_text(obs)
             parts = [f"{format_position(obs.time_ms)} · {self.theme_title(obs)}"]

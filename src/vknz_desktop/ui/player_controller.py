@@ -159,6 +159,10 @@ class PlayerController(QObject):
         """The smooth current position."""
         return self._clock.position()
 
+    def media_time_ms(self) -> int:
+        """The player's own (coarse, unsmoothed) time, e.g. to compare two players."""
+        return self._player.time_ms()
+
     # -- commands -----------------------------------------------------------------------------
     def play(self) -> None:
         """Start or resume playback."""

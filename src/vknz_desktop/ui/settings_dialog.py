@@ -24,6 +24,7 @@ _PAUSE = "workspace.pause_while_typing"
 _RESUME = "workspace.resume_after_save"
 _OFFSET = "workspace.reaction_offset_ms"
 _LOCK = "lock.minutes"
+_AUTO_REMOVE = "retention.auto_remove"
 
 
 @dataclass
@@ -32,6 +33,7 @@ class AppSettings:
 
     workspace: WorkspaceSettings
     lock_minutes: int = DEFAULT_MINUTES
+    auto_remove_expired: bool = False
 
     @classmethod
     def load(cls, vault: OpenVault) -> AppSettings:
@@ -56,6 +58,7 @@ class AppSettings:
                 reaction_offset_ms=number(_OFFSET, defaults.reaction_offset_ms, -10_000, 0),
             ),
             number(_LOCK, DEFAULT_MINUTES, 1, 60),
+            flag(_AUTO_REMOVE, False),
         )
 
     def save(self, vault: OpenVault) -> None:
@@ -64,6 +67,7 @@ class AppSettings:
         vault.set_setting(_RESUME, "1" if self.workspace.resume_after_save else "0")
         vault.set_setting(_OFFSET, str(self.workspace.reaction_offset_ms))
         vault.set_setting(_LOCK, str(self.lock_minutes))
+        vault.set_setting(_AUTO_REMOVE, "1" if self.auto_remove_expired else "0")
 
 
 class SettingsDialog(QDialog):
@@ -104,6 +108,12 @@ class SettingsDialog(QDialog):
         self.lock.setValue(settings.lock_minutes)
         self.lock.setAccessibleName(self.tr("Automatisch vergrendelen na"))
         form.addRow(self.tr("Automatisch vergrendelen na:"), self.lock)
+        self.auto_remove = QCheckBox(
+            self.tr("Opnames voorbij de bewaartermijn verwijderen zonder het eerst te vragen"),
+            self,
+        )
+        self.auto_remove.setChecked(settings.auto_remove_expired)
+        form.addRow(self.auto_remove)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -121,4 +131,5 @@ class SettingsDialog(QDialog):
                 reaction_offset_ms=round(self.offset.value() * 1000),
             ),
             self.lock.value(),
+            self.auto_remove.isChecked(),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.errors import KnownError, WrongPassphraseError
 from vknz_desktop.domain.models import Role
 from vknz_desktop.domain.passphrase import passphrase_problem
 from vknz_desktop.domain.ports import OpenVault, VaultGateway
@@ -34,6 +34,8 @@ ROLE_LABELS: dict[Role, str] = {
 
 class UnlockDialog(QDialog):
     """Asks for the passphrase (twice when creating) and who is working."""
+
+    failed = Signal()  # a wrong passphrase was tried
 
     def __init__(
         self,
@@ -146,6 +148,8 @@ class UnlockDialog(QDialog):
                 else self._gateway.open(passphrase)
             )
         except KnownError as error:
+            if isinstance(error, WrongPassphraseError):
+                self.failed.emit()
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             self.show_message(error.message)

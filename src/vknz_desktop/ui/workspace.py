@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from vknz_desktop.domain.fragments import visible_to
 from vknz_desktop.domain.models import Observation, Recording, Role
 from vknz_desktop.domain.ports import MediaAnalyzer, OpenVault
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.ui.analysis_worker import AnalysisWorker
+from vknz_desktop.ui.clips_panel import ClipsPanel
 from vknz_desktop.ui.kijkwijzer_panel import KijkwijzerPanel
 from vknz_desktop.ui.observation_editor import ObservationDraft, ObservationEditor
 from vknz_desktop.ui.observation_list import FREE_COLOUR, ObservationList
@@ -96,8 +98,11 @@ class Workspace(QWidget):
         top_layout.addWidget(self.panel, 1)
         right.addWidget(top)
         right.addWidget(self.observation_list)
+        self.clips = ClipsPanel(self)
+        right.addWidget(self.clips)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        right.setStretchFactor(2, 2)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -165,6 +170,7 @@ class Workspace(QWidget):
         self._analysis.start(recording)
         if position_ms:
             self.controller.seek(position_ms)
+        self.clips.open_recording(recording, vault)
         self.timeline.zoom_to_fit()
 
     def close_recording(self) -> None:
@@ -173,6 +179,7 @@ class Workspace(QWidget):
             self._analysis.cancel()
             self._analysis.deleteLater()
             self._analysis = None
+        self.clips.close_recording()
         self.controller.close_media()
         self.editor.discard()
         self.video.clear()
@@ -311,7 +318,12 @@ class Workspace(QWidget):
     def _reload_observations(self) -> None:
         if self._service is None or self._recording is None:
             return
-        self._observations = self._service.for_recording(self._recording.id)
+        # Klant feedback that may not be shared is hidden from the klantmanager everywhere.
+        self._observations = [
+            o
+            for o in self._service.for_recording(self._recording.id)
+            if visible_to(o, self.identity.role)
+        ]
         profile = self.panel.profile
         self.observation_list.set_observations(self._observations, profile)
         self.timeline.set_markers(

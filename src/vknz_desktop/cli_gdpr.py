@@ -1,0 +1,99 @@
+"""``vknz gdpr``: privacy requests for one participant (for the privacy officer)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.paths import AppPaths
+
+PLAIN_CONFIRMATION = "ONVERSLEUTELD"
+
+
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Register ``gdpr list|access|erase``."""
+    gdpr = sub.add_parser("gdpr", help="AVG-verzoeken voor één deelnemer (privacyfunctionaris)")
+    commands = gdpr.add_subparsers(
+        dest="gdpr_command", metavar="OPDRACHT", parser_class=parser_class, required=True
+    )
+    commands.add_parser("list", help="toon alle deelnemers die op opnames staan")
+    access = commands.add_parser("access", help="inzage: alles over één deelnemer exporteren")
+    access.add_argument("name", metavar="NAAM")
+    access.add_argument(
+        "--out", type=Path, required=True, metavar="MAP", help="nieuwe map voor het pakket"
+    )
+    access.add_argument(
+        "--plain",
+        action="store_true",
+        help="onversleutelde map in plaats van een versleuteld pakket",
+    )
+    access.add_argument(
+        "--confirm", metavar="TEKST", help=f"bij --plain verplicht: typ {PLAIN_CONFIRMATION}"
+    )
+    erase = commands.add_parser("erase", help="verwijdering: alles over één deelnemer wissen")
+    erase.add_argument("name", metavar="NAAM")
+    erase.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+
+
+def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    """Run one gdpr subcommand; KnownErrors are reported by the caller."""
+    from vknz_desktop.cli import read_passphrase
+    from vknz_desktop.storage.gdpr_repo import GdprRepository
+    from vknz_desktop.storage.keyfile import profile_from_environment
+    from vknz_desktop.storage.vault import Vault
+
+    with Vault.open(paths.vault_dir, read_passphrase()) as vault:
+        repo = GdprRepository(vault)
+        if args.gdpr_command == "list":
+            for name, role in repo.participants():
+                print(f"{name}  ({role})", file=out)
+            return 0
+        if args.gdpr_command == "access":
+            if args.out.exists() and any(args.out.iterdir()):
+                raise KnownError(f"{args.out} bestaat al en is niet leeg; kies een nieuwe map.")
+            if args.plain:
+                confirmation = args.confirm
+                if confirmation is None and sys.stdin.isatty():
+                    confirmation = input(
+                        f"Dit schrijft opnames en aantekeningen ONVERSLEUTELD naar {args.out}. "
+                        f"Typ {PLAIN_CONFIRMATION} om door te gaan: "
+                    )
+                if (confirmation or "").strip() != PLAIN_CONFIRMATION:
+                    raise KnownError(
+                        f"Niet bevestigd: typ {PLAIN_CONFIRMATION} om een onversleutelde map te "
+                        "maken. Er is niets geschreven."
+                    )
+                found = repo.export_plain(args.name, args.out, role=args.role)
+                print(f"Onversleutelde map gemaakt: {args.out} ({len(found)} opname(s)).", file=out)
+                return 0
+            package_pass = read_passphrase(
+                "Wachtwoord voor het pakket: ", env="VKNZ_PACKAGE_PASSPHRASE", confirm=True
+            )
+            found = repo.export_encrypted(
+                args.name,
+                args.out,
+                package_pass,
+                role=args.role,
+                kdf_profile=profile_from_environment(),
+            )
+            print(
+                f"Versleuteld pakket gemaakt: {args.out} ({len(found)} opname(s)); openen met "
+                f"'vknz --vault {args.out} list'.",
+                file=out,
+            )
+            return 0
+        found = repo.recordings_of(args.name)
+        if not args.yes and sys.stdin.isatty():
+            answer = input(
+                f"{len(found)} opname(s) met '{args.name}' en alle aantekeningen "
+                "erbij definitief verwijderen? Typ 'ja': "
+            )
+            if answer.strip().lower() != "ja":
+                print("Niets verwijderd.", file=out)
+                return 0
+        repo.erase(args.name, role=args.role)
+        print(f"Verwijderd: {len(found)} opname(s) met '{args.name}'.", file=out)
+        return 0

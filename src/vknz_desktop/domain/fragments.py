@@ -1,0 +1,323 @@
+"""Fragments and reviewing together: clips, prepared review sessions, klant feedback with
+consent, and the plan for keeping only the fragments of a recording. Pure rules, no I/O.
+
+- A **clip** is a marked range of one recording (title, note, theme).
+- A **review session** ("samen terugkijken") has a title, a date, participants and an ordered
+  playlist of clips (``SessionItem``), each with an optional prompt by the preparer. It shows
+  observations in two columns, one per *perspective* (a role).
+- Observations authored by or for the **klant** carry a ``SharingState``; until it is
+  ``SHARED`` the item is hidden from everyone but the klant and the onderzoeker (the
+  intermediary who asks), and it never leaves the vault: see ``visible_to`` and
+  ``may_leave_vault``.
+- **Consent**: a recording can only be part of a session whose people its consent covers
+  (``consent_problem``); *alleen zelf terugkijken* never goes into a session with others.
+- **Keep fragments only** (data minimisation): ``plan_fragments`` groups clips into new
+  recordings and ``place_observations`` decides which observations move (times rebased).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.models import (
+    CONSENT_SCOPE_LABELS,
+    ConsentScope,
+    Observation,
+    Participant,
+    Recording,
+    Role,
+    SharingState,
+)
+
+__all__ = [
+    "MIN_CLIP_MS",
+    "SHARING_LABELS",
+    "Clip",
+    "ClipMove",
+    "ConsentRefusedError",
+    "FragmentPlan",
+    "ObservationMove",
+    "ReviewSession",
+    "SessionItem",
+    "SessionSummary",
+    "SharingState",
+    "consent_problem",
+    "is_klant_feedback",
+    "may_leave_vault",
+    "move_clips",
+    "place_observations",
+    "plan_fragments",
+    "required_scopes",
+    "visible_to",
+]
+
+#: The shortest clip (the timeline's handles stop here too).
+MIN_CLIP_MS = 100
+
+SHARING_LABELS: dict[SharingState, str] = {
+    SharingState.NOT_ASKED: "nog niet gevraagd",
+    SharingState.SHARED: "mag gedeeld worden",
+    SharingState.NOT_SHARED: "niet delen",
+}
+
+#: Who may see klant feedback that is not (yet) shared: the klant and the intermediary.
+_SEES_UNSHARED = frozenset({Role.KLANT, Role.ONDERZOEKER})
+
+#: The consent scope that each kind of other person in a session needs.
+_SCOPE_FOR_ROLE: dict[Role, ConsentScope] = {
+    Role.ONDERZOEKER: ConsentScope.RESEARCHER,
+    Role.COLLEGA: ConsentScope.COLLEAGUES,
+    Role.LEIDINGGEVENDE: ConsentScope.COLLEAGUES,
+    Role.KLANT: ConsentScope.CLIENT,
+}
+
+
+class ConsentRefusedError(KnownError):
+    """A recording's consent does not cover the people of a session."""
+
+
+# -- clips ----------------------------------------------------------------------------------
+class Clip(BaseModel):
+    """A marked range of a recording: a fragment worth looking at again."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    recording_id: str
+    start_ms: int = Field(ge=0)
+    end_ms: int
+    title: str = ""
+    note: str = ""
+    theme_id: str | None = None
+    created_at: dt.datetime
+    edited_at: dt.datetime
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Clip:
+        if self.end_ms - self.start_ms < 1:
+            raise ValueError("het einde van een fragment moet na het begin liggen")
+        return self
+
+    @property
+    def duration_ms(self) -> int:
+        """Length of the marked range."""
+        return self.end_ms - self.start_ms
+
+    def contains(self, time_ms: int) -> bool:
+        """Whether a moment lies in the marked range (both ends included)."""
+        return self.start_ms <= time_ms <= self.end_ms
+
+
+# -- review sessions ------------------------------------------------------------------------
+class ReviewSession(BaseModel):
+    """A prepared session of reviewing fragments together."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str = Field(min_length=1, max_length=200)
+    session_date: dt.date | None = None
+    participants: tuple[Participant, ...] = ()
+    perspectives: tuple[Role, Role] = (Role.ONDERZOEKER, Role.KLANTMANAGER)
+    created_at: dt.datetime
+    edited_at: dt.datetime
+    ended_at: dt.datetime | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("een sessie heeft een titel nodig")
+        return value
+
+    @field_validator("perspectives")
+    @classmethod
+    def _two_different(cls, value: tuple[Role, Role]) -> tuple[Role, Role]:
+        if value[0] == value[1]:
+            raise ValueError("kies twee verschillende perspectieven")
+        return value
+
+    def roles(self) -> list[Role]:
+        """Everyone the session is with: the participants' roles, and a perspective's role
+        when no participant has it."""
+        roles = [p.role for p in self.participants]
+        return roles + [role for role in self.perspectives if role not in roles]
+
+
+class SessionItem(BaseModel):
+    """One fragment in a session's playlist, with an optional prompt by the preparer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    session_id: str
+    clip_id: str
+    position: int = Field(ge=0)
+    prompt: str = ""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """The short overview at the end of a session."""
+
+    fragments_total: int
+    fragments_seen: int
+    observations: dict[Role, int] = field(default_factory=dict)
+
+    @property
+    def observations_total(self) -> int:
+        """All observations made in the session."""
+        return sum(self.observations.values())
+
+
+def required_scopes(roles: Iterable[Role]) -> frozenset[ConsentScope]:
+    """The consent scopes a recording needs to be watched with people of these roles.
+
+    The first klantmanager is the person in the recording (reviewing alone needs nothing
+    extra); a second klantmanager is a colleague.
+    """
+    needed: set[ConsentScope] = set()
+    klantmanagers = 0
+    for role in roles:
+        if role == Role.KLANTMANAGER:
+            klantmanagers += 1
+            if klantmanagers > 1:
+                needed.add(ConsentScope.COLLEAGUES)
+            continue
+        needed.add(_SCOPE_FOR_ROLE[role])
+    return frozenset(needed)
+
+
+def consent_problem(recording: Recording, roles: Iterable[Role]) -> str | None:
+    """Why ``recording`` may not be watched in a session with these roles (Dutch), or None."""
+    missing = required_scopes(roles) - recording.consent.scopes
+    if not missing:
+        return None
+    if recording.consent.scopes == frozenset({ConsentScope.SELF}):
+        return (
+            f"De toestemming voor '{recording.title}' is alleen zelf terugkijken. "
+            "Deze opname kan daarom niet in een sessie met anderen."
+        )
+    labels = ", ".join(CONSENT_SCOPE_LABELS[s] for s in ConsentScope if s in missing)
+    return (
+        f"Voor '{recording.title}' is geen toestemming gegeven voor: {labels}. "
+        "Deze opname kan daarom niet in deze sessie."
+    )
+
+
+# -- klant feedback with consent ------------------------------------------------------------
+def is_klant_feedback(observation: Observation) -> bool:
+    """Whether an observation is the klant's (typed by the klant or in the klant's column)."""
+    return observation.author_role == Role.KLANT or observation.perspective == Role.KLANT
+
+
+def visible_to(observation: Observation, role: Role) -> bool:
+    """Whether someone working as ``role`` may see ``observation``.
+
+    Klant feedback is hidden from everyone but the klant and the onderzoeker until the klant
+    agreed that it may be shared (*mag gedeeld worden*).
+    """
+    if not is_klant_feedback(observation) or observation.sharing_state == SharingState.SHARED:
+        return True
+    return role in _SEES_UNSHARED
+
+
+def may_leave_vault(observation: Observation) -> bool:
+    """Whether an observation may appear in any export (klant feedback only when shared)."""
+    return not is_klant_feedback(observation) or (observation.sharing_state == SharingState.SHARED)
+
+
+# -- keep fragments only --------------------------------------------------------------------
+@dataclass(frozen=True)
+class FragmentPlan:
+    """One new recording to be made: the range to cut and the clips it will hold."""
+
+    start_ms: int
+    end_ms: int
+    clips: tuple[Clip, ...]
+
+
+@dataclass(frozen=True)
+class ClipMove:
+    """Where a clip goes: fragment ``fragment`` (index), with times inside the new recording."""
+
+    clip_id: str
+    fragment: int
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class ObservationMove:
+    """Where an observation goes: fragment ``fragment`` (index), times rebased."""
+
+    observation_id: str
+    fragment: int
+    time_ms: int
+    end_ms: int | None
+
+
+def plan_fragments(clips: Sequence[Clip]) -> list[FragmentPlan]:
+    """One new recording per clip, in time order; clips with the same range share one."""
+    by_range: dict[tuple[int, int], list[Clip]] = {}
+    for clip in sorted(clips, key=lambda c: (c.start_ms, c.end_ms, c.id)):
+        by_range.setdefault((clip.start_ms, clip.end_ms), []).append(clip)
+    return [
+        FragmentPlan(start_ms=start, end_ms=end, clips=tuple(members))
+        for (start, end), members in by_range.items()
+    ]
+
+
+def move_clips(
+    plans: Sequence[FragmentPlan], cut_starts: Sequence[int], durations: Sequence[int]
+) -> list[ClipMove]:
+    """Each clip's range inside its new recording (which starts at its cut, a keyframe)."""
+    moves: list[ClipMove] = []
+    for index, (plan, cut, duration) in enumerate(zip(plans, cut_starts, durations, strict=True)):
+        for clip in plan.clips:
+            start = max(0, clip.start_ms - cut)
+            end = min(max(start + 1, clip.end_ms - cut), max(duration, start + 1))
+            moves.append(ClipMove(clip.id, index, start, end))
+    return moves
+
+
+def place_observations(
+    observations: Sequence[Observation],
+    plans: Sequence[FragmentPlan],
+    cut_starts: Sequence[int],
+    durations: Sequence[int],
+) -> tuple[list[ObservationMove], list[str]]:
+    """Which observations move into which fragment (times rebased), and which stay as text.
+
+    An observation moves when its moment lies in a clip's marked range; when clips overlap it
+    goes with the earliest one. Everything else stays on the old recording as text.
+    """
+    moves: list[ObservationMove] = []
+    kept: list[str] = []
+    for observation in observations:
+        target = next(
+            (
+                index
+                for index, plan in enumerate(plans)
+                if plan.start_ms <= observation.time_ms <= plan.end_ms
+            ),
+            None,
+        )
+        if target is None:
+            kept.append(observation.id)
+            continue
+        cut, duration = cut_starts[target], durations[target]
+        time_ms = min(max(0, observation.time_ms - cut), duration)
+        end_ms = (
+            None
+            if observation.end_ms is None
+            else max(time_ms, min(observation.end_ms - cut, duration))
+        )
+        moves.append(ObservationMove(observation.id, target, time_ms, end_ms))
+    return moves, kept

@@ -1,0 +1,67 @@
+"""Crypto-shredding a recording's media while its notes stay (retention, privacy requests)."""
+
+from __future__ import annotations
+
+import contextlib
+
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.models import AuditAction, Role
+from vknz_desktop.storage.media_store import media_path
+from vknz_desktop.storage.vault import Vault
+
+
+class RetentionRepository:
+    """Destroys media keys and bytes; keeps or removes the recording's observations."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def shred_media(
+        self,
+        recording_id: str,
+        *,
+        role: Role | None,
+        action: AuditAction,
+        remove_observations: bool = False,
+    ) -> int:
+        """Destroy the key first, then derived data and the encrypted file; reclaim the space.
+
+        Observations stay as text (the recording shows 'opname verwijderd') unless
+        ``remove_observations``. Returns the number of observations kept.
+        """
+        recording = self._vault.recording(recording_id)
+        if not recording.media_available and not remove_observations:
+            raise KnownError("De opname zelf is al verwijderd.")
+        with self._vault.writing() as conn:
+            conn.execute(
+                "UPDATE recordings SET media_key = zeroblob(32) WHERE id = ?", (recording_id,)
+            )
+            conn.execute(
+                "UPDATE recordings SET media_key = NULL, sha256 = ? WHERE id = ?",
+                (f"verwijderd:{recording_id}", recording_id),
+            )
+            conn.execute("DELETE FROM derived_media WHERE recording_id = ?", (recording_id,))
+            if remove_observations:
+                conn.execute("DELETE FROM observations WHERE recording_id = ?", (recording_id,))
+            kept = int(
+                conn.execute(
+                    "SELECT count(*) FROM observations WHERE recording_id = ?", (recording_id,)
+                ).fetchone()[0]
+            )
+            Vault.audit(
+                conn,
+                action,
+                role,
+                recording_id,
+                {
+                    "observations_kept_as_text": kept,
+                    "observations_removed": int(remove_observations),
+                },
+            )
+        with self._vault.reading() as conn:
+            # Old pages may linger in the WAL until a checkpoint: push them out, reclaim space.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            conn.execute("PRAGMA incremental_vacuum").fetchall()
+        with contextlib.suppress(FileNotFoundError):
+            media_path(self._vault.media_dir, recording_id).unlink()
+        return kept

@@ -1,0 +1,297 @@
+"""De-identification: the corpus figures (planted personal data removed, learning sentences
+kept), and the recognisers one by one.
+
+The corpus (tests/fixtures/deid_corpus.txt) holds invented Dutch reflection notes with fake
+planted personal data; see the file's header for its format.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from vknz_desktop.domain.summary import REPLACEMENT_TAGS, count_tags
+from vknz_desktop.export import deidentify
+from vknz_desktop.export.deidentifier import TAGS, apply_spans, find_spans
+
+pytestmark = pytest.mark.usefixtures("deduce_loaded")
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "deid_corpus.txt"
+_MARK = re.compile(r"\{([a-z]+)(\*?):([^{}]+)\}")
+# Words in a planted value that identify nobody on their own ("mevrouw", "3 maart" → "maart").
+_NEUTRAL = set(
+    [
+        "meneer",
+        "mevrouw",
+        "heer",
+        "dhr",
+        "mw",
+        "mevr",
+        "de",
+        "van",
+        "der",
+        "den",
+        "het",
+        "op",
+        "aan",
+        "in",
+        "bij",
+        "om",
+        "uur",
+        "geboren",
+        "jaar",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "jl",
+    ]
+)
+
+REMOVAL_GOAL = 0.98
+KEPT_GOAL = 0.95
+
+
+@dataclass(frozen=True)
+class Note:
+    names: tuple[str, ...]
+    text: str
+    planted: tuple[tuple[str, bool, str], ...]  # kind, registered name?, value
+    learning: tuple[str, ...]
+
+
+def load_corpus() -> list[Note]:
+    notes: list[Note] = []
+    blocks = CORPUS.read_text(encoding="utf-8").split("\n---\n")[1:]
+    for block in blocks:
+        names: list[str] = []
+        lines: list[str] = []
+        for line in block.strip().splitlines():
+            if line.startswith("namen:"):
+                names = [n.strip() for n in line.removeprefix("namen:").split(";") if n.strip()]
+            else:
+                lines.append(line)
+        raw = " ".join(lines)
+        planted = tuple((m.group(1), m.group(2) == "*", m.group(3)) for m in _MARK.finditer(raw))
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+(?![^{]*\})", raw) if s.strip()]
+        notes.append(
+            Note(
+                names=tuple(names),
+                text=_MARK.sub(lambda m: m.group(3), raw),
+                planted=planted,
+                learning=tuple(s for s in sentences if not _MARK.search(s)),
+            )
+        )
+    return notes
+
+
+def removed(value: str, output: str) -> bool:
+    """The planted value is gone: not as a whole, and no identifying word of it is left."""
+    lowered = output.lower()
+    if value.lower() in lowered:
+        return False
+    for token in re.findall(r"\w+", value.lower()):
+        if token in _NEUTRAL or len(token) < 2:
+            continue
+        if re.search(rf"(?<!\w){re.escape(token)}(?!\w)", lowered):
+            return False
+    return True
+
+
+def test_corpus_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    notes = load_corpus()
+    assert len(notes) >= 60
+    planted = removed_count = registered = registered_removed = 0
+    sentences = kept = 0
+    misses: list[str] = []
+    broken: list[str] = []
+    by_kind: dict[str, list[int]] = {}
+    for note in notes:
+        output = deidentify(note.text, note.names)
+        for kind, is_registered, value in note.planted:
+            ok = removed(value, output)
+            planted += 1
+            removed_count += ok
+            by_kind.setdefault(kind, [0, 0])
+            by_kind[kind][0] += 1
+            by_kind[kind][1] += ok
+            if is_registered:
+                registered += 1
+                registered_removed += ok
+            if not ok:
+                misses.append(f"{kind}: {value!r} → {output}")
+        for sentence in note.learning:
+            sentences += 1
+            if sentence in output:
+                kept += 1
+            else:
+                broken.append(f"{sentence!r} → {output}")
+    removal = removed_count / planted
+    registered_share = registered_removed / registered
+    kept_share = kept / sentences
+    with capsys.disabled():
+        print(
+            f"\nde-identification corpus: {len(notes)} notes, {planted} planted items, "
+            f"{sentences} learning sentences\n"
+            f"  planted items removed:      {removed_count}/{planted} = {removal:.3f} "
+            f"(goal ≥ {REMOVAL_GOAL})\n"
+            f"  registered names removed:   {registered_removed}/{registered} = "
+            f"{registered_share:.3f} (goal 1.0)\n"
+            f"  learning sentences intact:  {kept}/{sentences} = {kept_share:.3f} "
+            f"(goal ≥ {KEPT_GOAL})\n"
+            "  per kind: " + ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in sorted(by_kind.items()))
+        )
+        for line in misses + broken:
+            print("   ", line)
+    assert removal >= REMOVAL_GOAL, misses
+    assert registered_share == 1.0, misses
+    assert kept_share >= KEPT_GOAL, broken
+
+
+def test_corpus_has_every_kind_of_planted_data() -> None:
+    kinds = {kind for note in load_corpus() for kind, _reg, _value in note.planted}
+    wanted = {"persoon", "bsn", "telefoon", "email", "adres", "postcode", "plaats", "iban"}
+    wanted |= {"geboortedatum", "datum", "werkgever"}
+    assert wanted <= kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("Hij woont op de Zonnebloemhof 14b sinds vorig jaar.", "adres"),
+        ("Postcode 2718 RG klopt niet.", "postcode"),
+        ("Zijn IBAN is NL91 ABNA 0417 1643 00.", "iban"),
+        ("BSN 1234.56.782 stond op het formulier.", "bsn"),
+        ("Bel haar op +44 20 7946 0958 in Londen.", "telefoonnummer"),
+        ("Bel hem op 06-12345678.", "telefoonnummer"),
+        ("De afspraak is op 3 maart bij het werkplein.", "datum"),
+        ("We zien elkaar dinsdag 14 april weer.", "datum"),
+        ("Om 10:15 begon het gesprek.", "tijd"),
+        ("Mail naar piet.puk@example.nl voor de stukken.", "e-mail"),
+        ("Ze werkt bij Schoonmaakbedrijf Glansrijk als schoonmaker.", "werkgever"),
+        ("Hij vakkenvult bij Albert Heijn.", "werkgever"),
+    ],
+)
+def test_own_recognisers(text: str, tag: str) -> None:
+    assert f"[{tag}]" in deidentify(text)
+
+
+def test_registered_names_whole_in_parts_and_any_case() -> None:
+    names = ["Fatima El Idrissi", "Klant A"]
+    text = "fatima vertelde het. Mevrouw El Idrissi knikte. Idrissi's dochter. Klant A lachte."
+    output = deidentify(text, names)
+    for part in ("fatima", "Idrissi", "Klant A"):
+        assert part.lower() not in output.lower(), output
+    assert "dochter" in output
+
+
+def test_names_that_are_ordinary_words_only_with_a_capital() -> None:
+    output = deidentify("Dennis wil als bakker werken. Bakker zei ja.", ["Dennis Bakker"])
+    assert "als bakker werken" in output
+    assert "Bakker zei" not in output and "Dennis" not in output
+
+
+def test_role_words_of_a_registered_name_are_not_removed_alone() -> None:
+    output = deidentify("De klant vertelde veel. Klant A ook.", ["Klant A"])
+    assert output.startswith("De klant vertelde veel.")
+    assert "Klant A" not in output
+
+
+def test_learning_text_without_personal_data_is_unchanged() -> None:
+    text = (
+        "Ik onderbrak de klant twee keer. Stilte laten vallen is lastig voor mij. "
+        "Volgende keer vat ik eerst samen wat ik hoor."
+    )
+    assert deidentify(text) == text
+
+
+def test_tags_are_neutral_known_and_existing_tags_stay() -> None:
+    assert set(TAGS) <= set(REPLACEMENT_TAGS)
+    text = "Dit stond er al: [persoon]. Daarna Jan Jansen uit Delft."
+    output = deidentify(text)
+    assert output.startswith("Dit stond er al: [persoon].")
+    assert count_tags(output) == 3
+    assert not re.search(r"\[[A-Z]+-\d+\]", output)  # no deduce-style [PERSOON-1]
+
+
+def test_empty_and_whitespace() -> None:
+    assert deidentify("") == ""
+    assert deidentify("   ") == "   "
+    assert find_spans("  ") == []
+
+
+def test_spans_never_overlap_and_apply_cleanly() -> None:
+    text = "Meneer Jan de Vries, Kerkstraat 12, 2711 AB Zoetermeer, tel. 079-3162745."
+    spans = find_spans(text, ["Jan de Vries"])
+    for first, second in itertools.pairwise(spans):
+        assert first.end <= second.start
+    output = apply_spans(text, spans)
+    assert "Vries" not in output and "Kerkstraat" not in output and "3162745" not in output
+
+
+def test_a_role_word_or_letter_registered_as_a_name_removes_nothing_ordinary() -> None:
+    text = "De klant zei a en b. Roos kwam binnen en zag een roos."
+    assert deidentify(text, ["Klant", "A", "Roos"]) == (
+        "De klant zei a en b. [persoon] kwam binnen en zag een roos."
+    )
+
+
+def test_kijkwijzer_texts_come_through_unchanged() -> None:
+    """195-odd ordinary sentences about conversations (the built-in profiles' themes,
+    questions and hints): nothing in them is personal, so nothing may change."""
+    from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
+
+    texts: list[str] = []
+    for profile in load_profiles(builtin_profiles_dir(), None).profiles:
+        for theme in profile.themes:
+            texts.append(theme.explanation)
+            for question in theme.questions:
+                texts.extend(t for t in (question.text, question.hint) if t)
+    changed = [t for t in texts if deidentify(t, ["Klant A", "Sam"]) != t]
+    assert len(texts) > 100
+    assert changed == []
+
+
+def test_read_only_package_folder_falls_back_to_our_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import deduce
+
+    from vknz_desktop.export import deidentifier
+
+    calls: list[dict[str, object]] = []
+
+    class FakeDeduce:
+        def __init__(self, **kwargs: object) -> None:
+            calls.append(kwargs)
+            if "cache_path" not in kwargs:
+                raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(deduce, "Deduce", FakeDeduce)
+    monkeypatch.setattr(deidentifier, "_engine", None)
+    monkeypatch.setattr(deidentifier, "_load_seconds", None)
+    monkeypatch.setenv("VKNZ_DEDUCE_CACHE", str(tmp_path / "cache"))
+    engine = deidentifier._deduce()
+    assert isinstance(engine, FakeDeduce)
+    assert calls[1]["cache_path"] == tmp_path / "cache"
+    assert (tmp_path / "cache").is_dir()
+    assert calls[0]["config"] == {"adjacent_annotations_slack": "[ \\-]?"}
