@@ -19,7 +19,10 @@ runs=${STARTUP_RUNS:-5}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/vknz-bundle-test.XXXXXX")
 xvfb_pid=""
 cleanup() {
-    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+    if [ -n "$xvfb_pid" ]; then
+        kill "$xvfb_pid" 2>/dev/null || true
+        wait "$xvfb_pid" 2>/dev/null || true  # reap it: no zombie left behind
+    fi
     rm -rf "$scratch"
 }
 trap cleanup EXIT

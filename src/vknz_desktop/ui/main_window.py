@@ -522,8 +522,11 @@ class MainWindow(QMainWindow):
         status = service.status()
         if status.soon:
             self.statusBar().showMessage(
-                self.tr("{0} opname(s) bereiken binnen 14 dagen het einde van de "
-                        "bewaartermijn.").format(len(status.soon)), 15_000)
+                self.tr(
+                    "{0} opname(s) bereiken binnen 14 dagen het einde van de bewaartermijn."
+                ).format(len(status.soon)),
+                15_000,
+            )
         if not status.due:
             return
         settings = AppSettings.load(self.vault)
@@ -531,7 +534,10 @@ class MainWindow(QMainWindow):
             service.remove(status.due, role=self.identity.role)
             self.statusBar().showMessage(
                 self.tr("{0} opname(s) voorbij de bewaartermijn zijn verwijderd.").format(
-                    len(status.due)), 15_000)
+                    len(status.due)
+                ),
+                15_000,
+            )
             self.refresh_library()
             return
         dialog = RetentionDialog(status.due, self)
@@ -539,8 +545,11 @@ class MainWindow(QMainWindow):
 
         def finished(result: int) -> None:
             if result == RetentionDialog.DialogCode.Accepted.value and self.vault is not None:
-                service.remove(due, role=self.identity.role,
-                               remove_observations=dialog.remove_notes.isChecked())
+                service.remove(
+                    due,
+                    role=self.identity.role,
+                    remove_observations=dialog.remove_notes.isChecked(),
+                )
                 self.refresh_library()
             dialog.deleteLater()
 

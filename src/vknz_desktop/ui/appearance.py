@@ -1,0 +1,100 @@
+"""App-wide appearance: text size (100–200 % of the system font) and a high-contrast palette.
+
+Without high contrast the platform theme's palette is used, so the app follows the operating
+system's light or dark scheme. Widgets with colours of their own take them from the palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+MIN_TEXT_SCALE = 100
+MAX_TEXT_SCALE = 200
+
+_BASE_FONT_PROPERTY = "vknz_base_font"
+_HIGH_CONTRAST_PROPERTY = "vknz_high_contrast"
+
+
+def _base_font(app: QGuiApplication) -> QFont:
+    """The system's default font, remembered the first time the appearance is applied."""
+    stored = app.property(_BASE_FONT_PROPERTY)
+    if isinstance(stored, QFont):
+        return QFont(stored)
+    base = QFont(QGuiApplication.font())
+    app.setProperty(_BASE_FONT_PROPERTY, base)
+    return QFont(base)
+
+
+def high_contrast_palette() -> QPalette:
+    """Black background, white text, yellow highlight (and clearly greyed-out disabled text)."""
+    black, white, yellow = QColor(0, 0, 0), QColor(255, 255, 255), QColor(255, 230, 0)
+    grey = QColor(170, 170, 170)
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for colour_role, colour in (
+            (role.Window, black),
+            (role.WindowText, white),
+            (role.Base, black),
+            (role.AlternateBase, QColor(30, 30, 30)),
+            (role.Text, white),
+            (role.Button, black),
+            (role.ButtonText, white),
+            (role.BrightText, yellow),
+            (role.Highlight, yellow),
+            (role.HighlightedText, black),
+            (role.ToolTipBase, black),
+            (role.ToolTipText, white),
+            (role.PlaceholderText, grey),
+            (role.Link, yellow),
+            (role.LinkVisited, QColor(255, 180, 0)),
+            (role.Light, white),
+            (role.Midlight, grey),
+            (role.Mid, grey),
+            (role.Dark, white),
+            (role.Shadow, white),
+        ):
+            palette.setColor(group, colour_role, colour)
+    disabled = QPalette.ColorGroup.Disabled
+    for colour_role, colour in (
+        (role.Window, black),
+        (role.Base, black),
+        (role.Button, black),
+        (role.WindowText, grey),
+        (role.Text, grey),
+        (role.ButtonText, grey),
+        (role.Highlight, grey),
+        (role.HighlightedText, black),
+        (role.PlaceholderText, grey),
+    ):
+        palette.setColor(disabled, colour_role, colour)
+    return palette
+
+
+def apply_appearance(text_scale: int = 100, high_contrast: bool = False) -> None:
+    """Scale the application font to ``text_scale`` % of the system default and switch the
+    high-contrast palette on or off (off: back to the platform theme, light or dark)."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    scale = max(MIN_TEXT_SCALE, min(MAX_TEXT_SCALE, text_scale)) / 100
+    font = _base_font(app)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    elif font.pixelSize() > 0:
+        font.setPixelSize(round(font.pixelSize() * scale))
+    QGuiApplication.setFont(font)
+    was_high = bool(app.property(_HIGH_CONTRAST_PROPERTY))
+    if high_contrast:
+        QGuiApplication.setPalette(high_contrast_palette())
+    elif was_high:
+        # An empty palette resolves nothing of its own: the platform theme's palette is used
+        # again (and follows the operating system's light/dark scheme from then on).
+        QGuiApplication.setPalette(QPalette())
+    app.setProperty(_HIGH_CONTRAST_PROPERTY, high_contrast)
+
+
+def is_high_contrast() -> bool:
+    """Whether the high-contrast palette is in use."""
+    app = QGuiApplication.instance()
+    return isinstance(app, QGuiApplication) and bool(app.property(_HIGH_CONTRAST_PROPERTY))
