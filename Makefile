@@ -12,12 +12,12 @@ APT_RUN := libvlc5 vlc-plugin-base libgl1 libegl1 libxkbcommon0 libxkbcommon-x11
 APT_TEST := xvfb xauth fonts-dejavu-core poppler-utils strace
 
 .PHONY: run test check lint typecheck contracts unit bench system-deps system-test-deps fixtures clean
-.PHONY: bundle bundle-test
+.PHONY: bundle bundle-test translations
 
-run: $(VENV)/.installed system-deps
+run: $(VENV)/.installed system-deps translations
 	$(BIN)/vknz
 
-test: $(VENV)/.installed-dev system-deps system-test-deps check
+test: $(VENV)/.installed-dev system-deps system-test-deps translations check
 
 check: lint typecheck contracts unit
 
@@ -36,6 +36,13 @@ unit:
 
 bench: $(VENV)/.installed-dev system-deps
 	$(BIN)/python -m bench
+
+# English UI: compile the .ts to the .qm the app loads (not in git; the bundle compiles its own).
+# scripts/update_translations.py extracts new strings and reports untranslated ones.
+translations: resources/translations/vknz_en.qm
+
+resources/translations/%.qm: resources/translations/%.ts | $(VENV)/bin/python
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 fixtures: $(VENV)/.installed
 	$(BIN)/python tests/fixtures/make_fixtures.py
@@ -76,4 +83,4 @@ $(VENV)/.installed-dev: $(VENV)/bin/python pyproject.toml
 	touch $(VENV)/.installed $@
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache resources/translations/*.qm

@@ -64,7 +64,13 @@ def main() -> None:
         pump(0.5)
         window.grab().save(str(out / f"library-{width}x{height}.png"))
         window.open_recording(recording_id)
-        pump(1.0)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (
+            window.vault is None
+            or window.vault.derived_media(recording_id, "thumbnails-v1") is None
+        ):
+            pump(0.2)
+        pump(0.5)
         controller = window.context.controller
         controller.play()
         pump(2.5)

@@ -171,7 +171,7 @@ def test_audit_log_dialog_shows_entries_and_tampering(
     assert window.vault is not None
     dialog = AuditLogDialog(window.vault.audit_entries(), window.vault.audit_problems(), window)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == 3  # created + two imports
+    assert dialog.table.rowCount() == 4  # created, two imports, this unlock
     assert "intact" in dialog.status.text()
     texts = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     assert any("geïmporteerd" in t for t in texts)

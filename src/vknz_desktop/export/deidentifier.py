@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import logging
 import os
 import re
@@ -209,6 +210,11 @@ def _deduce() -> Any:
                 cache = _fallback_cache_dir()
                 cache.mkdir(parents=True, exist_ok=True)
                 engine = Deduce(config=config, lookup_data_path=package_lookup, cache_path=cache)
+        # deduce's lookup structures are millions of long-lived objects: keep them out of the
+        # garbage collector's generations (a full collection took 3.4 s and every process
+        # exit 11 s; with freeze 0.04 s).
+        gc.collect()
+        gc.freeze()
         _load_seconds = time.perf_counter() - started
         log.info("deduce loaded in %.1f s", _load_seconds)
         _engine = engine

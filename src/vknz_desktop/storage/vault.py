@@ -468,6 +468,11 @@ class Vault:
         with self._db_lock:
             return [p.message for p in audit_log.verify_chain(self._require_conn())]
 
+    def record_unlock(self, role: Role | None) -> None:
+        """Audit an unlock in the app (the CLI's short-lived opens are not recorded)."""
+        with self.writing() as conn:
+            audit_log.append(conn, AuditAction.UNLOCK, role)
+
     def record_failed_unlocks(self, count: int, role: Role | None) -> None:
         """Audit failed unlock attempts made in this process before this unlock.
 

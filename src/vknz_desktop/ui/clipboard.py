@@ -9,7 +9,10 @@ CLEAR_AFTER_MS = 30_000
 # KDE Klipper and others skip items with this hint; Windows clipboard history and cloud
 # clipboard skip items carrying the second format.
 KDE_HINT = "x-kde-passwordManagerHint"
-WINDOWS_EXCLUDE = "ExcludeClipboardContentFromMonitorProcessing"
+# On Windows, Qt registers a native clipboard format for a MIME type written like this.
+WINDOWS_EXCLUDE = (
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"'
+)
 
 
 class SensitiveClipboard(QObject):

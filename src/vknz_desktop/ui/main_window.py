@@ -31,6 +31,7 @@ from vknz_desktop.domain.profiles import Profile, ProfileError
 from vknz_desktop.services.recordings import RecordingService
 from vknz_desktop.services.retention import RetentionService
 from vknz_desktop.ui.analysis_worker import AnalysisWorker
+from vknz_desktop.ui.appearance import apply_appearance
 from vknz_desktop.ui.audit_log_dialog import AuditLogDialog
 from vknz_desktop.ui.clipboard import SensitiveClipboard
 from vknz_desktop.ui.help_overlay import HelpOverlay
@@ -42,6 +43,7 @@ from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.privacy_help import PrivacyHelpDialog
 from vknz_desktop.ui.retention_dialog import RetentionDialog
 from vknz_desktop.ui.review_feature import ReviewBackend, ReviewFeature
+from vknz_desktop.ui.samen_kijken import SamenKijkenFeature
 from vknz_desktop.ui.search_dialog import SearchDialog
 from vknz_desktop.ui.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.review = ReviewFeature(self, context.review)
         self.learning = LearningFeature(self, context.learning)
+        self.samen_kijken = SamenKijkenFeature(self)
         self.library.openRequested.connect(self.open_recording)
         self.library.importRequested.connect(self.choose_files_to_import)
         self.library.filesDropped.connect(self.import_files)
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
         self.workspace.identity = identity
         self._unlock_dialog = None
         vault.record_failed_unlocks(self.failed_unlocks, identity.role)
+        vault.record_unlock(identity.role)
         self.failed_unlocks = 0
         self.apply_settings(AppSettings.load(vault))
         self.inactivity.start()
@@ -562,6 +566,7 @@ class MainWindow(QMainWindow):
         self.context.settings = settings.workspace
         self.workspace.settings = settings.workspace
         self.inactivity.set_minutes(settings.lock_minutes)
+        apply_appearance(settings.text_scale, settings.high_contrast)
 
     def show_settings(self) -> None:
         """Edit and store the settings."""

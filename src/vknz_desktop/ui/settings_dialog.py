@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.ports import OpenVault
+from vknz_desktop.ui.appearance import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from vknz_desktop.ui.inactivity import DEFAULT_MINUTES
 from vknz_desktop.ui.workspace import WorkspaceSettings
 
@@ -25,6 +26,8 @@ _RESUME = "workspace.resume_after_save"
 _OFFSET = "workspace.reaction_offset_ms"
 _LOCK = "lock.minutes"
 _AUTO_REMOVE = "retention.auto_remove"
+_TEXT_SCALE = "appearance.text_scale"
+_HIGH_CONTRAST = "appearance.high_contrast"
 
 
 @dataclass
@@ -34,6 +37,8 @@ class AppSettings:
     workspace: WorkspaceSettings
     lock_minutes: int = DEFAULT_MINUTES
     auto_remove_expired: bool = False
+    text_scale: int = 100  # % of the system's font size (100-200)
+    high_contrast: bool = False
 
     @classmethod
     def load(cls, vault: OpenVault) -> AppSettings:
@@ -59,6 +64,8 @@ class AppSettings:
             ),
             number(_LOCK, DEFAULT_MINUTES, 1, 60),
             flag(_AUTO_REMOVE, False),
+            number(_TEXT_SCALE, 100, MIN_TEXT_SCALE, MAX_TEXT_SCALE),
+            flag(_HIGH_CONTRAST, False),
         )
 
     def save(self, vault: OpenVault) -> None:
@@ -68,6 +75,8 @@ class AppSettings:
         vault.set_setting(_OFFSET, str(self.workspace.reaction_offset_ms))
         vault.set_setting(_LOCK, str(self.lock_minutes))
         vault.set_setting(_AUTO_REMOVE, "1" if self.auto_remove_expired else "0")
+        vault.set_setting(_TEXT_SCALE, str(self.text_scale))
+        vault.set_setting(_HIGH_CONTRAST, "1" if self.high_contrast else "0")
 
 
 class SettingsDialog(QDialog):
@@ -114,6 +123,17 @@ class SettingsDialog(QDialog):
         )
         self.auto_remove.setChecked(settings.auto_remove_expired)
         form.addRow(self.auto_remove)
+        self.text_scale = QSpinBox(self)
+        self.text_scale.setRange(MIN_TEXT_SCALE, MAX_TEXT_SCALE)
+        self.text_scale.setSingleStep(10)
+        self.text_scale.setSuffix(" %")
+        self.text_scale.setValue(settings.text_scale)
+        self.text_scale.setAccessibleName(self.tr("Tekstgrootte"))
+        form.addRow(self.tr("Tekstgrootte:"), self.text_scale)
+        self.high_contrast = QCheckBox(self.tr("Hoog contrast (zwart, wit en geel)"), self)
+        self.high_contrast.setChecked(settings.high_contrast)
+        self.high_contrast.setAccessibleName(self.tr("Hoog contrast"))
+        form.addRow(self.high_contrast)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -132,4 +152,6 @@ class SettingsDialog(QDialog):
             ),
             self.lock.value(),
             self.auto_remove.isChecked(),
+            self.text_scale.value(),
+            self.high_contrast.isChecked(),
         )

@@ -1,0 +1,4164 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="nl">
+    <context>
+        <name />
+        <message>
+            <location filename="../../src/vknz_desktop/ui/goals_view.py" line="+70" />
+            <source>(bestaat niet meer)</source>
+            <translation>(no longer exists)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment</source>
+            <translation>Clip</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Waarneming</source>
+            <translation>Observation</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>(opname verwijderd)</source>
+            <translation>(recording deleted)</translation>
+        </message>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/learning.py" line="+251" />
+            <source>&amp;Leerdoelen</source>
+            <extracomment>File formats of the learning summary: code → (label, file suffix).</extracomment>
+            <translation>Learning &amp;goals</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Leer&amp;samenvatting maken…</source>
+            <translation>Create learning &amp;summary…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Teamleeragenda…</source>
+            <translation>&amp;Team learning agenda…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Leer&amp;doel maken van geselecteerde waarnemingen…</source>
+            <translation>Create learning &amp;goal from selection…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Terugkijken &amp;afronden en leerdoel maken…</source>
+            <translation>&amp;Finish review and create learning goal…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Ongedaan maken</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Opnieuw</source>
+            <translation>&amp;Redo</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/audit_log_dialog.py" line="+44" />
+            <source>Logboek</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Het logboek houdt bij wat er met de kluis gebeurt: wanneer, in welke rol en om welke opname het ging. Er staan nooit aantekeningen, namen of titels in.</source>
+            <translation>The audit log records what happens to the vault: when, in which role and which recording it concerned. It never contains notes, names or titles.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Let op: het logboek is aangepast.
+</source>
+            <translation>Warning: the audit log has been altered.
+</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>De keten van logboekregels is intact ({0} regels).</source>
+            <translation>The chain of audit log entries is intact ({0} entries).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Logboekregels</source>
+            <translation>Audit log entries</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tijdstip</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Gebeurtenis</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Opname</source>
+            <translation>Recording</translation>
+        </message>
+        <message>
+            <source>AVG: inzage</source>
+            <translation>GDPR: access</translation>
+        </message>
+        <message>
+            <source>AVG: verwijdering</source>
+            <translation>GDPR: erasure</translation>
+        </message>
+        <message>
+            <source>Alleen fragmenten bewaard</source>
+            <translation>Clips only kept</translation>
+        </message>
+        <message>
+            <source>Delen van klantfeedback gewijzigd</source>
+            <translation>Sharing of client feedback changed</translation>
+        </message>
+        <message>
+            <source>Kluis bijgewerkt</source>
+            <translation>Vault upgraded</translation>
+        </message>
+        <message>
+            <source>Kluis gemaakt</source>
+            <translation>Vault created</translation>
+        </message>
+        <message>
+            <source>Leersamenvatting geëxporteerd</source>
+            <translation>Learning summary exported</translation>
+        </message>
+        <message>
+            <source>Mislukte ontgrendeling</source>
+            <translation>Failed unlock</translation>
+        </message>
+        <message>
+            <source>Ontgrendeld</source>
+            <translation>Unlocked</translation>
+        </message>
+        <message>
+            <source>Opname geïmporteerd</source>
+            <translation>Recording imported</translation>
+        </message>
+        <message>
+            <source>Opname verwijderd</source>
+            <translation>Recording deleted</translation>
+        </message>
+        <message>
+            <source>Opname verwijderd na bewaartermijn</source>
+            <translation>Recording deleted after retention period</translation>
+        </message>
+        <message>
+            <source>Toestemming gewijzigd</source>
+            <translation>Consent changed</translation>
+        </message>
+        <message>
+            <source>Wachtwoord gewijzigd</source>
+            <translation>Password changed</translation>
+        </message>
+    </context>
+    <context>
+        <name>BigPictogram</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+268" />
+            <source>Groot plaatje</source>
+            <translation>Large picture</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Klik om het plaatje weg te halen</source>
+            <translation>Click to remove the picture</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Groot plaatje {0}</source>
+            <translation>Large picture {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClipsPanel</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/clips_panel.py" line="+101" />
+            <source>Fragmenten</source>
+            <translation>Clips</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&lt;b&gt;Fragmenten&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Clips&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Begin</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Duur</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Titel</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lijst met fragmenten</source>
+            <translation>List of clips</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Waar gaat dit fragment over?</source>
+            <translation>What is this clip about?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Titel van het fragment</source>
+            <translation>Clip title</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Thema van het fragment</source>
+            <translation>Clip theme</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Notitie (bijvoorbeeld waarom dit fragment)</source>
+            <translation>Note (for example, why this clip)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notitie bij het fragment</source>
+            <translation>Note on the clip</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Titel:</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notitie:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Afspelen</source>
+            <translation>Play</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment afspelen</source>
+            <translation>Play clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speel het gekozen fragment af (P)</source>
+            <translation>Play the selected clip (P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Herhalen</source>
+            <translation>Repeat</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fragment herhalen</source>
+            <translation>Repeat clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Speel het fragment steeds opnieuw af (H)</source>
+            <translation>Play the clip over and over (H)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+200" />
+            <source>Fragment verwijderen</source>
+            <translation>Delete clip</translation>
+        </message>
+        <message>
+            <location line="-199" />
+            <source>Verwijder het gekozen fragment (Delete)</source>
+            <translation>Delete the selected clip (Delete)</translation>
+        </message>
+        <message>
+            <location line="+137" />
+            <location line="+8" />
+            <source>Kies eerst een fragment in de lijst.</source>
+            <translation>First select a clip in the list.</translation>
+        </message>
+        <message>
+            <location line="-6" />
+            <source>Begin van fragment verplaatsen</source>
+            <translation>Move clip start</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Einde van fragment verplaatsen</source>
+            <translation>Move clip end</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Er is nog geen fragment. Markeer er een met I en O.</source>
+            <translation>There are no clips yet. Mark one with I and O.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Dit is het laatste fragment.</source>
+            <translation>This is the last clip.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Fragment verwijderd (Ctrl+Z maakt het ongedaan)</source>
+            <translation>Clip deleted (Ctrl+Z undoes this)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Titel van fragment wijzigen</source>
+            <translation>Change clip title</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notitie bij fragment wijzigen</source>
+            <translation>Change clip note</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Thema van fragment wijzigen</source>
+            <translation>Change clip theme</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Het fragment is te kort: zet het einde verder dan het begin.</source>
+            <translation>The clip is too short: set the end later than the start.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Fragment maken</source>
+            <translation>Create clip</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Fragment {0} – {1} gemaakt</source>
+            <translation>Clip {0} – {1} created</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Het fragment is te kort: het einde moet na het begin.</source>
+            <translation>The clip is too short: the end must come after the start.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Deze wijziging kan niet.</source>
+            <translation>This change is not possible.</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Fragment wordt herhaald</source>
+            <translation>Clip is repeating</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Herhalen staat uit</source>
+            <translation>Repeat is off</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Fragment aanpassen</source>
+            <translation>Edit clip</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Nieuw fragment</source>
+            <translation>New clip</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>(zonder titel)</source>
+            <translation>(untitled)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>1 fragment</source>
+            <translation>1 clip</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>{0} fragmenten</source>
+            <translation>{0} clips</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Begin gezet op {0}. Druk O bij het einde.</source>
+            <translation>Start set at {0}. Press O at the end.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Einde gezet op {0}. Druk I bij het begin.</source>
+            <translation>End set at {0}. Press I at the start.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Druk I bij het begin en O bij het einde van een fragment.</source>
+            <translation>Press I at the start and O at the end of a clip.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>I: begin, O: einde, P: afspelen, [ en ]: vorige en volgende.</source>
+            <translation>I: start, O: end, P: play, [ and ]: previous and next.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Geen thema</source>
+            <translation>No theme</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparePane</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/compare_view.py" line="+101" />
+            <source>Fragment voor {0}</source>
+            <extracomment>While playing in sync the right player follows the left one. Their drift is measured from the players' own clocks, not from the smoothed positions shown: libVLC's time moves in steps of ~250 ms, and the moment a step happens tells where the player really is (see ``_ClockFit``). Beyond this drift the right one is put back by a seek.</extracomment>
+            <translation>Clip for {0}</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>▶</source>
+            <translation>▶</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Afspelen of pauzeren ({0})</source>
+            <translation>Play or pause ({0})</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Positie ({0})</source>
+            <translation>Position ({0})</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Volume:</source>
+            <translation>Volume:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Volume ({0})</source>
+            <translation>Volume ({0})</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Fragment zonder titel</source>
+            <translation>Untitled clip</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message>
+            <location line="+71" />
+            <location line="+19" />
+            <source>Fragmenten vergelijken</source>
+            <translation>Compare clips</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>← Bibliotheek</source>
+            <translation>← Library</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terug naar de bibliotheek</source>
+            <translation>Back to the library</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Samen afspelen (verschil vasthouden)</source>
+            <translation>Play together (keep the offset)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synchroon afspelen</source>
+            <translation>Synchronised playback</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Afspelen, pauzeren en verspringen gebeurt dan in beide tegelijk (S)</source>
+            <translation>Play, pause and skip then happen in both at once (S)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Geluid van:</source>
+            <translation>Sound from:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Welk fragment is te horen</source>
+            <translation>Which clip you hear</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>links</source>
+            <translation>left</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rechts</source>
+            <translation>right</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>beide</source>
+            <translation>both</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Links</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>▶  Beide afspelen</source>
+            <translation>▶  Play both</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Beide afspelen of pauzeren</source>
+            <translation>Play or pause both</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Beide afspelen of pauzeren (spatie)</source>
+            <translation>Play or pause both (space)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>↺  Beide vanaf het begin</source>
+            <translation>↺  Both from the start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Beide vanaf het begin</source>
+            <translation>Both from the start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Beide vanaf het begin van hun fragment (R)</source>
+            <translation>Both from the start of their clip (R)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Verschil tussen de fragmenten</source>
+            <translation>Offset between the clips</translation>
+        </message>
+        <message>
+            <location line="+128" />
+            <source>Rechts</source>
+            <translation>Right</translation>
+        </message>
+        <message>
+            <location line="+119" />
+            <source>Gekoppeld: rechts = links {0}</source>
+            <translation>Linked: right = left {0}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Los: elk fragment speelt apart</source>
+            <translation>Unlinked: each clip plays separately</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/consent_dialog.py" line="+651" />
+            <location line="+1" />
+            <source>Toestemming wijzigen</source>
+            <translation>Change consent</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Toestemming voor “{title}”</source>
+            <translation>Consent for “{title}”</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toestemming voor deze opname</source>
+            <translation>Consent for this recording</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location line="+2" />
+            <source>Opslaan</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+2" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waarom opslaan nog niet kan</source>
+            <translation>Why saving is not possible yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentForm</name>
+        <message>
+            <location line="-531" />
+            <source>Toestemming betekent: iedereen die in de opname te zien of te horen is, weet dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet meer wil, kan de toestemming altijd intrekken; verwijder de opname dan.</source>
+            <translation>Consent means: everyone who can be seen or heard in the recording knows that it was recorded and what the recording is used for, and has agreed to that. The recording is for learning, never for judging anyone. Anyone who changes their mind can always withdraw consent; then delete the recording.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Wat toestemming betekent</source>
+            <translation>What consent means</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Toestemming gegeven door</source>
+            <translation>Consent given by</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Datum van de toestemming</source>
+            <translation>Date of consent</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Toestemming: {label}</source>
+            <translation>Consent: {label}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Alleen wat hier is aangevinkt, mag met de opname gebeuren.</source>
+            <translation>Only what is ticked here may be done with the recording.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Uitleg bij de toestemming</source>
+            <translation>Explanation of the consent</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Bewaren tot en met</source>
+            <translation>Keep until (inclusive)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Standaard 12 maanden na de toestemming. Daarna staat de opname in de bibliotheek als verlopen.</source>
+            <translation>By default 12 months after consent. After that the recording is shown as expired in the library.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Uitleg bij bewaren tot</source>
+            <translation>Explanation of keep until</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Gegeven door:</source>
+            <translation>Given by:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Datum toestemming:</source>
+            <translation>Date of consent:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mag gebruikt worden:</source>
+            <translation>May be used for:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Bewaren tot en met:</source>
+            <translation>Keep until (inclusive):</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Vink eerst aan waarvoor de opname gebruikt mag worden.</source>
+            <translation>First tick what the recording may be used for.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>'Bewaren tot' ligt vóór de datum van de toestemming.</source>
+            <translation>'Keep until' is before the date of consent.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Formatting</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/formatting.py" line="+44" />
+            <source>jan.</source>
+            <extracomment>How many days before the keep-until date a recording counts as "verloopt binnenkort".</extracomment>
+            <translation>Jan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>feb.</source>
+            <translation>Feb</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>mrt.</source>
+            <translation>Mar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>apr.</source>
+            <translation>Apr</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>mei</source>
+            <translation>May</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>jun.</source>
+            <translation>Jun</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>jul.</source>
+            <translation>Jul</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>aug.</source>
+            <translation>Aug</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sep.</source>
+            <translation>Sep</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>okt.</source>
+            <translation>Oct</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>nov.</source>
+            <translation>Nov</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dec.</source>
+            <translation>Dec</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>alleen zelf terugkijken</source>
+            <translation>reviewing on my own only</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>samen met onderzoeker/trainer</source>
+            <translation>together with researcher/trainer</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>met collega's (intervisie)</source>
+            <translation>with colleagues (peer review)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>klant kijkt mee</source>
+            <translation>client watches along</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Klantmanager</source>
+            <translation>Case manager</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Klant</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Onderzoeker of trainer</source>
+            <translation>Researcher or trainer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collega</source>
+            <translation>Colleague</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leidinggevende</source>
+            <translation>Manager</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alleen geluid</source>
+            <translation>Audio only</translation>
+        </message>
+    </context>
+    <context>
+        <name>GoalDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/goal_dialog.py" line="+78" />
+            <source>Nieuw of bestaand leerdoel</source>
+            <translation>New or existing learning goal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Een nieuw leerdoel</source>
+            <translation>A new learning goal</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Toevoegen aan: {0}</source>
+            <translation>Add to: {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(zonder omschrijving)</source>
+            <translation>(no description)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Bijvoorbeeld: stiltes laten vallen</source>
+            <translation>For example: allowing silences</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leerdoel</source>
+            <translation>Learning goal</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Waarom is dit belangrijk? (mag later)</source>
+            <translation>Why does this matter? (can wait)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarom dit belangrijk is</source>
+            <translation>Why this matters</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wat probeer ik de volgende keer? (mag later)</source>
+            <translation>What will I try next time? (can wait)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat ik de volgende keer probeer</source>
+            <translation>What I will try next time</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Waarnemingen om te koppelen</source>
+            <translation>Observations to link</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{0}  Fragment: {1}</source>
+            <translation>{0}  Clip: {1}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(zonder titel)</source>
+            <translation>(untitled)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Waar:</source>
+            <translation>&amp;Add to:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Leerdoel:</source>
+            <translation>&amp;Learning goal:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waaro&amp;m:</source>
+            <translation>&amp;Why:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgende &amp;keer:</source>
+            <translation>Next ti&amp;me:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+61" />
+            <source>Leerdoel bewaren</source>
+            <translation>Save learning goal</translation>
+        </message>
+        <message>
+            <location line="-60" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waarnemingen die erbij &amp;horen:</source>
+            <translation>&amp;Observations that belong to it:</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
+            <translation>Theme: {0} (the theme of most selected observations)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Thema: nog geen (kies het later bij het leerdoel)</source>
+            <translation>Theme: none yet (choose it later on the learning goal)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Toevoegen</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{0} moment(en) worden aan het leerdoel toegevoegd.</source>
+            <translation>{0} moment(s) will be added to the learning goal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GoalsView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/goals_view.py" line="+150" />
+            <location line="+11" />
+            <source>Leerdoelen</source>
+            <translation>Learning goals</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Wat wil ik leren, waarom, en wat probeer ik de volgende keer? Om te leren, niet om te beoordelen.</source>
+            <translation>What do I want to learn, why, and what will I try next time? For learning, not for judging.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Nieuw leerdoel</source>
+            <translation>&amp;New learning goal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+460" />
+            <source>Nieuw leerdoel</source>
+            <translation>New learning goal</translation>
+        </message>
+        <message>
+            <location line="-459" />
+            <source>Leer&amp;samenvatting maken…</source>
+            <translation>Create learning &amp;summary…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leersamenvatting maken</source>
+            <translation>Create learning summary</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar de &amp;bibliotheek</source>
+            <translation>Go to li&amp;brary</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar de bibliotheek</source>
+            <translation>Go to the library</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Leerdoelen per status</source>
+            <translation>Learning goals by status</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Nog geen leerdoel gekozen.
+
+Maak een leerdoel met 'Nieuw leerdoel', of kies in een opname waarnemingen en gebruik Waarnemingen → Leerdoel maken (Ctrl+Shift+G).</source>
+            <translation>No learning goal selected yet.
+
+Create a learning goal with 'New learning goal', or select observations in a recording and use Observations → Create learning goal (Ctrl+Shift+G).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Wat wil ik leren? In mijn eigen woorden</source>
+            <translation>What do I want to learn? In my own words</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leerdoel</source>
+            <translation>Learning goal</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kijkwijzer-thema</source>
+            <translation>Viewing guide theme</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Geen thema</source>
+            <translation>No theme</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Volgende bespreking op</source>
+            <translation>Next discussion on</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgende bespreking plannen</source>
+            <translation>Plan next discussion</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Datum van de volgende bespreking</source>
+            <translation>Date of the next discussion</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Waarom is dit belangrijk voor mij en voor de klant? (richting)</source>
+            <translation>Why does this matter to me and to the client? (direction)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waarom dit belangrijk is</source>
+            <translation>Why this matters</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wat probeer ik de volgende keer?</source>
+            <translation>What will I try next time?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat ik de volgende keer probeer</source>
+            <translation>What I will try next time</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Bewijs: waarnemingen en fragmenten</source>
+            <translation>Evidence: observations and clips</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Afspelen</source>
+            <translation>&amp;Play</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gekoppeld moment afspelen</source>
+            <translation>Play linked moment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Loskoppelen</source>
+            <translation>&amp;Unlink</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+414" />
+            <source>Bewijs loskoppelen</source>
+            <translation>Unlink evidence</translation>
+        </message>
+        <message>
+            <location line="-413" />
+            <source>Leerdoel &amp;verwijderen</source>
+            <translation>&amp;Delete learning goal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+383" />
+            <source>Leerdoel verwijderen</source>
+            <translation>Delete learning goal</translation>
+        </message>
+        <message>
+            <location line="-374" />
+            <source>&amp;Leerdoel:</source>
+            <translation>&amp;Learning goal:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>S&amp;tatus:</source>
+            <translation>S&amp;tatus:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>T&amp;hema:</source>
+            <translation>T&amp;heme:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Waarom:</source>
+            <translation>&amp;Why:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgende &amp;keer:</source>
+            <translation>Next ti&amp;me:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&lt;b&gt;Bewijs&lt;/b&gt; — momenten die dit laten zien</source>
+            <translation>&lt;b&gt;Evidence&lt;/b&gt; — moments that show this</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dubbelklik of Enter speelt het moment af; Delete koppelt los.</source>
+            <translation>Double-click or Enter plays the moment; Delete unlinks it.</translation>
+        </message>
+        <message>
+            <location line="+126" />
+            <location line="+150" />
+            <source>(nog zonder omschrijving)</source>
+            <translation>(no description yet)</translation>
+        </message>
+        <message>
+            <location line="-145" />
+            <source>Volgende bespreking: {0}</source>
+            <translation>Next discussion: {0}</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>Aangemaakt {0} · gewijzigd {1}</source>
+            <translation>Created {0} · changed {1}</translation>
+        </message>
+        <message>
+            <location line="+96" />
+            <source>Leerdoel wijzigen</source>
+            <translation>Change learning goal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarom wijzigen</source>
+            <translation>Change why</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgende keer wijzigen</source>
+            <translation>Change next time</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Status wijzigen</source>
+            <translation>Change status</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Thema wijzigen</source>
+            <translation>Change theme</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Bespreekdatum wijzigen</source>
+            <translation>Change discussion date</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Leerdoel verwijderd (Ctrl+Z maakt het ongedaan)</source>
+            <translation>Learning goal deleted (Ctrl+Z undoes this)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Dit moment is er niet meer (de opname is weg).</source>
+            <translation>This moment no longer exists (the recording is gone).</translation>
+        </message>
+        <message>
+            <source>&amp;Leerdoelen</source>
+            <translation>Learning &amp;goals</translation>
+        </message>
+        <message>
+            <source>&amp;Ongedaan maken</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Opnieuw</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>&amp;Teamleeragenda…</source>
+            <translation>&amp;Team learning agenda…</translation>
+        </message>
+        <message>
+            <source>(bestaat niet meer)</source>
+            <translation>(no longer exists)</translation>
+        </message>
+        <message>
+            <source>(opname verwijderd)</source>
+            <translation>(recording deleted)</translation>
+        </message>
+        <message>
+            <source>Actief</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Bereikt</source>
+            <translation>Achieved</translation>
+        </message>
+        <message>
+            <source>Fragment</source>
+            <translation>Clip</translation>
+        </message>
+        <message>
+            <source>Geoefend</source>
+            <translation>Practised</translation>
+        </message>
+        <message>
+            <source>Leer&amp;doel maken van geselecteerde waarnemingen…</source>
+            <translation>Create learning &amp;goal from selection…</translation>
+        </message>
+        <message>
+            <source>Losgelaten</source>
+            <translation>Let go</translation>
+        </message>
+        <message>
+            <source>Terugkijken &amp;afronden en leerdoel maken…</source>
+            <translation>&amp;Finish review and create learning goal…</translation>
+        </message>
+        <message>
+            <source>Waarneming</source>
+            <translation>Observation</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpOverlay</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/help_overlay.py" line="+17" />
+            <location line="+52" />
+            <source>Sneltoetsen</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Druk op een toets of klik om dit te sluiten</source>
+            <translation>Press a key or click to close this</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDetailsDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/consent_dialog.py" line="-129" />
+            <source>Video met geluid</source>
+            <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
+            <translation>Video with sound</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Video zonder geluid</source>
+            <translation>Video without sound</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Alleen geluid</source>
+            <translation>Audio only</translation>
+        </message>
+        <message>
+            <location line="+369" />
+            <source>Opname importeren</source>
+            <translation>Import recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gegevens en toestemming voor de opname</source>
+            <translation>Recording details and consent</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Bestandsnaam</source>
+            <translation>File name</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Wat er in het bestand staat</source>
+            <translation>What the file contains</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Naam:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gevonden:</source>
+            <translation>Found:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bestand</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Titel</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Datum van het gesprek</source>
+            <translation>Date of the conversation</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Titel:</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Datum gesprek:</source>
+            <translation>Conversation &amp;date:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gesprek</source>
+            <translation>Conversation</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Wie zijn er te zien of te horen?</source>
+            <translation>Who can be seen or heard?</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Toestemming</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+2" />
+            <source>Importeren</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+2" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waarom importeren nog niet kan</source>
+            <translation>Why importing is not possible yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFlow</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/import_flow.py" line="+147" />
+            <source>Bestand niet geïmporteerd</source>
+            <extracomment>Resolution of the progress bar (per mille), so sizes beyond 2 GB fit in Qt's int range.</extracomment>
+            <translation>File not imported</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>Opname importeren</source>
+            <translation>Import recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Voortgang van het importeren</source>
+            <translation>Import progress</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Voortgang</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Afbreken</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>“{title}” wordt versleuteld in de kluis gezet.
+{done} van {total} MB ({percent}%)</source>
+            <translation>“{title}” is being encrypted into the vault.
+{done} of {total} MB ({percent}%)</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Importeren afgebroken</source>
+            <translation>Import cancelled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Importeren afgebroken; er is niets bewaard.</source>
+            <translation>Import cancelled; nothing was saved.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+8" />
+            <source>Importeren niet gelukt</source>
+            <translation>Import failed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Het importeren van “{name}” is niet gelukt ({reason}). Er is niets bewaard.</source>
+            <translation>Importing “{name}” failed ({reason}). Nothing was saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KijkwijzerPanel</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="+133" />
+            <source>Kijkwijzer</source>
+            <translation>Viewing guide</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kijkwijzer:</source>
+            <translation>Viewing guide:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Kijkwijzer kiezen</source>
+            <translation>Choose viewing guide</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Eerst waarnemen, dan betekenis, dan alternatief. Klik op een vraag om haar te beantwoorden op dit moment.</source>
+            <translation>First observe, then meaning, then an alternative. Click a question to answer it at this moment.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Thema's en vragen</source>
+            <translation>Themes and questions</translation>
+        </message>
+        <message>
+            <source>{0} in- of uitklappen</source>
+            <translation>Expand or collapse {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library_view.py" line="+465" />
+            <source>Bibliotheek met opnames</source>
+            <translation>Library of recordings</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Zoek in titels…</source>
+            <translation>Search titles…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Zoek in titels</source>
+            <translation>Search titles</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toont alleen opnames waarvan de titel alle getypte woorden bevat.</source>
+            <translation>Shows only recordings whose title contains all the words typed.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Aantal opnames</source>
+            <translation>Number of recordings</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+105" />
+            <source>Opname importeren…</source>
+            <translation>Import recording…</translation>
+        </message>
+        <message>
+            <location line="-104" />
+            <location line="+105" />
+            <source>Opname importeren</source>
+            <translation>Import recording</translation>
+        </message>
+        <message>
+            <location line="-103" />
+            <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
+            <translation>Put a video or audio recording into the vault, encrypted</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Opnames</source>
+            <translation>Recordings</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enter opent de opname, Delete vraagt om te verwijderen, de menutoets toont meer mogelijkheden.</source>
+            <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Geen zoekresultaten</source>
+            <translation>No search results</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Afbeelding van een video</source>
+            <translation>Picture from a video</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nog geen opnames. Importeer een opname of sleep een bestand hierheen.</source>
+            <translation>No recordings yet. Import a recording or drag a file here.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>De opname wordt versleuteld in de kluis op deze laptop bewaard; er gaat niets naar internet.</source>
+            <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
+        </message>
+        <message>
+            <location line="+109" />
+            <source>Mogelijkheden voor deze opname</source>
+            <translation>Options for this recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Openen</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toestemming wijzigen…</source>
+            <translation>Change consent…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Verwijderen…</source>
+            <translation>Delete…</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>1 opname</source>
+            <translation>1 recording</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>{n} opnames</source>
+            <translation>{n} recordings</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{shown} van {total} opnames</source>
+            <translation>{shown} of {total} recordings</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Geen opname gevonden met “{text}” in de titel.</source>
+            <translation>No recording found with “{text}” in the title.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockedPage</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/main_window.py" line="+85" />
+            <source>De kluis is vergrendeld.</source>
+            <translation>The vault is locked.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Ontgrendelen…</source>
+            <translation>Unlock…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ontgrendelen</source>
+            <translation>Unlock</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location line="+20" />
+            <source>VKNZ — Van Kijken Naar Zien</source>
+            <translation>VKNZ — From Looking to Seeing</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>&amp;Bestand</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opname &amp;importeren…</source>
+            <translation>&amp;Import recording…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Naar de &amp;bibliotheek</source>
+            <translation>Go to li&amp;brary</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Vergrendelen</source>
+            <translation>&amp;Lock</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Afsluiten</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Be&amp;werken</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Ongedaan maken</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Opnieuw</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Instellingen…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Zoeken in alle waarnemingen…</source>
+            <translation>&amp;Find in all observations…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Afspelen</source>
+            <translation>&amp;Play</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Afspelen / pauzeren</source>
+            <translation>Play / pause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terug / langzamer</source>
+            <translation>Back / slower</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pauze</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Afspelen / sneller</source>
+            <translation>Play / faster</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>5 seconden terug</source>
+            <translation>5 seconds back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>5 seconden verder</source>
+            <translation>5 seconds forward</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>30 seconden terug</source>
+            <translation>30 seconds back</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>30 seconden verder</source>
+            <translation>30 seconds forward</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Eén beeld terug</source>
+            <translation>One frame back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Eén beeld verder</source>
+            <translation>One frame forward</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar het begin</source>
+            <translation>To the start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar het einde</source>
+            <translation>To the end</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Waarnemingen</source>
+            <translation>&amp;Observations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tekst kopiëren</source>
+            <translation>Copy text</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Nieuwe waarneming op dit moment</source>
+            <translation>&amp;New observation at this moment</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Sneltoetsen</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Wat gebeurt er met de opnames?</source>
+            <translation>&amp;What happens to the recordings?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Logboek…</source>
+            <translation>Audit &amp;log…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Problemen met Kijkwijzers…</source>
+            <translation>&amp;Problems with viewing guides…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Over VKNZ</source>
+            <translation>&amp;About VKNZ</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Spatie</source>
+            <translation>Space</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pijl links</source>
+            <translation>Left arrow</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pijl rechts</source>
+            <translation>Right arrow</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pijl omhoog</source>
+            <translation>Up arrow</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pijl omlaag</source>
+            <translation>Down arrow</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Home</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>End</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Waarneming vastleggen (en verder afspelen)</source>
+            <translation>Save observation (and continue playing)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waarneming annuleren</source>
+            <translation>Cancel observation</translation>
+        </message>
+        <message>
+            <location line="+108" />
+            <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
+            <translation>The recording itself has been deleted; only the notes remain.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{0} — VKNZ</source>
+            <translation>{0} — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Opname importeren</source>
+            <translation>Import recording</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Opname verwijderen</source>
+            <translation>Delete recording</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>'{0}' definitief verwijderen? De sleutel wordt vernietigd; de opname is daarna door niemand meer te openen.</source>
+            <translation>Permanently delete '{0}'? The key will be destroyed; after that nobody can open the recording.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>{0} opname(s) bereiken binnen 14 dagen het einde van de bewaartermijn.</source>
+            <translation>{0} recording(s) will reach the end of the retention period within 14 days.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{0} opname(s) voorbij de bewaartermijn zijn verwijderd.</source>
+            <translation>{0} recording(s) past the retention period have been deleted.</translation>
+        </message>
+        <message>
+            <location line="+83" />
+            <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
+            <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Problemen met Kijkwijzers</source>
+            <translation>Problems with viewing guides</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Over VKNZ</source>
+            <translation>About VKNZ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>VKNZ {0}
+
+Van Kijken Naar Zien: gesprekken terugkijken om ervan te leren. Opnames en aantekeningen blijven versleuteld op deze laptop.</source>
+            <translation>VKNZ {0}
+
+From Looking to Seeing: reviewing conversations to learn from them. Recordings and notes stay encrypted on this laptop.</translation>
+        </message>
+        <message>
+            <source>&amp;Leerdoelen</source>
+            <translation>Learning &amp;goals</translation>
+        </message>
+        <message>
+            <source>&amp;Samen terugkijken</source>
+            <translation>&amp;Review together</translation>
+        </message>
+        <message>
+            <source>&amp;Teamleeragenda…</source>
+            <translation>&amp;Team learning agenda…</translation>
+        </message>
+        <message>
+            <source>(bestaat niet meer)</source>
+            <translation>(no longer exists)</translation>
+        </message>
+        <message>
+            <source>(klantfeedback die niet gedeeld mag worden)</source>
+            <translation>(client feedback that may not be shared)</translation>
+        </message>
+        <message>
+            <source>(opname verwijderd)</source>
+            <translation>(recording deleted)</translation>
+        </message>
+        <message>
+            <source>Afbreken</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Afgebroken: de opname is ongewijzigd.</source>
+            <translation>Cancelled: the recording is unchanged.</translation>
+        </message>
+        <message>
+            <source>Alleen bij feedback van de klant wordt om toestemming gevraagd.</source>
+            <translation>Consent is only asked for client feedback.</translation>
+        </message>
+        <message>
+            <source>Alleen fragmenten bewaren</source>
+            <translation>Keep clips only</translation>
+        </message>
+        <message>
+            <source>Alleen fragmenten bewaren…</source>
+            <translation>Keep clips only…</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Begin van een fragment</source>
+            <translation>Start of a clip</translation>
+        </message>
+        <message>
+            <source>Begin van gekozen fragment hierheen</source>
+            <translation>Move start of selected clip here</translation>
+        </message>
+        <message>
+            <source>Bewijs toevoegen</source>
+            <translation>Add evidence</translation>
+        </message>
+        <message>
+            <source>De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
+            <translation>The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
+        </message>
+        <message>
+            <source>Einde van een fragment</source>
+            <translation>End of a clip</translation>
+        </message>
+        <message>
+            <source>Einde van gekozen fragment hierheen</source>
+            <translation>Move end of selected clip here</translation>
+        </message>
+        <message>
+            <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. {0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.
+
+De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
+
+The full recording is then permanently destroyed: the key is erased and nobody can open it any more. This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
+            <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
+        </message>
+        <message>
+            <source>Fra&amp;gmenten</source>
+            <translation>&amp;Clips</translation>
+        </message>
+        <message>
+            <source>Fragment</source>
+            <translation>Clip</translation>
+        </message>
+        <message>
+            <source>Fragment afspelen</source>
+            <translation>Play clip</translation>
+        </message>
+        <message>
+            <source>Fragment herhalen aan/uit</source>
+            <translation>Repeat clip on/off</translation>
+        </message>
+        <message>
+            <source>Fragmenten &amp;vergelijken…</source>
+            <translation>&amp;Compare clips…</translation>
+        </message>
+        <message>
+            <source>Fragmenten knippen en versleutelen…</source>
+            <translation>Cutting and encrypting clips…</translation>
+        </message>
+        <message>
+            <source>Fragmenten vergelijken — VKNZ</source>
+            <translation>Compare clips — VKNZ</translation>
+        </message>
+        <message>
+            <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
+            <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
+        </message>
+        <message>
+            <source>Kies eerst een of meer waarnemingen in de lijst (of een fragment).</source>
+            <translation>First select one or more observations in the list (or a clip).</translation>
+        </message>
+        <message>
+            <source>Klantfeedback delen</source>
+            <translation>Share client feedback</translation>
+        </message>
+        <message>
+            <source>Klantfeedback: mag dit gedeeld worden?…</source>
+            <translation>Client feedback: may this be shared?…</translation>
+        </message>
+        <message>
+            <source>Leer&amp;doel maken van geselecteerde waarnemingen…</source>
+            <translation>Create learning &amp;goal from selection…</translation>
+        </message>
+        <message>
+            <source>Leer&amp;samenvatting maken…</source>
+            <translation>Create learning &amp;summary…</translation>
+        </message>
+        <message>
+            <source>Leerdoel bewaard (Bestand → Leerdoelen, Ctrl+G).</source>
+            <translation>Learning goal saved (File → Learning goals, Ctrl+G).</translation>
+        </message>
+        <message>
+            <source>Leerdoel maken</source>
+            <translation>Create learning goal</translation>
+        </message>
+        <message>
+            <source>Leerdoel uit de sessie</source>
+            <translation>Learning goal from the session</translation>
+        </message>
+        <message>
+            <source>Leerdoelen</source>
+            <translation>Learning goals</translation>
+        </message>
+        <message>
+            <source>Leerdoelen — VKNZ</source>
+            <translation>Learning goals — VKNZ</translation>
+        </message>
+        <message>
+            <source>Leersamenvatting opgeslagen: {0}</source>
+            <translation>Learning summary saved: {0}</translation>
+        </message>
+        <message>
+            <source>Opnames (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.wmv *.3gp *.m4a *.mp3 *.wav *.ogg *.opus *.oga *.flac *.aac *.wma);;Alle bestanden (*)</source>
+            <translation>Recordings (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.wmv *.3gp *.m4a *.mp3 *.wav *.ogg *.opus *.oga *.flac *.aac *.wma);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Samen terugkijken voorbereiden — VKNZ</source>
+            <translation>Prepare a review together — VKNZ</translation>
+        </message>
+        <message>
+            <source>Samen terugkijken — VKNZ</source>
+            <translation>Review together — VKNZ</translation>
+        </message>
+        <message>
+            <source>Sessies &amp;voorbereiden…</source>
+            <translation>&amp;Prepare sessions…</translation>
+        </message>
+        <message>
+            <source>Terugkijken &amp;afronden en leerdoel maken…</source>
+            <translation>&amp;Finish review and create learning goal…</translation>
+        </message>
+        <message>
+            <source>Terugkijken afronden</source>
+            <translation>Finish reviewing</translation>
+        </message>
+        <message>
+            <source>Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?</source>
+            <translation>Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
+        </message>
+        <message>
+            <source>Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)</source>
+            <translation>Replace the whole recording with the marked clips (data minimization)</translation>
+        </message>
+        <message>
+            <source>Volgend fragment</source>
+            <translation>Next clip</translation>
+        </message>
+        <message>
+            <source>Vorig fragment</source>
+            <translation>Previous clip</translation>
+        </message>
+        <message>
+            <source>Waarneming</source>
+            <translation>Observation</translation>
+        </message>
+        <message>
+            <source>Wat neem je mee uit deze sessie? Beschrijf wat je wilt leren.</source>
+            <translation>What do you take away from this session? Describe what you want to learn.</translation>
+        </message>
+        <message>
+            <source>Wat neem je mee uit dit gesprek? Vink de waarnemingen aan die erbij horen en beschrijf wat je wilt leren.</source>
+            <translation>What do you take away from this conversation? Tick the observations that belong to it and describe what you want to learn.</translation>
+        </message>
+        <message>
+            <source>Wat wil je leren van deze momenten? Schrijf het in je eigen woorden.</source>
+            <translation>What do you want to learn from these moments? Write it in your own words.</translation>
+        </message>
+        <message>
+            <source>Wat zei de klant: mag dit naar de klantmanager?</source>
+            <translation>What the client said: may this go to the case manager?</translation>
+        </message>
+        <message>
+            <source>mag gedeeld worden</source>
+            <translation>may be shared</translation>
+        </message>
+        <message>
+            <source>niet delen</source>
+            <translation>do not share</translation>
+        </message>
+        <message>
+            <source>nog niet gevraagd</source>
+            <translation>not asked yet</translation>
+        </message>
+        <message>
+            <source>{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, {2} blijven als tekst. De volledige opname is vernietigd.</source>
+            <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
+        </message>
+        <message>
+            <source>{0} moment(en) toegevoegd aan het leerdoel.</source>
+            <translation>{0} moment(s) added to the learning goal.</translation>
+        </message>
+        <message>
+            <source>&amp;Samen kijken met de klant</source>
+            <translation>&amp;Watch together with the client</translation>
+        </message>
+        <message>
+            <source>Groot beeld en grote knoppen, om samen met de klant te kijken</source>
+            <translation>Large video and large buttons, to watch together with the client</translation>
+        </message>
+        <message>
+            <source>Samen kijken — VKNZ</source>
+            <translation>Watch together — VKNZ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationEditor</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/observation_editor.py" line="+48" />
+            <source>Waarneming bewerken</source>
+            <translation>Edit observation</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Tekst van de waarneming</source>
+            <translation>Observation text</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Ctrl+Enter: vastleggen · Esc: annuleren</source>
+            <translation>Ctrl+Enter: save · Esc: cancel</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vastleggen</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Waarneming op {0} bewerken</source>
+            <translation>Edit observation at {0}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Antwoord op {0}</source>
+            <translation>Answer to {0}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nieuwe waarneming op {0}</source>
+            <translation>New observation at {0}</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Toelichting (mag leeg blijven)</source>
+            <translation>Explanation (may be left empty)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wat zie je gebeuren? Beschrijf eerst, zonder oordeel.</source>
+            <translation>What do you see happening? Describe first, without judging.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationList</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/observation_list.py" line="+233" />
+            <source>Waarnemingen</source>
+            <translation>Observations</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&lt;b&gt;Waarnemingen&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Observations&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Filter op thema</source>
+            <translation>Filter by theme</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Filter op auteur</source>
+            <translation>Filter by author</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Filter op tekst…</source>
+            <translation>Filter by text…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter op tekst</source>
+            <translation>Filter by text</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Lijst met waarnemingen</source>
+            <translation>List of observations</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>Alle thema's</source>
+            <translation>All themes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vrij (zonder thema)</source>
+            <translation>Free (no theme)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Iedereen</source>
+            <translation>Everyone</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>{0} waarnemingen</source>
+            <translation>{0} observations</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} van {1}</source>
+            <translation>{0} of {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ObservationTableModel</name>
+        <message>
+            <location line="-279" />
+            <source>Vrij</source>
+            <translation>Free</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>{0} (niet gedeeld)</source>
+            <translation>{0} (not shared)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Delen met de klantmanager: {0}</source>
+            <translation>Share with the case manager: {0}</translation>
+        </message>
+        <message>
+            <source>Door</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Tijd</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Waarneming</source>
+            <translation>Observation</translation>
+        </message>
+        <message>
+            <source>mag gedeeld worden</source>
+            <translation>may be shared</translation>
+        </message>
+        <message>
+            <source>niet delen</source>
+            <translation>do not share</translation>
+        </message>
+        <message>
+            <source>nog niet gevraagd</source>
+            <translation>not asked yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsEditor</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/consent_dialog.py" line="-191" />
+            <location line="+1" />
+            <source>Deelnemer toevoegen</source>
+            <translation>Add participant</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Een schuilnaam, zoals “Klant A”, is ook goed. Namen blijven in de versleutelde kluis en worden uit een geanonimiseerde samenvatting weggelaten. Lege regels tellen niet mee.</source>
+            <translation>A pseudonym, such as “Client A”, is fine too. Names stay in the encrypted vault and are left out of an anonymized summary. Empty lines do not count.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Naam of schuilnaam</source>
+            <translation>Name or pseudonym</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weghalen</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>Naam deelnemer {n}</source>
+            <translation>Participant {n} name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rol deelnemer {n}</source>
+            <translation>Participant {n} role</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deelnemer {n} weghalen</source>
+            <translation>Remove participant {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PerspectiveColumn</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/session_view.py" line="+103" />
+            <source>Dubbelklik of Enter: naar dit moment</source>
+            <translation>Double-click or Enter: go to this moment</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Mag dit naar de klantmanager?</source>
+            <translation>May this go to the case manager?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toestemming van de klant om dit te delen</source>
+            <translation>The client's consent to share this</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Vastleggen</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Wat de klant hier zegt, wordt bewaard; u ziet het pas als de klant toestemming geeft om het te delen.</source>
+            <translation>What the client says here is saved; you only see it once the client consents to sharing it.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Kolom {0}</source>
+            <translation>Column {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarnemingen van {0}</source>
+            <translation>Observations by {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nieuwe waarneming van {0}</source>
+            <translation>New observation by {0}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wat ziet of hoort de {0}? Ctrl+Enter legt het vast.</source>
+            <translation>What does the {0} see or hear? Ctrl+Enter saves it.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Waarneming van {0} vastleggen</source>
+            <translation>Save observation by {0}</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Delen met klantmanager: {0}</source>
+            <translation>Share with case manager: {0}</translation>
+        </message>
+        <message>
+            <source>mag gedeeld worden</source>
+            <translation>may be shared</translation>
+        </message>
+        <message>
+            <source>niet delen</source>
+            <translation>do not share</translation>
+        </message>
+        <message>
+            <source>nog niet gevraagd</source>
+            <translation>not asked yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictogramButton</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="-64" />
+            <source>Plaatje {0}</source>
+            <extracomment>The text stored with a marker (also the button's words).</extracomment>
+            <translation>Picture {0}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Laat het plaatje groot zien, of weer klein</source>
+            <translation>Show the picture large, or small again</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlayerController</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/player_controller.py" line="+344" />
+            <source>De opname kan niet verder worden afgespeeld.</source>
+            <translation>The recording cannot be played any further.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacyHelp</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/privacy_help.py" line="+11" />
+            <source>&lt;h2&gt;Wat gebeurt er met de opnames?&lt;/h2&gt;
+&lt;p&gt;&lt;b&gt;Alles blijft op deze laptop.&lt;/b&gt; Opnames, aantekeningen, leerdoelen en toestemmingen
+staan in één kluis op deze laptop. Het programma maakt nooit verbinding met internet: geen
+cloud, geen updates op de achtergrond, geen statistieken.&lt;/p&gt;
+&lt;h3&gt;Versleuteld&lt;/h3&gt;
+&lt;p&gt;De kluis is versleuteld. Zonder uw wachtwoord kan niemand de opnames bekijken of de
+aantekeningen lezen, ook niet wie de laptop of een kopie van de bestanden in handen krijgt.
+Elke opname heeft een eigen sleutel. Er komen nooit onversleutelde kopieën op de schijf,
+ook niet tijdelijk.&lt;/p&gt;
+&lt;h3&gt;Wat er de laptop verlaat&lt;/h3&gt;
+&lt;p&gt;Alleen een &lt;b&gt;leersamenvatting&lt;/b&gt; die u zelf maakt en eerst ziet: uw leerdoelen en, als u
+dat kiest, de tekst van gekoppelde waarnemingen. Namen, adressen, telefoonnummers en
+dergelijke worden eruit gehaald. Nooit in een samenvatting: beeld, geluid, titels van
+opnames, namen van deelnemers, en feedback van een klant die niet mag worden gedeeld.&lt;/p&gt;
+&lt;h3&gt;Hoe lang opnames blijven&lt;/h3&gt;
+&lt;p&gt;Bij het importeren legt u vast wie toestemming gaf, waarvoor, en tot wanneer de opname
+bewaard mag worden (standaard twaalf maanden). Veertien dagen voor die datum krijgt u een
+herinnering. Daarna wordt de opname verwijderd: de sleutel wordt vernietigd, zodat niemand
+haar ooit nog kan openen. Uw aantekeningen blijven als tekst, met 'opname verwijderd'.&lt;/p&gt;
+&lt;h3&gt;Vergrendelen&lt;/h3&gt;
+&lt;p&gt;Na een paar minuten zonder gebruik, als het scherm van de computer op slot gaat, bij
+slaapstand of met Ctrl+L vergrendelt de kluis. Wat u aan het typen was wordt eerst
+bewaard. Daarna stopt het afspelen, verdwijnen beeld en tekst van het scherm en moet het
+wachtwoord opnieuw worden ingevoerd.&lt;/p&gt;
+&lt;h3&gt;Leren, niet beoordelen&lt;/h3&gt;
+&lt;p&gt;Opnames zijn er om van te leren. Het programma geeft geen cijfers en beoordeelt niemand.
+Een klant heeft nooit nadelen van meedoen of van feedback; wat een klant zegt, komt alleen
+bij de klantmanager terecht als de klant daar per onderdeel toestemming voor gaf.&lt;/p&gt;
+&lt;h3&gt;Logboek&lt;/h3&gt;
+&lt;p&gt;Het logboek (Help → Logboek) houdt bij wanneer de kluis werd geopend, wat er werd
+geïmporteerd, geëxporteerd of verwijderd en wanneer toestemming veranderde —
+nooit de inhoud.&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;What happens to the recordings?&lt;/h2&gt;
+&lt;p&gt;&lt;b&gt;Everything stays on this laptop.&lt;/b&gt; Recordings, notes, learning goals and consents
+are kept in one vault on this laptop. The program never connects to the internet: no
+cloud, no background updates, no statistics.&lt;/p&gt;
+&lt;h3&gt;Encrypted&lt;/h3&gt;
+&lt;p&gt;The vault is encrypted. Without your password nobody can view the recordings or read the
+notes, not even someone who gets hold of the laptop or a copy of the files.
+Each recording has its own key. Unencrypted copies are never written to disk,
+not even temporarily.&lt;/p&gt;
+&lt;h3&gt;What leaves the laptop&lt;/h3&gt;
+&lt;p&gt;Only a &lt;b&gt;learning summary&lt;/b&gt; that you create and see first: your learning goals and, if you
+choose, the text of linked observations. Names, addresses, phone numbers and
+the like are removed. Never in a summary: video, sound, recording titles,
+participants' names, and client feedback that may not be shared.&lt;/p&gt;
+&lt;h3&gt;How long recordings are kept&lt;/h3&gt;
+&lt;p&gt;When importing, you record who gave consent, for what, and until when the recording
+may be kept (twelve months by default). Fourteen days before that date you get a
+reminder. After that the recording is deleted: the key is destroyed, so that nobody
+can ever open it again. Your notes remain as text, marked 'recording deleted'.&lt;/p&gt;
+&lt;h3&gt;Locking&lt;/h3&gt;
+&lt;p&gt;The vault locks after a few minutes without use, when the computer's screen locks, on
+sleep, or with Ctrl+L. Whatever you were typing is saved first. Then playback stops,
+video and text disappear from the screen, and the password must be entered
+again.&lt;/p&gt;
+&lt;h3&gt;Learning, not judging&lt;/h3&gt;
+&lt;p&gt;Recordings are there to learn from. The program gives no scores and judges nobody.
+A client is never disadvantaged by taking part or by giving feedback; what a client says only
+reaches the case manager if the client consented to that, item by item.&lt;/p&gt;
+&lt;h3&gt;Audit log&lt;/h3&gt;
+&lt;p&gt;The audit log (Help → Audit log) records when the vault was opened, what was
+imported, exported or deleted, and when consent changed —
+never the content.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacyHelpDialog</name>
+        <message>
+            <location line="+42" />
+            <source>Wat gebeurt er met de opnames?</source>
+            <translation>What happens to the recordings?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Uitleg over de opnames</source>
+            <translation>About the recordings</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingTableModel</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library_view.py" line="-505" />
+            <source>Opname</source>
+            <extracomment>Size of the thumbnails in the first column (16:9). Role that holds the recording id of a row (on every column). Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms). Role with the keep-until state of the row: "ok", "soon" or "expired".</extracomment>
+            <translation>Recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Datum gesprek</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Duur</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Soort</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Toestemming voor</source>
+            <translation>Consent for</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bewaren tot</source>
+            <translation>Keep until</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Opname verwijderd (alleen tekst)</source>
+            <translation>Recording deleted (text only)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>verlopen</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>verloopt binnenkort</source>
+            <translation>expires soon</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{title}
+In beeld of te horen: {names}</source>
+            <translation>{title}
+Seen or heard: {names}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Toestemming gegeven door {role} op {day}:
+{scopes}</source>
+            <translation>Consent given by {role} on {day}:
+{scopes}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>De bewaartermijn is verlopen. Verwijder de opname, of leg nieuwe toestemming vast als die er is.</source>
+            <translation>The retention period has expired. Delete the recording, or record new consent if there is any.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>De bewaartermijn loopt binnenkort af. Rond het terugkijken af, of vraag opnieuw toestemming.</source>
+            <translation>The retention period ends soon. Finish reviewing, or ask for consent again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/retention_dialog.py" line="+26" />
+            <source>Bewaartermijn verstreken</source>
+            <translation>Retention period expired</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Van deze opnames is de bewaartermijn uit de toestemming voorbij. Ze worden nu verwijderd: de sleutel wordt vernietigd, zodat niemand ze nog kan openen. Uw aantekeningen blijven als tekst bewaard, gemarkeerd met 'opname verwijderd'.</source>
+            <translation>For these recordings, the retention period from the consent has passed. They will now be deleted: the key is destroyed, so that nobody can open them any more. Your notes are kept as text, marked 'recording deleted'.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Opnames voorbij de bewaartermijn</source>
+            <translation>Recordings past the retention period</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0} — bewaren tot {1}</source>
+            <translation>{0} — keep until {1}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Ook de aantekeningen bij deze opnames verwijderen</source>
+            <translation>Also delete the notes on these recordings</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Nu verwijderen</source>
+            <translation>Delete now</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>SamenKijkenView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+145" />
+            <source>Samen kijken</source>
+            <translation>Watch together</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+2" />
+            <source>Terug naar normaal</source>
+            <translation>Back to normal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Terug naar het gewone scherm (Esc)</source>
+            <translation>Back to the normal screen (Esc)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Plaatjes</source>
+            <translation>Pictures</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Plaatjes laten zien</source>
+            <translation>Show pictures</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Plaatjes van onderwerpen: geld, werk, wonen, gezondheid, familie</source>
+            <translation>Pictures of topics: money, work, housing, health, family</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Beeld</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Bewaard</source>
+            <translation>✓ Saved</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bewaard</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <location line="+1" />
+            <source>Terug</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Een stukje terug (10 seconden)</source>
+            <translation>Back a little (10 seconds)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+111" />
+            <location line="+99" />
+            <source>Kijken</source>
+            <translation>Watch</translation>
+        </message>
+        <message>
+            <location line="-205" />
+            <source>Bewaart dit moment om er later over te praten</source>
+            <translation>Saves this moment to talk about later</translation>
+        </message>
+        <message>
+            <location line="+106" />
+            <location line="+99" />
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <location line="-95" />
+            <source>Stoppen met kijken</source>
+            <translation>Stop watching</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Het filmpje laten lopen</source>
+            <translation>Play the video</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/search_dialog.py" line="+33" />
+            <source>Zoeken in alle waarnemingen</source>
+            <translation>Search all observations</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Zoek een woord in alle waarnemingen…</source>
+            <translation>Search for a word in all observations…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zoekterm</source>
+            <translation>Search term</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Zoekresultaten</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>{0} gevonden</source>
+            <translation>{0} found</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionOverviewDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/session_view.py" line="+61" />
+            <source>Sessie afgerond</source>
+            <translation>Session finished</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Fragmenten bekeken: {0} van {1}</source>
+            <translation>Clips watched: {0} of {1}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{0}: {1} waarneming(en)</source>
+            <translation>{0}: {1} observation(s)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Wat wil je hieruit meenemen? Maak van de waarnemingen een leerdoel: wat wil je de volgende keer anders proberen?</source>
+            <translation>What do you want to take away from this? Turn the observations into a learning goal: what do you want to try differently next time?</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Leerdoelen maken…</source>
+            <translation>Create learning goals…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionPreparePage</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/session_prepare.py" line="+73" />
+            <location line="+578" />
+            <source>Fragment zonder titel</source>
+            <translation>Untitled clip</translation>
+        </message>
+        <message>
+            <location line="-566" />
+            <location line="+14" />
+            <source>Samen terugkijken voorbereiden</source>
+            <translation>Prepare a review together</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>← Bibliotheek</source>
+            <translation>← Library</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terug naar de bibliotheek</source>
+            <translation>Back to the library</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sessie starten ▶</source>
+            <translation>Start session ▶</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sessie starten</source>
+            <translation>Start session</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Sessies</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Lijst met sessies</source>
+            <translation>List of sessions</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+1" />
+            <source>Nieuwe sessie</source>
+            <translation>New session</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+216" />
+            <source>Sessie verwijderen</source>
+            <translation>Delete session</translation>
+        </message>
+        <message>
+            <location line="-206" />
+            <source>Sessie</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Titel van de sessie</source>
+            <translation>Session title</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bijvoorbeeld: terugkijken met de onderzoeker</source>
+            <translation>For example: reviewing with the researcher</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Datum van de sessie</source>
+            <translation>Session date</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Linker kolom (perspectief)</source>
+            <translation>Left column (perspective)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rechter kolom (perspectief)</source>
+            <translation>Right column (perspective)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>naast</source>
+            <translation>beside</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Titel:</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Datum:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Twee kolommen:</source>
+            <translation>Two columns:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Deelnemers (namen mogen schuilnamen zijn):</source>
+            <translation>Participants (pseudonyms are fine):</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Deelnemers</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+201" />
+            <source>Naam</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="-201" />
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Deelnemer toevoegen</source>
+            <translation>Add participant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deelnemer weghalen</source>
+            <translation>Remove participant</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Afspeellijst (sleep om de volgorde te wijzigen)</source>
+            <translation>Playlist (drag to change the order)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Afspeellijst van de sessie</source>
+            <translation>Session playlist</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Omhoog</source>
+            <translation>Up</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Eerder in de sessie (Alt+Pijl omhoog)</source>
+            <translation>Earlier in the session (Alt+Up arrow)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Omlaag</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Later in de sessie (Alt+Pijl omlaag)</source>
+            <translation>Later in the session (Alt+Down arrow)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Uit de lijst</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment uit de afspeellijst halen</source>
+            <translation>Remove clip from the playlist</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Vraag of aandachtspunt bij dit fragment:</source>
+            <translation>Question or point of attention for this clip:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Vraag bij het fragment</source>
+            <translation>Question for the clip</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Bijvoorbeeld: let op de houding. Wat zag je de klant doen toen je dit zei?</source>
+            <translation>For example: watch the body language. What did you see the client do when you said this?</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Fragmenten uit de opnames</source>
+            <translation>Clips from the recordings</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Fragmenten om toe te voegen</source>
+            <translation>Clips to add</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waarom dit fragment niet kan</source>
+            <translation>Why this clip is not possible</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>← Aan de afspeellijst toevoegen</source>
+            <translation>← Add to the playlist</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment aan de afspeellijst toevoegen</source>
+            <translation>Add clip to the playlist</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>Afgerond</source>
+            <translation>Finished</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Samen terugkijken {0}</source>
+            <translation>Review together {0}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>De sessie '{0}' en haar afspeellijst verwijderen? De waarnemingen die erin zijn gemaakt blijven bij de opnames bewaard.</source>
+            <translation>Delete the session '{0}' and its playlist? The observations made in it stay with the recordings.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <location line="+170" />
+            <source>Rol van deelnemer {0}</source>
+            <translation>Role of participant {0}</translation>
+        </message>
+        <message>
+            <location line="-145" />
+            <source>Kies eerst een fragment uit een opname.</source>
+            <translation>First choose a clip from a recording.</translation>
+        </message>
+        <message>
+            <location line="+252" />
+            <source>Toestemming: {0}</source>
+            <translation>Consent: {0}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>(geen toestemming)</source>
+            <translation>(no consent)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Nog geen fragmenten. Open een opname en markeer fragmenten met I en O.</source>
+            <translation>No clips yet. Open a recording and mark clips with I and O.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Deze sessie heeft nog geen fragmenten die getoond mogen worden. Voeg eerst fragmenten toe aan de afspeellijst.</source>
+            <translation>This session has no clips yet that may be shown. First add clips to the playlist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/session_view.py" line="+21" />
+            <source>Samen terugkijken</source>
+            <translation>Review together</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Welk fragment</source>
+            <translation>Which clip</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+1" />
+            <source>Sessie afronden</source>
+            <translation>Finish session</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Positie in het fragment</source>
+            <translation>Position in the clip</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>◀◀  Vorige</source>
+            <translation>◀◀  Previous</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vorig fragment</source>
+            <translation>Previous clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vorig fragment (Page Up)</source>
+            <translation>Previous clip (Page Up)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>↺  Opnieuw</source>
+            <translation>↺  Again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment opnieuw afspelen</source>
+            <translation>Play clip again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment opnieuw afspelen (R)</source>
+            <translation>Play clip again (R)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+337" />
+            <location line="+3" />
+            <source>▶  Afspelen</source>
+            <translation>▶  Play</translation>
+        </message>
+        <message>
+            <location line="-339" />
+            <source>Afspelen of pauzeren</source>
+            <translation>Play or pause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Afspelen of pauzeren (spatie)</source>
+            <translation>Play or pause (space)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Volgende  ▶▶</source>
+            <translation>Next  ▶▶</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgend fragment</source>
+            <translation>Next clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgend fragment (Page Down)</source>
+            <translation>Next clip (Page Down)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Om naar te kijken</source>
+            <translation>What to look at</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Vraag bij dit fragment</source>
+            <translation>Question for this clip</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>{0} fragment(en) worden overgeslagen: {1}</source>
+            <translation>{0} clip(s) will be skipped: {1}</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Fragment {0} van {1}</source>
+            <translation>Clip {0} of {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fragment zonder titel</source>
+            <translation>Untitled clip</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0}  ·  {1} – {2}</source>
+            <translation>{0}  ·  {1} – {2}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Kijk samen en vertel wat je ziet.</source>
+            <translation>Watch together and say what you see.</translation>
+        </message>
+        <message>
+            <location line="+162" />
+            <source>❚❚  Pauze</source>
+            <translation>❚❚  Pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/settings_dialog.py" line="+87" />
+            <source>Instellingen</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Afspelen pauzeren zodra ik een waarneming typ</source>
+            <translation>Pause playback as soon as I type an observation</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Verder afspelen na vastleggen (Ctrl+Enter)</source>
+            <translation>Continue playing after saving (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reactietijd</source>
+            <translation>Reaction time</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reactietijd:</source>
+            <translation>Reaction time:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Een nieuwe waarneming komt zoveel eerder op de tijdlijn dan het moment waarop u op M drukt.</source>
+            <translation>A new observation is placed this much earlier on the timeline than the moment you press M.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source> minuten</source>
+            <translation> minutes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Automatisch vergrendelen na</source>
+            <translation>Lock automatically after</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Automatisch vergrendelen na:</source>
+            <translation>Lock automatically after:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opnames voorbij de bewaartermijn verwijderen zonder het eerst te vragen</source>
+            <translation>Delete recordings past the retention period without asking first</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Tekstgrootte</source>
+            <translation>Text size</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tekstgrootte:</source>
+            <translation>Text size:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hoog contrast (zwart, wit en geel)</source>
+            <translation>High contrast (black, white and yellow)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Hoog contrast</source>
+            <translation>High contrast</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPreviewDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/summary_preview.py" line="+89" />
+            <source>Leersamenvatting maken</source>
+            <translation>Create learning summary</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>De lijsten voor het anonimiseren worden geladen.
+De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
+            <translation>The lists for anonymizing are being loaded.
+The first time after installing this takes about a minute, after that a few seconds.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Voortgang van het laden</source>
+            <translation>Loading progress</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Leerdoelen en waarnemingen in de samenvatting</source>
+            <translation>Learning goals and observations in the summary</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Alles</source>
+            <translation>&amp;All</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Niets</source>
+            <translation>&amp;None</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tekst van de gekoppelde waarnemingen</source>
+            <translation>Text of the linked observations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Aantal waarnemingen per Kijkwijzer-thema</source>
+            <translation>Number of observations per viewing guide theme</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Aantal opnames en sessies in de periode</source>
+            <translation>Number of recordings and sessions in the period</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exacte datums (anders alleen maanden)</source>
+            <translation>Exact dates (otherwise months only)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Periode zelf kiezen</source>
+            <translation>Choose the period</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Periode {0}</source>
+            <translation>Period {0}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Bijv. een straat of een werkgever</source>
+            <translation>E.g. a street or an employer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Extra term om weg te laten</source>
+            <translation>Extra term to leave out</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Toevoegen</source>
+            <translation>A&amp;dd</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Extra termen die altijd worden weggelaten</source>
+            <translation>Extra terms that are always left out</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Verwijderen</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wat gaat erin</source>
+            <translation>What goes in</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Altijd weglaten (bewaard in de kluis)</source>
+            <translation>Always leave out (kept in the vault)</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Bestandsformaat</source>
+            <translation>File format</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Formaat:</source>
+            <translation>&amp;Format:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Aantal vervangingen</source>
+            <translation>Number of replacements</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Voorbeeld van de samenvatting</source>
+            <translation>Preview of the summary</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Ik heb de samenvatting nagelezen: er staat niets in dat naar een klant, naar mij of naar de opname leidt.</source>
+            <translation>I have read the summary: nothing in it leads to a client, to me or to the recording.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Opslaan…</source>
+            <translation>&amp;Save…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Samenvatting opslaan</source>
+            <translation>Save summary</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>{0} seconden…</source>
+            <translation>{0} seconds…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Het anonimiseren kon niet worden voorbereid ({0}). Zonder anonimiseren wordt er niets geëxporteerd. Sluit het venster en probeer het opnieuw.</source>
+            <translation>Anonymizing could not be prepared ({0}). Without anonymizing nothing is exported. Close the window and try again.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>(nog zonder omschrijving)</source>
+            <translation>(no description yet)</translation>
+        </message>
+        <message>
+            <location line="+153" />
+            <source>1 vervanging (geel gemarkeerd)</source>
+            <translation>1 replacement (highlighted in yellow)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} vervangingen (geel gemarkeerd)</source>
+            <translation>{0} replacements (highlighted in yellow)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{0} onderdelen weggelaten</source>
+            <translation>{0} items left out</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Leersamenvatting opslaan</source>
+            <translation>Save learning summary</translation>
+        </message>
+        <message>
+            <source>Actief</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Bereikt</source>
+            <translation>Achieved</translation>
+        </message>
+        <message>
+            <source>Geoefend</source>
+            <translation>Practised</translation>
+        </message>
+        <message>
+            <source>Losgelaten</source>
+            <translation>Let go</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamAgendaDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/team_agenda_dialog.py" line="+49" />
+            <source>Teamleeragenda</source>
+            <translation>Team learning agenda</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Voeg geanonimiseerde leersamenvattingen (JSON) van collega's samen tot één leeragenda per Kijkwijzer-thema. Van wie een leerdoel komt, staat er niet in.</source>
+            <translation>Combine colleagues' anonymized learning summaries (JSON) into one learning agenda per viewing guide theme. It does not say whose learning goal is whose.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Gekozen samenvattingen</source>
+            <translation>Selected summaries</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bestanden &amp;toevoegen…</source>
+            <translation>&amp;Add files…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Verwijderen</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Geweigerde bestanden</source>
+            <translation>Rejected files</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;b&gt;Geweigerd&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Rejected&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Voorbeeld van de teamleeragenda</source>
+            <translation>Preview of the team learning agenda</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Opslaan als HTML…</source>
+            <translation>&amp;Save as HTML…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Samenvattingen:</source>
+            <translation>Su&amp;mmaries:</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Leersamenvattingen kiezen</source>
+            <translation>Choose learning summaries</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Leersamenvattingen (*.json);;Alle bestanden (*)</source>
+            <translation>Learning summaries (*.json);;All files (*)</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Voeg geldige leersamenvattingen toe om de agenda te zien.</source>
+            <translation>Add valid learning summaries to see the agenda.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Teamleeragenda opslaan</source>
+            <translation>Save team learning agenda</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Webpagina (*.html)</source>
+            <translation>Web page (*.html)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineWidget</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/timeline.py" line="+193" />
+            <source>Tijdlijn</source>
+            <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make.</extracomment>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Klik of sleep om naar een moment te gaan. Scrol om in of uit te zoomen, Shift+scrol om te verschuiven. Plus en min zoomen rond de afspeelpositie, 0 toont de hele opname.</source>
+            <translation>Click or drag to go to a moment. Scroll to zoom in or out, Shift+scroll to pan. Plus and minus zoom around the playback position, 0 shows the whole recording.</translation>
+        </message>
+        <message>
+            <location line="+682" />
+            <source>Geen opname</source>
+            <translation>No recording</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransportBar</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/transport_bar.py" line="+51" />
+            <source>Naar het begin (Home)</source>
+            <translation>To the start (Home)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Naar het begin</source>
+            <translation>To the start</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>−30 s</source>
+            <translation>−30 s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>30 seconden terug (Shift+←)</source>
+            <translation>30 seconds back (Shift+←)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>30 seconden terug</source>
+            <translation>30 seconds back</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>−5 s</source>
+            <translation>−5 s</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>5 seconden terug (←)</source>
+            <translation>5 seconds back (←)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>5 seconden terug</source>
+            <translation>5 seconds back</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>◂|</source>
+            <translation>◂|</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Eén beeld terug (,)</source>
+            <translation>One frame back (,)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Eén beeld terug</source>
+            <translation>One frame back</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Afspelen / pauzeren (spatie)</source>
+            <translation>Play / pause (space)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+89" />
+            <source>Afspelen</source>
+            <translation>Play</translation>
+        </message>
+        <message>
+            <location line="-85" />
+            <source>|▸</source>
+            <translation>|▸</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Eén beeld verder (.)</source>
+            <translation>One frame forward (.)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Eén beeld verder</source>
+            <translation>One frame forward</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>+5 s</source>
+            <translation>+5 s</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>5 seconden verder (→)</source>
+            <translation>5 seconds forward (→)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>5 seconden verder</source>
+            <translation>5 seconds forward</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>+30 s</source>
+            <translation>+30 s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>30 seconden verder (Shift+→)</source>
+            <translation>30 seconds forward (Shift+→)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>30 seconden verder</source>
+            <translation>30 seconds forward</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Naar het einde (End)</source>
+            <translation>To the end (End)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Naar het einde</source>
+            <translation>To the end</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Positie</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Waarneming (M)</source>
+            <translation>Observation (M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nieuwe waarneming op dit moment (M)</source>
+            <translation>New observation at this moment (M)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nieuwe waarneming</source>
+            <translation>New observation</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Snelheid</source>
+            <translation>Speed</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Afspeelsnelheid</source>
+            <translation>Playback speed</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Geluid uit/aan</source>
+            <translation>Sound off/on</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Geluid uit</source>
+            <translation>Sound off</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+1" />
+            <source>Volume</source>
+            <translation>Volume</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Pauzeren</source>
+            <translation>Pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/unlock_dialog.py" line="+53" />
+            <source>VKNZ — kluis openen</source>
+            <translation>VKNZ — open vault</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>VKNZ — nieuwe kluis</source>
+            <translation>VKNZ — new vault</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Van Kijken Naar Zien</source>
+            <translation>From Looking to Seeing</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
+            <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Voer het wachtwoord van uw kluis in.</source>
+            <translation>Enter the password of your vault.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Wachtwoord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Wachtwoord:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Herhaal wachtwoord</source>
+            <translation>Repeat password</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Herhaal:</source>
+            <translation>&amp;Repeat:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Uw rol</source>
+            <translation>Your role</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Ik werk als:</source>
+            <translation>I work as:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bijv. uw voornaam (mag leeg)</source>
+            <translation>e.g. your first name (optional)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Uw naam</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naam bij waarnemingen:</source>
+            <translation>Name on observations:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Melding</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Kluis maken</source>
+            <translation>Create vault</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Openen</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Afsluiten</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>De twee wachtwoorden zijn niet gelijk.</source>
+            <translation>The two passwords do not match.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Bezig met openen…</source>
+            <translation>Opening…</translation>
+        </message>
+        <message>
+            <source>Collega</source>
+            <translation>Colleague</translation>
+        </message>
+        <message>
+            <source>Klant</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Klantmanager</source>
+            <translation>Case manager</translation>
+        </message>
+        <message>
+            <source>Leidinggevende</source>
+            <translation>Manager</translation>
+        </message>
+        <message>
+            <source>Onderzoeker / trainer</source>
+            <translation>Researcher / trainer</translation>
+        </message>
+    </context>
+    <context>
+        <name>VideoView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/video_view.py" line="+18" />
+            <source>Beeld van de opname</source>
+            <translation>Video of the recording</translation>
+        </message>
+        <message>
+            <location line="+89" />
+            <source>Alleen geluid</source>
+            <translation>Audio only</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/workspace.py" line="+252" />
+            <source>Waarneming verwijderen</source>
+            <translation>Delete observation</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Waarneming verwijderd (Ctrl+Z maakt het ongedaan)</source>
+            <translation>Observation deleted (Ctrl+Z undoes this)</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Waarneming bewerken</source>
+            <translation>Edit observation</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Waarneming toevoegen</source>
+            <translation>Add observation</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/messages.py" line="+19" />
+            <source>VKNZ</source>
+            <translation>VKNZ</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Onverwachte fout</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Er ging iets onverwachts mis in het programma. Uw waarnemingen zijn bewaard. U kunt het rapport hieronder kopiëren voor de beheerder; het bevat geen aantekeningen of namen.</source>
+            <translation>Something unexpected went wrong in the program. Your observations have been saved. You can copy the report below for the administrator; it contains no notes or names.</translation>
+        </message>
+    </context>
+    <context>
+        <name>panel</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="-71" />
+            <source>{0} in- of uitklappen</source>
+            <translation>Expand or collapse {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>self.window</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/learning.py" line="+64" />
+            <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
+            <extracomment>Listed in the shortcuts overlay ('?').</extracomment>
+            <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>(klantfeedback die niet gedeeld mag worden)</source>
+            <translation>(client feedback that may not be shared)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Fragment</source>
+            <translation>Clip</translation>
+        </message>
+        <message>
+            <location line="+142" />
+            <source>Leerdoel maken</source>
+            <translation>Create learning goal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Leerdoel bewaard (Bestand → Leerdoelen, Ctrl+G).</source>
+            <translation>Learning goal saved (File → Learning goals, Ctrl+G).</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Bewijs toevoegen</source>
+            <translation>Add evidence</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} moment(en) toegevoegd aan het leerdoel.</source>
+            <translation>{0} moment(s) added to the learning goal.</translation>
+        </message>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/review_feature.py" line="+243" />
+            <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
+            <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Leerdoelen</source>
+            <translation>Learning goals</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
+            <translation>The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/learning.py" line="-189" />
+            <source>Leerdoelen — VKNZ</source>
+            <translation>Learning goals — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Kies eerst een of meer waarnemingen in de lijst (of een fragment).</source>
+            <translation>First select one or more observations in the list (or a clip).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Leerdoel maken</source>
+            <translation>Create learning goal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat wil je leren van deze momenten? Schrijf het in je eigen woorden.</source>
+            <translation>What do you want to learn from these moments? Write it in your own words.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Terugkijken afronden</source>
+            <translation>Finish reviewing</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wat neem je mee uit dit gesprek? Vink de waarnemingen aan die erbij horen en beschrijf wat je wilt leren.</source>
+            <translation>What do you take away from this conversation? Tick the observations that belong to it and describe what you want to learn.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Leerdoel uit de sessie</source>
+            <translation>Learning goal from the session</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat neem je mee uit deze sessie? Beschrijf wat je wilt leren.</source>
+            <translation>What do you take away from this session? Describe what you want to learn.</translation>
+        </message>
+        <message>
+            <location line="+113" />
+            <source>Leersamenvatting opgeslagen: {0}</source>
+            <translation>Learning summary saved: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/review_feature.py" line="-162" />
+            <source>Fra&amp;gmenten</source>
+            <extracomment>Set by the leerdoelen feature: turn a session's observations into learning goals.</extracomment>
+            <translation>&amp;Clips</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Begin van een fragment</source>
+            <translation>Start of a clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Einde van een fragment</source>
+            <translation>End of a clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment afspelen</source>
+            <translation>Play clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment herhalen aan/uit</source>
+            <translation>Repeat clip on/off</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vorig fragment</source>
+            <translation>Previous clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgend fragment</source>
+            <translation>Next clip</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Begin van gekozen fragment hierheen</source>
+            <translation>Move start of selected clip here</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Einde van gekozen fragment hierheen</source>
+            <translation>Move end of selected clip here</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Alleen fragmenten bewaren…</source>
+            <translation>Keep clips only…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)</source>
+            <translation>Replace the whole recording with the marked clips (data minimization)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Samen terugkijken</source>
+            <translation>&amp;Review together</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sessies &amp;voorbereiden…</source>
+            <translation>&amp;Prepare sessions…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Fragmenten &amp;vergelijken…</source>
+            <translation>&amp;Compare clips…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Klantfeedback: mag dit gedeeld worden?…</source>
+            <translation>Client feedback: may this be shared?…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Samen terugkijken voorbereiden — VKNZ</source>
+            <translation>Prepare a review together — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Samen terugkijken — VKNZ</source>
+            <translation>Review together — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fragmenten vergelijken — VKNZ</source>
+            <translation>Compare clips — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+114" />
+            <source>Alleen bij feedback van de klant wordt om toestemming gevraagd.</source>
+            <translation>Consent is only asked for client feedback.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Klantfeedback delen</source>
+            <translation>Share client feedback</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat zei de klant: mag dit naar de klantmanager?</source>
+            <translation>What the client said: may this go to the case manager?</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <location line="+21" />
+            <location line="+18" />
+            <source>Alleen fragmenten bewaren</source>
+            <translation>Keep clips only</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <source>Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?</source>
+            <translation>Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. {0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.
+
+De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
+
+The full recording is then permanently destroyed: the key is erased and nobody can open it any more. This cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Fragmenten knippen en versleutelen…</source>
+            <translation>Cutting and encrypting clips…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Afbreken</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Afgebroken: de opname is ongewijzigd.</source>
+            <translation>Cancelled: the recording is unchanged.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, {2} blijven als tekst. De volledige opname is vernietigd.</source>
+            <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
+        </message>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+114" />
+            <source>&amp;Samen kijken met de klant</source>
+            <translation>&amp;Watch together with the client</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Groot beeld en grote knoppen, om samen met de klant te kijken</source>
+            <translation>Large video and large buttons, to watch together with the client</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Samen kijken — VKNZ</source>
+            <translation>Watch together — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>{0} — VKNZ</source>
+            <translation>{0} — VKNZ</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,246 @@
+"""Update the English translation: extract, report what is untranslated, compile.
+
+Usage: python scripts/update_translations.py [--check] [--no-compile]
+
+1. pyside6-lupdate over every .py under src/vknz_desktop merges new and changed Dutch source
+   strings into resources/translations/vknz_en.ts (new ones are marked unfinished).
+2. Messages that lupdate cannot see are kept alive (see RUNTIME_ONLY and CONTEXT_ALIASES).
+3. Untranslated (unfinished or empty) messages are listed; exit code 1 when there are any.
+4. pyside6-lrelease compiles resources/translations/vknz_en.qm (ignored by git; `make
+   translations` does only this step).
+
+--check reports without writing the .ts or the .qm. Translate in Qt Linguist
+(`pyside6-linguist resources/translations/vknz_en.ts`) or in any editor: fill <translation>
+and remove type="unfinished".
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_DIR = ROOT / "src" / "vknz_desktop"
+TRANSLATIONS_DIR = ROOT / "resources" / "translations"
+TS_FILE = TRANSLATIONS_DIR / "vknz_en.ts"
+QM_FILE = TRANSLATIONS_DIR / "vknz_en.qm"
+
+#: lupdate names a context after the object in front of ``.tr`` when that is not ``self``
+#: (``window.tr(…)`` → "window"), and "" for a bare ``tr(…)``; at run time PySide6 looks the
+#: text up under the class names of the object's type. Messages from these contexts are
+#: copied into the contexts that are used at run time.
+CONTEXT_ALIASES: dict[str, tuple[str, ...]] = {
+    "window": ("MainWindow",),  # learning.py, review_feature.py: window.tr(…)
+    "self.window": ("MainWindow",),
+    "panel": ("KijkwijzerPanel",),  # kijkwijzer_panel.py: panel.tr(…)
+    # learning.py: tr = window.tr; goals_view.py: EvidenceRow.label(tr) with GoalsView.tr or
+    # MainWindow.tr
+    "": ("MainWindow", "GoalsView"),
+}
+
+
+def runtime_only() -> dict[str, tuple[str, ...]]:
+    """Texts translated with a variable (``self.tr(LABELS[x])``): lupdate cannot see them."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from vknz_desktop.domain.fragments import SHARING_LABELS
+    from vknz_desktop.domain.goals import GOAL_STATUS_LABELS
+    from vknz_desktop.ui.audit_log_dialog import ACTION_LABELS
+    from vknz_desktop.ui.main_window import MEDIA_FILTER
+    from vknz_desktop.ui.observation_list import ObservationTableModel
+    from vknz_desktop.ui.unlock_dialog import ROLE_LABELS
+
+    sharing = tuple(SHARING_LABELS.values())
+    statuses = tuple(GOAL_STATUS_LABELS.values())
+    return {
+        "AuditLogDialog": tuple(ACTION_LABELS.values()),
+        "GoalsView": statuses,
+        "SummaryPreviewDialog": statuses,
+        "MainWindow": (MEDIA_FILTER, *sharing),  # review_feature.py: window.tr(SHARING_LABELS…)
+        "ObservationTableModel": (*ObservationTableModel.COLUMNS, *sharing),
+        "PerspectiveColumn": sharing,
+        "UnlockDialog": tuple(ROLE_LABELS.values()),
+    }
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    source: str
+    translation: str
+    state: str  # "" (finished), "unfinished", "vanished" or "obsolete"
+
+    @property
+    def finished(self) -> bool:
+        return self.state == "" and self.translation.strip() != ""
+
+    @property
+    def live(self) -> bool:
+        return self.state not in ("vanished", "obsolete")
+
+
+def tool(name: str) -> str:
+    """A Qt tool from the venv that runs this script, else from PATH."""
+    local = Path(sys.executable).parent / name
+    found = str(local) if local.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found (pip install PySide6)")
+    return found
+
+
+def python_sources() -> list[str]:
+    return sorted(str(p) for p in SOURCE_DIR.rglob("*.py"))
+
+
+def lupdate(ts_file: Path) -> None:
+    """Merge the current source strings into ``ts_file`` (created when missing)."""
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            "-silent",
+            "-locations",
+            "relative",
+            "-source-language",
+            "nl",
+            "-target-language",
+            "en",
+            *python_sources(),
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+    )
+
+
+def read_messages(ts_file: Path) -> list[Message]:
+    messages = []
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            messages.append(
+                Message(
+                    name,
+                    message.findtext("source") or "",
+                    (translation.text or "") if translation is not None else "",
+                    (translation.get("type") or "") if translation is not None else "unfinished",
+                )
+            )
+    return messages
+
+
+def extracted_messages() -> list[Message]:
+    """What lupdate finds in the current sources (into a temporary, empty .ts)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        ts_file = Path(tmp) / "vknz_en.ts"
+        lupdate(ts_file)
+        return read_messages(ts_file)
+
+
+def required_keys(extracted: Iterable[Message]) -> set[tuple[str, str]]:
+    """Every (context, source) the app asks for at run time, plus lupdate's own."""
+    keys = {(m.context, m.source) for m in extracted}
+    for context, source in list(keys):
+        for target in CONTEXT_ALIASES.get(context, ()):
+            keys.add((target, source))
+    for context, sources in runtime_only().items():
+        keys.update((context, source) for source in sources)
+    return keys
+
+
+def _add_runtime_messages(ts_file: Path) -> None:
+    """Revive or add the messages lupdate does not see; alias copies take the translation of
+    the message lupdate did see."""
+    tree = ET.parse(ts_file)
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    seen = {
+        (name, m.findtext("source") or ""): m
+        for name, c in contexts.items()
+        for m in c.iter("message")
+    }
+    wanted: dict[tuple[str, str], ET.Element | None] = {}
+    for alias, targets in CONTEXT_ALIASES.items():
+        if alias not in contexts:
+            continue
+        for message in contexts[alias].iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+                continue
+            for target in targets:
+                wanted[(target, message.findtext("source") or "")] = translation
+    for context, sources in runtime_only().items():
+        for source in sources:
+            wanted.setdefault((context, source), None)
+    for (context, source), alias_translation in sorted(wanted.items()):
+        message = seen.get((context, source))
+        if message is None:
+            if context not in contexts:
+                element = ET.SubElement(root, "context")
+                ET.SubElement(element, "name").text = context
+                contexts[context] = element
+            message = ET.SubElement(contexts[context], "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation").set("type", "unfinished")
+        translation = message.find("translation")
+        assert translation is not None
+        if alias_translation is not None:
+            translation.text = alias_translation.text
+            translation.attrib = dict(alias_translation.attrib)
+        elif translation.get("type") in ("vanished", "obsolete"):
+            del translation.attrib["type"]
+            if not (translation.text or "").strip():
+                translation.set("type", "unfinished")
+    ET.indent(tree, space="    ")
+    body = ET.tostring(root, encoding="unicode")
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+
+
+def untranslated(ts_file: Path) -> list[Message]:
+    """Required messages without a finished translation in ``ts_file``."""
+    have = {(m.context, m.source): m for m in read_messages(ts_file) if m.live}
+    missing = []
+    for key in sorted(required_keys(extracted_messages())):
+        message = have.get(key)
+        if message is None or not message.finished:
+            missing.append(message or Message(key[0], key[1], "", "missing"))
+    return missing
+
+
+def lrelease(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE) -> None:
+    subprocess.run(
+        [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="report only; write nothing")
+    parser.add_argument("--no-compile", action="store_true", help="do not write the .qm")
+    args = parser.parse_args()
+    if not args.check:
+        TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
+        lupdate(TS_FILE)
+        _add_runtime_messages(TS_FILE)
+    missing = untranslated(TS_FILE)
+    for message in missing:
+        context = message.context or '""'
+        print(f"untranslated [{context}] {message.source!r} ({message.state or 'empty'})")
+    total = len(required_keys(extracted_messages()))
+    print(f"{total - len(missing)} of {total} messages translated in {TS_FILE.relative_to(ROOT)}")
+    if not args.check and not args.no_compile:
+        lrelease()
+        print(f"compiled {QM_FILE.relative_to(ROOT)}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
