@@ -370,16 +370,7 @@ class FragmentsRepository:
                             obs_move.observation_id,
                         ),
                     )
-                conn.execute("DELETE FROM derived_media WHERE recording_id = ?", (original_id,))
-                conn.execute(
-                    "UPDATE recordings SET media_key = zeroblob(32) WHERE id = ?", (original_id,)
-                )
-                # The hash of the destroyed media is no longer needed (and a fragment that
-                # covers everything may have the very same bytes).
-                conn.execute(
-                    "UPDATE recordings SET media_key = NULL, sha256 = ? WHERE id = ?",
-                    (f"verwijderd:{original_id}", original_id),
-                )
+                Vault.destroy_media_key(conn, original_id)
                 kept = conn.execute(
                     "SELECT count(*) FROM observations WHERE recording_id = ?", (original_id,)
                 ).fetchone()[0]
@@ -400,12 +391,7 @@ class FragmentsRepository:
                 "De fragmenten konden niet worden bewaard (een fragment staat al in de kluis). "
                 "Er is niets gewijzigd."
             ) from error
-        with self._vault.reading() as conn:
-            # Old pages may linger in the WAL until a checkpoint: push them out now.
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            conn.execute("PRAGMA incremental_vacuum").fetchall()
-        with contextlib.suppress(FileNotFoundError):
-            media_path(self._vault.media_dir, original_id).unlink()
+        self._vault.reclaim_media(original_id)
         return [self._vault.recording(media.recording_id) for media in staged]
 
     # -- helpers ------------------------------------------------------------------------------

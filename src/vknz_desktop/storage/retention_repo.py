@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import AuditAction, Role
-from vknz_desktop.storage.media_store import media_path
 from vknz_desktop.storage.vault import Vault
 
 
@@ -33,14 +30,7 @@ class RetentionRepository:
         if not recording.media_available and not remove_observations:
             raise KnownError("De opname zelf is al verwijderd.")
         with self._vault.writing() as conn:
-            conn.execute(
-                "UPDATE recordings SET media_key = zeroblob(32) WHERE id = ?", (recording_id,)
-            )
-            conn.execute(
-                "UPDATE recordings SET media_key = NULL, sha256 = ? WHERE id = ?",
-                (f"verwijderd:{recording_id}", recording_id),
-            )
-            conn.execute("DELETE FROM derived_media WHERE recording_id = ?", (recording_id,))
+            Vault.destroy_media_key(conn, recording_id)
             if remove_observations:
                 conn.execute("DELETE FROM observations WHERE recording_id = ?", (recording_id,))
             kept = int(
@@ -58,10 +48,5 @@ class RetentionRepository:
                     "observations_removed": int(remove_observations),
                 },
             )
-        with self._vault.reading() as conn:
-            # Old pages may linger in the WAL until a checkpoint: push them out, reclaim space.
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            conn.execute("PRAGMA incremental_vacuum").fetchall()
-        with contextlib.suppress(FileNotFoundError):
-            media_path(self._vault.media_dir, recording_id).unlink()
+        self._vault.reclaim_media(recording_id)
         return kept

@@ -413,16 +413,27 @@ class Vault:
     def delete_recording(self, recording_id: str, *, role: Role) -> None:
         """Destroy the recording's key first (crypto-shredding), then its encrypted bytes."""
         self.recording(recording_id)  # raises when unknown
-        conn = self._require_conn()
-        with self._db_lock:
-            with transaction(conn):
-                conn.execute(
-                    "UPDATE recordings SET media_key = zeroblob(32) WHERE id = ?", (recording_id,)
-                )
-                conn.execute("UPDATE recordings SET media_key = NULL WHERE id = ?", (recording_id,))
-                conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
-                audit_log.append(conn, AuditAction.DELETE, role, recording_id)
-            # Old pages may linger in the WAL until a checkpoint: push them out now.
+        with self.writing() as conn:
+            self.destroy_media_key(conn, recording_id)
+            conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
+            audit_log.append(conn, AuditAction.DELETE, role, recording_id)
+        self.reclaim_media(recording_id)
+
+    @staticmethod
+    def destroy_media_key(conn: Any, recording_id: str) -> None:
+        """Inside a ``writing()`` transaction: overwrite, then forget, a recording's media key
+        (crypto-shredding). Its hash is replaced too, so the same bytes may be imported again."""
+        conn.execute("UPDATE recordings SET media_key = zeroblob(32) WHERE id = ?", (recording_id,))
+        conn.execute(
+            "UPDATE recordings SET media_key = NULL, sha256 = ? WHERE id = ?",
+            (f"verwijderd:{recording_id}", recording_id),
+        )
+        conn.execute("DELETE FROM derived_media WHERE recording_id = ?", (recording_id,))
+
+    def reclaim_media(self, recording_id: str) -> None:
+        """After destroy_media_key is committed: push old pages out of the WAL, give free pages
+        back to the file system, and remove the (now unreadable) encrypted file."""
+        with self.reading() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             conn.execute("PRAGMA incremental_vacuum").fetchall()
         with contextlib.suppress(FileNotFoundError):
