@@ -22,8 +22,8 @@ test: $(VENV)/.installed-dev system-deps system-test-deps translations check
 check: lint typecheck contracts unit
 
 lint:
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts packaging
+	$(BIN)/ruff format --check src tests bench scripts packaging
 
 typecheck:
 	$(BIN)/mypy
