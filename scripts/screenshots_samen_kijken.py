@@ -52,6 +52,24 @@ def main() -> None:
     window._on_unlocked(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
     controller = window.context.controller
     feature = window.samen_kijken
+    # high contrast first, at 1366x768 (hidden pages keep the minimum width of larger text)
+    window.resize(1366, 768)
+    window.open_recording(recording_id)
+    pump(1.0)
+    controller.seek(31_000)
+    settings = AppSettings.load(window.vault)  # type: ignore[arg-type]
+    settings.high_contrast = True
+    window.apply_settings(settings)
+    pump(0.5)
+    window.grab().save(str(out / "workspace-contrast-1366x768.png"))
+    feature.enter()
+    feature.view.set_topics_visible(True)
+    pump(1.0)
+    window.grab().save(str(out / "samen-kijken-contrast-1366x768.png"))
+    feature.leave()
+    settings.high_contrast = False
+    window.apply_settings(settings)
+    pump(0.5)
     for scale in (100, 200):
         settings = AppSettings.load(window.vault)  # type: ignore[arg-type]
         settings.text_scale = scale
@@ -78,17 +96,6 @@ def main() -> None:
             window.grab().save(str(out / f"samen-kijken-bewaard-{tag}.png"))
             feature.leave()
             pump(0.3)
-    settings = AppSettings.load(window.vault)  # type: ignore[arg-type]
-    settings.text_scale, settings.high_contrast = 100, True
-    window.apply_settings(settings)
-    window.resize(1366, 768)
-    feature.enter()
-    feature.view.set_topics_visible(True)
-    pump(1.0)
-    window.grab().save(str(out / "samen-kijken-contrast-1366x768.png"))
-    feature.leave()
-    pump(0.5)
-    window.grab().save(str(out / "workspace-contrast-1366x768.png"))
     window.close()
     controller.shutdown()
     engine.release()

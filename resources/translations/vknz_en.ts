@@ -169,7 +169,7 @@
     <context>
         <name>BigPictogram</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+268" />
+            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+282" />
             <source>Groot plaatje</source>
             <translation>Large picture</translation>
         </message>
@@ -1817,7 +1817,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Cancel observation</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+109" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
@@ -2400,7 +2400,6 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         <message>
             <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="-64" />
             <source>Plaatje {0}</source>
-            <extracomment>The text stored with a marker (also the button's words).</extracomment>
             <translation>Picture {0}</translation>
         </message>
         <message>
@@ -2612,9 +2611,37 @@ Seen or heard: {names}</translation>
         </message>
     </context>
     <context>
+        <name>SamenKijken</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="-150" />
+            <source>Geld</source>
+            <translation>Money</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Werk</source>
+            <translation>Work</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wonen</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gezondheid</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Familie</source>
+            <translation>Family</translation>
+        </message>
+    </context>
+    <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+145" />
+            <location line="+292" />
             <source>Samen kijken</source>
             <translation>Watch together</translation>
         </message>
@@ -2673,24 +2700,29 @@ Seen or heard: {names}</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+111" />
-            <location line="+99" />
+            <location line="+115" />
+            <location line="+113" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-205" />
+            <location line="-227" />
+            <source>Hier wil ik iets over zeggen</source>
+            <translation>I want to say something about this</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Bewaart dit moment om er later over te praten</source>
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+106" />
-            <location line="+99" />
+            <location line="+110" />
+            <location line="+113" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location line="-109" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>
@@ -3530,7 +3562,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/transport_bar.py" line="+51" />
+            <location filename="../../src/vknz_desktop/ui/transport_bar.py" line="+57" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -3591,12 +3623,12 @@ The first time after installing this takes about a minute, after that a few seco
         </message>
         <message>
             <location line="+0" />
-            <location line="+89" />
+            <location line="+127" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
         <message>
-            <location line="-85" />
+            <location line="-123" />
             <source>|▸</source>
             <translation>|▸</translation>
         </message>
@@ -3651,7 +3683,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the end</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>Positie</source>
             <translation>Position</translation>
         </message>
@@ -3697,7 +3729,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Volume</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+68" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
         </message>
@@ -4141,7 +4173,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
         </message>
         <message>
-            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+114" />
+            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+128" />
             <source>&amp;Samen kijken met de klant</source>
             <translation>&amp;Watch together with the client</translation>
         </message>

@@ -6,7 +6,9 @@ system's light or dark scheme. Widgets with colours of their own take them from 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 MIN_TEXT_SCALE = 100
 MAX_TEXT_SCALE = 200
@@ -92,6 +94,21 @@ def apply_appearance(text_scale: int = 100, high_contrast: bool = False) -> None
         # again (and follows the operating system's light/dark scheme from then on).
         QGuiApplication.setPalette(QPalette())
     app.setProperty(_HIGH_CONTRAST_PROPERTY, high_contrast)
+    _repolish_style_sheet_widgets()
+
+
+def _repolish_style_sheet_widgets() -> None:
+    """Qt does not pass a new application font or palette on to widgets that have a style
+    sheet (their text would keep the old size, or stay black on the new black background):
+    polish them again so they take the new values."""
+    if not isinstance(QApplication.instance(), QApplication):
+        return
+    for widget in QApplication.allWidgets():
+        if widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet):
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)
+            widget.update()
 
 
 def is_high_contrast() -> bool:

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QFontMetrics,
     QIcon,
     QImage,
     QKeySequence,
@@ -50,7 +51,7 @@ from vknz_desktop.ui.video_view import VideoView
 if TYPE_CHECKING:
     from vknz_desktop.ui.main_window import MainWindow
 
-#: The text stored with a marker (also the button's words).
+# The text stored with a marker (data in the vault, so not translated).
 MARKER_TEXT = "Hier wil ik iets over zeggen"
 BACK_MS = 10_000
 SAVED_SHOWN_MS = 2500
@@ -71,6 +72,18 @@ TOPICS: tuple[Topic, ...] = (
     Topic("gezondheid", "Gezondheid"),
     Topic("familie", "Familie"),
 )
+
+
+def topic_word(topic: Topic) -> str:
+    """The topic's word in the user's language."""
+    words = {
+        "geld": QCoreApplication.translate("SamenKijken", "Geld"),
+        "werk": QCoreApplication.translate("SamenKijken", "Werk"),
+        "wonen": QCoreApplication.translate("SamenKijken", "Wonen"),
+        "gezondheid": QCoreApplication.translate("SamenKijken", "Gezondheid"),
+        "familie": QCoreApplication.translate("SamenKijken", "Familie"),
+    }
+    return words.get(topic.id, topic.word)
 
 
 # -- drawing ----------------------------------------------------------------------------------
@@ -209,7 +222,7 @@ class PictogramButton(QAbstractButton):
     def __init__(self, topic: Topic, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.topic = topic
-        self.setText(self.tr(topic.word))
+        self.setText(topic_word(topic))
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -219,7 +232,7 @@ class PictogramButton(QAbstractButton):
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        picture = round(metrics.height() * 4.5)
+        picture = max(56, min(100, round(metrics.height() * 4)))
         width = max(picture, metrics.horizontalAdvance(self.text())) + 24
         return QSize(width, picture + metrics.height() + 24)
 
@@ -276,7 +289,7 @@ class BigPictogram(QAbstractButton):
         if topic is None:
             self.hide()
             return
-        self.setText(self.tr(topic.word))
+        self.setText(topic_word(topic))
         self.setAccessibleName(self.tr("Groot plaatje {0}").format(self.text()))
         self.show()
         self.raise_()
@@ -302,7 +315,7 @@ class BigPictogram(QAbstractButton):
         )
         painter.drawRoundedRect(area, 24, 24)
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 3)
+        font.setPixelSize(max(12, round(area.height() * 0.11)))  # in proportion to the picture
         font.setBold(True)
         painter.setFont(font)
         text_height = painter.fontMetrics().height()
@@ -359,6 +372,7 @@ class SamenKijkenView(QWidget):
         self.controller = controller
         self.active = False
         self._styling = False
+        self._big_points = 16.0
         self.setAccessibleName(self.tr("Samen kijken"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
@@ -411,9 +425,9 @@ class SamenKijkenView(QWidget):
         self.back_button.setAccessibleName(self.tr("Terug"))
         self.back_button.setAccessibleDescription(self.tr("Een stukje terug (10 seconden)"))
         self.play_button = QPushButton(self.tr("Kijken"), self)
-        self.mark_button = QPushButton(self.tr(MARKER_TEXT), self)
+        self.mark_button = QPushButton(self.tr("Hier wil ik iets over zeggen"), self)
         self.mark_button.setObjectName("primary")
-        self.mark_button.setAccessibleName(self.tr(MARKER_TEXT))
+        self.mark_button.setAccessibleName(self.mark_button.text())
         self.mark_button.setAccessibleDescription(
             self.tr("Bewaart dit moment om er later over te praten")
         )
@@ -535,7 +549,7 @@ class SamenKijkenView(QWidget):
 
     # -- look ---------------------------------------------------------------------------------
     def _icon(self, kind: str, role: QPalette.ColorRole = QPalette.ColorRole.ButtonText) -> QIcon:
-        size = max(32, round(self.fontMetrics().height() * 2.4))
+        size = self._icon_size()
         return _symbol_icon(kind, self.palette().color(role), size, self.devicePixelRatioF())
 
     def _follow_application(self, *_args: object) -> None:
@@ -562,7 +576,11 @@ class SamenKijkenView(QWidget):
             base = self.font().pointSizeF()
             if base <= 0:
                 base = 10.0
-            big, small, saved = base * 1.8, base * 1.25, base * 2.6
+            # Very large at the normal text size; with enlarged text the three buttons must
+            # still fit side by side on a 1366 pixels wide screen.
+            big = max(base * 1.3, min(base * 1.8, 24.0))
+            small, saved = base * 1.25, big * 1.4
+            self._big_points = big
             sheet = f"""
             QPushButton#big, QPushButton#primary, QPushButton#small {{
                 border: 3px solid {colour(role.Mid)};
@@ -613,7 +631,7 @@ class SamenKijkenView(QWidget):
             self.mark_button.setIcon(self._icon("speak", role.HighlightedText))
             self.leave_button.setIcon(self._icon("leave"))
             self.topics_button.setIcon(self._icon("topics"))
-            icon = max(32, round(self.fontMetrics().height() * 2.4))
+            icon = self._icon_size()
             for big_button in (self.back_button, self.play_button, self.mark_button):
                 big_button.setIconSize(QSize(icon, icon))
             small_icon = round(icon * 0.6)
@@ -623,6 +641,11 @@ class SamenKijkenView(QWidget):
             self._fix_play_width()
         finally:
             self._styling = False
+
+    def _icon_size(self) -> int:
+        font = QFont(self.font())
+        font.setPointSizeF(self._big_points)
+        return max(32, round(QFontMetrics(font).height() * 1.5))
 
     def _fix_play_width(self) -> None:
         """Keep the play button as wide as its widest word, so nothing jumps."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -26,9 +27,14 @@ class TransportBar(QWidget):
     def __init__(self, controller: PlayerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        # Two rows side by side, or under each other when the text is large (200 %) and the
+        # window narrow; ``button`` adds to whichever row ``layout`` is at that moment.
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(6, 2, 6, 2)
+        self._rows.setSpacing(2)
+        layout = self._head = QHBoxLayout()
         layout.setSpacing(2)
+        self._rows.addLayout(layout)
         style = self.style()
         SP = QStyle.StandardPixmap
 
@@ -82,6 +88,9 @@ class TransportBar(QWidget):
             SP.SP_MediaSkipForward, "", self.tr("Naar het einde (End)"), self.tr("Naar het einde")
         )
 
+        layout = self._tail = QHBoxLayout()
+        layout.setSpacing(2)
+        self._rows.addLayout(layout, 1)
         layout.addSpacing(10)
         self.position_label = QLabel(self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -142,6 +151,41 @@ class TransportBar(QWidget):
         c.playingChanged.connect(self._on_playing)
         c.rateChanged.connect(self._on_rate)
         self._on_position(0)
+
+    def minimumSizeHint(self) -> QSize:
+        margins = self._rows.contentsMargins()
+        width = max(self._head.minimumSize().width(), self._tail.minimumSize().width())
+        return QSize(width + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # e.g. the text size setting
+            mono = QFont(self.position_label.font())
+            mono.setPointSizeF(self.font().pointSizeF() * 1.1)
+            self.position_label.setFont(mono)
+            self._arrange_rows()
+
+    def _arrange_rows(self) -> None:
+        margins = self._rows.contentsMargins()
+        needed = (
+            self._head.minimumSize().width()
+            + self._tail.minimumSize().width()
+            + self._rows.spacing()
+            + margins.left()
+            + margins.right()
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if self.width() >= needed
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._rows.direction() != direction:
+            self._rows.setDirection(direction)
+            self.updateGeometry()
 
     def _on_position(self, position_ms: int) -> None:
         total = self._controller.duration_ms
