@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
             self._import_flow.shutdown()
             self._import_flow = None
         for worker in self._background:
-            worker.cancel()
+            worker.cancel(wait=False)
         self._background.clear()
 
     def delete_recording(self, recording_id: str) -> None:

@@ -476,7 +476,9 @@ class ReviewFeature(QObject):
         thread = self._thread
         if thread is not None:
             thread.join(60)
-        QCoreApplication.processEvents()
+            # Deliver the worker's last queued signals; nothing to deliver when none ran (and
+            # processing every pending event would slow a lock down).
+            QCoreApplication.processEvents()
 
 
 def _stream(vault: OpenVault, recording_id: str) -> MediaStream:

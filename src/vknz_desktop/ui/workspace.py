@@ -176,7 +176,7 @@ class Workspace(QWidget):
     def close_recording(self) -> None:
         """Stop playback and forget everything shown (used when leaving and when locking)."""
         if self._analysis is not None:
-            self._analysis.cancel()
+            self._analysis.cancel(wait=False)  # its stream closes below; it ends at once
             self._analysis.deleteLater()
             self._analysis = None
         self.clips.close_recording()
