@@ -15,6 +15,7 @@ import av
 import numpy as np
 
 from vknz_desktop.domain.ports import MediaStream, Thumbnail, VideoFrame
+from vknz_desktop.media.frames import frame_at
 
 WAVEFORM_RATE = 8000
 
@@ -78,21 +79,7 @@ class PyAvAnalyzer:
     def exact_frame(self, stream: MediaStream, position_ms: int) -> VideoFrame:
         """The picture shown at ``position_ms``: the last frame starting at or before it."""
         with _open(stream) as container:
-            video = container.streams.video[0]
-            time_base = video.time_base
-            target = int(max(0, position_ms) / 1000 / time_base)
-            container.seek(target, stream=video, backward=True, any_frame=False)
-            chosen = None
-            for frame in container.decode(video):
-                if frame.pts is None:
-                    continue
-                if frame.pts > target and chosen is not None:
-                    break
-                chosen = frame
-                if frame.pts >= target:
-                    break
-            if chosen is None:
-                raise ValueError(f"no frame at {position_ms} ms")
+            chosen = frame_at(container, position_ms)
             rgb = _rotate(chosen.to_ndarray(format="rgb24"), getattr(chosen, "rotation", 0) or 0)
             return _to_video_frame(rgb)
 

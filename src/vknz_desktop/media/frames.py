@@ -8,28 +8,33 @@ import av
 import numpy as np
 
 
-def decode_frame_at(source: IO[bytes] | str, position_ms: int) -> np.ndarray[Any, Any]:
-    """The RGB frame shown at ``position_ms`` (the last frame whose start is <= it).
+def frame_at(container: Any, position_ms: int) -> Any:
+    """The video frame shown at ``position_ms`` in an open container: the last frame whose
+    start is at or before it. Seeks to the keyframe before it and decodes forward, as
+    PITFALLS.md advises."""
+    stream = container.streams.video[0]
+    time_base = stream.time_base
+    if time_base is None:
+        raise ValueError("video stream has no time base")
+    target = int(max(0, position_ms) / 1000 / time_base)
+    container.seek(target, stream=stream, backward=True, any_frame=False)
+    chosen = None
+    for frame in container.decode(stream):
+        if frame.pts is None:
+            continue
+        if frame.pts > target and chosen is not None:
+            break
+        chosen = frame
+        if frame.pts >= target:
+            break
+    if chosen is None:
+        raise ValueError(f"no frame at {position_ms} ms")
+    return chosen
 
-    Seeks to the keyframe before the position and decodes forward, as PITFALLS.md advises.
-    """
+
+def decode_frame_at(source: IO[bytes] | str, position_ms: int) -> np.ndarray[Any, Any]:
+    """The RGB frame shown at ``position_ms`` in a file or file-like object."""
     with av.open(source, mode="r") as container:
-        stream = container.streams.video[0]
-        stream.thread_type = "AUTO"
-        time_base = stream.time_base
-        if time_base is None:
-            raise ValueError("video stream has no time base")
-        target = int(position_ms / 1000 / time_base)
-        container.seek(target, stream=stream, backward=True, any_frame=False)
-        chosen = None
-        for frame in container.decode(stream):
-            if frame.pts is None:
-                continue
-            if frame.pts > target and chosen is not None:
-                break
-            chosen = frame
-            if frame.pts == target:
-                break
-        if chosen is None:
-            raise ValueError(f"no frame at {position_ms} ms")
-        return chosen.to_ndarray(format="rgb24")
+        container.streams.video[0].thread_type = "AUTO"
+        rgb: np.ndarray[Any, Any] = frame_at(container, position_ms).to_ndarray(format="rgb24")
+        return rgb

@@ -7,16 +7,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import MIN_CLIP_MS, Clip, SessionItem
 from vknz_desktop.domain.review_ports import ClipRepository
 
 #: Within this much after a clip's start, "previous clip" goes to the one before it.
 RESTART_GRACE_MS = 1500
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def normalise_range(a_ms: int, b_ms: int, duration_ms: int | None = None) -> tuple[int, int]:
@@ -64,7 +61,7 @@ class ClipService:
     """Creates and changes clips; every change is stored at once."""
 
     def __init__(
-        self, repository: ClipRepository, now: Callable[[], dt.datetime] = _utc_now
+        self, repository: ClipRepository, now: Callable[[], dt.datetime] = utc_now
     ) -> None:
         self._repository = repository
         self._now = now

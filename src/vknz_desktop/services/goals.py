@@ -7,6 +7,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 
+from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.goals import (
     Evidence,
     GoalStatus,
@@ -20,14 +21,10 @@ from vknz_desktop.domain.models import Observation
 __all__ = ["GoalService"]
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class GoalService:
     """Creates and changes leerdoelen; every change is stored at once."""
 
-    def __init__(self, store: GoalStore, now: Callable[[], dt.datetime] = _utc_now) -> None:
+    def __init__(self, store: GoalStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self._store = store
         self._now = now
 

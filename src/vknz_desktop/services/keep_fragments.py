@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Protocol, cast
 
+from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import (
     Clip,
@@ -32,10 +33,6 @@ from vknz_desktop.domain.review_ports import (
     NewFragment,
     StagedMedia,
 )
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class MediaSource(Protocol):
@@ -94,7 +91,7 @@ class KeepFragmentsService:
         media: MediaSource,
         store: FragmentRepository,
         remuxer: FragmentRemuxer,
-        now: Callable[[], dt.datetime] = _utc_now,
+        now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self._media = media
         self._store = store

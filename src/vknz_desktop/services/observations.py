@@ -6,19 +6,16 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
+from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.models import Observation, Role, SearchHit
 from vknz_desktop.domain.ports import ObservationRepository
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class ObservationService:
     """Creates and changes observations; every change is stored at once."""
 
     def __init__(
-        self, repository: ObservationRepository, now: Callable[[], dt.datetime] = _utc_now
+        self, repository: ObservationRepository, now: Callable[[], dt.datetime] = utc_now
     ) -> None:
         self._repository = repository
         self._now = now

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import (
     Clip,
@@ -31,10 +32,6 @@ from vknz_desktop.domain.review_ports import (
 
 #: Who may record the klant's answer to "may this be passed on?".
 SHARING_ROLES = frozenset({Role.ONDERZOEKER, Role.KLANT})
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class RecordingLookup(Protocol):
@@ -79,7 +76,7 @@ class ReviewSessionService:
         repository: SessionRepository,
         recordings: RecordingLookup,
         observations: ObservationRepository,
-        now: Callable[[], dt.datetime] = _utc_now,
+        now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self._repository = repository
         self._recordings = recordings
