@@ -274,8 +274,18 @@ def _add_learning_parsers(sub: argparse._SubParsersAction) -> None:  # type: ign
 
 
 # -- commands ---------------------------------------------------------------------------------
-def _open_vault(paths: AppPaths) -> Vault:
-    return Vault.open(paths.vault_dir, read_passphrase())
+def open_vault(paths: AppPaths) -> Vault:
+    """Unlock the vault for one command: notices (a restored key file, damage found) go to
+    stderr, and the unlock is audited like one in the app (role unknown, via the CLI)."""
+    vault = Vault.open(paths.vault_dir, read_passphrase())
+    try:
+        for notice in vault.notices:
+            print(f"Let op: {notice}", file=sys.stderr)
+        vault.record_unlock(None, via="opdrachtregel")
+    except BaseException:
+        vault.close()
+        raise
+    return vault
 
 
 def cmd_init(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
@@ -306,7 +316,7 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     )
     from vknz_desktop.media.probe import PyAvProber
 
-    with _open_vault(paths) as vault:
+    with open_vault(paths) as vault:
         service = RecordingService(vault, PyAvProber())
         progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
         recording = service.import_recording(request, progress=progress, cancel=CancelToken())
@@ -351,7 +361,7 @@ def recording_as_json(recording: Recording) -> dict[str, object]:
 
 
 def cmd_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with _open_vault(paths) as vault:
+    with open_vault(paths) as vault:
         recordings = vault.recordings()
     if args.json:
         json.dump([recording_as_json(r) for r in recordings], out, ensure_ascii=False, indent=2)
@@ -375,7 +385,7 @@ def cmd_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with _open_vault(paths) as vault:
+    with open_vault(paths) as vault:
         problems = vault.verify()
         count = len(vault.recordings())
     if problems:
@@ -396,7 +406,7 @@ def cmd_passwd(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with _open_vault(paths) as vault:
+    with open_vault(paths) as vault:
         recording = vault.recording(args.id)
         if not args.yes and sys.stdin.isatty():
             answer = input(f"'{recording.title}' definitief verwijderen? Typ 'ja': ")
@@ -416,7 +426,7 @@ def cmd_consent(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         given_on=args.consent_date or dt.date.today(),
         keep_until=args.keep_until,
     )
-    with _open_vault(paths) as vault:
+    with open_vault(paths) as vault:
         RecordingService(vault, _NoProber()).change_consent(args.id, consent, role=args.role)
     print(f"Toestemming van opname {args.id} is bijgewerkt.", file=out)
     return EXIT_OK
@@ -461,7 +471,7 @@ def _goal_rows(vault: Vault) -> list[Any]:
 
 
 def cmd_goals(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with _open_vault(paths) as vault:
+    with open_vault(paths) as vault:
         goals = _goal_rows(vault)
     if args.json:
         rows = [
@@ -522,7 +532,7 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if not args.out.parent.is_dir():
         raise KnownError(f"De map {args.out.parent} bestaat niet.")
     profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir).profiles
-    with _open_vault(paths) as vault:
+    with open_vault(paths) as vault:
         repository = GoalRepository(vault)
         goals = repository.goals()
         options = SummaryOptions(

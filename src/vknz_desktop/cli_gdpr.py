@@ -40,12 +40,11 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """Run one gdpr subcommand; KnownErrors are reported by the caller."""
-    from vknz_desktop.cli import read_passphrase
+    from vknz_desktop.cli import open_vault, read_passphrase
     from vknz_desktop.storage.gdpr_repo import GdprRepository
     from vknz_desktop.storage.keyfile import profile_from_environment
-    from vknz_desktop.storage.vault import Vault
 
-    with Vault.open(paths.vault_dir, read_passphrase()) as vault:
+    with open_vault(paths) as vault:
         repo = GdprRepository(vault)
         if args.gdpr_command == "list":
             for name, role in repo.participants():

@@ -205,3 +205,35 @@ def _write_big_wav(path: Path, megabytes: int) -> None:
         wav.setframerate(48000)
         for _ in range(megabytes):
             wav.writeframes(block)
+
+
+def test_damaged_database_is_listed_read_only_and_refuses_changes(vault_dir: Path) -> None:
+    assert vknz("init").returncode == 0
+    imported = vknz("import", str(facts.AUDIO_WAV), "--consent-scope", "zelf", "--title", "Proef")
+    assert imported.returncode == 0
+    db = vault_dir / "vault.db"
+    raw = bytearray(db.read_bytes())
+    raw[4096 + 500] ^= 0x33  # page 2
+    db.write_bytes(bytes(raw))
+
+    listed = vknz("list")
+    assert listed.returncode == 0 and "Proef" in listed.stdout
+    assert "Let op:" in listed.stderr and "alleen-lezen" in listed.stderr
+    assert "Traceback" not in listed.stderr
+
+    refused = vknz("import", str(facts.AUDIO_OGG), "--consent-scope", "zelf")
+    assert refused.returncode == 2 and "alleen-lezen" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    verified = vknz("verify")
+    assert verified.returncode == 2 and "blok 2" in verified.stderr
+
+
+def test_command_line_unlocks_are_audited(vault_dir: Path) -> None:
+    assert vknz("init").returncode == 0
+    assert vknz("list").returncode == 0
+    from vknz_desktop.domain.models import AuditAction
+    from vknz_desktop.storage.vault import Vault
+
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        unlocks = [e for e in vault.audit_entries() if e.action is AuditAction.UNLOCK]
+    assert [e.details.get("via") for e in unlocks] == ["opdrachtregel"]

@@ -27,6 +27,10 @@ class VaultDamagedError(KnownError):
     """The vault database, key file or a media file is damaged or not what it claims to be."""
 
 
+class ReadOnlyVaultError(KnownError):
+    """A write was asked of a vault that was opened read-only because it is damaged."""
+
+
 class VaultInUseError(KnownError):
     """Another process holds the vault open."""
 
@@ -41,6 +45,10 @@ class DuplicateRecordingError(KnownError):
 
 class ImportCancelledError(KnownError):
     """The user cancelled an import; nothing was kept."""
+
+
+class ExportCancelledError(KnownError):
+    """The user cancelled an export (e.g. a privacy request's package); nothing was kept."""
 
 
 class WeakPassphraseError(KnownError):

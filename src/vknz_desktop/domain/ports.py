@@ -225,6 +225,14 @@ class OpenVault(RecordingRepository, ObservationRepository, Protocol):
     @property
     def is_open(self) -> bool: ...
 
+    @property
+    def read_only(self) -> bool:
+        """True when the vault is damaged and only what was still sound is shown."""
+        ...
+
+    #: Dutch messages for the user about this unlock (a restored key file, damage found).
+    notices: list[str]
+
 
 class VaultGateway(Protocol):
     """Creates or unlocks the vault at the configured place."""

@@ -27,6 +27,11 @@ PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 DatabaseError = sqlcipher3.DatabaseError
 
 
+class DamagedPagesError(VaultDamagedError):
+    """The database opens (its schema is readable) but some pages fail authentication or the
+    integrity check: what is still sound can be salvaged (storage/salvage.py)."""
+
+
 class NewerSchemaError(KnownError):
     """The vault was written by a newer version of the app."""
 
@@ -57,20 +62,38 @@ def connect(path: Path, key: bytes) -> Any:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-        ok = conn.execute("PRAGMA quick_check").fetchone()
-        if ok is None or ok[0] != "ok":
-            raise VaultDamagedError(
-                "Het kluisbestand is beschadigd (de interne controle vond fouten). "
-                "Zet een reservekopie terug of voer 'vknz verify' uit voor details."
-            )
     except sqlcipher3.DatabaseError as error:
         conn.close()
         raise _classify(error) from error
     except BaseException:
         conn.close()
         raise
+    try:
+        ok = conn.execute("PRAGMA quick_check").fetchone()
+        if ok is None or ok[0] != "ok":
+            raise DamagedPagesError(
+                "Het kluisbestand is beschadigd (de interne controle vond fouten). "
+                "Zet een reservekopie terug of voer 'vknz verify' uit voor details."
+            )
+    except sqlcipher3.DatabaseError as error:
+        conn.close()
+        raise DamagedPagesError(f"Het kluisbestand is beschadigd ({error}).") from error
+    except BaseException:
+        conn.close()
+        raise
     with contextlib.suppress(OSError):
         path.chmod(PRIVATE_FILE_MODE)
+    return conn
+
+
+def connect_for_reading(path: Path, key: bytes) -> Any:
+    """A bare keyed connection that only reads (no checks, no pragmas that write): used to
+    salvage what is still sound from a damaged database (storage/salvage.py)."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -101,7 +124,8 @@ def _classify(error: sqlcipher3.DatabaseError) -> VaultDamagedError:
     text = str(error).lower()
     if "not a database" in text or "encrypted" in text:
         return VaultDamagedError(
-            "Het kluisbestand hoort niet bij dit sleutelbestand of is geen VKNZ-kluis."
+            "Het kluisbestand hoort niet bij dit sleutelbestand, is aan het begin beschadigd, "
+            "of is geen VKNZ-kluis."
         )
     return VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).")
 

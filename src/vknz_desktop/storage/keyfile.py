@@ -10,6 +10,7 @@ passphrase.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -27,6 +28,9 @@ from vknz_desktop.domain.errors import VaultDamagedError, WrongPassphraseError
 from vknz_desktop.storage.fsutil import write_atomically
 
 KEY_FILE_NAME = "vault.key"
+#: A second copy of the key file (same wrapped key, same passphrase), so one damaged or lost
+#: file does not lock the owner out of the whole vault. Written after the key file itself.
+SPARE_SUFFIX = ".spare"
 FORMAT = "vknz-keyfile"
 FORMAT_VERSION = 1
 KEY_BYTES = 32
@@ -35,8 +39,16 @@ NONCE_BYTES = 12
 
 WRONG_PASSPHRASE_MESSAGE = "Onjuist wachtwoord of geen kluisbestand"  # noqa: S105
 DAMAGED_KEY_FILE_MESSAGE = (
-    "Het sleutelbestand van de kluis (vault.key) is beschadigd. "
-    "Zet een reservekopie van de kluismap terug."
+    "Het sleutelbestand van de kluis (vault.key) en zijn reservekopie (vault.key.spare) zijn "
+    "beschadigd. Zet een reservekopie van de kluismap terug."
+)
+MISSING_KEY_FILE_MESSAGE = (
+    "Het sleutelbestand van de kluis (vault.key) ontbreekt, en zijn reservekopie "
+    "(vault.key.spare) ook; zonder sleutelbestand kan de kluis niet worden geopend."
+)
+RESTORED_KEY_FILE_MESSAGE = (
+    "Het sleutelbestand van de kluis (vault.key) was beschadigd of weg. Het is hersteld uit de "
+    "reservekopie (vault.key.spare); de kluis zelf is in orde."
 )
 
 
@@ -212,9 +224,58 @@ def read_key_file(path: Path) -> KeyFile:
     return KeyFile.parse(data)
 
 
+def spare_path(path: Path) -> Path:
+    """Where the spare copy of the key file at ``path`` lives."""
+    return path.with_name(path.name + SPARE_SUFFIX)
+
+
 def write_key_file(path: Path, key_file: KeyFile) -> None:
-    """Write ``key_file`` atomically (temporary file, fsync, rename, fsync directory)."""
-    write_atomically(path, key_file.to_bytes())
+    """Write ``key_file`` and then its spare copy, each atomically (temporary file, fsync,
+    rename, fsync directory). A crash in between leaves a working key file: the old pair, or
+    the new key file with an old spare that the next unlock brings up to date."""
+    data = key_file.to_bytes()
+    write_atomically(path, data)
+    write_atomically(spare_path(path), data)
+
+
+@dataclass(frozen=True)
+class KeyFileRead:
+    """The key file that was read, and whether it came from the spare copy."""
+
+    key_file: KeyFile
+    data: bytes
+    from_spare: bool
+    spare_sound: bool
+
+
+def read_key_file_or_spare(path: Path) -> KeyFileRead:
+    """Read the key file; when it is missing or damaged, its spare copy.
+
+    Raises VaultDamagedError naming vault.key when neither can be used.
+    """
+    spare = spare_path(path)
+    spare_data: bytes | None = None
+    spare_file: KeyFile | None = None
+    with contextlib.suppress(OSError, VaultDamagedError):
+        spare_data = spare.read_bytes()
+        spare_file = KeyFile.parse(spare_data)
+    try:
+        data = path.read_bytes()
+        return KeyFileRead(KeyFile.parse(data), data, False, spare_data == data)
+    except (OSError, VaultDamagedError) as error:
+        if spare_file is None or spare_data is None:
+            if isinstance(error, FileNotFoundError):
+                raise VaultDamagedError(MISSING_KEY_FILE_MESSAGE) from error
+            raise VaultDamagedError(DAMAGED_KEY_FILE_MESSAGE) from error
+        return KeyFileRead(spare_file, spare_data, True, True)
+
+
+def repair_key_files(path: Path, read: KeyFileRead) -> None:
+    """After a successful unwrap: restore the key file from its spare, or refresh the spare."""
+    if read.from_spare:
+        write_atomically(path, read.data)
+    elif not read.spare_sound:
+        write_atomically(spare_path(path), read.data)
 
 
 def new_database_key() -> bytes:

@@ -228,6 +228,8 @@ class DecryptedStream(io.RawIOBase):
         self._cache: OrderedDict[int, bytes] = OrderedDict()
         self._cache_chunks = max(1, cache_chunks)
         self._position = 0
+        #: The first damage met while reading (a player that stops early can say why).
+        self.damage: MediaDamagedError | None = None
         try:
             self._file: io.BufferedReader | None = path.open("rb", buffering=0)  # type: ignore[assignment]
         except FileNotFoundError as error:
@@ -358,13 +360,19 @@ class DecryptedStream(io.RawIOBase):
                 else self._seek_read(file, layout.chunk_offset(index), length)
             )
         if len(raw) != length:
-            raise MediaDamagedError(layout.recording_id, "het mediabestand is afgekapt")
+            raise self._damaged("het mediabestand is afgekapt")
         try:
             return aead.decrypt(raw[:NONCE_SIZE], raw[NONCE_SIZE:], layout.associated_data(index))
         except InvalidTag as error:
-            raise MediaDamagedError(
-                layout.recording_id, f"blok {index} is gewijzigd of staat op de verkeerde plaats"
+            raise self._damaged(
+                f"blok {index} is gewijzigd of staat op de verkeerde plaats"
             ) from error
+
+    def _damaged(self, detail: str) -> MediaDamagedError:
+        error = MediaDamagedError(self.layout.recording_id, detail)
+        if self.damage is None:
+            self.damage = error
+        return error
 
     @staticmethod
     def _seek_read(file: io.BufferedReader, offset: int, length: int) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 import os
 import threading
 import uuid
@@ -26,6 +27,7 @@ from typing import IO, Any
 from vknz_desktop.domain.errors import (
     DuplicateRecordingError,
     KnownError,
+    ReadOnlyVaultError,
     VaultDamagedError,
     VaultMissingError,
     WeakPassphraseError,
@@ -47,19 +49,23 @@ from vknz_desktop.domain.ports import CancelToken, ProgressCallback
 from vknz_desktop.storage import audit_log, observations_repo
 from vknz_desktop.storage.database import (
     DATABASE_FILE_NAME,
+    DamagedPagesError,
     DatabaseError,
     connect,
+    connect_for_reading,
     migrate,
     transaction,
 )
 from vknz_desktop.storage.fsutil import disk_full_as_known_error, make_private_dir
 from vknz_desktop.storage.keyfile import (
     KEY_FILE_NAME,
+    RESTORED_KEY_FILE_MESSAGE,
     STANDARD_PROFILE,
     KdfProfile,
     KeyFile,
     new_database_key,
-    read_key_file,
+    read_key_file_or_spare,
+    repair_key_files,
     tune_kdf,
     write_key_file,
 )
@@ -74,6 +80,13 @@ from vknz_desktop.storage.media_store import (
     media_path,
 )
 from vknz_desktop.storage.process_lock import ProcessLock
+from vknz_desktop.storage.salvage import SalvageReport, describe, salvage
+
+log = logging.getLogger(__name__)
+READ_ONLY_MESSAGE = (
+    "De kluis is beschadigd en daarom alleen-lezen geopend; er kan niets worden gewijzigd of "
+    "toegevoegd. Er is niets gewijzigd."
+)
 
 MEDIA_DIR_NAME = "media"
 READ_BLOCK = DEFAULT_CHUNK_SIZE
@@ -102,13 +115,25 @@ def vault_exists(directory: Path) -> bool:
 class Vault:
     """An open, unlocked vault. Use ``Vault.create`` or ``Vault.open``; call ``close()``."""
 
-    def __init__(self, directory: Path, conn: Any, lock: ProcessLock) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        conn: Any,
+        lock: ProcessLock,
+        *,
+        salvage_report: SalvageReport | None = None,
+    ) -> None:
         self.directory = directory
         self.media_dir = directory / MEDIA_DIR_NAME
         self._conn = conn
         self._lock = lock
         self._db_lock = threading.RLock()
         self._streams: list[DecryptedStream] = []
+        #: Set when vault.db was damaged: ``conn`` is then an in-memory, query-only copy of
+        #: what could still be read, and every write is refused (see storage/salvage.py).
+        self.salvage_report = salvage_report
+        #: Dutch messages for the user about this unlock (a restored key file, damage found).
+        self.notices: list[str] = []
 
     # -- life cycle ---------------------------------------------------------------------------
     @classmethod
@@ -161,35 +186,44 @@ class Vault:
         """Unlock the vault in ``directory``; nothing on disk changes when this fails."""
         key_path = directory / KEY_FILE_NAME
         db_path = directory / DATABASE_FILE_NAME
-        if not key_path.exists() and not db_path.exists():
+        if not vault_exists(directory):
             raise VaultMissingError(
                 f"Er is geen kluis in {directory}. Maak er eerst een aan (vknz init)."
-            )
-        if not key_path.exists():
-            raise VaultDamagedError(
-                "Het sleutelbestand van de kluis (vault.key) ontbreekt; "
-                "zonder dat bestand kan de kluis niet worden geopend."
             )
         if not db_path.exists():
             raise VaultDamagedError("Het kluisbestand (vault.db) ontbreekt in de kluismap.")
         lock = ProcessLock(directory)
         lock.acquire()
         old_umask = os.umask(0o077)
+        notices: list[str] = []
+        report: SalvageReport | None = None
         try:
-            database_key = read_key_file(key_path).unwrap(passphrase)
-            conn = connect(db_path, database_key)
+            key_read = read_key_file_or_spare(key_path)
+            database_key = key_read.key_file.unwrap(passphrase)
+            with disk_full_as_known_error():
+                repair_key_files(key_path, key_read)
+            if key_read.from_spare:
+                notices.append(RESTORED_KEY_FILE_MESSAGE)
             try:
-                migrate(conn, db_path)
-            except BaseException:
-                conn.close()
-                raise
+                conn = connect(db_path, database_key)
+            except DamagedPagesError:
+                conn, report = _salvage_or_fail(db_path, database_key)
+                notices.append(report.message())
+            else:
+                try:
+                    migrate(conn, db_path)
+                except BaseException:
+                    conn.close()
+                    raise
         except BaseException:
             lock.release()
             raise
         finally:
             os.umask(old_umask)
-        vault = cls(directory, conn, lock)
-        vault._remove_leftovers()
+        vault = cls(directory, conn, lock, salvage_report=report)
+        vault.notices = notices
+        if not vault.read_only:
+            vault._remove_leftovers()
         return vault
 
     @staticmethod
@@ -204,12 +238,12 @@ class Vault:
         if problem:
             raise WeakPassphraseError(problem)
         key_path = directory / KEY_FILE_NAME
-        if not key_path.exists():
+        if not vault_exists(directory):
             raise VaultMissingError(f"Er is geen kluis in {directory}.")
         lock = ProcessLock(directory)
         lock.acquire()
         try:
-            database_key = read_key_file(key_path).unwrap(old)
+            database_key = read_key_file_or_spare(key_path).key_file.unwrap(old)
             write_key_file(key_path, KeyFile.wrap(database_key, new, tune_kdf(kdf_profile)))
         finally:
             lock.release()
@@ -233,6 +267,11 @@ class Vault:
         self.close()
 
     @property
+    def read_only(self) -> bool:
+        """Whether the vault was opened read-only because vault.db is damaged."""
+        return self.salvage_report is not None
+
+    @property
     def is_open(self) -> bool:
         """Whether the database connection is open."""
         return self._conn is not None
@@ -245,7 +284,13 @@ class Vault:
             " ORDER BY coalesce(conversation_date, substr(imported_at, 1, 10)) DESC,"
             " imported_at DESC"
         )
-        return [self._to_recording(row) for row in rows]
+        if not self.read_only:
+            return [self._to_recording(row) for row in rows]
+        recordings: list[Recording] = []
+        for row in rows:  # a damaged vault: leave out what lost its consent or participants
+            with contextlib.suppress(VaultDamagedError):
+                recordings.append(self._to_recording(row))
+        return recordings
 
     def recording(self, recording_id: str) -> Recording:
         """One recording by id, or KnownError when there is none."""
@@ -291,6 +336,7 @@ class Vault:
         One pass reads, hashes and encrypts. On cancel, error or crash nothing visible remains:
         the half-written ``.part`` file is removed (or at the next open after a crash).
         """
+        self._write_conn()  # refuse before writing anything when read-only
         recording_id = uuid.uuid4().hex
         media_key = os.urandom(32)
         total = source.stat().st_size
@@ -312,7 +358,7 @@ class Vault:
             with (
                 self._db_lock,
                 disk_full_as_known_error(),
-                transaction(self._require_conn()) as conn,
+                transaction(self._write_conn()) as conn,
             ):
                 conn.execute(
                     "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
@@ -442,7 +488,7 @@ class Vault:
     def set_consent(self, recording_id: str, consent: Consent, *, role: Role) -> None:
         """Replace the consent record of a recording; recorded in the audit log."""
         self.recording(recording_id)
-        with self._db_lock, transaction(self._require_conn()) as conn:
+        with self._db_lock, transaction(self._write_conn()) as conn:
             self._upsert_consent(conn, recording_id, consent, dt.datetime.now(dt.UTC))
             audit_log.append(
                 conn,
@@ -479,10 +525,13 @@ class Vault:
         with self._db_lock:
             return [p.message for p in audit_log.verify_chain(self._require_conn())]
 
-    def record_unlock(self, role: Role | None) -> None:
-        """Audit an unlock in the app (the CLI's short-lived opens are not recorded)."""
+    def record_unlock(self, role: Role | None, *, via: str | None = None) -> None:
+        """Audit an unlock (not possible, and skipped, when the vault is read-only);
+        ``via`` names a way in other than the app (e.g. "opdrachtregel")."""
+        if self.read_only:
+            return
         with self.writing() as conn:
-            audit_log.append(conn, AuditAction.UNLOCK, role)
+            audit_log.append(conn, AuditAction.UNLOCK, role, None, {"via": via} if via else None)
 
     def record_failed_unlocks(self, count: int, role: Role | None) -> None:
         """Audit failed unlock attempts made in this process before this unlock.
@@ -490,7 +539,7 @@ class Vault:
         A failed attempt cannot write to the vault (it has no key); it is recorded here at the
         next successful unlock, as a count.
         """
-        if count <= 0:
+        if count <= 0 or self.read_only:
             return
         with self.writing() as conn:
             audit_log.append(conn, AuditAction.FAILED_UNLOCK, role, None, {"attempts": count})
@@ -501,8 +550,11 @@ class Vault:
             return audit_log.entries(self._require_conn())
 
     def set_recording_profile(self, recording_id: str, profile_id: str) -> None:
-        """Remember which Kijkwijzer profile a recording is reviewed with."""
-        with self._db_lock, transaction(self._require_conn()) as conn:
+        """Remember which Kijkwijzer profile a recording is reviewed with (not when the vault
+        is read-only: it is a preference, not worth an error)."""
+        if self.read_only:
+            return
+        with self._db_lock, transaction(self._write_conn()) as conn:
             conn.execute(
                 "UPDATE recordings SET profile_id = ? WHERE id = ?", (profile_id, recording_id)
             )
@@ -523,7 +575,7 @@ class Vault:
         with (
             self._db_lock,
             disk_full_as_known_error(),
-            transaction(self._require_conn()) as conn,
+            transaction(self._write_conn()) as conn,
         ):
             yield conn
 
@@ -541,12 +593,12 @@ class Vault:
     # -- observations -------------------------------------------------------------------------
     def save_observation(self, observation: Observation) -> None:
         """Store (insert or update) an observation; committed and durable when this returns."""
-        with self._db_lock, disk_full_as_known_error(), transaction(self._require_conn()) as conn:
+        with self._db_lock, disk_full_as_known_error(), transaction(self._write_conn()) as conn:
             observations_repo.save(conn, observation)
 
     def delete_observation(self, observation_id: str) -> None:
         """Remove an observation."""
-        with self._db_lock, transaction(self._require_conn()) as conn:
+        with self._db_lock, transaction(self._write_conn()) as conn:
             observations_repo.delete(conn, observation_id)
 
     def observations(self, recording_id: str) -> list[Observation]:
@@ -574,8 +626,11 @@ class Vault:
         return bytes(rows[0][0]) if rows else None
 
     def store_derived_media(self, recording_id: str, kind: str, data: bytes) -> None:
-        """Cache an analysis result inside the encrypted database (never as a loose file)."""
-        with self._db_lock, disk_full_as_known_error(), transaction(self._require_conn()) as conn:
+        """Cache an analysis result inside the encrypted database (never as a loose file);
+        skipped when the vault is read-only (it is only a cache)."""
+        if self.read_only:
+            return
+        with self._db_lock, disk_full_as_known_error(), transaction(self._write_conn()) as conn:
             conn.execute(
                 "INSERT INTO derived_media(recording_id, kind, data, created_at) VALUES (?,?,?,?)"
                 " ON CONFLICT(recording_id, kind) DO UPDATE SET data = excluded.data,"
@@ -591,7 +646,7 @@ class Vault:
 
     def set_setting(self, key: str, value: str) -> None:
         """Store a setting inside the vault."""
-        with self._db_lock, transaction(self._require_conn()) as conn:
+        with self._db_lock, transaction(self._write_conn()) as conn:
             conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -603,12 +658,17 @@ class Vault:
         """Check SQLCipher's page authentication, SQLite integrity, the audit chain, and every
         media chunk. Returns the problems found (empty when everything is sound)."""
         problems: list[VerifyProblem] = []
+        if self.salvage_report is not None:
+            problems.extend(_salvage_problems(self.salvage_report))
         with self._db_lock:
             conn = self._require_conn()
             try:
-                for (row,) in conn.execute("PRAGMA cipher_integrity_check").fetchall():
+                for (row,) in (
+                    [] if self.read_only else conn.execute("PRAGMA cipher_integrity_check")
+                ):
                     problems.append(VerifyProblem("kluisbestand", str(row)))
                 integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+                integrity = [] if self.read_only else integrity
                 if integrity != ["ok"]:
                     problems.extend(VerifyProblem("kluisbestand", str(r)) for r in integrity)
                 problems.extend(
@@ -655,6 +715,12 @@ class Vault:
         if self._conn is None:
             raise KnownError("De kluis is vergrendeld.")
         return self._conn
+
+    def _write_conn(self) -> Any:
+        conn = self._require_conn()
+        if self.read_only:
+            raise ReadOnlyVaultError(READ_ONLY_MESSAGE)
+        return conn
 
     def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         with self._db_lock:
@@ -758,6 +824,33 @@ class Vault:
                 now.isoformat(timespec="seconds"),
             ),
         )
+
+
+def _salvage_or_fail(db_path: Path, key: bytes) -> tuple[Any, SalvageReport]:
+    """Read what is still sound from a damaged vault.db into memory (read-only)."""
+    conn, report = salvage(lambda: connect_for_reading(db_path, key))
+    if not report.tables or all(t.damaged and not t.rows_read for t in report.tables):
+        conn.close()
+        raise VaultDamagedError(
+            "Het kluisbestand (vault.db) is zo beschadigd dat er niets meer uit te lezen is. "
+            "Zet een reservekopie van de kluismap terug."
+        )
+    log.warning(describe(db_path, report))
+    return conn, report
+
+
+def _salvage_problems(report: SalvageReport) -> list[VerifyProblem]:
+    problems = [
+        VerifyProblem("kluisbestand", f"blok {page} is beschadigd (authenticatie mislukt)")
+        for page in report.damaged_pages
+    ]
+    problems.extend(
+        VerifyProblem("kluisbestand", f"{t.label}: niet alles leesbaar ({t.rows_read} gered)")
+        for t in report.damaged_tables
+    )
+    if not problems:
+        problems.append(VerifyProblem("kluisbestand", "beschadigd (interne controle)"))
+    return problems
 
 
 def _read_full(handle: Any, size: int) -> bytes:
