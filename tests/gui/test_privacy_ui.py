@@ -237,3 +237,55 @@ def test_lock_is_fast_even_while_a_stream_is_being_read(
     assert image.width() > 0
     for dialog in window.findChildren(UnlockDialog):
         dialog.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "w_param", "locks"),
+    [
+        (0x02B1, 0x7, True),  # WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK
+        (0x02B1, 0x5, True),  # WTS_SESSION_LOGOFF
+        (0x02B1, 0x3, True),  # WTS_CONSOLE_DISCONNECT (user switch)
+        (0x02B1, 0x8, False),  # WTS_SESSION_UNLOCK: nothing to do
+        (0x0218, 0x4, True),  # WM_POWERBROADCAST, PBT_APMSUSPEND
+        (0x0218, 0x7, False),  # PBT_APMRESUMESUSPEND
+        (0x0100, 0x7, False),  # WM_KEYDOWN with the same wParam: not a session event
+    ],
+)
+def test_windows_session_messages_lock_the_vault(
+    window: MainWindow,
+    demo_vault: dict[str, str],
+    qtbot: QtBot,
+    message: int,
+    w_param: int,
+    locks: bool,
+) -> None:
+    """The Windows filter reads a real MSG structure (ctypes.wintypes, same layout as on
+    Windows); only WTSRegisterSessionNotification is replaced, as it needs user32/wtsapi32."""
+    import ctypes
+    import ctypes.wintypes
+
+    registered: list[int] = []
+    watcher = window.session_watcher
+    watcher._install_windows_filter(registered.append)
+    native = watcher._native
+    assert native is not None
+    try:
+        unlock(window)
+        msg = ctypes.wintypes.MSG()
+        msg.hWnd, msg.message, msg.wParam = 0x1234, message, w_param
+        # Events of another platform's type are ignored without reading the pointer.
+        native.nativeEventFilter(b"xcb_generic_event_t", ctypes.addressof(msg))
+        assert registered == [] and window.vault is not None
+        for _ in range(2):
+            native.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(msg))
+        assert registered == [0x1234]  # each window registered once
+        if locks:
+            qtbot.waitUntil(lambda: window.vault is None, timeout=3000)
+            assert window.stack.currentWidget() is window.locked_page
+        else:
+            QTest.qWait(100)
+            assert window.vault is not None
+    finally:
+        watcher.stop()
+        for dialog in window.findChildren(UnlockDialog):
+            dialog.close()

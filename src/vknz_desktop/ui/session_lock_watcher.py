@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QByteArray, QObject, Signal, Slot
@@ -28,6 +29,8 @@ WM_WTSSESSION_CHANGE = 0x02B1
 WM_POWERBROADCAST = 0x0218
 PBT_APMSUSPEND = 0x0004
 WTS_LOCK_EVENTS = {0x3, 0x5, 0x7}  # console disconnect, session logoff, session lock
+#: Qt's names for a Windows MSG in nativeEventFilter; anything else (xcb, Cocoa) is ignored.
+WINDOWS_EVENT_TYPES = {b"windows_generic_MSG", b"windows_dispatcher_MSG"}
 
 
 class SessionLockWatcher(QObject):
@@ -40,12 +43,23 @@ class SessionLockWatcher(QObject):
         self.connected: list[str] = []
         self._native: _WindowsFilter | None = None
 
-    def start(self, session_bus: Any = None, system_bus: Any = None) -> None:
-        """Subscribe to what this platform offers (buses may be given for tests)."""
-        if sys.platform.startswith("linux"):
+    def start(
+        self, session_bus: Any = None, system_bus: Any = None, platform: str = sys.platform
+    ) -> None:
+        """Subscribe to what this platform offers (buses and platform may be given for tests)."""
+        if platform.startswith("linux"):
             self._connect_dbus(session_bus, system_bus)
-        elif sys.platform == "win32":  # pragma: no cover - Windows only
+        elif platform == "win32":
             self._install_windows_filter()
+
+    def stop(self) -> None:
+        """Remove the Windows message filter, if one was installed."""
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if self._native is not None and app is not None:
+            app.removeNativeEventFilter(self._native)
+        self._native = None
 
     def _connect_dbus(self, session_bus: Any, system_bus: Any) -> None:
         try:
@@ -96,37 +110,52 @@ class SessionLockWatcher(QObject):
     def _on_session_lock(self) -> None:
         self.lockRequested.emit("session-lock")
 
-    def _install_windows_filter(self) -> None:  # pragma: no cover - Windows only
+    def _install_windows_filter(self, register: Callable[[int], object] | None = None) -> None:
         from PySide6.QtCore import QCoreApplication
 
         app = QCoreApplication.instance()
         if app is None:
             return
-        self._native = _WindowsFilter(self)
+        self._native = _WindowsFilter(self, register)
         app.installNativeEventFilter(self._native)
         self.connected.append("WM_WTSSESSION_CHANGE")
 
 
-class _WindowsFilter(QAbstractNativeEventFilter):  # pragma: no cover - Windows only
-    """Registers the main window for session notifications and watches the messages."""
+class _WindowsFilter(QAbstractNativeEventFilter):
+    """Registers each top-level window for session notifications and watches the messages.
 
-    def __init__(self, watcher: SessionLockWatcher) -> None:
+    ``register`` is ``WTSRegisterSessionNotification(hwnd, NOTIFY_FOR_THIS_SESSION)`` on
+    Windows; tests pass their own (the MSG layout comes from ctypes.wintypes on any platform).
+    """
+
+    def __init__(
+        self, watcher: SessionLockWatcher, register: Callable[[int], object] | None = None
+    ) -> None:
         super().__init__()
         self._watcher = watcher
         self._registered: set[int] = set()
+        self._register = register or _register_session_notification
 
     def nativeEventFilter(
         self, event_type: QByteArray | bytes | bytearray | memoryview, message: int
     ) -> object:
-        import ctypes
+        name = event_type.data() if isinstance(event_type, QByteArray) else bytes(event_type)
+        if name not in WINDOWS_EVENT_TYPES or not message:
+            return False, 0
         import ctypes.wintypes
 
         msg = ctypes.wintypes.MSG.from_address(int(message))
         if msg.hWnd and msg.hWnd not in self._registered:
             self._registered.add(msg.hWnd)
-            ctypes.windll.wtsapi32.WTSRegisterSessionNotification(msg.hWnd, 0)  # type: ignore[attr-defined]
+            self._register(msg.hWnd)
         if msg.message == WM_WTSSESSION_CHANGE and msg.wParam in WTS_LOCK_EVENTS:
             self._watcher.lockRequested.emit("windows-session")
         elif msg.message == WM_POWERBROADCAST and msg.wParam == PBT_APMSUSPEND:
             self._watcher.lockRequested.emit("windows-suspend")
         return False, 0
+
+
+def _register_session_notification(hwnd: int) -> object:  # pragma: no cover - Windows only
+    import ctypes
+
+    return ctypes.windll.wtsapi32.WTSRegisterSessionNotification(hwnd, 0)  # type: ignore[attr-defined]
