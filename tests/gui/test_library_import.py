@@ -34,8 +34,10 @@ from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.consent_dialog import ConsentDialog, ImportDetailsDialog, to_qdate
 from vknz_desktop.ui.formatting import (
     format_date,
+    format_decimal,
     format_duration,
     format_megabytes,
+    format_number,
     keep_until_state,
     scope_labels,
 )
@@ -160,6 +162,11 @@ def test_formatting_helpers() -> None:
     assert format_date(dt.date(2026, 3, 9)) == "9 mrt. 2026"
     assert format_date(None) == "–"
     assert format_megabytes(12_345_678) == "12,3"
+    assert format_megabytes(1_234_567_890) == "1.234,6"
+    assert format_number(1234) == "1.234"
+    assert format_number(1_234_567) == "1.234.567"
+    assert format_number(999) == "999"
+    assert format_decimal(-1234.25, 2) == "-1.234,25"
     both = consent([S.COLLEAGUES, S.SELF], dt.date(2027, 1, 1))
     assert scope_labels(both) == "alleen zelf terugkijken, met collega's (intervisie)"
     # The translatable copies of the labels say exactly what the domain says.

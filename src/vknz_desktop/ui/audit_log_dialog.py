@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.models import AuditAction, AuditEntry
+from vknz_desktop.ui.formatting import format_number
 
 ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.VAULT_CREATED: "Kluis gemaakt",
@@ -62,7 +63,9 @@ class AuditLogDialog(QDialog):
             self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
         else:
             self.status.setText(
-                self.tr("De keten van logboekregels is intact ({0} regels).").format(len(entries))
+                self.tr("De keten van logboekregels is intact ({0} regels).").format(
+                    format_number(len(entries))
+                )
             )
         layout.addWidget(self.status)
         self.table = QTableWidget(len(entries), 4, self)

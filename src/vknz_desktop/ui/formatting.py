@@ -112,9 +112,31 @@ def keep_until_state(consent: Consent, today: dt.date) -> KeepUntilState:
     return "ok"
 
 
+def _separators() -> tuple[str, str]:
+    """(thousands, decimal) separators of the UI language: Dutch ``.`` and ``,``; an English
+    translation swaps them (they are translated like words, so no system locale is used)."""
+    return (
+        QCoreApplication.translate("Formatting", ".", "thousands separator"),
+        QCoreApplication.translate("Formatting", ",", "decimal separator"),
+    )
+
+
+def format_number(value: int) -> str:
+    """A whole number the Dutch way: ``1234`` → ``"1.234"`` (``"1,234"`` in English)."""
+    thousands, _ = _separators()
+    return f"{int(value):,}".replace(",", thousands)
+
+
+def format_decimal(value: float, decimals: int = 1) -> str:
+    """A decimal number the Dutch way: ``1234.5`` → ``"1.234,5"`` (``"1,234.5"`` in English)."""
+    thousands, decimal = _separators()
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
 def format_megabytes(size_bytes: int) -> str:
-    """A size in megabytes (10^6 bytes) with one decimal and a Dutch comma: ``"12,5"``."""
-    return f"{size_bytes / 1_000_000:.1f}".replace(".", ",")
+    """A size in megabytes (10^6 bytes) with one decimal: ``"12,5"``, ``"1.234,5"``."""
+    return format_decimal(size_bytes / 1_000_000, 1)
 
 
 def media_kind_label(has_video: bool) -> str:

@@ -40,6 +40,7 @@ from vknz_desktop.domain.goals import (
 )
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.goals import GoalService
+from vknz_desktop.ui.formatting import format_number
 from vknz_desktop.ui.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.observation_list import FREE_COLOUR, format_list_time
 
@@ -487,7 +488,8 @@ class GoalsView(QWidget):
                 by_status[goal.status].append(goal)
             for status in GOAL_STATUS_ORDER:
                 goals = by_status[status]
-                group = QTreeWidgetItem([f"{self.tr(GOAL_STATUS_LABELS[status])} ({len(goals)})"])
+                label = self.tr(GOAL_STATUS_LABELS[status])
+                group = QTreeWidgetItem([f"{label} ({format_number(len(goals))})"])
                 font = QFont(group.font(0))
                 font.setBold(True)
                 group.setFont(0, font)

@@ -32,6 +32,7 @@ from vknz_desktop.services.keep_fragments import (
 from vknz_desktop.services.review_sessions import SHARING_ROLES, ReviewSessionService
 from vknz_desktop.ui.clips_panel import format_clip_time
 from vknz_desktop.ui.compare_view import CompareView
+from vknz_desktop.ui.formatting import format_number
 from vknz_desktop.ui.messages import show_known_error
 from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.session_prepare import SessionPreparePage
@@ -275,7 +276,7 @@ class ReviewFeature(QObject):
             self.window.tr(
                 "De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een "
                 "leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug)."
-            ).format(len(observation_ids)),
+            ).format(format_number(len(observation_ids))),
         )
 
     # -- klant feedback in the workspace ------------------------------------------------------

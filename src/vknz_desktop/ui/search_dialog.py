@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import SearchHit
+from vknz_desktop.ui.formatting import format_number
 from vknz_desktop.ui.timefmt import format_position
 
 
@@ -70,7 +71,7 @@ class SearchDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, (obs.recording_id, obs.time_ms, obs.id))
             self.results.addItem(item)
         if text.strip():
-            self.summary.setText(self.tr("{0} gevonden").format(len(hits)))
+            self.summary.setText(self.tr("{0} gevonden").format(format_number(len(hits))))
         else:
             self.summary.clear()
 

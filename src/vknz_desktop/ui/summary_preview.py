@@ -43,6 +43,7 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.goals import GOAL_STATUS_LABELS, Evidence, GoalStatus, LearningGoal
 from vknz_desktop.domain.summary import split_tags
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, evidence_key
+from vknz_desktop.ui.formatting import format_number
 from vknz_desktop.ui.goals_view import child_items, tree_items
 from vknz_desktop.ui.messages import show_known_error
 
@@ -480,10 +481,12 @@ class SummaryPreviewDialog(QDialog):
         text = (
             self.tr("1 vervanging (geel gemarkeerd)")
             if count == 1
-            else self.tr("{0} vervangingen (geel gemarkeerd)").format(count)
+            else self.tr("{0} vervangingen (geel gemarkeerd)").format(format_number(count))
         )
         if built.left_out_items:
-            text += " · " + self.tr("{0} onderdelen weggelaten").format(built.left_out_items)
+            text += " · " + self.tr("{0} onderdelen weggelaten").format(
+                format_number(built.left_out_items)
+            )
         self.count_label.setText(text)
         self._update_save()
 
