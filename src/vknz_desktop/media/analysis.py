@@ -35,6 +35,8 @@ class _StreamFile(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
+        if getattr(self._stream, "closed", False):
+            return 0  # closed to cancel the analysis: end of file, not an error to print
         data = self._stream.read_at(self._position, len(buffer))
         buffer[: len(data)] = data
         self._position += len(data)

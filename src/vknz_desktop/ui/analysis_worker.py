@@ -105,7 +105,10 @@ class AnalysisWorker(QObject):
                 if thumbs and not cancel.is_set():
                     self._done.emit(recording_id, THUMBNAILS_KIND, thumbs)
         except Exception:  # analysis is a nicety: never break the workspace over it
-            log.warning("analysis of recording %s failed", recording_id, exc_info=True)
+            if cancel.is_set():  # cancelled by closing its stream (lock, close): expected
+                log.debug("analysis of recording %s cancelled", recording_id)
+            else:
+                log.warning("analysis of recording %s failed", recording_id, exc_info=True)
         finally:
             if stream is not None:
                 stream.close()
