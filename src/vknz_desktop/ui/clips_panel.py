@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from vknz_desktop.domain.ports import OpenVault
 from vknz_desktop.domain.review_ports import ClipRepository
 from vknz_desktop.services.clips import ClipService, clip_at, next_clip, previous_clip
 from vknz_desktop.ui.clip_commands import AddClip, DeleteClip, EditClip
+from vknz_desktop.ui.flow_layout import FlowLayout
 from vknz_desktop.ui.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.timeline import TimelineClip
 
@@ -141,23 +143,24 @@ class ClipsPanel(QWidget):
         self.title_edit.setAccessibleName(self.tr("Titel van het fragment"))
         self.theme_box = QComboBox(self.details)
         self.theme_box.setAccessibleName(self.tr("Thema van het fragment"))
-        self.theme_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.theme_box.setMinimumContentsLength(8)
+        # as wide as the longest theme, so the chosen one is always readable
+        self.theme_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.theme_box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.note_edit = QPlainTextEdit(self.details)
         self.note_edit.setPlaceholderText(self.tr("Notitie (bijvoorbeeld waarom dit fragment)"))
         self.note_edit.setAccessibleName(self.tr("Notitie bij het fragment"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title_edit, 3)
-        title_row.addWidget(self.theme_box, 2)
+        # the theme goes under the title when the text is large and space runs out
+        title_row = FlowLayout(spacing=6)
+        self.title_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        title_row.addWidget(self.title_edit)
+        title_row.addWidget(self.theme_box)
         form.addRow(self.tr("Titel:"), title_row)
         form.addRow(self.tr("Notitie:"), self.note_edit)
         layout.addWidget(self.details)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)  # wraps when the text is large
         self.play_button = QPushButton(self.tr("Afspelen"), self)
         self.play_button.setAccessibleName(self.tr("Fragment afspelen"))
         self.play_button.setToolTip(self.tr("Speel het gekozen fragment af (P)"))
@@ -170,7 +173,6 @@ class ClipsPanel(QWidget):
         self.delete_button.setToolTip(self.tr("Verwijder het gekozen fragment (Delete)"))
         for button in (self.play_button, self.loop_button, self.delete_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
         self._edit_timer = QTimer(self)
@@ -194,6 +196,16 @@ class ClipsPanel(QWidget):
         workspace.controller.positionChanged.connect(self._on_position)
         workspace.panel.profileChosen.connect(lambda _id: self._refresh_view())
         self._refresh_view()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting
+            self._fit_text_size()
+
+    def _fit_text_size(self) -> None:
+        """Rows and the note field as high as the text needs."""
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
 
     # -- life cycle ---------------------------------------------------------------------------
     @property

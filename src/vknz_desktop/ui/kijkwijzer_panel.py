@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QMouseEvent, QPixmap
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.profiles import STEP_LABELS, STEP_PROMPTS, Profile, Question, Theme
+from vknz_desktop.ui.flow_layout import FlowLayout
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -30,6 +31,15 @@ def colour_icon(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
+
+
+def _step_font(font: QFont) -> QFont:
+    """The font of a step heading (waarnemen, betekenis, alternatief): 80 % of ``font``."""
+    small = QFont(font)
+    if small.pointSizeF() > 0:
+        small.setPointSizeF(small.pointSizeF() * 0.8)
+    small.setBold(True)
+    return small
 
 
 class QuestionRow(QFrame):
@@ -107,15 +117,24 @@ class ThemeSection(QWidget):
             if question.step != last_step:
                 last_step = question.step
                 step = QLabel(STEP_LABELS[question.step].upper(), self.body)
+                step.setObjectName("stepLabel")
                 step.setToolTip(STEP_PROMPTS[question.step])
                 step.setContentsMargins(18, 4, 4, 0)
-                step.setStyleSheet(f"color: {theme.colour}; font-size: 8pt; font-weight: bold;")
+                # smaller than the text around it, but growing with the text size setting
+                step.setStyleSheet(f"color: {theme.colour};")
+                step.setFont(_step_font(panel.font()))
                 body.addWidget(step)
             row = QuestionRow(theme, question, self.body)
             row.activated.connect(panel.questionChosen)
             body.addWidget(row)
         layout.addWidget(self.body)
         self.toggle.toggled.connect(self._on_toggled)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting
+            for step in self.body.findChildren(QLabel, "stepLabel"):
+                step.setFont(_step_font(self.font()))
 
     def _on_toggled(self, open_: bool) -> None:
         self.body.setVisible(open_)
@@ -133,13 +152,19 @@ class KijkwijzerPanel(QWidget):
         self.setAccessibleName(self.tr("Kijkwijzer"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        # label and choice side by side, or the choice under its label when space runs out
+        top = FlowLayout(spacing=6)
         label = QLabel(self.tr("Kijkwijzer:"), self)
         self.profile_box = QComboBox(self)
         self.profile_box.setAccessibleName(self.tr("Kijkwijzer kiezen"))
+        self.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # never narrower than the longest name (the column scrolls or widens instead)
+        self.profile_box.setSizePolicy(
+            QSizePolicy.Policy.MinimumExpanding, QSizePolicy.Policy.Fixed
+        )
         label.setBuddy(self.profile_box)
         top.addWidget(label)
-        top.addWidget(self.profile_box, 1)
+        top.addWidget(self.profile_box)
         layout.addLayout(top)
         self.description = QLabel(
             self.tr(

@@ -9,17 +9,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from vknz_desktop.domain.models import Observation
 from vknz_desktop.domain.profiles import STEP_LABELS, Question, QuestionKind, Theme
+from vknz_desktop.ui.flow_layout import FlowLayout
 from vknz_desktop.ui.timefmt import format_position
 
 
@@ -72,11 +73,11 @@ class ObservationEditor(QFrame):
         self.text_edit.setMinimumHeight(70)
         self.text_edit.textChanged.connect(self._on_text_changed)
         layout.addWidget(self.text_edit)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)  # the buttons go under the hint when space runs out
         self.help_label = QLabel(self.tr("Ctrl+Enter: vastleggen · Esc: annuleren"), self)
         self.help_label.setStyleSheet("color: palette(placeholder-text);")
+        self.help_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         buttons.addWidget(self.help_label)
-        buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Annuleren"), self)
         self.save_button = QPushButton(self.tr("Vastleggen"), self)
         self.save_button.setDefault(True)
@@ -223,7 +224,8 @@ class ObservationEditor(QFrame):
             if question.kind == QuestionKind.SCALE
             else list(question.options)
         )
-        row = QHBoxLayout() if question.kind == QuestionKind.SCALE else QVBoxLayout()
+        # a scale's choices side by side, wrapping when the text is large
+        row = FlowLayout(spacing=12) if question.kind == QuestionKind.SCALE else QVBoxLayout()
         for label in labels:
             button = QRadioButton(label, self._choices_box)
             button.setProperty("answer", label)

@@ -18,10 +18,10 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
 from vknz_desktop.domain.models import Observation, SharingState
 from vknz_desktop.domain.profiles import Profile
+from vknz_desktop.ui.flow_layout import FlowLayout
 from vknz_desktop.ui.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.timefmt import format_position
 
@@ -233,12 +234,13 @@ class ObservationList(QWidget):
         self.setAccessibleName(self.tr("Waarnemingen"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
+        # heading and filters wrap onto a next line when the text is large and space runs out
+        filters = FlowLayout(spacing=6)
         self.count_label = QLabel(self)
-        heading = QHBoxLayout()
+        heading = FlowLayout(spacing=6)
         title = QLabel(self.tr("<b>Waarnemingen</b>"), self)
+        title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         heading.addWidget(title)
-        heading.addStretch(1)
         heading.addWidget(self.count_label)
         layout.addLayout(heading)
         self.theme_box = QComboBox(self)
@@ -249,17 +251,15 @@ class ObservationList(QWidget):
         self.text_filter.setPlaceholderText(self.tr("Filter op tekst…"))
         self.text_filter.setAccessibleName(self.tr("Filter op tekst"))
         self.text_filter.setClearButtonEnabled(True)
-        filters.addWidget(self.text_filter, 2)
-        filters.addWidget(self.theme_box, 1)
-        filters.addWidget(self.author_box, 1)
-        self.theme_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.theme_box.setMinimumContentsLength(8)
-        self.author_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.author_box.setMinimumContentsLength(6)
+        self.text_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.text_filter.setMinimumWidth(self.text_filter.fontMetrics().averageCharWidth() * 12)
+        filters.addWidget(self.text_filter)
+        filters.addWidget(self.theme_box)
+        filters.addWidget(self.author_box)
+        # as wide as their longest choice, so the chosen filter is always readable
+        for box in (self.theme_box, self.author_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         layout.addLayout(filters)
         self.model = ObservationTableModel(self)
         self.proxy = ObservationFilter(self)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QResizeEvent
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
-    QStyle,
     QToolButton,
     QWidget,
 )
 
+from vknz_desktop.ui.flow_layout import FlowLayout
+from vknz_desktop.ui.media_icons import media_icon
 from vknz_desktop.ui.player_controller import RATES, PlayerController
 from vknz_desktop.ui.timefmt import format_position
 
@@ -27,23 +28,19 @@ class TransportBar(QWidget):
     def __init__(self, controller: PlayerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        # Two rows side by side, or under each other when the text is large (200 %) and the
-        # window narrow; ``button`` adds to whichever row ``layout`` is at that moment.
-        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        # Three groups (jump buttons, position, the other controls) in a row that wraps onto
+        # more lines when the text is large and the window narrow; ``button`` adds to whichever
+        # group ``layout`` is at that moment. Symbols are drawn in the palette's text colour.
+        self._rows = FlowLayout(self, spacing=2, line_spacing=0)
         self._rows.setContentsMargins(6, 2, 6, 2)
-        self._rows.setSpacing(2)
-        layout = self._head = QHBoxLayout()
-        layout.setSpacing(2)
-        self._rows.addLayout(layout)
-        style = self.style()
-        SP = QStyle.StandardPixmap
+        layout = self._head = self._group()
+        self._symbols: dict[QToolButton, str] = {}
+        self._playing = False
 
-        def button(
-            icon: QStyle.StandardPixmap | None, text: str, tip: str, name: str
-        ) -> QToolButton:
+        def button(icon: str | None, text: str, tip: str, name: str) -> QToolButton:
             widget = QToolButton(self)
             if icon is not None:
-                widget.setIcon(style.standardIcon(icon))
+                self._symbols[widget] = icon
             else:
                 widget.setText(text)
             widget.setToolTip(tip)
@@ -54,7 +51,7 @@ class TransportBar(QWidget):
             return widget
 
         self.start_button = button(
-            SP.SP_MediaSkipBackward, "", self.tr("Naar het begin (Home)"), self.tr("Naar het begin")
+            "start", "", self.tr("Naar het begin (Home)"), self.tr("Naar het begin")
         )
         self.back30_button = button(
             None,
@@ -69,9 +66,8 @@ class TransportBar(QWidget):
             None, self.tr("◂|"), self.tr("Eén beeld terug (,)"), self.tr("Eén beeld terug")
         )
         self.play_button = button(
-            SP.SP_MediaPlay, "", self.tr("Afspelen / pauzeren (spatie)"), self.tr("Afspelen")
+            "play", "", self.tr("Afspelen / pauzeren (spatie)"), self.tr("Afspelen")
         )
-        self.play_button.setIconSize(self.play_button.iconSize() * 1.4)
         self.frame_forward_button = button(
             None, self.tr("|▸"), self.tr("Eén beeld verder (.)"), self.tr("Eén beeld verder")
         )
@@ -85,12 +81,10 @@ class TransportBar(QWidget):
             self.tr("30 seconden verder"),
         )
         self.end_button = button(
-            SP.SP_MediaSkipForward, "", self.tr("Naar het einde (End)"), self.tr("Naar het einde")
+            "end", "", self.tr("Naar het einde (End)"), self.tr("Naar het einde")
         )
 
-        layout = self._tail = QHBoxLayout()
-        layout.setSpacing(2)
-        self._rows.addLayout(layout, 1)
+        layout = self._position_row = self._group(expanding=True)
         layout.addSpacing(10)
         self.position_label = QLabel(self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -101,6 +95,7 @@ class TransportBar(QWidget):
         layout.addWidget(self.position_label)
         layout.addStretch(1)
 
+        layout = self._tail = self._group()
         self.observe_button = QToolButton(self)
         self.observe_button.setText(self.tr("Waarneming (M)"))
         self.observe_button.setToolTip(self.tr("Nieuwe waarneming op dit moment (M)"))
@@ -119,9 +114,7 @@ class TransportBar(QWidget):
         speed_label.setBuddy(self.speed_box)
         layout.addWidget(self.speed_box)
 
-        self.mute_button = button(
-            SP.SP_MediaVolume, "", self.tr("Geluid uit/aan"), self.tr("Geluid uit")
-        )
+        self.mute_button = button("volume", "", self.tr("Geluid uit/aan"), self.tr("Geluid uit"))
         self.mute_button.setCheckable(True)
         self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.volume_slider.setRange(0, 100)
@@ -151,51 +144,52 @@ class TransportBar(QWidget):
         c.playingChanged.connect(self._on_playing)
         c.rateChanged.connect(self._on_rate)
         self._on_position(0)
+        self._update_symbols()
 
-    def minimumSizeHint(self) -> QSize:
-        margins = self._rows.contentsMargins()
-        width = max(self._head.minimumSize().width(), self._tail.minimumSize().width())
-        return QSize(width + margins.left() + margins.right(), super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange_rows()
+    def _group(self, *, expanding: bool = False) -> QHBoxLayout:
+        """A new group of controls in the wrapping row (its own line when space runs out)."""
+        group = QWidget(self)
+        if expanding:
+            group.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QHBoxLayout(group)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self._rows.addWidget(group)
+        return layout
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # e.g. the text size setting
+        kind = event.type()
+        if kind == QEvent.Type.FontChange:  # e.g. the text size setting
             mono = QFont(self.position_label.font())
             mono.setPointSizeF(self.font().pointSizeF() * 1.1)
             self.position_label.setFont(mono)
-            self._arrange_rows()
+        changes = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+        if kind in changes and hasattr(self, "mute_button"):  # not while being built
+            self._update_symbols()
 
-    def _arrange_rows(self) -> None:
-        margins = self._rows.contentsMargins()
-        needed = (
-            self._head.minimumSize().width()
-            + self._tail.minimumSize().width()
-            + self._rows.spacing()
-            + margins.left()
-            + margins.right()
-        )
-        direction = (
-            QBoxLayout.Direction.LeftToRight
-            if self.width() >= needed
-            else QBoxLayout.Direction.TopToBottom
-        )
-        if self._rows.direction() != direction:
-            self._rows.setDirection(direction)
-            self.updateGeometry()
+    def _update_symbols(self, only: QToolButton | None = None) -> None:
+        """Draw the symbols in the palette's button text colour, as large as the text."""
+        side = max(16, self.fontMetrics().height())
+        ratio = self.devicePixelRatioF()
+        for widget, kind in self._symbols.items():
+            if only is not None and widget is not only:
+                continue
+            size = round(side * 1.4) if widget is self.play_button else side
+            widget.setIconSize(QSize(size, size))
+            if widget is self.play_button:
+                kind = "pause" if self._playing else "play"
+            elif widget is self.mute_button:
+                kind = "muted" if widget.isChecked() else "volume"
+            widget.setIcon(media_icon(kind, self.palette(), sizes=(size,), ratio=ratio))
 
     def _on_position(self, position_ms: int) -> None:
         total = self._controller.duration_ms
         self.position_label.setText(f"{format_position(position_ms)} / {format_position(total)}")
 
     def _on_playing(self, playing: bool) -> None:
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self._playing = playing
+        self._update_symbols(self.play_button)
         self.play_button.setAccessibleName(self.tr("Pauzeren") if playing else self.tr("Afspelen"))
 
     def _on_rate(self, rate: float) -> None:
@@ -207,9 +201,4 @@ class TransportBar(QWidget):
 
     def _on_mute(self, muted: bool) -> None:
         self._controller.set_muted(muted)
-        icon = (
-            QStyle.StandardPixmap.SP_MediaVolumeMuted
-            if muted
-            else QStyle.StandardPixmap.SP_MediaVolume
-        )
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self._update_symbols(self.mute_button)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QUndoStack
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from vknz_desktop.domain.fragments import visible_to
-from vknz_desktop.domain.models import Observation, Recording, Role
+from vknz_desktop.domain.models import Observation, Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, OpenVault
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.observations import ObservationService
@@ -23,25 +22,96 @@ from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.timeline import TimelineMarker, TimelineWidget
 from vknz_desktop.ui.transport_bar import TransportBar
 from vknz_desktop.ui.undo_commands import AddObservation, DeleteObservation, EditObservation
+from vknz_desktop.ui.workspace_state import Identity, WorkspaceSettings
 
 DEFAULT_PROFILE_ID = "klantgesprek"
 
 
-@dataclass
-class WorkspaceSettings:
-    """How typing an observation interacts with playback."""
+class _Section(QWidget):
+    """One part of the right column's splitter. Its minimum height follows its width (wrapped
+    text, rows of buttons that wrap), so the splitter never squeezes it below what it needs at
+    large text; it is shown and hidden with its part."""
 
-    pause_while_typing: bool = True
-    resume_after_save: bool = True
-    reaction_offset_ms: int = 0
+    def __init__(self, part: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(part)
+        self._part = part
+        self.setVisible(not part.isHidden())
+        part.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._part and event.type() in (
+            QEvent.Type.ShowToParent,
+            QEvent.Type.HideToParent,
+        ):
+            self.setVisible(not self._part.isHidden())
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
-@dataclass(frozen=True)
-class Identity:
-    """Who is working: their role and (optional) display name."""
+class RightColumn(QScrollArea):
+    """The column beside the video (editor, Kijkwijzer, observations, clips). When the text is
+    large and the screen small it scrolls instead of cutting its parts off; it is never
+    narrower than its widest part, and whatever gets the keyboard focus is scrolled into view."""
 
-    role: Role = Role.KLANTMANAGER
-    name: str = ""
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rightColumn")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(content)
+        self.viewport().installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def minimumSizeHint(self) -> QSize:
+        content = self.widget()
+        hint = super().minimumSizeHint()
+        if content is None:
+            return hint
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        margins = self.contentsMargins()
+        # (no setMinimumWidth: a fixed minimum would hide this one from the splitter)
+        return QSize(max(340, width + margins.left() + margins.right()), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched in (
+            self.widget(),
+            self.viewport(),
+        ):
+            self.updateGeometry()  # the splitter beside it learns the new minimum width
+        return super().eventFilter(watched, event)
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll so that ``widget`` (inside the column) is visible, once the layout is done."""
+        QTimer.singleShot(0, self, lambda: self._reveal_now(widget))
+
+    def _reveal_now(self, widget: QWidget) -> None:
+        content = self.widget()
+        try:
+            inside = content is not None and widget.isVisible() and content.isAncestorOf(widget)
+        except RuntimeError:  # deleted in the meantime
+            return
+        if inside:
+            self.ensureWidgetVisible(widget, 8, 8)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.isVisible():
+            self.reveal(new)
 
 
 class Workspace(QWidget):
@@ -90,28 +160,25 @@ class Workspace(QWidget):
         left_layout.addWidget(self.transport)
         left_layout.addWidget(self.timeline)
 
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        top = QWidget(right)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.editor)
-        top_layout.addWidget(self.panel, 1)
-        right.addWidget(top)
-        right.addWidget(self.observation_list)
+        self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
+        right.setChildrenCollapsible(False)
         self.clips = ClipsPanel(self)
-        right.addWidget(self.clips)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        right.setStretchFactor(2, 2)
+        for index, (part, stretch) in enumerate(
+            ((self.editor, 0), (self.panel, 3), (self.observation_list, 2), (self.clips, 2))
+        ):
+            right.addWidget(_Section(part, right))
+            right.setStretchFactor(index, stretch)
+        self.right_column = RightColumn(right, self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.right_column)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([880, 460])
-        right.setMinimumWidth(340)
         self.splitter.setChildrenCollapsible(False)
+        self._fitted_font = 0.0
+        self._apply_text_size()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -132,6 +199,46 @@ class Workspace(QWidget):
         self.observation_list.editRequested.connect(self.edit_observation)
         self.observation_list.deleteRequested.connect(self.delete_observation)
         self.observation_list.selectionChanged.connect(self.timeline.set_selected_marker)
+
+    # -- text size and column widths ---------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting
+            # children take the new font after this event: measure them a moment later
+            QTimer.singleShot(0, self, self._apply_text_size)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fitted_font != self.font().pointSizeF():
+            QTimer.singleShot(0, self, self._fit_columns)
+
+    def _apply_text_size(self) -> None:
+        """Lists keep room for a few rows at any text size (the right column scrolls)."""
+        line = self.fontMetrics().lineSpacing()
+        self.panel.scroll_area.setMinimumHeight(line * 6)
+        for table, rows in ((self.observation_list.table, 3), (self.clips.table, 2)):
+            header = table.horizontalHeader().sizeHint().height()
+            row = max(table.verticalHeader().defaultSectionSize(), line + 6)
+            table.setMinimumHeight(header + rows * row + 2 * table.frameWidth())
+        self.right_column.updateGeometry()
+        QTimer.singleShot(0, self, self._fit_columns)  # after the layouts took the new sizes
+
+    def _fit_columns(self) -> None:
+        """Give the right column room for its parts at this text size (after a change of the
+        text size, or when first shown); the video keeps the rest."""
+        if not self.isVisible():
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        self._fitted_font = self.font().pointSizeF()
+        left = self.splitter.widget(0)
+        left_min = left.minimumSizeHint().width() if left is not None else 0
+        right_min = self.right_column.minimumSizeHint().width()
+        wanted = max(right_min, round(total * 0.34), self.fontMetrics().averageCharWidth() * 45)
+        right = max(right_min, min(wanted, total - left_min))
+        self.splitter.setSizes([total - right, right])
 
     # -- opening and closing ------------------------------------------------------------------
     @property
@@ -204,18 +311,28 @@ class Workspace(QWidget):
         return True
 
     # -- observations -------------------------------------------------------------------------
+    def _refused_read_only(self) -> bool:
+        """Whether the vault is read-only (damaged); then says so in the status bar."""
+        if self._vault is None or not self._vault.read_only:
+            return False
+        self.statusMessage.emit(
+            self.tr("Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.")
+        )
+        return True
+
     def new_observation(self) -> None:
         """M: start typing a free observation at the current moment (minus the reaction offset)."""
-        if self._recording is None:
+        if self._recording is None or self._refused_read_only():
             return
         self.editor.begin(self._anchor_time())
         if self.settings.pause_while_typing and self.controller.playing:
             self._pause_for_typing()
+        self.right_column.reveal(self.editor)
 
     def answer_question(self, theme_id: str, question_id: str) -> None:
         """Answer a Kijkwijzer question at the current moment."""
         profile = self.panel.profile
-        if self._recording is None or profile is None:
+        if self._recording is None or profile is None or self._refused_read_only():
             return
         theme = profile.theme(theme_id)
         question = profile.question(theme_id, question_id)
@@ -224,11 +341,12 @@ class Workspace(QWidget):
         self.editor.begin(self._anchor_time(), theme, question)
         if self.settings.pause_while_typing and self.controller.playing:
             self._pause_for_typing()
+        self.right_column.reveal(self.editor)
 
     def edit_observation(self, observation_id: str) -> None:
         """Open an existing observation in the editor."""
         existing = next((o for o in self._observations if o.id == observation_id), None)
-        if existing is None:
+        if existing is None or self._refused_read_only():
             return
         profile = self.panel.profile
         theme = profile.theme(existing.theme_id) if profile and existing.theme_id else None
@@ -238,11 +356,12 @@ class Workspace(QWidget):
             else None
         )
         self.editor.begin(existing.time_ms, theme, question, existing)
+        self.right_column.reveal(self.editor)
 
     def delete_observation(self, observation_id: str) -> None:
         """Delete an observation (undoable)."""
         existing = next((o for o in self._observations if o.id == observation_id), None)
-        if existing is None or self._service is None:
+        if existing is None or self._service is None or self._refused_read_only():
             return
         self.undo_stack.push(
             DeleteObservation(
