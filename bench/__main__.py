@@ -30,6 +30,7 @@ BENCHMARKS: dict[str, str] = {
     "chunk_backends": "bench.bench_chunk_backends",
     "timeline": "bench.bench_timeline",
     "playback": "bench.bench_playback",
+    "startup": "bench.bench_startup",
 }
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results" / "latest.json"
 

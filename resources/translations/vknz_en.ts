@@ -4,7 +4,7 @@
     <context>
         <name />
         <message>
-            <location filename="../../src/vknz_desktop/ui/goals_view.py" line="+70" />
+            <location filename="../../src/vknz_desktop/ui/goals_view.py" line="+71" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -63,7 +63,7 @@
     <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/audit_log_dialog.py" line="+44" />
+            <location filename="../../src/vknz_desktop/ui/audit_log_dialog.py" line="+45" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -85,7 +85,7 @@
             <translation>The chain of audit log entries is intact ({0} entries).</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Logboekregels</source>
             <translation>Audit log entries</translation>
         </message>
@@ -187,7 +187,7 @@
     <context>
         <name>ClipsPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/clips_panel.py" line="+101" />
+            <location filename="../../src/vknz_desktop/ui/clips_panel.py" line="+103" />
             <source>Fragmenten</source>
             <translation>Clips</translation>
         </message>
@@ -232,7 +232,7 @@
             <translation>Clip theme</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Notitie (bijvoorbeeld waarom dit fragment)</source>
             <translation>Note (for example, why this clip)</translation>
         </message>
@@ -242,7 +242,7 @@
             <translation>Note on the clip</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Titel:</source>
             <translation>Title:</translation>
         </message>
@@ -288,17 +288,17 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+200" />
+            <location line="+209" />
             <source>Fragment verwijderen</source>
             <translation>Delete clip</translation>
         </message>
         <message>
-            <location line="-199" />
+            <location line="-208" />
             <source>Verwijder het gekozen fragment (Delete)</source>
             <translation>Delete the selected clip (Delete)</translation>
         </message>
         <message>
-            <location line="+137" />
+            <location line="+146" />
             <location line="+8" />
             <source>Kies eerst een fragment in de lijst.</source>
             <translation>First select a clip in the list.</translation>
@@ -810,7 +810,19 @@
             <translation>Manager</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+23" />
+            <source>.</source>
+            <comment>thousands separator</comment>
+            <translation>,</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>,</source>
+            <comment>decimal separator</comment>
+            <translation>.</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Video</source>
             <translation>Video</translation>
         </message>
@@ -818,6 +830,374 @@
             <location line="+1" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
+        </message>
+    </context>
+    <context>
+        <name>GdprDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/gdpr_dialog.py" line="+230" />
+            <location line="+1" />
+            <source>AVG-verzoek</source>
+            <translation>GDPR request</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Voor de privacyfunctionaris: inzage in, of verwijdering van, alles wat de kluis over één deelnemer bewaart. Elke handeling komt in het logboek, alleen met aantallen: nooit namen of inhoud.</source>
+            <translation>For the privacy officer: access to, or erasure of, everything the vault keeps about one participant. Every action goes into the audit log, with counts only: never names or content.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Zoek een deelnemer</source>
+            <translation>Search for a participant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deelnemer zoeken</source>
+            <translation>Search participants</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Deelnemers</source>
+            <translation>&amp;Participants</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Deelnemers</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naam</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;Wat valt onder het verzoek</source>
+            <translation>&amp;What the request covers</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Samenvatting van het verzoek</source>
+            <translation>Summary of the request</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Opnames van deze deelnemer</source>
+            <translation>Recordings of this participant</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Inzage (versleuteld &amp;pakket)…</source>
+            <translation>Access (encrypted pac&amp;kage)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inzage als versleuteld pakket</source>
+            <translation>Access as an encrypted package</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Een aparte, versleutelde kluis met een eigen wachtwoord.</source>
+            <translation>A separate, encrypted vault with its own passphrase.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Inzage (&amp;open map)…</source>
+            <translation>Access (&amp;open folder)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inzage als onversleutelde map</source>
+            <translation>Access as an unencrypted folder</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Gewone bestanden die iedereen met toegang tot de map kan openen.</source>
+            <translation>Ordinary files that anyone with access to the folder can open.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Alles &amp;verwijderen…</source>
+            <translation>&amp;Erase everything…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+300" />
+            <source>Alles over deze deelnemer verwijderen</source>
+            <translation>Erase everything about this participant</translation>
+        </message>
+        <message>
+            <location line="-298" />
+            <source>Verwijdert elke opname waarop deze deelnemer staat. Niet terug te draaien.</source>
+            <translation>Erases every recording on which this participant appears. Cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+1" />
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>Er staan geen deelnemers in de kluis.</source>
+            <translation>There are no participants in the vault.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Kies een deelnemer.</source>
+            <translation>Choose a participant.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>“{name}” staat op {recordings} opname(s), met {observations} waarneming(en).</source>
+            <translation>“{name}” appears on {recordings} recording(s), with {observations} observation(s).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Op {0} daarvan staan ook anderen: verwijderen haalt die opnames ook voor hen weg.</source>
+            <translation>{0} of them also show other people: erasing removes those recordings for them too.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{0} waarneming(en)</source>
+            <translation>{0} observation(s)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>opname zelf al verwijderd</source>
+            <translation>recording itself already deleted</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Deelnemers: {0}</source>
+            <translation>Participants: {0}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Map voor het versleutelde pakket</source>
+            <translation>Folder for the encrypted package</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+18" />
+            <source>Wachtwoord voor het pakket</source>
+            <translation>Passphrase for the package</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <source>Kies een wachtwoord voor het pakket (minstens {0} tekens, bijvoorbeeld een zin van drie of vier woorden). Geef het los van het pakket door, bijvoorbeeld telefonisch.</source>
+            <translation>Choose a passphrase for the package (at least {0} characters, for example a sentence of three or four words). Pass it on separately from the package, for example by phone.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Wachtwoord niet geschikt</source>
+            <translation>Passphrase not suitable</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Herhaal het wachtwoord:</source>
+            <translation>Repeat the passphrase:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Wachtwoorden verschillen</source>
+            <translation>Passphrases differ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>De twee wachtwoorden zijn niet gelijk.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Versleuteld pakket gemaakt</source>
+            <translation>Encrypted package made</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Versleuteld pakket gemaakt in {path} ({count} opname(s)). Het opent in VKNZ met het wachtwoord van het pakket: vknz --vault “{path}”.</source>
+            <translation>Encrypted package made in {path} ({count} recording(s)). It opens in VKNZ with the package's passphrase: vknz --vault “{path}”.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Versleuteld pakket maken</source>
+            <translation>Making an encrypted package</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Het versleutelde pakket wordt gemaakt.</source>
+            <translation>The encrypted package is being made.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Map voor de onversleutelde bestanden</source>
+            <translation>Folder for the unencrypted files</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Onversleuteld schrijven</source>
+            <translation>Write unencrypted</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Dit schrijft opnames en aantekeningen ONVERSLEUTELD naar {path}. Iedereen die bij die map kan, kan ze zien en horen.
+
+Typ {word} om door te gaan:</source>
+            <translation>This writes recordings and notes UNENCRYPTED to {path}. Anyone with access to that folder can see and hear them.
+
+Type {word} to continue:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+64" />
+            <source>Niet bevestigd</source>
+            <translation>Not confirmed</translation>
+        </message>
+        <message>
+            <location line="-62" />
+            <source>Niet bevestigd: typ {word} om een onversleutelde map te maken. Er is niets geschreven.</source>
+            <translation>Not confirmed: type {word} to make an unencrypted folder. Nothing was written.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Onversleutelde map gemaakt</source>
+            <translation>Unencrypted folder made</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Onversleutelde map gemaakt: {path} ({count} opname(s)). Verwijder de map zodra het verzoek is afgehandeld.</source>
+            <translation>Unencrypted folder made: {path} ({count} recording(s)). Delete the folder as soon as the request has been handled.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Onversleutelde map maken</source>
+            <translation>Making an unencrypted folder</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>De bestanden worden geschreven.</source>
+            <translation>The files are being written.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Verwijderen niet mogelijk</source>
+            <translation>Cannot erase</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Dit verwijdert definitief {recordings} opname(s) waarop “{name}” staat, met alle {observations} waarneming(en) erbij. De sleutels worden vernietigd: niemand kan ze daarna nog openen. Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>This permanently erases {recordings} recording(s) on which “{name}” appears, with all {observations} observation(s). The keys are destroyed: nobody can open them afterwards. This cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Op {0} van deze opnames staan ook anderen; ook voor hen verdwijnen ze.</source>
+            <translation>{0} of these recordings also show other people; they disappear for them too.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Typ de naam van de deelnemer om te bevestigen:</source>
+            <translation>Type the participant's name to confirm:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>De getypte naam is niet “{0}”. Er is niets verwijderd.</source>
+            <translation>The name you typed is not “{0}”. Nothing was erased.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Verwijderd</source>
+            <translation>Erased</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Verwijderd: {count} opname(s) met “{name}” en alle aantekeningen erbij.</source>
+            <translation>Erased: {count} recording(s) with “{name}” and all their notes.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Alles verwijderen</source>
+            <translation>Erasing everything</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{0} van {1} opname(s) verwijderd.</source>
+            <translation>{0} of {1} recording(s) erased.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Het verwijderen is niet gelukt ({0}). De lijst toont wat er nog staat.</source>
+            <translation>Erasing failed ({0}). The list shows what is still there.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>De lijst toont wat er nog staat.</source>
+            <translation>The list shows what is still there.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Map niet te gebruiken</source>
+            <translation>Folder cannot be used</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>De map {path} is niet te lezen ({reason}).</source>
+            <translation>The folder {path} cannot be read ({reason}).</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Het schrijven naar {path} is niet gelukt ({reason}). Er is niets bewaard.</source>
+            <translation>Writing to {path} failed ({reason}). Nothing was kept.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Er is niets geschreven.</source>
+            <translation>Nothing was written.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{done} van {total} MB ({percent}%)</source>
+            <translation>{done} of {total} MB ({percent}%)</translation>
+        </message>
+        <message>
+            <location line="+86" />
+            <source>Afgebroken</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Afgebroken; er is niets geschreven.</source>
+            <translation>Cancelled; nothing was written.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+4" />
+            <source>Niet gelukt</source>
+            <translation>Failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>GdprProgressDialog</name>
+        <message>
+            <location line="-640" />
+            <source>Voortgang</source>
+            <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Resolution of the progress bar (per mille), so sizes beyond 2 GB fit in Qt's int range. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+2" />
+            <source>Afbreken</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Bezig met afbreken; wat al geschreven is, wordt verwijderd…</source>
+            <translation>Cancelling; what was already written is being removed…</translation>
         </message>
     </context>
     <context>
@@ -964,12 +1344,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+460" />
+            <location line="+461" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-459" />
+            <location line="-460" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1084,23 +1464,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+1" />
-            <location line="+414" />
+            <location line="+415" />
             <source>Bewijs loskoppelen</source>
             <translation>Unlink evidence</translation>
         </message>
         <message>
-            <location line="-413" />
+            <location line="-414" />
             <source>Leerdoel &amp;verwijderen</source>
             <translation>&amp;Delete learning goal</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+383" />
+            <location line="+384" />
             <source>Leerdoel verwijderen</source>
             <translation>Delete learning goal</translation>
         </message>
         <message>
-            <location line="-374" />
+            <location line="-375" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1135,7 +1515,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Double-click or Enter plays the moment; Delete unlinks it.</translation>
         </message>
         <message>
-            <location line="+126" />
+            <location line="+127" />
             <location line="+150" />
             <source>(nog zonder omschrijving)</source>
             <translation>(no description yet)</translation>
@@ -1427,12 +1807,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>KijkwijzerPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="+133" />
+            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="+152" />
             <source>Kijkwijzer</source>
             <translation>Viewing guide</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Kijkwijzer:</source>
             <translation>Viewing guide:</translation>
         </message>
@@ -1442,7 +1822,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Choose viewing guide</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+12" />
             <source>Eerst waarnemen, dan betekenis, dan alternatief. Klik op een vraag om haar te beantwoorden op dit moment.</source>
             <translation>First observe, then meaning, then an alternative. Click a question to answer it at this moment.</translation>
         </message>
@@ -1459,7 +1839,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LibraryView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library_view.py" line="+465" />
+            <location filename="../../src/vknz_desktop/ui/library_view.py" line="+471" />
             <source>Bibliotheek met opnames</source>
             <translation>Library of recordings</translation>
         </message>
@@ -1485,18 +1865,18 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+105" />
+            <location line="+108" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-104" />
-            <location line="+105" />
+            <location line="-107" />
+            <location line="+108" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-103" />
+            <location line="-106" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
@@ -1511,7 +1891,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+46" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
@@ -1531,7 +1911,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+110" />
             <source>Mogelijkheden voor deze opname</source>
             <translation>Options for this recording</translation>
         </message>
@@ -1574,8 +1954,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/main_window.py" line="+85" />
+            <location filename="../../src/vknz_desktop/ui/main_window.py" line="+92" />
             <source>De kluis is vergrendeld.</source>
+            <extracomment>Fills in what only the built window needs (profiles, review and learning backends); ``finish_building`` calls it once, so the unlock dialog can show before it runs.</extracomment>
             <translation>The vault is locked.</translation>
         </message>
         <message>
@@ -1592,12 +1973,22 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>MainWindow</name>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>VKNZ — Van Kijken Naar Zien</source>
             <translation>VKNZ — From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+6" />
+            <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
+            <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Kluis alleen-lezen</source>
+            <translation>Vault read-only</translation>
+        </message>
+        <message>
+            <location line="+83" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -1748,6 +2139,11 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+2" />
+            <source>A&amp;VG-verzoek…</source>
+            <translation>&amp;GDPR request…</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>&amp;Problemen met Kijkwijzers…</source>
             <translation>&amp;Problems with viewing guides…</translation>
         </message>
@@ -1757,7 +2153,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>&amp;About VKNZ</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Spatie</source>
             <translation>Space</translation>
         </message>
@@ -1817,7 +2213,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Cancel observation</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+56" />
+            <source>Kluis gecontroleerd</source>
+            <translation>Vault checked</translation>
+        </message>
+        <message>
+            <location line="+68" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
@@ -1832,7 +2233,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+61" />
             <source>Opname verwijderen</source>
             <translation>Delete recording</translation>
         </message>
@@ -1852,7 +2253,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>{0} recording(s) past the retention period have been deleted.</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+118" />
             <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
             <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
         </message>
@@ -2131,7 +2532,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/observation_editor.py" line="+48" />
+            <location filename="../../src/vknz_desktop/ui/observation_editor.py" line="+49" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>
@@ -2184,12 +2585,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/observation_list.py" line="+233" />
+            <location filename="../../src/vknz_desktop/ui/observation_list.py" line="+234" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>&lt;b&gt;Waarnemingen&lt;/b&gt;</source>
             <translation>&lt;b&gt;Observations&lt;/b&gt;</translation>
         </message>
@@ -2214,7 +2615,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Filter by text</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+17" />
             <source>Lijst met waarnemingen</source>
             <translation>List of observations</translation>
         </message>
@@ -2247,7 +2648,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-279" />
+            <location line="-278" />
             <source>Vrij</source>
             <translation>Free</translation>
         </message>
@@ -2411,7 +2812,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/player_controller.py" line="+344" />
+            <location filename="../../src/vknz_desktop/ui/player_controller.py" line="+350" />
+            <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
+            <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>De opname kan niet verder worden afgespeeld.</source>
             <translation>The recording cannot be played any further.</translation>
         </message>
@@ -2502,9 +2908,8 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library_view.py" line="-505" />
+            <location filename="../../src/vknz_desktop/ui/library_view.py" line="-510" />
             <source>Opname</source>
-            <extracomment>Size of the thumbnails in the first column (16:9). Role that holds the recording id of a row (on every column). Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms). Role with the keep-until state of the row: "ok", "soon" or "expired".</extracomment>
             <translation>Recording</translation>
         </message>
         <message>
@@ -2533,18 +2938,21 @@ never the content.&lt;/p&gt;</translation>
             <translation>Keep until</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+58" />
             <source>Opname verwijderd (alleen tekst)</source>
             <translation>Recording deleted (text only)</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-106" />
+            <location line="+113" />
             <source>verlopen</source>
             <translation>expired</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-113" />
+            <location line="+115" />
             <source>verloopt binnenkort</source>
+            <extracomment>Size of the thumbnails in the first column (16:9). Role that holds the recording id of a row (on every column). Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms). Role with the keep-until state of the row: "ok", "soon" or "expired".</extracomment>
             <translation>expires soon</translation>
         </message>
         <message>
@@ -2735,7 +3143,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/search_dialog.py" line="+33" />
+            <location filename="../../src/vknz_desktop/ui/search_dialog.py" line="+34" />
             <source>Zoeken in alle waarnemingen</source>
             <translation>Search all observations</translation>
         </message>
@@ -3269,7 +3677,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>SummaryPreviewDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/summary_preview.py" line="+89" />
+            <location filename="../../src/vknz_desktop/ui/summary_preview.py" line="+90" />
             <source>Leersamenvatting maken</source>
             <translation>Create learning summary</translation>
         </message>
@@ -3436,7 +3844,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>{0} items left out</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Leersamenvatting opslaan</source>
             <translation>Save learning summary</translation>
         </message>
@@ -3562,7 +3970,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/transport_bar.py" line="+57" />
+            <location filename="../../src/vknz_desktop/ui/transport_bar.py" line="+54" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -3623,12 +4031,12 @@ The first time after installing this takes about a minute, after that a few seco
         </message>
         <message>
             <location line="+0" />
-            <location line="+127" />
+            <location line="+124" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
         <message>
-            <location line="-123" />
+            <location line="-121" />
             <source>|▸</source>
             <translation>|▸</translation>
         </message>
@@ -3683,12 +4091,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the end</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+9" />
             <source>Positie</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Waarneming (M)</source>
             <translation>Observation (M)</translation>
         </message>
@@ -3713,7 +4121,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Playback speed</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>Geluid uit/aan</source>
             <translation>Sound off/on</translation>
         </message>
@@ -3723,13 +4131,13 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Sound off</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <location line="+1" />
             <source>Volume</source>
             <translation>Volume</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+69" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
         </message>
@@ -3737,7 +4145,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/unlock_dialog.py" line="+53" />
+            <location filename="../../src/vknz_desktop/ui/unlock_dialog.py" line="+56" />
             <source>VKNZ — kluis openen</source>
             <translation>VKNZ — open vault</translation>
         </message>
@@ -3797,7 +4205,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>e.g. your first name (optional)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+6" />
             <source>Uw naam</source>
             <translation>Your name</translation>
         </message>
@@ -3812,7 +4220,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Message</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Kluis maken</source>
             <translation>Create vault</translation>
         </message>
@@ -3827,7 +4235,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+31" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords do not match.</translation>
         </message>
@@ -3873,7 +4281,12 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace.py" line="+252" />
+            <location filename="../../src/vknz_desktop/ui/workspace.py" line="+319" />
+            <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
+            <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
+        </message>
+        <message>
+            <location line="+52" />
             <source>Waarneming verwijderen</source>
             <translation>Delete observation</translation>
         </message>
@@ -3914,7 +4327,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>panel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="-71" />
+            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="-86" />
             <source>{0} in- of uitklappen</source>
             <translation>Expand or collapse {0}</translation>
         </message>
@@ -3958,7 +4371,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>{0} moment(s) added to the learning goal.</translation>
         </message>
         <message>
-            <location filename="../../src/vknz_desktop/ui/review_feature.py" line="+243" />
+            <location filename="../../src/vknz_desktop/ui/review_feature.py" line="+244" />
             <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>

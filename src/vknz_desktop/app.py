@@ -8,34 +8,31 @@ import os
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vknz_desktop import __version__, export
+from vknz_desktop import __version__
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Role
 from vknz_desktop.domain.ports import OpenVault
-from vknz_desktop.export import deidentifier, team_agenda
-from vknz_desktop.export import render as summary_render
 from vknz_desktop.logging_setup import setup_logging
-from vknz_desktop.media.analysis import PyAvAnalyzer
-from vknz_desktop.media.probe import PyAvProber
-from vknz_desktop.media.remux import PyAvRemuxer
+from vknz_desktop.media.deferred import DeferredAnalyzer, DeferredProber, DeferredRemuxer
 from vknz_desktop.media.vlc_player import VlcEngine, VlcPlayer
 from vknz_desktop.paths import AppPaths
-from vknz_desktop.services.retention import RetentionService
-from vknz_desktop.storage.fragments_repo import FragmentsRepository
-from vknz_desktop.storage.goals_repo import GoalRepository
+from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import KdfProfile, profile_from_environment
-from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
-from vknz_desktop.storage.retention_repo import RetentionRepository
 from vknz_desktop.storage.vault import Vault, vault_exists
-from vknz_desktop.ui.learning import LearningBackend
 from vknz_desktop.ui.main_window import AppContext, MainWindow
 from vknz_desktop.ui.messages import install_excepthook
 from vknz_desktop.ui.player_controller import PlayerController
-from vknz_desktop.ui.review_feature import ReviewBackend
+
+if TYPE_CHECKING:  # the rest is imported where it is first used, after the unlock dialog
+    from vknz_desktop.services.retention import RetentionService
+    from vknz_desktop.storage.fragments_repo import FragmentsRepository
+    from vknz_desktop.storage.goals_repo import GoalRepository
+    from vknz_desktop.ui.learning import LearningBackend
 
 log = logging.getLogger("vknz_desktop.app")
 # In a PyInstaller bundle resources/ sits in the bundle's data folder (sys._MEIPASS).
@@ -80,37 +77,62 @@ def install_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def create_window(paths: AppPaths, vlc_args: tuple[str, ...] = ()) -> tuple[MainWindow, VlcEngine]:
-    """Wire adapters into a MainWindow (also used by GUI tests and screenshots)."""
-    engine = VlcEngine(vlc_args)
-    profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir)
-    controller = PlayerController(VlcPlayer(engine), PyAvAnalyzer())
+def create_window(
+    paths: AppPaths, vlc_args: tuple[str, ...] = (), *, deferred: bool = False
+) -> tuple[MainWindow, VlcEngine]:
+    """Wire adapters into a MainWindow (also used by GUI tests and screenshots).
+
+    ``deferred`` (the app's own start): only what the unlock dialog needs is made; the window's
+    ``finish_building`` loads the rest (profiles, features) and ``engine.start_in_background``
+    starts libVLC. PyAV and numpy load when a recording is first probed or analysed.
+    """
+    engine = VlcEngine(vlc_args, deferred=deferred)
+    controller = PlayerController(VlcPlayer(engine), DeferredAnalyzer())
     context = AppContext(
         gateway=DirectoryVaultGateway(paths.vault_dir, profile_from_environment()),
-        prober=PyAvProber(),
-        analyzer=PyAvAnalyzer(),
+        prober=DeferredProber(),
+        analyzer=DeferredAnalyzer(),
         controller=controller,
-        profiles=profiles.profiles,
-        profile_problems=profiles.problems,
-        review=ReviewBackend(
-            repository=_fragments_repository,
-            remuxer=PyAvRemuxer(),
-            make_player=lambda: PlayerController(VlcPlayer(engine), PyAvAnalyzer()),
-        ),
-        learning=learning_backend(),
+        profiles=[],
         retention_factory=_retention_service,
+        gdpr_factory=_gdpr_repository,
+        complete=lambda context: _complete_context(context, paths, engine),
     )
-    return MainWindow(context), engine
+    return MainWindow(context, build=not deferred), engine
+
+
+def _complete_context(context: AppContext, paths: AppPaths, engine: VlcEngine) -> None:
+    """Kijkwijzer profiles and the review and leerdoelen backends (see create_window)."""
+    from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
+    from vknz_desktop.ui.review_feature import ReviewBackend
+
+    profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir)
+    context.profiles = profiles.profiles
+    context.profile_problems = profiles.problems
+    context.review = ReviewBackend(
+        repository=_fragments_repository,
+        remuxer=DeferredRemuxer(),
+        make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer()),
+    )
+    context.learning = learning_backend()
 
 
 def _retention_service(vault: object) -> RetentionService:
     """Keep-until dates applied to an open vault (crypto-shredding via the storage adapter)."""
+    from vknz_desktop.services.retention import RetentionService
+    from vknz_desktop.storage.retention_repo import RetentionRepository
+
     assert isinstance(vault, Vault)
     return RetentionService(vault, RetentionRepository(vault))
 
 
 def learning_backend() -> LearningBackend:
     """Leerdoelen, summary export (deduce) and the team agenda, as the GUI's ports."""
+    from vknz_desktop import export
+    from vknz_desktop.export import deidentifier, team_agenda
+    from vknz_desktop.export import render as summary_render
+    from vknz_desktop.ui.learning import LearningBackend
+
     return LearningBackend(
         repository=_goal_repository,
         deidentify=export.deidentify,
@@ -127,18 +149,33 @@ def _goal_repository(vault: OpenVault) -> GoalRepository:
     """Leerdoelen and export terms on the vault the gateway opened."""
     if not isinstance(vault, Vault):
         raise TypeError("the leerdoelen need the SQLCipher vault")
+    from vknz_desktop.storage.goals_repo import GoalRepository
+
     return GoalRepository(vault)
+
+
+def _gdpr_repository(vault: OpenVault) -> GdprRepository:
+    """Privacy requests (Help → AVG-verzoek) on the vault the gateway opened."""
+    if not isinstance(vault, Vault):
+        raise TypeError("privacy requests need the SQLCipher vault")
+    return GdprRepository(vault, profile_from_environment())
 
 
 def _fragments_repository(vault: OpenVault) -> FragmentsRepository:
     """Clips, sessions and keep-fragments-only on the vault the gateway opened."""
     if not isinstance(vault, Vault):
         raise TypeError("the review features need the SQLCipher vault")
+    from vknz_desktop.storage.fragments_repo import FragmentsRepository
+
     return FragmentsRepository(vault)
 
 
-def _startup_probe(app: QApplication) -> None:
-    """Print ``startup_ms=N`` (ms since the process started; Linux /proc) and quit."""
+def _startup_probe(app: QApplication, modules: bool = False) -> None:
+    """Print ``startup_ms=N`` (ms since the process started; Linux /proc) and quit.
+
+    ``modules`` (``VKNZ_STARTUP_PROBE=modules``): also print the windows shown and the modules
+    loaded at that moment (tests/integration/test_startup_imports.py).
+    """
     try:
         stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
         uptime = float(Path("/proc/uptime").read_text().split()[0])
@@ -146,7 +183,31 @@ def _startup_probe(app: QApplication) -> None:
     except (OSError, ValueError, IndexError, AttributeError):
         elapsed = -1.0  # no /proc: measure from outside
     print(f"startup_ms={elapsed:.0f}", flush=True)
+    if modules:
+        shown = sorted(type(w).__name__ for w in app.topLevelWidgets() if w.isVisible())
+        print("startup_windows=" + ",".join(shown))
+        print("startup_modules=" + ",".join(sorted(list(sys.modules))), flush=True)
     app.quit()
+
+
+def _finish_startup(window: MainWindow, engine: VlcEngine) -> None:
+    """Once the unlock dialog is up: the rest of the window, then libVLC in a thread. Without
+    libVLC the app says so and stops, as it did when libVLC started before the window."""
+    window.finish_building()
+    engine.start_in_background()
+    timer = QTimer(window)
+
+    def check() -> None:
+        if engine.starting:
+            return
+        timer.stop()
+        if engine.start_problem is not None:
+            QMessageBox.critical(window, "VKNZ", engine.start_problem.message)
+            window.close()  # saves and closes the vault, should it already be open
+            QApplication.exit(2)
+
+    timer.timeout.connect(check)
+    timer.start(100)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -161,7 +222,7 @@ def run_gui(args: argparse.Namespace) -> int:
     install_excepthook()
     extra = tuple(shlex.split(os.environ.get("VKNZ_VLC_ARGS", "")))
     try:
-        window, engine = create_window(paths, extra)
+        window, engine = create_window(paths, extra, deferred=True)
     except KnownError as error:
         QMessageBox.critical(None, "VKNZ", error.message)
         return 2
@@ -170,10 +231,20 @@ def run_gui(args: argparse.Namespace) -> int:
     window.session_watcher.start()
     window.show()
     QTimer.singleShot(0, window.show_unlock)
-    if os.environ.get("VKNZ_STARTUP_PROBE"):
+    probe = os.environ.get("VKNZ_STARTUP_PROBE")
+    if probe:
         # For measuring start-up (make bundle-test): once the unlock dialog is shown and its
         # first paint is processed, print the time since the process started and quit.
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _startup_probe(app)))
+        QTimer.singleShot(
+            0, lambda: QTimer.singleShot(0, lambda: _startup_probe(app, probe == "modules"))
+        )
+    # One pass later, with the dialog painted: the rest of the window and libVLC.
+    QTimer.singleShot(
+        0,
+        lambda: QTimer.singleShot(
+            0, lambda: QTimer.singleShot(0, lambda: _finish_startup(window, engine))
+        ),
+    )
     log.info("gui started")
     code = app.exec()
     window.context.controller.shutdown()

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.gdpr import PLAIN_EXPORT_CONFIRMATION, confirms_plain_export
 from vknz_desktop.paths import AppPaths
 
-PLAIN_CONFIRMATION = "ONVERSLEUTELD"
+PLAIN_CONFIRMATION = PLAIN_EXPORT_CONFIRMATION
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                         f"Dit schrijft opnames en aantekeningen ONVERSLEUTELD naar {args.out}. "
                         f"Typ {PLAIN_CONFIRMATION} om door te gaan: "
                     )
-                if (confirmation or "").strip() != PLAIN_CONFIRMATION:
+                if not confirms_plain_export(confirmation or ""):
                     raise KnownError(
                         f"Niet bevestigd: typ {PLAIN_CONFIRMATION} om een onversleutelde map te "
                         "maken. Er is niets geschreven."

@@ -136,3 +136,10 @@ def test_unlock_dialog_is_english(
     assert "Case manager" in roles
     _assert_no_dutch(dialog)
     dialog.reject()
+
+
+def test_numbers_follow_the_english_translation(english: QTranslator) -> None:
+    from vknz_desktop.ui.formatting import format_megabytes, format_number
+
+    assert format_number(1_234_567) == "1,234,567"
+    assert format_megabytes(1_234_567_890) == "1,234.6"

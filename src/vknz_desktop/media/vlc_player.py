@@ -17,8 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import vlc
-
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.ports import VideoFrame
 from vknz_desktop.media.streams import ReadAtStream
@@ -61,20 +59,71 @@ TEST_ARGS: tuple[str, ...] = ("--vout=dummy", "--aout=dummy")
 
 
 class VlcEngine:
-    """One libVLC instance for the process."""
+    """One libVLC instance for the process.
 
-    def __init__(self, extra_args: tuple[str, ...] = ()) -> None:
+    ``deferred``: nothing is loaded yet (python-vlc, libVLC and its plugins take a while on a
+    cold start); ``start_in_background`` starts it in a thread, and ``instance`` waits for that
+    start (or starts it now). Otherwise it starts at once, raising KnownError without libVLC.
+    """
+
+    def __init__(self, extra_args: tuple[str, ...] = (), *, deferred: bool = False) -> None:
+        self._args = list(BASE_ARGS + extra_args)
+        self._instance: Any = None
+        self._thread: threading.Thread | None = None
+        self._problem: KnownError | None = None
+        if not deferred:
+            self._instance = _new_instance(self._args)
+
+    def start_in_background(self) -> None:
+        """Start libVLC in a thread (once); see ``starting`` and ``start_problem``."""
+        if self._instance is None and self._thread is None:
+            self._thread = threading.Thread(target=self._start, name="libvlc-start", daemon=True)
+            self._thread.start()
+
+    def _start(self) -> None:
         try:
-            instance = vlc.Instance(list(BASE_ARGS + extra_args))
-        except (OSError, NameError, AttributeError) as error:
-            raise KnownError(_MISSING_VLC) from error
-        if instance is None:
-            raise KnownError(_MISSING_VLC)
-        self.instance: Any = instance
+            self._instance = _new_instance(self._args)
+        except KnownError as error:
+            self._problem = error
+
+    @property
+    def starting(self) -> bool:
+        """Whether a background start is still running."""
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def start_problem(self) -> KnownError | None:
+        """Why the background start failed (libVLC missing), else None."""
+        return self._problem
+
+    @property
+    def instance(self) -> Any:
+        """The libVLC instance; waits for a background start, or starts it now."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._instance is None:
+            self._instance = _new_instance(self._args)  # raises KnownError again if it failed
+        return self._instance
 
     def release(self) -> None:
-        """Release the libVLC instance."""
-        self.instance.release()
+        """Release the libVLC instance (if it was started)."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._instance is not None:
+            self._instance.release()
+            self._instance = None
+
+
+def _new_instance(args: list[str]) -> Any:
+    try:
+        import vlc  # loads libVLC itself: only when a player is about to be needed
+
+        instance = vlc.Instance(args)
+    except (ImportError, NotImplementedError, OSError, NameError, AttributeError) as error:
+        raise KnownError(_MISSING_VLC) from error
+    if instance is None:
+        raise KnownError(_MISSING_VLC)
+    return instance
 
 
 _MISSING_VLC = (
@@ -87,6 +136,8 @@ class StreamMediaSource:
     """A libVLC media reading from ``stream``; owns the callbacks for the media's lifetime."""
 
     def __init__(self, instance: Any, stream: ReadAtStream) -> None:
+        import vlc
+
         self.stream = stream
         self._cursors: dict[int, int] = {}
         self._next_cursor = 1
@@ -156,6 +207,8 @@ class FrameOutput:
     def __init__(
         self, player: Any, on_frame: FrameCallback, display_size: tuple[int, int] | None
     ) -> None:
+        import vlc
+
         self._on_frame = on_frame
         self._display_size = display_size
         self._lock = threading.Lock()
@@ -225,9 +278,17 @@ class VlcPlayer:
 
     def __init__(self, engine: VlcEngine) -> None:
         self._engine = engine
-        self._player: Any = engine.instance.media_player_new()
+        self._media_player: Any = None  # made on first use: the engine may still be starting
+        self._closed = False
         self._source: StreamMediaSource | None = None
         self._output: FrameOutput | None = None
+
+    @property
+    def _player(self) -> Any:
+        """libVLC's media player (None once closed)."""
+        if self._media_player is None and not self._closed:
+            self._media_player = self._engine.instance.media_player_new()
+        return self._media_player
 
     def load(
         self,
@@ -253,6 +314,8 @@ class VlcPlayer:
 
     def unload(self) -> None:
         """Stop and forget the current media."""
+        if self._media_player is None:
+            return  # never loaded anything
         self._player.stop()
         if self._source is not None:
             self._player.set_media(None)
@@ -310,9 +373,10 @@ class VlcPlayer:
 
     def close(self) -> None:
         """Stop and release everything (idempotent)."""
-        if self._player is None:
+        self._closed = True
+        if self._media_player is None:
             return
         self.unload()
         with contextlib.suppress(Exception):
-            self._player.release()
-        self._player = None
+            self._media_player.release()
+        self._media_player = None

@@ -8,26 +8,42 @@ travel inside the package's encrypted database). It opens with ``vknz --vault PA
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
-from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.errors import ExportCancelledError, KnownError
 from vknz_desktop.domain.models import AuditAction, Recording, Role
+from vknz_desktop.domain.ports import CancelToken, ProgressCallback
 from vknz_desktop.storage.database import DATABASE_FILE_NAME
-from vknz_desktop.storage.fsutil import disk_full_as_known_error, make_private_dir
-from vknz_desktop.storage.keyfile import KEY_FILE_NAME, KdfProfile, read_key_file
+from vknz_desktop.storage.fsutil import (
+    disk_full_as_known_error,
+    make_private_dir,
+    open_private_for_writing,
+)
+from vknz_desktop.storage.keyfile import (
+    KEY_FILE_NAME,
+    KdfProfile,
+    profile_from_environment,
+    read_key_file,
+)
 from vknz_desktop.storage.media_store import media_path
 from vknz_desktop.storage.vault import Vault
 
 _COPIED_TABLES = ("recordings", "participants", "consents", "observations")
+_COPY_BLOCK = 1024 * 1024
 
 
 class GdprRepository:
     """Finds everything about one participant and exports or erases it."""
 
-    def __init__(self, vault: Vault) -> None:
+    def __init__(self, vault: Vault, kdf_profile: KdfProfile | None = None) -> None:
         self._vault = vault
+        self._kdf_profile = kdf_profile  # for packages when export_encrypted is given none
 
     def participants(self) -> list[tuple[str, str]]:
         """(display name, role) of everyone named on a recording."""
@@ -52,6 +68,19 @@ class GdprRepository:
             raise KnownError(f"Er staat geen deelnemer '{name}' in de kluis.")
         return [self._vault.recording(i) for i in ids]
 
+    def observation_counts(self, name: str) -> dict[str, int]:
+        """Number of observations per recording (by id) on which ``name`` is registered."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT p.recording_id, COUNT(o.id) FROM"
+                " (SELECT DISTINCT recording_id FROM participants"
+                " WHERE lower(display_name) = lower(?)) AS p"
+                " LEFT JOIN observations AS o ON o.recording_id = p.recording_id"
+                " GROUP BY p.recording_id",
+                (name.strip(),),
+            ).fetchall()
+        return {str(recording_id): int(count) for recording_id, count in rows}
+
     def export_encrypted(
         self,
         name: str,
@@ -59,10 +88,54 @@ class GdprRepository:
         passphrase: str,
         *,
         role: Role | None,
-        kdf_profile: KdfProfile,
+        kdf_profile: KdfProfile | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
     ) -> list[Recording]:
-        """Write an encrypted package (a separate vault) with everything about ``name``."""
+        """Write an encrypted package (a separate vault) with everything about ``name``.
+
+        ``target`` must be new or empty. ``progress`` gets (bytes copied, bytes total) of the
+        media files; ``cancel`` stops at the next block. On cancel or any error the package is
+        removed again and nothing is audited.
+        """
         recordings = self.recordings_of(name)
+        sources = [media_path(self._vault.media_dir, r.id) for r in recordings]
+        copier = _Copier(sum(s.stat().st_size for s in sources if s.exists()), progress, cancel)
+        with _new_target(target):
+            copier.check()
+            self._write_package(
+                recordings,
+                target,
+                passphrase,
+                role=role,
+                kdf_profile=kdf_profile or self._kdf_profile or profile_from_environment(),
+                copier=copier,
+            )
+            copier.check()
+            self._audit_access(recordings, "versleuteld", role)
+        return recordings
+
+    def _audit_access(self, recordings: list[Recording], form: str, role: Role | None) -> None:
+        """The audit entry of an access request: how many recordings and in what form."""
+        with self._vault.writing() as conn:
+            Vault.audit(
+                conn,
+                AuditAction.GDPR_ACCESS,
+                role,
+                None,
+                {"recordings": len(recordings), "form": form},
+            )
+
+    def _write_package(
+        self,
+        recordings: list[Recording],
+        target: Path,
+        passphrase: str,
+        *,
+        role: Role | None,
+        kdf_profile: KdfProfile,
+        copier: _Copier,
+    ) -> None:
         package = Vault.create(
             target, passphrase, role=role or Role.ONDERZOEKER, kdf_profile=kdf_profile
         )
@@ -103,21 +176,37 @@ class GdprRepository:
             for recording in recordings:
                 source = media_path(self._vault.media_dir, recording.id)
                 if source.exists():
-                    shutil.copyfile(source, media_path(target / "media", recording.id))
-                    media_path(target / "media", recording.id).chmod(0o600)
-        with self._vault.writing() as conn:
-            Vault.audit(
-                conn,
-                AuditAction.GDPR_ACCESS,
-                role,
-                None,
-                {"recordings": len(recordings), "form": "versleuteld"},
-            )
+                    with (
+                        source.open("rb") as stream,
+                        _private_file(media_path(target / "media", recording.id)) as out,
+                    ):
+                        copier.copy(stream, out)
+
+    def export_plain(
+        self,
+        name: str,
+        target: Path,
+        *,
+        role: Role | None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[Recording]:
+        """Write a plain (unencrypted) folder: media files and a JSON file with the notes.
+
+        ``target`` must be new or empty; ``progress`` and ``cancel`` as for export_encrypted.
+        On cancel or any error what was written is removed again and nothing is audited.
+        """
+        recordings = self.recordings_of(name)
+        total = sum(r.size_bytes for r in recordings if r.media_available)
+        copier = _Copier(total, progress, cancel)
+        with _new_target(target):
+            copier.check()
+            self._write_plain(recordings, target, copier)
+            copier.check()
+            self._audit_access(recordings, "onversleuteld", role)
         return recordings
 
-    def export_plain(self, name: str, target: Path, *, role: Role | None) -> list[Recording]:
-        """Write a plain (unencrypted) folder: media files and a JSON file with the notes."""
-        recordings = self.recordings_of(name)
+    def _write_plain(self, recordings: list[Recording], target: Path, copier: _Copier) -> None:
         make_private_dir(target)
         summary = []
         with disk_full_as_known_error():
@@ -148,29 +237,26 @@ class GdprRepository:
                     file_name = f"opname-{number}.{_extension(recording)}"
                     with (
                         self._vault.open_media(recording.id) as stream,
-                        (target / file_name).open("wb") as out,
+                        _private_file(target / file_name) as out,
                     ):
-                        shutil.copyfileobj(stream, out, 1024 * 1024)
+                        copier.copy(stream, out)
                     entry["bestand"] = file_name
                 summary.append(entry)
-            (target / "gegevens.json").write_text(
-                json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
-            )
-        with self._vault.writing() as conn:
-            Vault.audit(
-                conn,
-                AuditAction.GDPR_ACCESS,
-                role,
-                None,
-                {"recordings": len(recordings), "form": "onversleuteld"},
-            )
-        return recordings
+            with _private_file(target / "gegevens.json") as out:
+                out.write(json.dumps(summary, ensure_ascii=False, indent=2).encode("utf-8"))
 
-    def erase(self, name: str, *, role: Role | None) -> list[Recording]:
-        """Delete every recording on which ``name`` appears, with all its notes (key first)."""
+    def erase(
+        self, name: str, *, role: Role | None, progress: ProgressCallback | None = None
+    ) -> list[Recording]:
+        """Delete every recording on which ``name`` appears, with all its notes (key first).
+
+        ``progress`` gets (recordings deleted, recordings total) after each one.
+        """
         recordings = self.recordings_of(name)
-        for recording in recordings:
+        for number, recording in enumerate(recordings, start=1):
             self._vault.delete_recording(recording.id, role=role or Role.KLANTMANAGER)
+            if progress is not None:
+                progress(number, len(recordings))
         with self._vault.writing() as conn:
             Vault.audit(conn, AuditAction.GDPR_ERASURE, role, None, {"recordings": len(recordings)})
         return recordings
@@ -181,3 +267,69 @@ def _extension(recording: Recording) -> str:
     return {"mov": "mp4", "matroska": "mkv", "ogg": "ogg", "wav": "wav", "mp3": "mp3"}.get(
         container, "bin"
     )
+
+
+class _Copier:
+    """Copies streams block by block, reporting progress and stopping when cancelled."""
+
+    def __init__(
+        self, total: int, progress: ProgressCallback | None, cancel: CancelToken | None
+    ) -> None:
+        self.total = total
+        self.done = 0
+        self._progress = progress
+        self._cancel = cancel
+        self._report()
+
+    def check(self) -> None:
+        """Raise ExportCancelledError once ``cancel`` is set."""
+        if self._cancel is not None and self._cancel.cancelled:
+            raise ExportCancelledError("Afgebroken; er is niets geschreven.")
+
+    def copy(self, source: IO[bytes], out: IO[bytes]) -> None:
+        """Copy all of ``source`` into ``out``."""
+        while True:
+            self.check()
+            block = source.read(_COPY_BLOCK)
+            if not block:
+                return
+            out.write(block)
+            self.done += len(block)
+            self._report()
+
+    def _report(self) -> None:
+        if self._progress is not None:
+            self._progress(min(self.done, self.total), self.total)
+
+
+def _private_file(path: Path) -> IO[bytes]:
+    """A new file (mode 0600) opened for writing bytes."""
+    return os.fdopen(open_private_for_writing(path), "wb")
+
+
+@contextlib.contextmanager
+def _new_target(target: Path) -> Iterator[None]:
+    """Refuse a ``target`` that exists and is not an empty folder; when the block fails (or is
+    cancelled) remove what it wrote: the folder itself if it was new, else its contents."""
+    existed = target.exists()
+    if existed and (not target.is_dir() or any(target.iterdir())):
+        raise KnownError(f"{target} bestaat al en is niet leeg; kies een nieuwe map.")
+    try:
+        yield
+    except BaseException:
+        _remove_written(target, keep_folder=existed)
+        raise
+
+
+def _remove_written(target: Path, *, keep_folder: bool) -> None:
+    if not target.is_dir():
+        return
+    for child in target.iterdir():
+        with contextlib.suppress(OSError):
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    if not keep_folder:
+        with contextlib.suppress(OSError):
+            target.rmdir()

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,28 +28,30 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import visible_to
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
-from vknz_desktop.domain.profiles import Profile, ProfileError
 from vknz_desktop.services.recordings import RecordingService
-from vknz_desktop.services.retention import RetentionService
 from vknz_desktop.ui.analysis_worker import AnalysisWorker
 from vknz_desktop.ui.appearance import apply_appearance
 from vknz_desktop.ui.audit_log_dialog import AuditLogDialog
 from vknz_desktop.ui.clipboard import SensitiveClipboard
+from vknz_desktop.ui.gdpr_dialog import GdprDialog, GdprRequests
 from vknz_desktop.ui.help_overlay import HelpOverlay
-from vknz_desktop.ui.import_flow import ImportFlow
 from vknz_desktop.ui.inactivity import InactivityLock
-from vknz_desktop.ui.learning import LearningBackend, LearningFeature
 from vknz_desktop.ui.messages import show_known_error
 from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.privacy_help import PrivacyHelpDialog
 from vknz_desktop.ui.retention_dialog import RetentionDialog
-from vknz_desktop.ui.review_feature import ReviewBackend, ReviewFeature
-from vknz_desktop.ui.samen_kijken import SamenKijkenFeature
 from vknz_desktop.ui.search_dialog import SearchDialog
 from vknz_desktop.ui.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from vknz_desktop.ui.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.workspace import Identity, Workspace, WorkspaceSettings
+from vknz_desktop.ui.workspace_state import Identity, WorkspaceSettings
+
+if TYPE_CHECKING:  # loaded when needed: the unlock dialog shows before any of them
+    from vknz_desktop.domain.profiles import Profile, ProfileError
+    from vknz_desktop.services.retention import RetentionService
+    from vknz_desktop.ui.import_flow import ImportFlow
+    from vknz_desktop.ui.learning import LearningBackend
+    from vknz_desktop.ui.review_feature import ReviewBackend
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,10 @@ class AppContext:
     retention_factory: Callable[[OpenVault], RetentionService] | None = None
     review: ReviewBackend | None = None  # clips, sessions, compare, keep fragments only
     learning: LearningBackend | None = None  # leerdoelen, summary export, team agenda
+    #: Fills in what only the built window needs (profiles, review and learning backends);
+    #: ``finish_building`` calls it once, so the unlock dialog can show before it runs.
+    complete: Callable[[AppContext], None] | None = None
+    gdpr_factory: Callable[[OpenVault], GdprRequests] | None = None  # Help → AVG-verzoek
 
 
 class LockedPage(QWidget):
@@ -98,10 +105,10 @@ class LockedPage(QWidget):
 class MainWindow(QMainWindow):
     """Library ↔ workspace; locks itself on Ctrl+L and after inactivity."""
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, *, build: bool = True) -> None:
+        """``build=False`` makes only the locked page (what the unlock dialog needs);
+        ``finish_building`` then adds the rest. The app does that to start fast."""
         super().__init__()
-        from vknz_desktop.ui.library_view import LibraryView
-
         self.context = context
         self.vault: OpenVault | None = None
         self.identity = Identity()
@@ -109,21 +116,20 @@ class MainWindow(QMainWindow):
         self._import_flow: ImportFlow | None = None
         self._background: list[AnalysisWorker] = []
         self._unlock_dialog: UnlockDialog | None = None
+        self.gdpr_dialog: GdprDialog | None = None
         self.setWindowTitle(self.tr("VKNZ — Van Kijken Naar Zien"))
         self.stack = QStackedWidget(self)
         self.locked_page = LockedPage(self.show_unlock, self)
-        self.library = LibraryView(self)
-        self.workspace = Workspace(
-            context.controller,
-            context.analyzer,
-            context.profiles,
-            context.settings,
-            self.identity,
-            self,
-        )
-        for page in (self.locked_page, self.library, self.workspace):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.locked_page)
         self.setCentralWidget(self.stack)
+        self.read_only_label = QLabel(
+            self.tr("Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd."), self
+        )
+        self.read_only_label.setObjectName("readOnlyBanner")
+        self.read_only_label.setAccessibleName(self.tr("Kluis alleen-lezen"))
+        self.read_only_label.setStyleSheet("font-weight: bold; padding: 2px 8px;")
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.help_overlay = HelpOverlay(self)
         self.inactivity = InactivityLock(context.lock_minutes, self)
         self.inactivity.timedOut.connect(self.lock)
@@ -134,6 +140,37 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.inactivity)
+        self._built = False
+        if build:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Library, workspace, menus and the review, leerdoelen and Samen kijken features
+        (once; unlocking does it too, if the app has not yet)."""
+        if self._built:
+            return
+        if self.context.complete is not None:
+            complete, self.context.complete = self.context.complete, None
+            complete(self.context)
+        self._built = True
+        from vknz_desktop.ui.learning import LearningFeature
+        from vknz_desktop.ui.library_view import LibraryView
+        from vknz_desktop.ui.review_feature import ReviewFeature
+        from vknz_desktop.ui.samen_kijken import SamenKijkenFeature
+        from vknz_desktop.ui.workspace import Workspace
+
+        context = self.context
+        self.library = LibraryView(self)
+        self.workspace = Workspace(
+            context.controller,
+            context.analyzer,
+            context.profiles,
+            context.settings,
+            self.identity,
+            self,
+        )
+        for page in (self.library, self.workspace):
+            self.stack.addWidget(page)
         self._build_actions()
         self.review = ReviewFeature(self, context.review)
         self.learning = LearningFeature(self, context.learning)
@@ -240,6 +277,10 @@ class MainWindow(QMainWindow):
             self.tr("&Wat gebeurt er met de opnames?"), None, self.show_privacy_help, help_menu
         )
         self.audit_action = self._action(self.tr("&Logboek…"), None, self.show_audit_log, help_menu)
+        self.gdpr_action = self._action(
+            self.tr("A&VG-verzoek…"), None, self.show_gdpr_dialog, help_menu
+        )
+        self.gdpr_action.setVisible(self.context.gdpr_factory is not None)
         self.profiles_action = self._action(
             self.tr("&Problemen met Kijkwijzers…"), None, self.show_profile_problems, help_menu
         )
@@ -256,8 +297,10 @@ class MainWindow(QMainWindow):
             self.search_action,
             self.settings_action,
             self.audit_action,
+            self.gdpr_action,
         ):
             action.setEnabled(unlocked)
+        self.import_action.setEnabled(self.vault is not None and not self.vault.read_only)
         for action in self.play_actions:
             action.setEnabled(in_workspace)
         self.undo_action.setEnabled(in_workspace and self.workspace.undo_stack.canUndo())
@@ -328,6 +371,7 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _on_unlocked(self, vault: OpenVault, identity: Identity) -> None:
+        self.finish_building()
         self.vault = vault
         self.identity = identity
         self.workspace.identity = identity
@@ -335,6 +379,7 @@ class MainWindow(QMainWindow):
         vault.record_failed_unlocks(self.failed_unlocks, identity.role)
         vault.record_unlock(identity.role)
         self.failed_unlocks = 0
+        self._show_vault_state(vault)
         self.apply_settings(AppSettings.load(vault))
         self.inactivity.start()
         self.refresh_library()
@@ -348,8 +393,20 @@ class MainWindow(QMainWindow):
                 self.show_library()
         else:
             self.show_library()
-        self._warn_about_expired()
+        if not vault.read_only:
+            self._warn_about_expired()
         self._update_actions()
+
+    def _show_vault_state(self, vault: OpenVault) -> None:
+        """Tell the user what the unlock found (a restored key file, a damaged vault opened
+        read-only) and keep a visible read-only marker while that vault is open."""
+        self.read_only_label.setVisible(vault.read_only)
+        for notice in vault.notices:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Kluis gecontroleerd"), notice, parent=self
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def _on_os_lock(self, reason: str) -> None:
         log.info("operating system asked to lock (%s)", reason)
@@ -373,6 +430,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         vault, self.vault = self.vault, None
         vault.close()
+        self.read_only_label.hide()
         self.inactivity.stop()
         self.stack.setCurrentWidget(self.locked_page)
         self._update_actions()
@@ -438,6 +496,8 @@ class MainWindow(QMainWindow):
         """Probe, ask for consent, import with progress (see ImportFlow)."""
         if self.vault is None:
             return
+        from vknz_desktop.ui.import_flow import ImportFlow
+
         flow = ImportFlow(
             self,
             RecordingService(self.vault, self.context.prober),
@@ -468,7 +528,11 @@ class MainWindow(QMainWindow):
 
     def _stop_background_work(self) -> None:
         """Stop a running import and analysis before the vault closes."""
+        if not self._built:
+            return  # nothing can have started
         self.review.close_all()  # stores what is typed in a session, stops its players
+        if self.gdpr_dialog is not None:
+            self.gdpr_dialog.shutdown()  # stops an export (removing what it wrote) and closes
         self.learning.close_all()  # closes export dialogs, forgets the goals shown
         if self._import_flow is not None:
             self._import_flow.shutdown()
@@ -612,6 +676,41 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         AuditLogDialog(self.vault.audit_entries(), self.vault.audit_problems(), self).exec()
+
+    def show_gdpr_dialog(self) -> None:
+        """Help → AVG-verzoek: access to or erasure of everything about one participant."""
+        if self.vault is None or self.context.gdpr_factory is None:
+            return
+        if self.gdpr_dialog is not None:
+            self.gdpr_dialog.raise_()
+            self.gdpr_dialog.activateWindow()
+            return
+        try:
+            dialog = GdprDialog(
+                self.context.gdpr_factory(self.vault),
+                self.identity.role,
+                self,
+                before_erase=self._before_gdpr_erase,
+            )
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        dialog.erased.connect(lambda _ids: self.refresh_library())
+        dialog.finished.connect(lambda _result: self._on_gdpr_dialog_finished(dialog))
+        self.gdpr_dialog = dialog
+        dialog.open()
+
+    def _on_gdpr_dialog_finished(self, dialog: GdprDialog) -> None:
+        if self.gdpr_dialog is dialog:
+            self.gdpr_dialog = None
+        dialog.deleteLater()
+
+    def _before_gdpr_erase(self, recording_ids: list[str]) -> None:
+        """Nothing may show or read a recording while an erasure removes it."""
+        for worker in self._background:
+            worker.cancel()
+        self._background.clear()
+        self.show_library()  # closes an open recording (and the review players)
 
     def copy_selected_observations(self) -> None:
         """Ctrl+C in the observation list: copy their text, cleared again after 30 s."""

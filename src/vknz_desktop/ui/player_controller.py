@@ -321,6 +321,10 @@ class PlayerController(QObject):
             return
         self.frameReady.emit(frame_to_image(frame))
 
+    def _stream_damaged(self) -> bool:
+        """Whether a read from the vault met a damaged media chunk (DecryptedStream.damage)."""
+        return any(getattr(stream, "damage", None) is not None for stream in self._streams)
+
     @Slot()
     def _tick(self) -> None:
         if self._recording is None:
@@ -340,6 +344,14 @@ class PlayerController(QObject):
                 self._clock.set_playing(False)
                 self._clock.jump(self._duration if state == "Ended" else self._clock.position())
                 self.playingChanged.emit(False)
-                if state == "Error":
+                if self._stream_damaged():
+                    self.errorOccurred.emit(
+                        self.tr(
+                            "De opname '{title}' is beschadigd en stopt hier; het deel ervoor is"
+                            " wel te bekijken en andere opnamen werken gewoon. 'vknz verify'"
+                            " noemt de details."
+                        ).format(title=self._recording.title)
+                    )
+                elif state == "Error":
                     self.errorOccurred.emit(self.tr("De opname kan niet verder worden afgespeeld."))
         self.positionChanged.emit(self._clock.position())

@@ -52,7 +52,7 @@ from vknz_desktop.ui.messages import show_known_error
 from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.session_prepare import heading_label
 from vknz_desktop.ui.video_view import VideoView
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.workspace_state import Identity
 
 StreamOpener = Callable[[str], MediaStream]
 _ID_ROLE = Qt.ItemDataRole.UserRole

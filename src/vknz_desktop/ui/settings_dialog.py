@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.ports import OpenVault
 from vknz_desktop.ui.appearance import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from vknz_desktop.ui.inactivity import DEFAULT_MINUTES
-from vknz_desktop.ui.workspace import WorkspaceSettings
+from vknz_desktop.ui.workspace_state import WorkspaceSettings
 
 _PAUSE = "workspace.pause_while_typing"
 _RESUME = "workspace.resume_after_save"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +21,10 @@ from vknz_desktop.domain.errors import KnownError, WrongPassphraseError
 from vknz_desktop.domain.models import Role
 from vknz_desktop.domain.passphrase import passphrase_problem
 from vknz_desktop.domain.ports import OpenVault, VaultGateway
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.appearance import signal_colour
+from vknz_desktop.ui.workspace_state import Identity
+
+_WINDOW = QPalette.ColorRole.Window
 
 ROLE_LABELS: dict[Role, str] = {
     Role.KLANTMANAGER: "Klantmanager",
@@ -96,13 +99,17 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("Ik werk als:"), self.role_box)
         self.name_edit = QLineEdit(current.name, self)
         self.name_edit.setPlaceholderText(self.tr("bijv. uw voornaam (mag leeg)"))
+        # the hint stays whole at every text size (the dialog grows instead)
+        hint_width = self.name_edit.fontMetrics().horizontalAdvance(
+            self.name_edit.placeholderText()
+        )
+        self.name_edit.setMinimumWidth(hint_width + 24)
         self.name_edit.setAccessibleName(self.tr("Uw naam"))
         form.addRow(self.tr("Naam bij waarnemingen:"), self.name_edit)
         layout.addLayout(form)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Melding"))
-        self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(self)
@@ -114,6 +121,9 @@ class UnlockDialog(QDialog):
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # never narrower than the labels and fields need (large text): a fixed minimum width
+        # would keep the layout from widening the dialog
+        self.setMinimumWidth(max(460, layout.totalMinimumSize().width()))
         self.passphrase.setFocus()
 
     @property
@@ -124,6 +134,9 @@ class UnlockDialog(QDialog):
     def show_message(self, text: str) -> None:
         """Show a problem under the form."""
         self.message.setText(text)
+        # red that stays readable in high contrast (the palette may have changed since)
+        colour = signal_colour("error", self.palette(), _WINDOW)
+        self.message.setStyleSheet(f"color: {colour.name()};")
         self.message.setVisible(bool(text))
 
     def try_unlock(self) -> None:
