@@ -115,3 +115,22 @@ def is_high_contrast() -> bool:
     """Whether the high-contrast palette is in use."""
     app = QGuiApplication.instance()
     return isinstance(app, QGuiApplication) and bool(app.property(_HIGH_CONTRAST_PROPERTY))
+
+
+_SIGNAL_COLOURS = {
+    # name: (on a light background, on a dark background)
+    "error": (QColor(176, 0, 32), QColor(255, 138, 138)),
+    "warning": (QColor(160, 82, 0), QColor(255, 190, 90)),
+}
+
+
+def signal_colour(
+    name: str,
+    palette: QPalette | None = None,
+    background: QPalette.ColorRole = QPalette.ColorRole.Base,
+) -> QColor:
+    """A signal colour ("error" red, "warning" orange) that stays readable on ``background``:
+    dark on a light background, light on a dark one (high contrast, a dark scheme)."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    light, dark = _SIGNAL_COLOURS[name]
+    return QColor(dark if palette.color(background).lightness() < 128 else light)

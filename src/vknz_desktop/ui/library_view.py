@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,6 +39,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QFontMetrics,
     QGuiApplication,
     QIcon,
     QKeyEvent,
@@ -65,6 +67,7 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.models import Recording
+from vknz_desktop.ui.appearance import signal_colour
 from vknz_desktop.ui.formatting import (
     format_date,
     format_duration,
@@ -83,9 +86,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Role with the keep-until state of the row: "ok", "soon" or "expired".
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
-
-_EXPIRED_COLOUR = QColor(176, 0, 32)  # a red that stays readable on white and light grey
-_SOON_COLOUR = QColor(160, 82, 0)  # dark orange
 
 
 def _device_pixel_ratio() -> float:
@@ -220,6 +220,10 @@ class RecordingTableModel(QAbstractTableModel):
         """Drop every recording and picture."""
         self.set_recordings([], {})
 
+    def state_words(self) -> tuple[str, str]:
+        """The words shown under a keep-until date that is (nearly) past."""
+        return self.tr("verloopt binnenkort"), self.tr("verlopen")
+
     def recording_at(self, row: int) -> Recording | None:
         """The recording in source row ``row``."""
         return self._recordings[row] if 0 <= row < len(self._recordings) else None
@@ -256,7 +260,8 @@ class RecordingTableModel(QAbstractTableModel):
                 if section == self.DURATION
                 else Qt.AlignmentFlag.AlignLeft
             )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+            # (word wrap: a heading too wide at large text goes onto two lines)
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = {
@@ -297,10 +302,11 @@ class RecordingTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(recording, column, state)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.KEEP_UNTIL:
+            # readable on the light and the dark (high-contrast) backgrounds alike
             if state == "expired":
-                return QBrush(_EXPIRED_COLOUR)
+                return QBrush(signal_colour("error"))
             if state == "soon":
-                return QBrush(_SOON_COLOUR)
+                return QBrush(signal_colour("warning"))
         if role == Qt.ItemDataRole.FontRole and column == self.KEEP_UNTIL and state != "ok":
             font = QFont()
             font.setBold(True)
@@ -526,14 +532,17 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # headings wrap (rather than being cut short) when large text makes them too wide
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
         header.setSectionResizeMode(RecordingTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (RecordingTableModel.DATE, 120),
-            (RecordingTableModel.DURATION, 80),
-            (RecordingTableModel.KIND, 110),
-            (RecordingTableModel.CONSENT, 260),
-            (RecordingTableModel.KEEP_UNTIL, 160),
-        ):
+        self._base_widths = {
+            RecordingTableModel.DATE: 120,
+            RecordingTableModel.DURATION: 80,
+            RecordingTableModel.KIND: 110,
+            RecordingTableModel.CONSENT: 260,
+            RecordingTableModel.KEEP_UNTIL: 160,
+        }
+        for column, width in self._base_widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.sortByColumn(RecordingTableModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -639,6 +648,7 @@ class LibraryView(QWidget):
         """
         previous = self.selected_id()
         self._model.set_recordings(recordings, thumbnails)
+        self._fit_to_text(grow_only=True)
         self._update_state()
         if previous is not None and not self.select(previous):
             self.currentRecordingChanged.emit(None)
@@ -815,6 +825,43 @@ class LibraryView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 600)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):  # text size
+            self._fit_to_text(grow_only=False)
+
+    def _fit_to_text(self, *, grow_only: bool) -> None:
+        """Rows high enough for two lines and columns wide enough for the lines of their text
+        at this text size (the long consent list wraps instead), so that e.g. "verlopen" under
+        a date is never cut off at large text. Headings get their full width while the titles
+        keep room; a heading that still does not fit wraps onto a second line."""
+        metrics = self.table.fontMetrics()
+        rows = max(THUMBNAIL_SIZE.height() + 14, metrics.lineSpacing() * 2 + 14)
+        self.table.verticalHeader().setDefaultSectionSize(rows)
+        header = self.table.horizontalHeader()
+        widths: dict[int, int] = {}
+        for column, base in self._base_widths.items():
+            needed = self.table.sizeHintForColumn(column)
+            if column == RecordingTableModel.CONSENT:
+                needed = min(needed, metrics.averageCharWidth() * 26)
+            elif column == RecordingTableModel.KEEP_UNTIL:  # room for the warnings, in bold
+                bold = QFont(self.table.font())
+                bold.setBold(True)
+                words = self._model.state_words()
+                wide = max(QFontMetrics(bold).horizontalAdvance(word) for word in words)
+                needed = max(needed, wide + 16)
+            widths[column] = max(base, needed)
+        title_room = THUMBNAIL_SIZE.width() + metrics.averageCharWidth() * 22
+        spare = self.table.viewport().width() - title_room - sum(widths.values())
+        for column, width in widths.items():
+            grow = min(max(0, spare), max(0, header.sectionSizeHint(column) - width))
+            widths[column], spare = width + grow, spare - grow
+        for column, width in widths.items():
+            if not grow_only or header.sectionSize(column) < width:
+                header.resizeSection(column, width)
+        squeezed = any(header.sectionSizeHint(c) > header.sectionSize(c) for c in widths)
+        header.setMinimumHeight(metrics.lineSpacing() * 2 + 8 if squeezed else 0)
 
 
 __all__ = [
