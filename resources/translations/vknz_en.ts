@@ -1954,9 +1954,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/main_window.py" line="+92" />
+            <location filename="../../src/vknz_desktop/ui/main_window.py" line="+95" />
             <source>De kluis is vergrendeld.</source>
-            <extracomment>Fills in what only the built window needs (profiles, review and learning backends); ``finish_building`` calls it once, so the unlock dialog can show before it runs.</extracomment>
+            <extracomment>Fills in what only the built window needs (profiles, review and learning backends); ``finish_building`` calls it once, so the unlock dialog can show before it runs. Where the language choice is kept (outside the vault: needed before unlocking).</extracomment>
             <translation>The vault is locked.</translation>
         </message>
         <message>
@@ -2253,7 +2253,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>{0} recording(s) past the retention period have been deleted.</translation>
         </message>
         <message>
-            <location line="+118" />
+            <location line="+51" />
+            <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
+            <translation>The new language applies from the next time VKNZ starts.</translation>
+        </message>
+        <message>
+            <location line="+79" />
             <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
             <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
         </message>
@@ -3599,7 +3604,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/settings_dialog.py" line="+87" />
+            <location filename="../../src/vknz_desktop/ui/settings_dialog.py" line="+91" />
             <source>Instellingen</source>
             <translation>Settings</translation>
         </message>
@@ -3672,6 +3677,26 @@ Seen or heard: {names}</translation>
             <location line="+2" />
             <source>Hoog contrast</source>
             <translation>High contrast</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Zoals het systeem</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Taal</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Geldt vanaf de volgende start</source>
+            <translation>Applies from the next start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Taal:</source>
+            <translation>Language:</translation>
         </message>
     </context>
     <context>

@@ -57,14 +57,14 @@ class DirectoryVaultGateway:
         return Vault.open(self.directory, passphrase)
 
 
-def install_translations(app: QApplication) -> None:
+def install_translations(app: QApplication, config_dir: Path | None = None) -> None:
     """Dutch is the source language; English (and others) come from compiled .qm files.
 
     Qt's own texts (standard buttons, key names such as 'Spatie') come from Qt's translations.
     """
-    language = os.environ.get("VKNZ_LANGUAGE") or QLocale.system().name().split("_")[0]
-    if language not in ("nl", "en"):
-        language = "nl"
+    from vknz_desktop.ui.language import ui_language
+
+    language = ui_language(config_dir, QLocale.system().name())
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
     if qt_translator.load(f"qt_{language}", qt_dir):
@@ -96,6 +96,7 @@ def create_window(
         profiles=[],
         retention_factory=_retention_service,
         gdpr_factory=_gdpr_repository,
+        config_dir=paths.config_dir,
         complete=lambda context: _complete_context(context, paths, engine),
     )
     return MainWindow(context, build=not deferred), engine
@@ -218,7 +219,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("VKNZ")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("vknz")
-    install_translations(app)
+    install_translations(app, paths.config_dir)
     install_excepthook()
     extra = tuple(shlex.split(os.environ.get("VKNZ_VLC_ARGS", "")))
     try:

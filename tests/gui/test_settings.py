@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -90,3 +92,37 @@ def test_import_makes_library_thumbnails_in_the_background(
     model = window.library._model
     row = model.row_of(recording.id)
     assert row is not None
+
+
+def test_language_choice_is_kept_outside_the_vault_for_the_next_start(
+    window: MainWindow,
+    demo_vault: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from vknz_desktop.ui.language import chosen_language, ui_language
+
+    window.context.config_dir = tmp_path / "config"
+    unlock(window)
+
+    def choose(code: str | None) -> None:
+        def fake_exec(dialog: SettingsDialog) -> int:
+            assert dialog.language_combo.isVisibleTo(dialog)
+            dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(code))
+            return SettingsDialog.DialogCode.Accepted.value
+
+        monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+        window.show_settings()
+
+    choose("en")
+    assert chosen_language(window.context.config_dir) == "en"
+    assert "volgende keer" in window.statusBar().currentMessage()
+    # The next start: the stored choice wins over the system, the environment over both.
+    assert ui_language(window.context.config_dir, "nl_NL", environ={}) == "en"
+    assert ui_language(window.context.config_dir, "nl_NL", {"VKNZ_LANGUAGE": "nl"}) == "nl"
+    choose(None)  # follow the system again
+    assert chosen_language(window.context.config_dir) is None
+    assert ui_language(window.context.config_dir, "en_GB", environ={}) == "en"
+    assert ui_language(window.context.config_dir, "de_DE", environ={}) == "nl"  # not offered
+    (tmp_path / "config" / "language").write_text("klingon")  # a broken file is ignored
+    assert ui_language(window.context.config_dir, "nl_NL", environ={}) == "nl"

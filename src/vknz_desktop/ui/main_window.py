@@ -36,6 +36,7 @@ from vknz_desktop.ui.clipboard import SensitiveClipboard
 from vknz_desktop.ui.gdpr_dialog import GdprDialog, GdprRequests
 from vknz_desktop.ui.help_overlay import HelpOverlay
 from vknz_desktop.ui.inactivity import InactivityLock
+from vknz_desktop.ui.language import chosen_language, store_language
 from vknz_desktop.ui.messages import show_known_error
 from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.privacy_help import PrivacyHelpDialog
@@ -80,6 +81,8 @@ class AppContext:
     #: ``finish_building`` calls it once, so the unlock dialog can show before it runs.
     complete: Callable[[AppContext], None] | None = None
     gdpr_factory: Callable[[OpenVault], GdprRequests] | None = None  # Help → AVG-verzoek
+    #: Where the language choice is kept (outside the vault: needed before unlocking).
+    config_dir: Path | None = None
 
 
 class LockedPage(QWidget):
@@ -636,12 +639,24 @@ class MainWindow(QMainWindow):
         """Edit and store the settings."""
         if self.vault is None:
             return
-        dialog = SettingsDialog(AppSettings.load(self.vault), self)
+        config_dir = self.context.config_dir
+        before = chosen_language(config_dir)
+        dialog = SettingsDialog(AppSettings.load(self.vault), self, language=before)
+        dialog.language_combo.setVisible(config_dir is not None)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or self.vault is None:
             return
         settings = dialog.settings()
         settings.save(self.vault)
         self.apply_settings(settings)
+        if config_dir is not None and dialog.language() != before:
+            try:
+                store_language(config_dir, dialog.language())
+            except KnownError as error:
+                show_known_error(self, error)
+            else:
+                self.statusBar().showMessage(
+                    self.tr("De nieuwe taal geldt vanaf de volgende keer dat VKNZ start."), 15_000
+                )
         if self.inactivity.active:
             self.inactivity.start()
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.ports import OpenVault
 from vknz_desktop.ui.appearance import MAX_TEXT_SCALE, MIN_TEXT_SCALE
 from vknz_desktop.ui.inactivity import DEFAULT_MINUTES
+from vknz_desktop.ui.language import LANGUAGE_NAMES
 from vknz_desktop.ui.workspace_state import WorkspaceSettings
 
 _PAUSE = "workspace.pause_while_typing"
@@ -82,7 +84,9 @@ class AppSettings:
 class SettingsDialog(QDialog):
     """Edit AppSettings."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings, parent: QWidget | None = None, language: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Instellingen"))
         layout = QVBoxLayout(self)
@@ -134,6 +138,14 @@ class SettingsDialog(QDialog):
         self.high_contrast.setChecked(settings.high_contrast)
         self.high_contrast.setAccessibleName(self.tr("Hoog contrast"))
         form.addRow(self.high_contrast)
+        self.language_combo = QComboBox(self)
+        self.language_combo.addItem(self.tr("Zoals het systeem"), None)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.language_combo.setAccessibleName(self.tr("Taal"))
+        self.language_combo.setToolTip(self.tr("Geldt vanaf de volgende start"))
+        form.addRow(self.tr("Taal:"), self.language_combo)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -141,6 +153,11 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def language(self) -> str | None:
+        """The chosen UI language code, or None to follow the system."""
+        data = self.language_combo.currentData()
+        return data if isinstance(data, str) else None
 
     def settings(self) -> AppSettings:
         """The values as edited."""
