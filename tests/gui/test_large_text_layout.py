@@ -256,6 +256,20 @@ def test_step_headings_grow_with_the_text_size(
     assert steps[0].font().pointSizeF() < QApplication.font().pointSizeF()
 
 
+def test_questions_built_right_after_a_text_size_change_take_the_new_size(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    workspace = open_workspace(window, demo_vault, qtbot)
+    set_text_size(window, 200)
+    window.open_recording(demo_vault["audio"])  # the Kijkwijzer is built again at once
+    settle(qtbot)
+    big = QApplication.font().pointSizeF()
+    rows = workspace.panel.question_rows()
+    assert rows
+    assert {row.label.font().pointSizeF() for row in rows} == {big}
+    assert workspace.panel.description.font().pointSizeF() == big
+
+
 # -- library, dialogs -------------------------------------------------------------------------
 @pytest.mark.parametrize("scale", SCALES)
 def test_library_columns_fit_their_headings_and_dates(

@@ -6,7 +6,7 @@ system's light or dark scheme. Widgets with colours of their own take them from 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -94,6 +94,12 @@ def apply_appearance(text_scale: int = 100, high_contrast: bool = False) -> None
         # again (and follows the operating system's light/dark scheme from then on).
         QGuiApplication.setPalette(QPalette())
     app.setProperty(_HIGH_CONTRAST_PROPERTY, high_contrast)
+    # Qt posts the font and palette change to the widgets: deliver it now, so that widgets
+    # built right after this call (and the style-sheet widgets polished below) take the new
+    # values, not the old ones (e.g. the Kijkwijzer questions kept 100 % text after a switch
+    # to 200 % when a recording was opened at once)
+    for change in (QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange):
+        QCoreApplication.sendPostedEvents(None, change)
     _repolish_style_sheet_widgets()
 
 
