@@ -469,3 +469,24 @@ def test_flow_layout_wraps_and_shares_the_space_left(qtbot: QtBot) -> None:
         assert host.rect().contains(button.geometry())
         assert button.width() >= button.sizeHint().width()
     assert row.minimumSize().width() >= max(b.minimumSizeHint().width() for b in buttons)
+
+
+def test_a_hidden_page_does_not_make_the_window_wider(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    """Only the page shown counts: a hidden page with a stale, large minimum (seen after
+    going back from 200 to 100 % text) must not push the window past the screen."""
+    open_workspace(window, demo_vault, qtbot)
+    wide = QWidget()
+    wide.setMinimumWidth(3000)
+    window.stack.addWidget(wide)
+    window.resize(1366, 768)
+    settle(qtbot)
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.width() == 1366
+    window.stack.setCurrentWidget(wide)
+    settle(qtbot)
+    assert window.minimumSizeHint().width() >= 3000  # the page shown still gets its room
+    window.show_library()
+    settle(qtbot)
+    assert window.minimumSizeHint().width() <= 1366

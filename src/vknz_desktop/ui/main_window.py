@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -85,6 +86,36 @@ class AppContext:
     config_dir: Path | None = None
 
 
+class CurrentPageStack(QStackedWidget):
+    """The window's pages; only the page shown decides how small the window may be. (A plain
+    QStackedWidget takes the largest minimum of all pages, and a hidden page can keep a stale
+    one, e.g. from before the text size went back from 200 to 100 %.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._size_follows_current)
+
+    def _size_follows_current(self, _index: int) -> None:
+        for index in range(self.count()):
+            page = self.widget(index)
+            if page is None:
+                continue
+            shown = page is self.currentWidget()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+
 class LockedPage(QWidget):
     """What the window shows while the vault is locked: nothing of the user's data."""
 
@@ -121,7 +152,7 @@ class MainWindow(QMainWindow):
         self._unlock_dialog: UnlockDialog | None = None
         self.gdpr_dialog: GdprDialog | None = None
         self.setWindowTitle(self.tr("VKNZ — Van Kijken Naar Zien"))
-        self.stack = QStackedWidget(self)
+        self.stack = CurrentPageStack(self)
         self.locked_page = LockedPage(self.show_unlock, self)
         self.stack.addWidget(self.locked_page)
         self.setCentralWidget(self.stack)
