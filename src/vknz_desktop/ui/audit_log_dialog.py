@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.models import AuditAction, AuditEntry
+from vknz_desktop.ui.appearance import signal_colour
 from vknz_desktop.ui.formatting import format_number
 
 ACTION_LABELS: dict[AuditAction, str] = {
@@ -60,7 +62,8 @@ class AuditLogDialog(QDialog):
             self.status.setText(
                 self.tr("Let op: het logboek is aangepast.\n") + "\n".join(problems)
             )
-            self.status.setStyleSheet("color: #b3261e; font-weight: bold;")
+            colour = signal_colour("error", self.palette(), QPalette.ColorRole.Window).name()
+            self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
         else:
             self.status.setText(
                 self.tr("De keten van logboekregels is intact ({0} regels).").format(
