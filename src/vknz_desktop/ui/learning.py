@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,18 +158,7 @@ class SummaryExport:
         terms = tuple(self.goals.extra_terms())
         names = (*options.extra_names, *self._extra_names)
         return self.service.build(
-            SummaryOptions(
-                goal_ids=options.goal_ids,
-                include_evidence=options.include_evidence,
-                excluded_evidence=options.excluded_evidence,
-                include_theme_counts=options.include_theme_counts,
-                include_counts=options.include_counts,
-                exact_dates=options.exact_dates,
-                period_start=options.period_start,
-                period_end=options.period_end,
-                extra_terms=(*options.extra_terms, *terms),
-                extra_names=names,
-            )
+            replace(options, extra_terms=(*options.extra_terms, *terms), extra_names=names)
         )
 
     def render(self, built: BuiltSummary, file_format: str, highlight: bool = False) -> str:
