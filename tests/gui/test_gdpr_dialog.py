@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
 from tests.gui.conftest import unlock
-from vknz_desktop import cli_gdpr
+from vknz_desktop.cli import gdpr_commands as cli_gdpr
 from vknz_desktop.domain.errors import DiskFullError
 from vknz_desktop.domain.models import AuditAction, ConsentScope, Participant, Role
 from vknz_desktop.media.probe import PyAvProber

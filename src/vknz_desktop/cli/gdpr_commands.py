@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from vknz_desktop.cli.common import open_vault, read_passphrase
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.gdpr import PLAIN_EXPORT_CONFIRMATION, confirms_plain_export
 from vknz_desktop.paths import AppPaths
@@ -14,7 +15,7 @@ from vknz_desktop.paths import AppPaths
 PLAIN_CONFIRMATION = PLAIN_EXPORT_CONFIRMATION
 
 
-def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     """Register ``gdpr list|access|erase``."""
     gdpr = sub.add_parser("gdpr", help="AVG-verzoeken voor één deelnemer (privacyfunctionaris)")
     commands = gdpr.add_subparsers(
@@ -39,9 +40,8 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     erase.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
 
 
-def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """Run one gdpr subcommand; KnownErrors are reported by the caller."""
-    from vknz_desktop.cli import open_vault, read_passphrase
     from vknz_desktop.storage.gdpr_repo import GdprRepository
     from vknz_desktop.storage.keyfile import profile_from_environment
 
@@ -97,3 +97,6 @@ def run(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         repo.erase(args.name, role=args.role)
         print(f"Verwijderd: {len(found)} opname(s) met '{args.name}'.", file=out)
         return 0
+
+
+COMMANDS = {"gdpr": cmd_gdpr}

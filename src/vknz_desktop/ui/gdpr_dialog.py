@@ -1,6 +1,6 @@
 """Help → AVG-verzoek: access to, or erasure of, everything about one participant.
 
-For the privacy officer; the same rules as ``vknz gdpr`` (see ``cli_gdpr.py``):
+For the privacy officer; the same rules as ``vknz gdpr`` (see ``cli/gdpr_commands.py``):
 
 - *Inzage (versleuteld pakket)*: a new, separate vault protected by a passphrase asked twice;
 - *Inzage (open map)*: plain files, only after typing ``ONVERSLEUTELD`` exactly;

@@ -1,0 +1,148 @@
+"""Shared pieces of the ``vknz`` commands: exit codes, passphrases, argument types, output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.models import ConsentScope, MediaInfo, Participant, Role
+from vknz_desktop.paths import AppPaths
+from vknz_desktop.storage.vault import Vault
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_KNOWN = 2
+
+
+# -- passphrases ------------------------------------------------------------------------------
+def read_passphrase(
+    prompt: str = "Wachtwoord van de kluis: ", env: str = "VKNZ_PASSPHRASE", confirm: bool = False
+) -> str:
+    """From ``$env`` (scripts) or a hidden prompt on the terminal."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise KnownError(f"Geen wachtwoord: zet {env} of start vknz in een terminal.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Herhaal het wachtwoord: ") != first:
+        raise KnownError("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
+    return first
+
+
+# -- argument parsing -------------------------------------------------------------------------
+def date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (gebruik JJJJ-MM-DD)") from error
+
+
+def role_arg(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError as error:
+        roles = ", ".join(r.value for r in Role)
+        raise argparse.ArgumentTypeError(f"onbekende rol '{text}' (kies uit: {roles})") from error
+
+
+def scopes_arg(text: str) -> list[ConsentScope]:
+    result: list[ConsentScope] = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        if not part:
+            continue
+        try:
+            result.append(ConsentScope(part))
+        except ValueError as error:
+            options = ", ".join(s.value for s in ConsentScope)
+            raise argparse.ArgumentTypeError(
+                f"onbekende toestemming '{part}' (kies uit: {options})"
+            ) from error
+    if not result:
+        raise argparse.ArgumentTypeError("geef minstens één toestemming op")
+    return result
+
+
+def participant_arg(text: str) -> Participant:
+    name, sep, role = text.rpartition(":")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(
+            f"'{text}': gebruik NAAM:ROL, bijvoorbeeld 'Klant A:klant'"
+        )
+    try:
+        return Participant(display_name=name, role=role_arg(role))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}': {error}") from error
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One clear line, as for every other known error.
+        self.exit(EXIT_KNOWN, f"vknz: {message} (zie 'vknz --help')\n")
+
+
+def month_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(f"{text}-01" if len(text) == 7 else text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen maand (gebruik JJJJ-MM)") from error
+
+
+def open_vault(paths: AppPaths) -> Vault:
+    """Unlock the vault for one command: notices (a restored key file, damage found) go to
+    stderr, and the unlock is audited like one in the app (role unknown, via the CLI)."""
+    vault = Vault.open(paths.vault_dir, read_passphrase())
+    try:
+        for notice in vault.notices:
+            print(f"Let op: {notice}", file=sys.stderr)
+        vault.record_unlock(None, via="opdrachtregel")
+    except BaseException:
+        vault.close()
+        raise
+    return vault
+
+
+def write_file(path: Path, data: bytes) -> None:
+    from vknz_desktop.ui.pdf_writer import write_atomically
+
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        raise KnownError(f"Kan {path} niet schrijven ({error.strerror}).") from error
+
+
+class NoProber:
+    """For commands that never import: probing would be a bug."""
+
+    def probe(self, path: Path) -> MediaInfo:  # pragma: no cover - never called
+        raise AssertionError("no probing in this command")
+
+
+class TerminalProgress:
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = int(done * 100 / total) if total else 100
+        if percent != self._last:
+            self._last = percent
+            self._stream.write(f"\rImporteren… {percent:3d}%")
+            self._stream.flush()
+
+    def finish(self) -> None:
+        self._stream.write("\n")
+
+
+def hms(ms: int) -> str:
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
