@@ -43,7 +43,6 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """Run one gdpr subcommand; KnownErrors are reported by the caller."""
     from vknz_desktop.storage.gdpr_repo import GdprRepository
-    from vknz_desktop.storage.keyfile import profile_from_environment
 
     with open_vault(paths) as vault:
         repo = GdprRepository(vault)
@@ -77,7 +76,6 @@ def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 args.out,
                 package_pass,
                 role=args.role,
-                kdf_profile=profile_from_environment(),
             )
             print(
                 f"Versleuteld pakket gemaakt: {args.out} ({len(found)} opname(s)); openen met "

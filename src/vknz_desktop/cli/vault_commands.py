@@ -27,7 +27,6 @@ from vknz_desktop.domain.models import CONSENT_SCOPE_LABELS, ConsentScope, Recor
 from vknz_desktop.domain.ports import CancelToken
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
-from vknz_desktop.storage.keyfile import profile_from_environment
 from vknz_desktop.storage.vault import Vault
 
 log = logging.getLogger("vknz_desktop.cli")
@@ -97,9 +96,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 
 def cmd_init(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     passphrase = read_passphrase("Nieuw wachtwoord voor de kluis: ", confirm=True)
-    with Vault.create(
-        paths.vault_dir, passphrase, role=args.role, kdf_profile=profile_from_environment()
-    ):
+    with Vault.create(paths.vault_dir, passphrase, role=args.role):
         pass
     print(f"Kluis gemaakt in {paths.vault_dir}", file=out)
     log.info("vault created")
@@ -206,7 +203,7 @@ def cmd_verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 def cmd_passwd(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     old = read_passphrase("Huidig wachtwoord: ")
     new = read_passphrase("Nieuw wachtwoord: ", env="VKNZ_NEW_PASSPHRASE", confirm=True)
-    Vault.change_passphrase(paths.vault_dir, old, new, kdf_profile=profile_from_environment())
+    Vault.change_passphrase(paths.vault_dir, old, new)
     print("Het wachtwoord is gewijzigd.", file=out)
     log.info("passphrase changed")
     return EXIT_OK

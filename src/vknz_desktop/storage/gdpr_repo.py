@@ -27,8 +27,8 @@ from vknz_desktop.storage.fsutil import (
 )
 from vknz_desktop.storage.keyfile import (
     KEY_FILE_NAME,
+    STANDARD_PROFILE,
     KdfProfile,
-    profile_from_environment,
     read_key_file,
 )
 from vknz_desktop.storage.media_store import media_path
@@ -108,7 +108,7 @@ class GdprRepository:
                 target,
                 passphrase,
                 role=role,
-                kdf_profile=kdf_profile or self._kdf_profile or profile_from_environment(),
+                kdf_profile=kdf_profile or self._kdf_profile or STANDARD_PROFILE,
                 copier=copier,
             )
             copier.check()

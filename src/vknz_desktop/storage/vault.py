@@ -2,11 +2,14 @@
 
 A vault directory holds::
 
-    vault.db      SQLCipher 4 database (metadata, consent, audit log, per-recording media keys)
-    vault.key     the database key, wrapped by an Argon2id key from the passphrase
-    vault.lock    advisory lock so that one process at a time opens the vault
-    media/        one AES-256-GCM chunked file per recording (``<id>.vkm``)
-    backups/      encrypted copies of vault.db taken before schema migrations
+    vault.db          SQLCipher 4 database (metadata, consent, audit log, media keys)
+    vault.key         the database key, wrapped by an Argon2id key from the passphrase
+    vault.key.spare   a second copy of vault.key
+    vault.lock        advisory lock so that one process at a time opens the vault
+    unlock-failures   times of failed unlocks since the last successful one (no other data)
+    media/            one AES-256-GCM chunked file per recording (``<id>.vkm``)
+    backups/          an encrypted copy of vault.db while a schema migration runs; removed
+                      once the migrated vault has been checked and opened
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from vknz_desktop.domain.errors import (
     VaultDamagedError,
     VaultMissingError,
     WeakPassphraseError,
+    WrongPassphraseError,
 )
 from vknz_desktop.domain.models import (
     AuditAction,
@@ -49,24 +53,39 @@ from vknz_desktop.domain.ports import CancelToken, ProgressCallback
 from vknz_desktop.storage import audit_log, observations_repo
 from vknz_desktop.storage.database import (
     DATABASE_FILE_NAME,
+    READ_ONLY_FS_MESSAGE,
     DamagedPagesError,
     DatabaseError,
+    check_health,
+    checkpoint,
+    classify_error,
     connect,
     connect_for_reading,
+    discard_backups,
+    known_database_errors,
     migrate,
+    reclaim_free_pages,
     transaction,
 )
-from vknz_desktop.storage.fsutil import disk_full_as_known_error, make_private_dir
+from vknz_desktop.storage.fsutil import (
+    PRIVATE_FILE_MODE,
+    disk_full_as_known_error,
+    is_read_only_file_system,
+    make_private_dir,
+)
 from vknz_desktop.storage.keyfile import (
     KEY_FILE_NAME,
     RESTORED_KEY_FILE_MESSAGE,
     STANDARD_PROFILE,
     KdfProfile,
     KeyFile,
+    KeyFileRead,
+    leftover_temporary_files,
     new_database_key,
-    read_key_file_or_spare,
+    next_generation,
     repair_key_files,
     tune_kdf,
+    unlock_key,
     write_key_file,
 )
 from vknz_desktop.storage.media_store import (
@@ -89,6 +108,10 @@ READ_ONLY_MESSAGE = (
 )
 
 MEDIA_DIR_NAME = "media"
+#: Times (UTC, to the second) of failed unlocks since the last successful one, one a line;
+#: written at once so that killing the app does not lose them, moved into the audit log (as
+#: a count with the first and last time) at the next successful unlock, then removed.
+FAILED_UNLOCKS_FILE_NAME = "unlock-failures"
 READ_BLOCK = DEFAULT_CHUNK_SIZE
 SYNC_EVERY = 64 * 1024 * 1024
 
@@ -122,6 +145,7 @@ class Vault:
         lock: ProcessLock,
         *,
         salvage_report: SalvageReport | None = None,
+        read_only_reason: str | None = None,
     ) -> None:
         self.directory = directory
         self.media_dir = directory / MEDIA_DIR_NAME
@@ -132,8 +156,11 @@ class Vault:
         #: Set when vault.db was damaged: ``conn`` is then an in-memory, query-only copy of
         #: what could still be read, and every write is refused (see storage/salvage.py).
         self.salvage_report = salvage_report
+        #: Why the vault is read-only other than damage (a read-only file system), or None.
+        self.read_only_reason = read_only_reason
         #: Dutch messages for the user about this unlock (a restored key file, damage found).
         self.notices: list[str] = []
+        self._noted_failures = 0
 
     # -- life cycle ---------------------------------------------------------------------------
     @classmethod
@@ -183,8 +210,8 @@ class Vault:
 
     @classmethod
     def open(cls, directory: Path, passphrase: str) -> Vault:
-        """Unlock the vault in ``directory``; nothing on disk changes when this fails."""
-        key_path = directory / KEY_FILE_NAME
+        """Unlock the vault in ``directory``; nothing on disk changes when this fails (except
+        that a wrong passphrase is noted, by time only, in ``unlock-failures``)."""
         db_path = directory / DATABASE_FILE_NAME
         if not vault_exists(directory):
             raise VaultMissingError(
@@ -192,47 +219,84 @@ class Vault:
             )
         if not db_path.exists():
             raise VaultDamagedError("Het kluisbestand (vault.db) ontbreekt in de kluismap.")
-        lock = ProcessLock(directory)
+        read_only_fs = is_read_only_file_system(directory)
+        lock = ProcessLock(directory, read_only=read_only_fs)
         lock.acquire()
+        try:
+            database_key, key_read = _unlock(directory, passphrase, note_failure=not read_only_fs)
+            return cls._open_unlocked(directory, database_key, key_read, lock, read_only_fs)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_unlocked(
+        cls,
+        directory: Path,
+        database_key: bytes,
+        key_read: KeyFileRead | None,
+        lock: ProcessLock,
+        read_only_fs: bool,
+    ) -> Vault:
+        """Open vault.db with the key: repair key files, migrate, salvage a damaged file."""
+        key_path = directory / KEY_FILE_NAME
+        db_path = directory / DATABASE_FILE_NAME
         old_umask = os.umask(0o077)
         notices: list[str] = []
         report: SalvageReport | None = None
         try:
-            key_read = read_key_file_or_spare(key_path)
-            database_key = key_read.key_file.unwrap(passphrase)
-            with disk_full_as_known_error():
-                repair_key_files(key_path, key_read)
-            if key_read.from_spare:
+            if key_read is not None and not read_only_fs:
+                with disk_full_as_known_error():
+                    for leftover in leftover_temporary_files(key_path):
+                        with contextlib.suppress(FileNotFoundError):
+                            leftover.unlink()
+                    repair_key_files(key_path, key_read)
+            if key_read is not None and key_read.from_spare:
                 notices.append(RESTORED_KEY_FILE_MESSAGE)
             try:
-                conn = connect(db_path, database_key)
+                conn = connect(db_path, database_key, read_only=read_only_fs)
             except DamagedPagesError:
                 conn, report = _salvage_or_fail(db_path, database_key)
                 notices.append(report.message())
             else:
                 try:
-                    migrate(conn, db_path)
+                    if read_only_fs:
+                        _refuse_pending_migration(conn)
+                        notices.append(READ_ONLY_FS_MESSAGE)
+                    else:
+                        _migrate_and_tidy(conn, directory)
                 except BaseException:
                     conn.close()
                     raise
-        except BaseException:
-            lock.release()
-            raise
         finally:
             os.umask(old_umask)
-        vault = cls(directory, conn, lock, salvage_report=report)
+        vault = cls(
+            directory,
+            conn,
+            lock,
+            salvage_report=report,
+            read_only_reason=READ_ONLY_FS_MESSAGE if read_only_fs else None,
+        )
         vault.notices = notices
         if not vault.read_only:
-            vault._remove_leftovers()
+            try:
+                vault._remove_leftovers()
+                vault._record_noted_failures()
+            except BaseException:
+                vault.close()
+                raise
         return vault
 
     @staticmethod
     def change_passphrase(
         directory: Path, old: str, new: str, kdf_profile: KdfProfile = STANDARD_PROFILE
     ) -> None:
-        """Re-wrap the database key under ``new``; the database file is not touched.
+        """Re-wrap the database key under ``new``; audited as ``passphrase_changed``.
 
-        The key file is replaced atomically, so a crash leaves old or new passphrase working.
+        The spare and then the key file are replaced, each atomically, so a crash at any point
+        leaves the old or the new passphrase working and never brings an older one back (see
+        ``keyfile.write_key_file``). vault.db itself is not re-encrypted: someone who kept a
+        copy of the old vault.key can still open it with the old passphrase.
         """
         problem = passphrase_problem(new)
         if problem:
@@ -240,13 +304,40 @@ class Vault:
         key_path = directory / KEY_FILE_NAME
         if not vault_exists(directory):
             raise VaultMissingError(f"Er is geen kluis in {directory}.")
+        if is_read_only_file_system(directory):
+            raise ReadOnlyVaultError(
+                "De kluis staat op een alleen-lezen schijf; het wachtwoord kan daar niet "
+                "worden gewijzigd. Er is niets gewijzigd."
+            )
         lock = ProcessLock(directory)
         lock.acquire()
         try:
-            database_key = read_key_file_or_spare(key_path).key_file.unwrap(old)
-            write_key_file(key_path, KeyFile.wrap(database_key, new, tune_kdf(kdf_profile)))
-        finally:
+            database_key, _old_read = _unlock(directory, old, note_failure=True)
+            for leftover in leftover_temporary_files(key_path):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            generation = next_generation(key_path)
+            write_key_file(
+                key_path,
+                KeyFile.wrap(database_key, new, tune_kdf(kdf_profile), generation=generation),
+            )
+        except BaseException:
             lock.release()
+            raise
+        try:
+            vault = Vault._open_unlocked(directory, database_key, None, lock, False)
+        except KnownError:
+            lock.release()  # the passphrase is changed; a damaged vault.db cannot hold the entry
+            log.warning("passphrase changed; audit entry not possible")
+            return
+        try:
+            if not vault.read_only:
+                with vault.writing() as conn:
+                    audit_log.append(
+                        conn, AuditAction.PASSPHRASE_CHANGED, None, None, {"generation": generation}
+                    )
+        finally:
+            vault.close()
 
     def close(self) -> None:
         """Close streams and the database, and release the process lock (idempotent)."""
@@ -268,8 +359,9 @@ class Vault:
 
     @property
     def read_only(self) -> bool:
-        """Whether the vault was opened read-only because vault.db is damaged."""
-        return self.salvage_report is not None
+        """Whether the vault was opened read-only: vault.db is damaged, or it lies on a
+        read-only file system."""
+        return self.salvage_report is not None or self.read_only_reason is not None
 
     @property
     def is_open(self) -> bool:
@@ -477,11 +569,13 @@ class Vault:
         conn.execute("DELETE FROM derived_media WHERE recording_id = ?", (recording_id,))
 
     def reclaim_media(self, recording_id: str) -> None:
-        """After destroy_media_key is committed: push old pages out of the WAL, give free pages
-        back to the file system, and remove the (now unreadable) encrypted file."""
+        """After destroy_media_key is committed: push old pages out of the WAL (truncated to
+        zero), give free pages back to the file system, remove any pre-migration copy that
+        still holds the key, and remove the (now unreadable) encrypted file."""
         with self.reading() as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            conn.execute("PRAGMA incremental_vacuum").fetchall()
+            reclaim_free_pages(conn)
+        with disk_full_as_known_error():
+            discard_backups(self.directory)
         with contextlib.suppress(FileNotFoundError):
             media_path(self.media_dir, recording_id).unlink()
 
@@ -536,9 +630,10 @@ class Vault:
     def record_failed_unlocks(self, count: int, role: Role | None) -> None:
         """Audit failed unlock attempts made in this process before this unlock.
 
-        A failed attempt cannot write to the vault (it has no key); it is recorded here at the
-        next successful unlock, as a count.
+        Failed attempts through ``Vault.open`` are already noted on disk and moved into the
+        audit log by the unlock itself; only attempts beyond those (none, normally) are added.
         """
+        count -= self._noted_failures
         if count <= 0 or self.read_only:
             return
         with self.writing() as conn:
@@ -567,14 +662,14 @@ class Vault:
             try:
                 yield self._require_conn()
             except DatabaseError as error:
-                raise VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).") from error
+                raise classify_error(error, self._db_path) from error
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Any]:
         """A write transaction: committed when the block ends, rolled back on any error."""
         with (
             self._db_lock,
-            disk_full_as_known_error(),
+            known_database_errors(self._db_path),
             transaction(self._write_conn()) as conn,
         ):
             yield conn
@@ -718,16 +813,42 @@ class Vault:
 
     def _write_conn(self) -> Any:
         conn = self._require_conn()
-        if self.read_only:
+        if self.salvage_report is not None:
             raise ReadOnlyVaultError(READ_ONLY_MESSAGE)
+        if self.read_only_reason is not None:
+            raise ReadOnlyVaultError(f"{self.read_only_reason} Er is niets gewijzigd.")
         return conn
+
+    @property
+    def _db_path(self) -> Path:
+        return self.directory / DATABASE_FILE_NAME
+
+    def _record_noted_failures(self) -> None:
+        """Move the failed unlocks noted in ``unlock-failures`` into the audit log."""
+        path = self.directory / FAILED_UNLOCKS_FILE_NAME
+        try:
+            lines = path.read_text(encoding="ascii", errors="replace").split()
+        except FileNotFoundError:
+            return
+        times = sorted(t for t in lines if _looks_like_time(t))
+        if times:
+            with self.writing() as conn:
+                audit_log.append(
+                    conn,
+                    AuditAction.FAILED_UNLOCK,
+                    None,
+                    None,
+                    {"attempts": len(times), "first": times[0], "last": times[-1]},
+                )
+        self._noted_failures = len(times)
+        path.unlink()
 
     def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         with self._db_lock:
             try:
                 return list(self._require_conn().execute(sql, params).fetchall())
             except DatabaseError as error:
-                raise VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).") from error
+                raise classify_error(error, self._db_path) from error
 
     def _to_recording(self, row: tuple[Any, ...]) -> Recording:
         (
@@ -824,6 +945,65 @@ class Vault:
                 now.isoformat(timespec="seconds"),
             ),
         )
+
+
+def _unlock(directory: Path, passphrase: str, *, note_failure: bool) -> tuple[bytes, KeyFileRead]:
+    """Unwrap the database key; a wrong passphrase is noted (its time only) on disk at once."""
+    try:
+        return unlock_key(directory / KEY_FILE_NAME, passphrase)
+    except WrongPassphraseError:
+        if note_failure:
+            _note_failed_unlock(directory)
+        raise
+
+
+def _note_failed_unlock(directory: Path) -> None:
+    """Append the time of a failed unlock to ``unlock-failures`` (fsync'd; best effort)."""
+    line = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") + "\n"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(directory / FAILED_UNLOCKS_FILE_NAME, flags, PRIVATE_FILE_MODE)
+        try:
+            os.write(fd, line.encode("ascii"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        log.warning("could not note a failed unlock")
+
+
+def _looks_like_time(text: str) -> bool:
+    try:
+        dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
+
+
+def _refuse_pending_migration(conn: Any) -> None:
+    from vknz_desktop.storage.migrations import LATEST_VERSION
+
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current < LATEST_VERSION:
+        raise ReadOnlyVaultError(
+            "Deze kluis moet worden bijgewerkt voor deze versie van VKNZ, maar ze staat op een "
+            "alleen-lezen schijf. Open haar eerst op een schijf waarop geschreven kan worden."
+        )
+
+
+def _migrate_and_tidy(conn: Any, directory: Path) -> None:
+    """Migrate; once the migrated vault checks out, remove every pre-migration copy (they hold
+    keys and notes that a later delete would otherwise leave behind) and empty the WAL."""
+    db_path = directory / DATABASE_FILE_NAME
+    with known_database_errors(db_path):
+        before = migrate(conn, db_path)
+        from vknz_desktop.storage.migrations import LATEST_VERSION
+
+        if before < LATEST_VERSION:
+            check_health(conn)
+            reclaim_free_pages(conn)
+        discard_backups(directory)
+        checkpoint(conn)
 
 
 def _salvage_or_fail(db_path: Path, key: bytes) -> tuple[Any, SalvageReport]:
