@@ -207,7 +207,7 @@ def _salvage(source: _Source) -> tuple[Any, SalvageReport]:
         column_list = ",".join(f'"{c}"' for c in columns)
         # Spare keys are also made by a trigger as recordings are copied: the same values.
         verb = "INSERT OR REPLACE" if table == "recording_spares" else "INSERT"
-        insert = f'{verb} INTO "{table}"({column_list}) VALUES ({placeholders})'  # noqa: S608
+        insert = f'{verb} INTO "{table}"({column_list}) VALUES ({placeholders})'
         for row in _readable_rows(source, table, column_list, result):
             target.execute(insert, row)
             result.rows_read += 1

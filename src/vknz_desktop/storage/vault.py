@@ -568,14 +568,19 @@ class Vault:
         )
         conn.execute("DELETE FROM derived_media WHERE recording_id = ?", (recording_id,))
 
-    def reclaim_media(self, recording_id: str) -> None:
-        """After destroy_media_key is committed: push old pages out of the WAL (truncated to
-        zero), give free pages back to the file system, remove any pre-migration copy that
-        still holds the key, and remove the (now unreadable) encrypted file."""
+    def reclaim_space(self) -> None:
+        """After deleting or rewriting personal data: empty the WAL, give free pages back and
+        remove any pre-migration copy (see ``reclaim_media``)."""
         with self.reading() as conn:
             reclaim_free_pages(conn)
         with disk_full_as_known_error():
             discard_backups(self.directory)
+
+    def reclaim_media(self, recording_id: str) -> None:
+        """After destroy_media_key is committed: push old pages out of the WAL (truncated to
+        zero), give free pages back to the file system, remove any pre-migration copy that
+        still holds the key, and remove the (now unreadable) encrypted file."""
+        self.reclaim_space()
         with contextlib.suppress(FileNotFoundError):
             media_path(self.media_dir, recording_id).unlink()
 
