@@ -65,6 +65,25 @@ def connect(path: Path, key: bytes, *, read_only: bool = False) -> Any:
     existed = path.exists()
     if existed:
         _check_file_shape(path)
+    wal_existed = path.with_name(path.name + "-wal").exists()
+    try:
+        return _connect(path, key, existed=existed, read_only=read_only)
+    except DiskFullError:
+        if not wal_existed and not read_only:
+            _remove_empty_wal(path)
+        raise
+
+
+def _remove_empty_wal(path: Path) -> None:
+    """Remove the empty WAL and its index that a failed open (a full disk) left behind."""
+    wal = path.with_name(path.name + "-wal")
+    with contextlib.suppress(OSError):
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            path.with_name(path.name + "-shm").unlink(missing_ok=True)
+
+
+def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool) -> Any:
     try:
         conn = (
             _connect_read_only(path)

@@ -447,11 +447,7 @@ class Vault:
             layout = writer.commit()
             committed_file = True
             now = dt.datetime.now(dt.UTC)
-            with (
-                self._db_lock,
-                disk_full_as_known_error(),
-                transaction(self._write_conn()) as conn,
-            ):
+            with self.writing() as conn:
                 conn.execute(
                     "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
                     " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
@@ -587,7 +583,7 @@ class Vault:
     def set_consent(self, recording_id: str, consent: Consent, *, role: Role) -> None:
         """Replace the consent record of a recording; recorded in the audit log."""
         self.recording(recording_id)
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             self._upsert_consent(conn, recording_id, consent, dt.datetime.now(dt.UTC))
             audit_log.append(
                 conn,
@@ -654,7 +650,7 @@ class Vault:
         is read-only: it is a preference, not worth an error)."""
         if self.read_only:
             return
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             conn.execute(
                 "UPDATE recordings SET profile_id = ? WHERE id = ?", (profile_id, recording_id)
             )
@@ -693,12 +689,12 @@ class Vault:
     # -- observations -------------------------------------------------------------------------
     def save_observation(self, observation: Observation) -> None:
         """Store (insert or update) an observation; committed and durable when this returns."""
-        with self._db_lock, disk_full_as_known_error(), transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             observations_repo.save(conn, observation)
 
     def delete_observation(self, observation_id: str) -> None:
         """Remove an observation."""
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             observations_repo.delete(conn, observation_id)
 
     def observations(self, recording_id: str) -> list[Observation]:
@@ -730,7 +726,7 @@ class Vault:
         skipped when the vault is read-only (it is only a cache)."""
         if self.read_only:
             return
-        with self._db_lock, disk_full_as_known_error(), transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             conn.execute(
                 "INSERT INTO derived_media(recording_id, kind, data, created_at) VALUES (?,?,?,?)"
                 " ON CONFLICT(recording_id, kind) DO UPDATE SET data = excluded.data,"
@@ -746,7 +742,7 @@ class Vault:
 
     def set_setting(self, key: str, value: str) -> None:
         """Store a setting inside the vault."""
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
