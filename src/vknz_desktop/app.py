@@ -24,6 +24,7 @@ from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import STANDARD_PROFILE, KdfProfile
 from vknz_desktop.storage.vault import Vault, vault_exists
+from vknz_desktop.strength import DutchPassphraseEstimator
 from vknz_desktop.ui.main_window import AppContext, MainWindow
 from vknz_desktop.ui.messages import install_excepthook
 from vknz_desktop.ui.player_controller import PlayerController
@@ -46,12 +47,19 @@ class DirectoryVaultGateway:
     def __init__(self, directory: Path, kdf_profile: KdfProfile) -> None:
         self.directory = directory
         self._kdf_profile = kdf_profile
+        self.estimator = DutchPassphraseEstimator()  # also for a strength meter while typing
 
     def exists(self) -> bool:
         return vault_exists(self.directory)
 
     def create(self, passphrase: str, role: Role) -> Vault:
-        return Vault.create(self.directory, passphrase, role=role, kdf_profile=self._kdf_profile)
+        return Vault.create(
+            self.directory,
+            passphrase,
+            role=role,
+            kdf_profile=self._kdf_profile,
+            passphrase_check=self.estimator.problem,
+        )
 
     def open(self, passphrase: str) -> Vault:
         return Vault.open(self.directory, passphrase)
@@ -164,7 +172,7 @@ def _gdpr_repository(vault: OpenVault, kdf_profile: KdfProfile) -> GdprRepositor
     """Privacy requests (Help → AVG-verzoek) on the vault the gateway opened."""
     if not isinstance(vault, Vault):
         raise TypeError("privacy requests need the SQLCipher vault")
-    return GdprRepository(vault, kdf_profile)
+    return GdprRepository(vault, kdf_profile, DutchPassphraseEstimator().problem)
 
 
 def _fragments_repository(vault: OpenVault) -> FragmentsRepository:

@@ -161,6 +161,8 @@ def test_bad_input_gives_one_line_and_exit_2(
 def test_errors_before_a_vault_exists(vault_dir: Path) -> None:
     assert_known_error(vknz("list"), "geen kluis")
     assert_known_error(vknz("init", passphrase="kort"), "te kort")
+    for guessable in ("Welkom2024", "Jansen1975", "Zoetermeer2026", "0612345678"):
+        assert_known_error(vknz("init", passphrase=guessable), "raden")
     assert_known_error(vknz("list", passphrase=None), "VKNZ_PASSPHRASE")
     assert not vault_dir.exists()
 

@@ -7,6 +7,7 @@ import datetime as dt
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -34,6 +35,13 @@ def read_passphrase(
     if confirm and getpass.getpass("Herhaal het wachtwoord: ") != first:
         raise KnownError("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
     return first
+
+
+def passphrase_check() -> Callable[[str], str | None]:
+    """Refuses guessable new passphrases: zxcvbn with Dutch words, names and places."""
+    from vknz_desktop.strength import DutchPassphraseEstimator
+
+    return DutchPassphraseEstimator().problem
 
 
 # -- argument parsing -------------------------------------------------------------------------

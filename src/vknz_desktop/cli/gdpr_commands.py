@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from vknz_desktop.cli.common import EXIT_KNOWN, open_vault, read_passphrase
+from vknz_desktop.cli.common import EXIT_KNOWN, open_vault, passphrase_check, read_passphrase
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.gdpr import PLAIN_EXPORT_CONFIRMATION, confirms_plain_export
 from vknz_desktop.paths import AppPaths
@@ -52,7 +52,7 @@ def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from vknz_desktop.storage.gdpr_repo import GdprRepository
 
     with open_vault(paths) as vault:
-        repo = GdprRepository(vault)
+        repo = GdprRepository(vault, passphrase_check=passphrase_check())
         if args.gdpr_command == "list":
             for name, role in repo.participants():
                 print(f"{name}  ({role})", file=out)

@@ -34,7 +34,7 @@ from vknz_desktop.storage.keyfile import (
     read_key_file,
 )
 from vknz_desktop.storage.media_store import media_path
-from vknz_desktop.storage.vault import Vault
+from vknz_desktop.storage.vault import PassphraseCheck, Vault
 
 _COPIED_TABLES = ("recordings", "participants", "consents", "observations")
 _COPY_BLOCK = 1024 * 1024
@@ -67,9 +67,15 @@ class Remaining:
 class GdprRepository:
     """Finds everything about one participant and exports or erases it."""
 
-    def __init__(self, vault: Vault, kdf_profile: KdfProfile | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        kdf_profile: KdfProfile | None = None,
+        passphrase_check: PassphraseCheck | None = None,
+    ) -> None:
         self._vault = vault
         self._kdf_profile = kdf_profile  # for packages when export_encrypted is given none
+        self._passphrase_check = passphrase_check  # for a package's own passphrase
 
     def participants(self) -> list[tuple[str, str]]:
         """(display name, role) of everyone named on a recording or in a review session."""
@@ -194,7 +200,11 @@ class GdprRepository:
         copier: _Copier,
     ) -> None:
         package = Vault.create(
-            target, passphrase, role=role or Role.ONDERZOEKER, kdf_profile=kdf_profile
+            target,
+            passphrase,
+            role=role or Role.ONDERZOEKER,
+            kdf_profile=kdf_profile,
+            passphrase_check=self._passphrase_check,
         )
         package.close()
         key = read_key_file(target / KEY_FILE_NAME).unwrap(passphrase)

@@ -21,7 +21,7 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +108,8 @@ READ_ONLY_MESSAGE = (
 )
 
 MEDIA_DIR_NAME = "media"
+#: Why a new passphrase is unfit (Dutch) or None; e.g. ``DutchPassphraseEstimator.problem``.
+PassphraseCheck = Callable[[str], str | None]
 #: Times (UTC, to the second) of failed unlocks since the last successful one, one a line;
 #: written at once so that killing the app does not lose them, moved into the audit log (as
 #: a count with the first and last time) at the next successful unlock, then removed.
@@ -171,9 +173,16 @@ class Vault:
         *,
         role: Role = Role.KLANTMANAGER,
         kdf_profile: KdfProfile = STANDARD_PROFILE,
+        passphrase_check: PassphraseCheck | None = None,
     ) -> Vault:
-        """Make a new vault in ``directory`` (created with mode 0700 if missing)."""
-        problem = passphrase_problem(passphrase)
+        """Make a new vault in ``directory`` (created with mode 0700 if missing).
+
+        ``passphrase_check`` (the composition roots pass the zxcvbn estimator's ``problem``)
+        refuses guessable passphrases beyond the rules of ``passphrase_problem``.
+        """
+        problem = passphrase_problem(passphrase) or (
+            passphrase_check(passphrase) if passphrase_check else None
+        )
         if problem:
             raise WeakPassphraseError(problem)
         if vault_exists(directory):
@@ -289,7 +298,11 @@ class Vault:
 
     @staticmethod
     def change_passphrase(
-        directory: Path, old: str, new: str, kdf_profile: KdfProfile = STANDARD_PROFILE
+        directory: Path,
+        old: str,
+        new: str,
+        kdf_profile: KdfProfile = STANDARD_PROFILE,
+        passphrase_check: PassphraseCheck | None = None,
     ) -> None:
         """Re-wrap the database key under ``new``; audited as ``passphrase_changed``.
 
@@ -298,7 +311,7 @@ class Vault:
         ``keyfile.write_key_file``). vault.db itself is not re-encrypted: someone who kept a
         copy of the old vault.key can still open it with the old passphrase.
         """
-        problem = passphrase_problem(new)
+        problem = passphrase_problem(new) or (passphrase_check(new) if passphrase_check else None)
         if problem:
             raise WeakPassphraseError(problem)
         key_path = directory / KEY_FILE_NAME
