@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from vknz_desktop.cli.common import EXIT_OK, month_arg, open_vault, write_file
+from vknz_desktop.cli.common import (
+    EXIT_OK,
+    month_arg,
+    open_vault,
+    refuse_overwrite,
+    write_file,
+)
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.vault import Vault
@@ -33,6 +39,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "namen van deelnemers en de extra termen uit de kluis worden altijd weggelaten.",
     )
     summ.add_argument("--out", type=Path, required=True, metavar="BESTAND")
+    summ.add_argument("--force", action="store_true", help="een bestaand bestand vervangen")
     summ.add_argument(
         "--format",
         choices=["json", "md", "html", "pdf"],
@@ -76,6 +83,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     )
     agenda.add_argument("files", nargs="+", type=Path, metavar="SAMENVATTING.json")
     agenda.add_argument("--out", type=Path, required=True, metavar="agenda.html")
+    agenda.add_argument("--force", action="store_true", help="een bestaand bestand vervangen")
 
 
 def _goal_rows(vault: Vault) -> list[Any]:
@@ -146,6 +154,7 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         raise KnownError("Kies een formaat met --format json, md, html of pdf.")
     if not args.out.parent.is_dir():
         raise KnownError(f"De map {args.out.parent} bestaat niet.")
+    refuse_overwrite(args.out, args.force)
     profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir).profiles
     with open_vault(paths) as vault:
         repository = GoalRepository(vault)
@@ -177,7 +186,7 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             data = _pdf_bytes(render(built.summary, "html"))
         else:
             data = render(built.summary, file_format).encode("utf-8")
-        write_file(args.out, data)
+        write_file(args.out, data, force=args.force)
         service.record_export(built, file_format, args.role)
     print(
         f"Leersamenvatting geschreven: {args.out} ({len(built.summary.goals)} leerdoel(en), "
@@ -191,12 +200,13 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 def cmd_team_agenda(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from vknz_desktop.export.team_agenda import load_summaries, render_agenda
 
+    refuse_overwrite(args.out, args.force)
     loaded = load_summaries(args.files)
     for problem in loaded.problems:
         print(f"vknz: overgeslagen: {problem}", file=sys.stderr)
     if not loaded.summaries:
         raise KnownError("Geen enkele geldige leersamenvatting; er is geen agenda gemaakt.")
-    write_file(args.out, render_agenda(loaded.summaries).encode("utf-8"))
+    write_file(args.out, render_agenda(loaded.summaries).encode("utf-8"), force=args.force)
     print(
         f"Teamleeragenda geschreven: {args.out} (uit {len(loaded.summaries)} samenvatting(en))",
         file=out,
