@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import re
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -772,14 +773,8 @@ class Vault:
         with self._db_lock:
             conn = self._require_conn()
             try:
-                for (row,) in (
-                    [] if self.read_only else conn.execute("PRAGMA cipher_integrity_check")
-                ):
-                    problems.append(VerifyProblem("kluisbestand", str(row)))
-                integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-                integrity = [] if self.read_only else integrity
-                if integrity != ["ok"]:
-                    problems.extend(VerifyProblem("kluisbestand", str(r)) for r in integrity)
+                if self.salvage_report is None:
+                    problems.extend(_database_problems(conn))
                 problems.extend(
                     VerifyProblem("logboek", p.message) for p in audit_log.verify_chain(conn)
                 )
@@ -791,6 +786,11 @@ class Vault:
         done = 0
         for recording in recordings:
             where = f"opname '{recording.title}' ({recording.id})"
+            header_problem = self._media_header_problem(recording.id)
+            if header_problem is not None:
+                problems.append(VerifyProblem(where, header_problem))
+                done += recording.size_bytes
+                continue
             try:
                 stream = self.open_media(recording.id)
                 try:
@@ -803,6 +803,35 @@ class Vault:
             if progress is not None:
                 progress(done, total)
         return problems
+
+    def _media_header_problem(self, recording_id: str) -> str | None:
+        """Whether the file's header and size fit the recording (Dutch), before decrypting."""
+        rows = self._query(
+            "SELECT size_bytes, chunk_size FROM recordings WHERE id = ?", (recording_id,)
+        )
+        if not rows:
+            return None
+        layout = MediaLayout(recording_id, int(rows[0][0]), int(rows[0][1]))
+        path = media_path(self.media_dir, recording_id)
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(layout.header))
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return "het bestand van de opname ontbreekt in de map media"
+        except OSError as error:
+            return f"het bestand kan niet worden gelezen ({error.strerror})"
+        if header != layout.header:
+            return (
+                "de kop van het bestand klopt niet (beschadigd, of het bestand van een andere "
+                "opname)"
+            )
+        if size != layout.file_size:
+            return (
+                f"het bestand is {size} bytes in plaats van {layout.file_size} "
+                "(afgekapt of verlengd)"
+            )
+        return None
 
     # -- helpers ------------------------------------------------------------------------------
     def _remove_leftovers(self) -> None:
@@ -1031,6 +1060,35 @@ def _salvage_or_fail(db_path: Path, key: bytes) -> tuple[Any, SalvageReport]:
         )
     log.warning(describe(db_path, report))
     return conn, report
+
+
+def _database_problems(conn: Any) -> list[VerifyProblem]:
+    """SQLCipher's page authentication and SQLite's integrity check, in Dutch. A page that
+    fails authentication while every table and index is sound is free space: said so."""
+    unreadable: list[int] = []
+    other: list[str] = []
+    for (row,) in conn.execute("PRAGMA cipher_integrity_check").fetchall():
+        match = re.search(r"page (\d+)", str(row))
+        if match:
+            unreadable.append(int(match.group(1)))
+        else:
+            other.append(str(row))
+    integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    sound = integrity == ["ok"]
+    problems = [
+        VerifyProblem(
+            "kluisbestand",
+            f"blok {page} is beschadigd, maar het is vrije ruimte: er is niets verloren; "
+            "het wordt overschreven zodra de ruimte weer nodig is"
+            if sound
+            else f"blok {page} is beschadigd (authenticatie mislukt)",
+        )
+        for page in sorted(set(unreadable))
+    ]
+    problems.extend(VerifyProblem("kluisbestand", f"versleuteling: {text}") for text in other)
+    if not sound:
+        problems.extend(VerifyProblem("kluisbestand", f"interne controle: {r}") for r in integrity)
+    return problems
 
 
 def _salvage_problems(report: SalvageReport) -> list[VerifyProblem]:
