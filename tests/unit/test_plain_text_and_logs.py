@@ -61,3 +61,13 @@ def test_validation_errors_never_show_the_text_that_was_typed() -> None:
     with pytest.raises(ValidationError) as name_error:
         Participant(display_name="Geheime Naam " * 30, role=Role.KLANT)
     assert "Geheime" not in str(name_error.value)
+
+
+def test_markdown_export_escapes_link_and_image_syntax() -> None:
+    from vknz_desktop.export.render import _md, _md_block
+
+    hostile = "Zie ![foto](http://voorbeeld.invalid/x.png) en [hier](http://voorbeeld.invalid)"
+    for escaped in (_md(hostile), _md_block(hostile)):
+        assert "](" not in escaped.replace("\\](", "")
+        assert "\\!" in escaped or "!\\[" in escaped
+        assert "\\[foto\\]" in escaped and "\\[hier\\]" in escaped
