@@ -161,8 +161,7 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             extra_terms=(*args.term, *repository.extra_terms()),
             extra_names=tuple(args.name),
         )
-        if not deidentifier.is_loaded() and sys.stderr.isatty():
-            print("Anonimiseren voorbereiden…", file=sys.stderr)
+        _wait_for_deidentifier()
         service = SummaryService(
             repository,
             vault,
@@ -202,6 +201,26 @@ def cmd_team_agenda(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
         file=out,
     )
     return EXIT_OK
+
+
+def _wait_for_deidentifier() -> None:
+    """Start the de-identification worker and, on a terminal, show how long it is loading."""
+    from vknz_desktop.export import deidentifier
+
+    if deidentifier.is_loaded():
+        return
+    terminal = sys.stderr.isatty()
+
+    def progress(seconds: float) -> None:
+        if terminal:
+            sys.stderr.write(f"\rAnonimiseren voorbereiden… {seconds:.0f} s ")
+            sys.stderr.flush()
+
+    progress(0.0)
+    deidentifier.preload(progress)
+    if terminal:
+        sys.stderr.write(f"\rAnonimiseren voorbereid ({deidentifier.seconds_waited():.0f} s).\n")
+        sys.stderr.flush()
 
 
 def _month_last_day(day: dt.date) -> dt.date:

@@ -34,6 +34,7 @@ __all__ = [
     "SummaryGoal",
     "SummaryPeriod",
     "SummaryTheme",
+    "TermMasker",
     "ThemeCount",
     "count_tags",
     "format_period",
@@ -65,6 +66,7 @@ REPLACEMENT_TAGS: tuple[str, ...] = (
     "werkgever",
     "leeftijd",
     "nummer",
+    "kenteken",
     TERM_TAG,
 )
 
@@ -257,11 +259,27 @@ def split_tags(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+class TermMasker:
+    """Replaces the user's extra terms (any letter case, whole words) by ``[weggelaten]``.
+
+    The pattern is built once, so masking many texts costs one pass per text.
+    """
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in cleaned)
+        self._pattern = (
+            re.compile(rf"(?<![\w\[])(?:{alternatives})(?![\w\]])", re.IGNORECASE)
+            if cleaned
+            else None
+        )
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None or not text:
+            return text
+        return self._pattern.sub(f"[{TERM_TAG}]", text)
+
+
 def mask_terms(text: str, terms: Sequence[str]) -> str:
     """Replace the user's extra terms (any letter case, whole words) by ``[weggelaten]``."""
-    cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
-    if not cleaned or not text:
-        return text
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in cleaned)
-    pattern = re.compile(rf"(?<![\w\[])(?:{alternatives})(?![\w\]])", re.IGNORECASE)
-    return pattern.sub(f"[{TERM_TAG}]", text)
+    return TermMasker(terms)(text)
