@@ -229,10 +229,49 @@ def test_corpus_has_every_kind_of_planted_data(path: Path) -> None:
         ("Mail naar piet.puk@example.nl voor de stukken.", "e-mail"),
         ("Ze werkt bij Schoonmaakbedrijf Glansrijk als schoonmaker.", "werkgever"),
         ("Hij vakkenvult bij Albert Heijn.", "werkgever"),
+        ("Zijn auto met kenteken 12-ABC-3 stond voor de deur.", "kenteken"),
+        ("De bus VNK-42-T is van zijn broer.", "kenteken"),
+        ("De klant is 37 jaar en zoekt werk.", "leeftijd"),
+        ("Op het formulier staat leeftijd 37.", "leeftijd"),
+        ("Een vrouw van 52 kwam binnen.", "leeftijd"),
+        ("De 19-jarige zoon hielp mee.", "leeftijd"),
+        ("Ze is geboren in 1985 en zoekt werk.", "datum"),
+        ("Ze woont aan de Dorpsweg drie met haar kinderen.", "adres"),
+        ("Hij werkt bij schoonmaakbedrijf CleanPro in de ochtend.", "werkgever"),
+        ("Zijn dochter zit op De Regenboog en heeft extra zorg nodig.", "instelling"),
+        ("Hij werkte eerder bij Autobedrijf Snelders als monteur.", "werkgever"),
+        ("Ze vertelde over haar ex Ecrin Tins en de schulden.", "persoon"),
+        ("De klant zei dat zijn zoon Floris de post leest.", "persoon"),
     ],
 )
 def test_own_recognisers(text: str, tag: str) -> None:
     assert f"[{tag}]" in deidentify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De klant is al tien jaar werkloos en voelt zich afgeschreven.",
+        "Over vijf jaar wil hij een eigen bedrijf.",
+        "Hij slikt elke dag 1250 mg van een middel.",
+        "Op het formulier stond 32-01-2018, een datum die niet bestaat.",
+        "Het gesprek duurde 10 jaar geleden nog een uur.",
+        "We keken naar fragment 2-3 en 4-5 van de opname.",
+    ],
+)
+def test_ordinary_text_near_the_new_recognisers_is_kept(text: str) -> None:
+    assert deidentify(text) == text
+
+
+def test_a_capitalised_word_after_a_name_is_its_surname() -> None:
+    output = deidentify("Gisteren vertelde Fenna Mater over haar baan.", ["Fenna de Wilde"])
+    assert output == "Gisteren vertelde [persoon] over haar baan."
+
+
+def test_a_full_name_becomes_one_tag() -> None:
+    output = deidentify("Ik sprak met Fatima El Idrissi en Sam.", ["Fatima El Idrissi", "Sam"])
+    assert output == "Ik sprak met [persoon] en [persoon]."
+    assert "[persoon] [persoon]" not in deidentify("Kees Jan de Vries belde.", ["Kees", "Jan"])
 
 
 def test_registered_names_whole_in_parts_and_any_case() -> None:
@@ -335,3 +374,23 @@ def test_read_only_package_folder_falls_back_to_our_cache(
     assert calls[1]["cache_path"] == tmp_path / "cache"
     assert (tmp_path / "cache").is_dir()
     assert calls[0]["config"] == {"adjacent_annotations_slack": "[ \\-]?"}
+
+
+def test_doubtful_words_are_capitalised_rare_words_inside_a_sentence() -> None:
+    texts = [
+        "Het gesprek met Oosterbroek ging goed. Klein beginnen werkt.",
+        "Ik sprak met [persoon] over Zwanenburg en over het Werkplein.",
+        "Luisteren helpt. de klant zei dat Luisteren helpt, ook bij het UWV.",
+        "goed klein groot zwanenburg",  # lower case: never flagged
+    ]
+    words = deidentify.doubtful_words(texts, ["werkplein"])
+    assert words == ["Oosterbroek", "Zwanenburg"]
+
+
+def test_doubtful_words_skip_tags_sentence_starts_and_known_words() -> None:
+    from vknz_desktop.export.doubtful import doubtful_words
+
+    text = "Oosterbroek belde. - Ecrin kwam ook. Toen zei Ecrin: Mater is weg."
+    assert doubtful_words([text]) == ["Ecrin"]
+    assert doubtful_words([text], ["ecrin"]) == []
+    assert doubtful_words(["Ik zag [persoon] en [Weggelaten] niet."]) == []

@@ -22,6 +22,43 @@ __all__ = ["COMMON_ZIPF", "doubtful_words", "is_common_dutch"]
 #: ordinary word. First names and rare surnames are below it ("fenna" 2.9, "oosterbroek" 1.8).
 COMMON_ZIPF = 3.2
 
+# Abbreviations of Dutch public life that are not in the word list often enough.
+_ADMINISTRATIVE = frozenset(
+    [
+        "bsn",
+        "uwv",
+        "digid",
+        "iban",
+        "aow",
+        "ww",
+        "wia",
+        "wao",
+        "svb",
+        "cak",
+        "ggd",
+        "mbo",
+        "hbo",
+        "vmbo",
+        "havo",
+        "vwo",
+        "kvk",
+        "cv",
+        "wmo",
+        "avg",
+        "brp",
+        "duo",
+        "ind",
+        "coa",
+        "ggz",
+        "ocw",
+        "szw",
+        "vng",
+        "pdf",
+        "sms",
+        "app",
+    ]
+)
+
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\wÀ-ÖØ-öø-ÿ'’\-]*")
 _TAG = re.compile(r"\[[a-z][a-z-]{1,30}\]")
 # What ends a sentence or starts a new one (a list item, a quote, a colon).
@@ -59,7 +96,7 @@ def _sentence_start(text: str, position: int) -> bool:
 
 def doubtful_words(texts: Iterable[str], known_words: Collection[str] = ()) -> list[str]:
     """Doubtful words in ``texts``, each once (first spelling seen), in order of appearance."""
-    known = {w.casefold() for w in known_words}
+    known = {w.casefold() for w in known_words} | _ADMINISTRATIVE
     found: dict[str, str] = {}
     for text in texts:
         tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
