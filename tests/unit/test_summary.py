@@ -248,7 +248,8 @@ def test_json_round_trip_against_the_documented_schema(
     summary = service.build().summary
     text = render_json(summary)
     data = json.loads(text)
-    assert data["schema_version"] == 1 and data["kind"] == "vknz-leersamenvatting"
+    assert data["schema_version"] == 2 and data["kind"] == "vknz-leersamenvatting"
+    assert data["vault_id"] == "0123456789abcdef0123456789abcdef"
     jsonschema.validate(data, LearningSummary.model_json_schema())
     assert LearningSummary.model_validate_json(text) == summary
     documented = re.search(r"```json\n(.*?)\n```", DOC.read_text(encoding="utf-8"), re.S)

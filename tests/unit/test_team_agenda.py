@@ -125,7 +125,7 @@ def test_refuses_bad_files_with_a_message_each(team: list[LearningSummary], tmp_
     other.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
     newer = tmp_path / "nieuwer.json"
     data = json.loads(render_json(team[1]))
-    data["schema_version"] = 2
+    data["schema_version"] = 3
     newer.write_text(json.dumps(data), encoding="utf-8")
     wrong = tmp_path / "fout.json"
     data = json.loads(render_json(team[1]))
