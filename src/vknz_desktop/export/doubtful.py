@@ -107,7 +107,8 @@ def doubtful_words(texts: Iterable[str], known_words: Collection[str] = ()) -> l
             key = word.casefold()
             if key in found or key in known or _sentence_start(text, match.start()):
                 continue
-            if is_common_dutch(word):
+            parts = [p for p in key.split("-") if p]
+            if is_common_dutch(word) or all(p in known or is_common_dutch(p) for p in parts):
                 continue
             found[key] = word
     return list(found.values())
