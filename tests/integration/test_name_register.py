@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
+from tests.integration.helpers import import_file
 
 from vknz_desktop.cli import run_command
 from vknz_desktop.domain.fragments import ReviewSession
@@ -98,6 +99,12 @@ def test_own_name_and_terms_join_the_register_and_forget_removes_a_name(vault_di
         assert register.terms() == []
         assert register.forget("EIGEN NAAM") and "Eigen Naam" not in register
         assert not register.forget("Eigen Naam")
+        # An observation saved again (an upsert) with a new author registers that name too.
+        import_file(vault, facts.VIDEO_MP4)
+        notes = ObservationService(vault)
+        note = notes.create(vault.recordings()[0].id, 10, text="x", author_name="Sam")
+        notes.update(note, text="y", author_name="Sam Uiterwijk")
+        assert {"Sam", "Sam Uiterwijk", "Klant Fictief"} <= set(register.names())
 
 
 def test_migration_6_fills_the_register_from_existing_rows(vault_dir: Path) -> None:
@@ -132,3 +139,19 @@ def test_migration_6_fills_the_register_from_existing_rows(vault_dir: Path) -> N
         with vault.writing() as conn:
             conn.execute("DELETE FROM recordings WHERE id = 'r1'")  # participants go with it
         assert register.names() == ["Hendrika Pluim"]  # survives the deletion
+
+
+def test_after_an_avg_erasure_the_name_stays_until_the_officer_forgets_it(
+    vault_dir: Path,
+) -> None:
+    """The register keeps the name itself (encrypted in the vault), not a hash: erasing the
+    participant's recordings leaves it, so old goals stay de-identified; forget() removes it."""
+    from vknz_desktop.storage.gdpr_repo import GdprRepository
+
+    with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
+        import_file(vault, facts.VIDEO_MP4)  # participant "Klant Fictief"
+        assert GdprRepository(vault).erase("Klant Fictief", role=Role.ONDERZOEKER)
+        assert vault.recordings() == []
+        register = NameRegisterRepository(vault)
+        assert register.names() == ["Klant Fictief"]
+        assert register.forget("Klant Fictief") and register.names() == []

@@ -39,6 +39,7 @@ def test_worker_is_spawned_at_low_priority_and_not_dumpable(light_worker: DeidWo
     info = light_worker.request("info")
     assert info["pid"] == light_worker.pid != os.getpid()
     assert info["dumpable"] == 0  # prctl(PR_SET_DUMPABLE, 0): no ptrace, no /proc/PID/mem
+    assert info["core_limit"] == 0  # and no core dump
     assert info["nice"] >= min(19, os.nice(0) + 10)  # 19 is the lowest priority
     assert info["deduce_imported"] is False  # warm=False: nothing loaded yet
     cmdline = Path(f"/proc/{info['pid']}/cmdline").read_bytes().split(b"\0")

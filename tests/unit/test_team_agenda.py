@@ -226,8 +226,11 @@ def test_reading_is_limited_to_what_is_actually_read(tmp_path: Path) -> None:
     )
     deep = tmp_path / "diep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    big = tmp_path / "groot.json"
+    with big.open("wb") as handle:
+        handle.truncate(5 * 1024 * 1024 + 1)
     started = time.monotonic()
-    loaded = load_summaries([fifo, Path("/dev/zero"), huge_int, deep])
+    loaded = load_summaries([fifo, Path("/dev/zero"), huge_int, deep, big])
     assert time.monotonic() - started < 10  # nothing hangs or reads forever
     assert loaded.summaries == ()
     assert loaded.problems == (
@@ -235,4 +238,5 @@ def test_reading_is_limited_to_what_is_actually_read(tmp_path: Path) -> None:
         "zero: is geen gewoon bestand.",
         "getal.json: bevat een te groot of ongeldig getal.",
         "diep.json: te diep geneste JSON voor een leersamenvatting.",
+        "groot.json: te groot voor een leersamenvatting (meer dan 5242880 bytes).",
     )

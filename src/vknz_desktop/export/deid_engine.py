@@ -127,6 +127,23 @@ def deidentify(text: str, names: Sequence[str] = ()) -> str:
     return apply_spans(text, spans(text, names))
 
 
+# The preview rebuilds the summary at every option change with mostly the same texts: results
+# are kept per set of names (in this process's memory only, which is not dumpable and ends at
+# lock), so a change costs only the texts that are new.
+_MAX_CACHED_TEXTS = 20_000
+_cache: dict[tuple[str, ...], dict[str, str]] = {}
+
+
+def _done_for(names: tuple[str, ...]) -> dict[str, str]:
+    done = _cache.get(names)
+    if done is None:
+        _cache.clear()  # other names: every earlier result may be wrong now
+        done = _cache[names] = {}
+    elif len(done) > _MAX_CACHED_TEXTS:
+        done.clear()
+    return done
+
+
 @dataclass(frozen=True)
 class CleanResult:
     """De-identified texts, how many replacements were made, and the doubtful words left."""
@@ -148,12 +165,16 @@ def clean_texts(
     masker = TermMasker(terms)
     cleaned: list[str] = []
     replacements = 0
+    done = _done_for(tuple(sorted(set(names))))
     for text in texts:
         stripped = text.strip()
         if not stripped:
             cleaned.append(stripped)
             continue
-        result = masker(deidentify(stripped, names))
+        found = done.get(stripped)
+        if found is None:
+            found = done[stripped] = deidentify(stripped, names)
+        result = masker(found)
         replacements += max(0, count_tags(result) - count_tags(stripped))
         cleaned.append(result)
     doubtful: tuple[str, ...] = ()

@@ -96,6 +96,15 @@ def _dumpable() -> int | None:
         return None
 
 
+def _core_limit() -> int | None:
+    try:
+        import resource
+
+        return int(resource.getrlimit(resource.RLIMIT_CORE)[1])
+    except (ImportError, ValueError, OSError):
+        return None
+
+
 def _handle(kind: str, args: tuple[Any, ...]) -> Any:
     from vknz_desktop.export import deid_engine
 
@@ -114,6 +123,7 @@ def _handle(kind: str, args: tuple[Any, ...]) -> Any:
             "pid": os.getpid(),
             "dumpable": _dumpable(),
             "nice": os.nice(0),
+            "core_limit": _core_limit(),
             "deduce_imported": "deduce" in sys.modules,
             "load_seconds": deid_engine.load_seconds(),
         }

@@ -72,6 +72,7 @@ def _frequency() -> object:
     return wordfreq
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_common_dutch(word: str) -> bool:
     """Whether ``word`` (any case) is an ordinary Dutch word."""
     wordfreq = _frequency()

@@ -7,9 +7,10 @@ Triggers register names where they are written, whichever code writes them; exis
 registered here once. Deleting a recording or session leaves the register as it is; only
 ``NameRegisterRepository.forget`` removes a name (a choice at AVG erasure).
 
-``accepted_words`` holds the doubtful words the user chose to keep in summaries. The setting
-``summary_vault_id`` is an opaque random id (not derived from any name) that summaries carry,
-so the team agenda can count people instead of files.
+``accepted_words`` holds the doubtful words the user chose to keep in summaries. (The setting
+``summary_vault_id``, an opaque random id that summaries carry, is made when first needed.)
+A name already there is kept as it is (``ON CONFLICT IGNORE``), also when the damaged-vault
+salvage copies rows that the triggers have already registered.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now')"
 def _register(table: str, column: str, kind: str, condition: str = "") -> str:
     """Triggers that register ``new.<column>`` of ``table`` on insert and on update."""
     value = f"trim(new.{column})"
+    # No OR IGNORE here: an outer statement's own ON CONFLICT clause (an upsert) would
+    # override it; a name already registered is simply not inserted again.
     insert = (
-        f"INSERT OR IGNORE INTO name_register(name, kind, added_at)"
-        f" SELECT {value}, '{kind}', {_NOW} WHERE {value} <> '';"
+        f"INSERT INTO name_register(name, kind, added_at)"  # noqa: S608 - constants only
+        f" SELECT {value}, '{kind}', {_NOW} WHERE {value} <> ''"
+        f" AND NOT EXISTS (SELECT 1 FROM name_register WHERE name = {value});"
     )
     when = f" WHEN {condition}" if condition else ""
     return (
@@ -44,12 +48,12 @@ def apply(conn: Any) -> None:
         conn,
         f"""
         CREATE TABLE name_register (
-            name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            name TEXT NOT NULL COLLATE NOCASE PRIMARY KEY ON CONFLICT IGNORE,
             kind TEXT NOT NULL CHECK (kind IN ('naam', 'term')),
             added_at TEXT NOT NULL
         );
         CREATE TABLE accepted_words (
-            word TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            word TEXT NOT NULL COLLATE NOCASE PRIMARY KEY ON CONFLICT IGNORE,
             added_at TEXT NOT NULL
         );
         {_register("participants", "display_name", "naam")}
@@ -66,8 +70,6 @@ def apply(conn: Any) -> None:
             SELECT DISTINCT trim(author_name), 'naam', {_NOW} FROM observations
             WHERE trim(coalesce(author_name, '')) <> '';
         INSERT OR IGNORE INTO name_register(name, kind, added_at)
-            SELECT DISTINCT trim(term), 'term', {_NOW} FROM export_terms WHERE trim(term) <> '';
-        INSERT OR IGNORE INTO settings(key, value)
-            VALUES ('summary_vault_id', lower(hex(randomblob(16))))
+            SELECT DISTINCT trim(term), 'term', {_NOW} FROM export_terms WHERE trim(term) <> ''
         """,  # noqa: S608 - constant table and column names only
     )
