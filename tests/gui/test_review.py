@@ -404,7 +404,7 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
 ) -> None:
     unlock_as(window, Role.ONDERZOEKER, "Ans")
     video = demo_vault["video"]
-    allow(window, video, ConsentScope.SELF, ConsentScope.RESEARCHER, ConsentScope.CLIENT)
+    allow(window, video, ConsentScope.RESEARCHER, ConsentScope.CLIENT)
     clip = ClipService(repo(window)).create(video, 1000, 5000)
     sessions = ReviewSessionService(repo(window), window.vault, window.vault)  # type: ignore[arg-type]
     session = sessions.create(
