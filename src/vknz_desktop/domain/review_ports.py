@@ -103,6 +103,10 @@ class FragmentStore(Protocol):
         now: dt.datetime,
     ) -> list[Recording]: ...
 
+    def replaced_recordings(self) -> dict[str, list[str]]: ...
+
+    def original_of(self, recording_id: str) -> str | None: ...
+
 
 class ReviewRepository(
     ClipRepository, ReviewSessionRepository, SharingRepository, FragmentStore, Protocol
