@@ -23,6 +23,7 @@ from vknz_desktop.domain.models import (
     SharingState,
 )
 from vknz_desktop.domain.ports import CancelToken
+from vknz_desktop.domain.visibility import DEFAULT_PROMPT, Audience, neutral_label
 from vknz_desktop.media.frames import decode_frame_at
 from vknz_desktop.media.probe import PyAvProber
 from vknz_desktop.media.remux import PyAvRemuxer
@@ -174,6 +175,121 @@ def test_klant_feedback_hidden_until_shared_and_audited_without_text(vault_dir: 
         assert all(e.role == Role.ONDERZOEKER for e in entries)
         assert "bang" not in repr([e.model_dump() for e in vault.audit_entries()])
         assert vault.verify() == []
+
+
+def test_sessions_keep_to_their_scope(vault_dir: Path) -> None:
+    """Prompts never fall back to a private note, titles are neutral on shared screens,
+    observations belong to their session, counts leave hidden items out, and a participant's
+    role is checked before anything is stored."""
+    with create(vault_dir) as vault:
+        recording = import_file(vault, facts.VIDEO_MP4, title="Gesprek met mevrouw Jansen")
+        vault.set_consent(
+            recording.id,
+            make_consent(
+                [ConsentScope.RESEARCHER, ConsentScope.CLIENT],
+                given_by=Role.KLANT,
+                given_on=dt.date(2026, 11, 1),
+            ),
+            role=Role.KLANTMANAGER,
+        )
+        repo = FragmentsRepository(vault)
+        clip = ClipService(repo).create(
+            recording.id, 1000, 5000, title="Bij mevrouw J.", note="Woont op de Dorpsstraat 12"
+        )
+        service = ReviewSessionService(repo, vault, vault)
+        alone = ObservationService(vault).create(recording.id, 2000, text="Zelf gezien")
+
+        # Session 1: the onderzoeker with the klantmanager.
+        first = service.create(
+            "Met de onderzoeker", perspectives=(Role.ONDERZOEKER, Role.KLANTMANAGER)
+        )
+        service.add_clip(first.id, clip.id)
+        entry = service.playlist(first.id)[0]
+        by_researcher = service.add_observation(
+            first, entry, Role.ONDERZOEKER, "Praat snel bij de uitleg", 2500
+        )
+        assert entry.heading == "Bij mevrouw J."  # no klant watching: the preparer's title
+
+        # Session 2: with the klant. The klantmanager sits at the screen too.
+        second = service.create(
+            "Met de klant",
+            participants=(
+                Participant(display_name="Klant A", role=Role.KLANT),
+                Participant(display_name="Sam", role=Role.KLANTMANAGER),
+            ),
+            perspectives=(Role.KLANT, Role.ONDERZOEKER),
+        )
+        service.add_clip(second.id, clip.id)  # no prompt written
+        (shown,) = service.playlist(second.id)
+        print(f"shared screen shows: {shown.recording.title!r}, {shown.heading!r}, {shown.prompt}")
+        assert shown.prompt.text == DEFAULT_PROMPT and not shown.prompt.from_preparer
+        assert shown.clip.note == ""
+        day = recording.conversation_date or recording.imported_at.date()
+        assert shown.recording.title == shown.label == neutral_label(1, day)
+        assert shown.label.startswith("Opname 1, ")
+        assert shown.heading == "Fragment 1 van 1"
+        assert shown.recording.participants == ()
+        screen_text = repr(shown)
+        for secret in ("Dorpsstraat", "Jansen", "mevrouw J.", "Klant Fictief"):
+            assert secret not in screen_text
+        # Earlier sessions' observations: not by default, and not on request with a klant.
+        assert service.fragment_observations(shown, Role.ONDERZOEKER) == []
+        assert service.fragment_observations(shown, Role.KLANT, include_earlier=True) == []
+        refused = service.earlier_observations(second.id, Role.ONDERZOEKER)
+        assert not refused.allowed and "klant" in refused.reason
+        # The klant says three things; one may be passed on.
+        said = [
+            service.add_observation(second, shown, Role.KLANT, text, 1500 + n * 100)
+            for n, text in enumerate(("Ik was bang", "Het ging snel", "Fijn gesprek"))
+        ]
+        service.set_sharing(said[2], SharingState.SHARED, role=Role.ONDERZOEKER)
+        on_screen = service.fragment_observations(shown, Role.ONDERZOEKER)
+        assert [o.id for o in on_screen] == [said[2].id]
+        summary = service.finish(second.id, [shown.item.id])
+        print(f"overview counts: {summary.observations}")
+        assert summary.observations == {Role.KLANT: 1, Role.ONDERZOEKER: 0}
+
+        # Session 3: onderzoeker and klantmanager again; earlier work only when asked.
+        third = service.create("Nog eens", perspectives=(Role.ONDERZOEKER, Role.KLANTMANAGER))
+        service.add_clip(third.id, clip.id)
+        (again,) = service.playlist(third.id)
+        assert service.fragment_observations(again, Role.KLANTMANAGER) == []
+        assert service.earlier_observations(third.id, Role.KLANTMANAGER).allowed
+        earlier = service.fragment_observations(again, Role.KLANTMANAGER, include_earlier=True)
+        assert [o.id for o in earlier] == [said[2].id, alone.id, by_researcher.id]  # time order
+
+        # Adding a participant: the role first, then the check; nothing stored when refused.
+        private = import_self_only(vault, facts.AUDIO_M4A, "Alleen voor mij")
+        researcher_only = import_file(vault, facts.AUDIO_WAV)
+        own = ClipService(repo).create(researcher_only.id, 100, 900)
+        fourth = service.create("Voorbereiding", perspectives=(Role.ONDERZOEKER, Role.KLANTMANAGER))
+        service.add_clip(fourth.id, own.id)
+        choices = service.role_choices(fourth)
+        assert choices[Role.ONDERZOEKER].allowed and choices[Role.KLANTMANAGER].allowed is False
+        assert not choices[Role.KLANT].allowed and "klant kijkt mee" in choices[Role.KLANT].reason
+        with pytest.raises(ConsentRefusedError):
+            service.add_participant(fourth, Participant(display_name="Klant B", role=Role.KLANT))
+        assert service.session(fourth.id).participants == ()
+        joined = service.add_participant(
+            fourth, Participant(display_name="Bo", role=Role.ONDERZOEKER)
+        )
+        assert [p.display_name for p in joined.participants] == ["Bo"]
+        # Comparing side by side with the klant watching asks the same policy.
+        mine = ClipService(repo).create(private.id, 100, 900)
+        compare = {c.clip.id: c for c in service.compare_choices(Audience.samen_kijken())}
+        assert compare[mine.id].problem is not None and compare[clip.id].problem is None
+        assert compare[clip.id].clip.note == ""
+
+        # Consent narrowed while a session is open: nothing more is stored in it.
+        vault.set_consent(
+            recording.id,
+            make_consent(
+                [ConsentScope.RESEARCHER], given_by=Role.KLANT, given_on=dt.date(2026, 11, 1)
+            ),
+            role=Role.KLANTMANAGER,
+        )
+        with pytest.raises(ConsentRefusedError, match="klant kijkt mee"):
+            service.add_observation(second, shown, Role.KLANT, "Nog iets", 1800)
 
 
 # -- keep fragments only ----------------------------------------------------------------------

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_PROMPT",
     "MONTHS_SHORT",
+    "SHARING_ROLES",
     "Audience",
     "Decision",
     "ScreenPrompt",
@@ -97,8 +98,9 @@ _SCOPE_FOR_ROLE: dict[Role, ConsentScope] = {
     Role.KLANT: ConsentScope.CLIENT,
 }
 
-#: Who may see klant feedback that is not (yet) shared: the klant and the intermediary.
-_SEES_UNSHARED = frozenset({Role.KLANT, Role.ONDERZOEKER})
+#: Who may see klant feedback that is not (yet) shared, and record whether it may be passed on:
+#: the klant and the intermediary.
+SHARING_ROLES = frozenset({Role.KLANT, Role.ONDERZOEKER})
 
 #: Who may ask for observations of earlier sessions (never with a klant or colleagues present).
 _SEES_EARLIER = frozenset({Role.KLANTMANAGER, Role.ONDERZOEKER})
@@ -249,7 +251,7 @@ def visible_to(observation: Observation, role: Role) -> bool:
     """
     if not is_klant_feedback(observation) or observation.sharing_state == SharingState.SHARED:
         return True
-    return role in _SEES_UNSHARED
+    return role in SHARING_ROLES
 
 
 def visible_on_screen(observation: Observation, audience: Audience) -> bool:
@@ -266,7 +268,7 @@ def may_set_sharing(observation: Observation, role: Role) -> Decision:
     """Whether ``role`` may record the klant's answer to "may this be passed on?"."""
     if not is_klant_feedback(observation):
         return Decision.no("Alleen voor feedback van de klant wordt om toestemming gevraagd.")
-    if role not in _SEES_UNSHARED:
+    if role not in SHARING_ROLES:
         return Decision.no(
             "Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen."
         )
