@@ -209,6 +209,7 @@ def test_sessions_keep_to_their_scope(vault_dir: Path) -> None:
             first, entry, Role.ONDERZOEKER, "Praat snel bij de uitleg", 2500
         )
         assert entry.heading == "Bij mevrouw J."  # no klant watching: the preparer's title
+        assert entry.recording.title == entry.label != recording.title  # but someone watches
 
         # Session 2: with the klant. The klantmanager sits at the screen too.
         second = service.create(

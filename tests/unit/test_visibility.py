@@ -92,6 +92,9 @@ def test_consistent_consents_are_accepted() -> None:
     ("scopes", "audience", "allowed"),
     [
         ((S.SELF,), Audience.alone(), True),
+        ((S.RESEARCHER,), Audience.alone(), True),  # reviewing alone goes with every choice
+        ((S.COLLEAGUES,), Audience.alone(), True),
+        ((S.CLIENT,), Audience.alone(), True),
         ((S.SELF,), Audience.samen_kijken(), False),
         ((S.SELF,), Audience.of(Role.KLANTMANAGER, Role.ONDERZOEKER), False),
         ((S.SELF,), Audience.alone(Role.ONDERZOEKER), False),  # a researcher alone is another

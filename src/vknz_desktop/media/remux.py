@@ -142,7 +142,7 @@ class _VideoOut:
             rotation = round(float(getattr(frame, "rotation", 0) or 0)) % 360
         except (ValueError, av.FFmpegError):
             rotation = 0
-        if rotation:
+        if rotation and hasattr(self.stream, "set_display_rotation"):  # PyAV >= 15
             self.stream.set_display_rotation(rotation)
 
     def _send(self, frame: Any, time: Fraction) -> None:
