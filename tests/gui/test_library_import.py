@@ -125,7 +125,7 @@ RECORDINGS = [
         "Heronderzoek Zoë",
         day=dt.date(2025, 6, 3),
         duration_ms=3_723_000,
-        scopes=tuple(S),
+        scopes=tuple(s for s in S if s != S.SELF),
         keep_until=dt.date(2026, 6, 3),
     ),
 ]
