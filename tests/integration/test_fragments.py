@@ -545,9 +545,27 @@ def test_cancel_or_failure_leaves_the_recording_untouched(vault_dir: Path) -> No
         assert vault.verify() == []
 
 
-def test_keep_fragments_needs_clips(vault_dir: Path) -> None:
+def test_keep_fragments_and_starting_a_session_say_why_not(vault_dir: Path) -> None:
     with create(vault_dir) as vault:
         recording = import_file(vault, facts.AUDIO_WAV)
-        service = KeepFragmentsService(vault, FragmentsRepository(vault), PyAvRemuxer())
+        repo = FragmentsRepository(vault)
+        service = KeepFragmentsService(vault, repo, PyAvRemuxer())
         with pytest.raises(KnownError, match="nog geen fragmenten"):
             service.preview(recording.id)
+        state = service.state(recording.id)  # the disabled menu item says why
+        assert not state.allowed and "nog geen fragmenten" in state.reason
+        first = ClipService(repo).create(recording.id, 100, 900)
+        assert service.state(recording.id).allowed
+        # A session without playable fragments cannot start, and says why.
+        sessions = ReviewSessionService(repo, vault, vault)
+        session = sessions.create("Leeg")
+        assert "afspeellijst" in sessions.start_state(session.id).reason
+        sessions.add_clip(session.id, first.id)
+        assert sessions.start_state(session.id).allowed
+        vault.set_consent(
+            recording.id,
+            make_consent([ConsentScope.SELF], given_by=Role.KLANT, given_on=dt.date(2026, 11, 1)),
+            role=Role.KLANTMANAGER,
+        )
+        refused = sessions.start_state(session.id)
+        assert not refused.allowed and "alleen zelf terugkijken" in refused.reason

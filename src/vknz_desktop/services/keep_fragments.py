@@ -42,7 +42,7 @@ from vknz_desktop.domain.review_ports import (
     NewFragment,
     StagedMedia,
 )
-from vknz_desktop.domain.visibility import Audience, visible_on_screen
+from vknz_desktop.domain.visibility import Audience, Decision, visible_on_screen
 
 
 class MediaSource(Protocol):
@@ -142,8 +142,27 @@ class KeepFragmentsService:
         self._remuxer = remuxer
         self._now = now
 
+    def state(self, recording_id: str) -> Decision:
+        """Whether "Alleen fragmenten bewaren" can run on a recording, and if not, why (for
+        the disabled menu item)."""
+        try:
+            self._check(recording_id)
+        except KnownError as error:
+            return Decision.no(error.message)
+        return Decision.yes()
+
     def preview(self, recording_id: str, viewer: Role = Role.KLANTMANAGER) -> KeepFragmentsPreview:
         """What would be kept; KnownError when there is nothing to keep."""
+        recording, clips = self._check(recording_id)
+        plans = tuple(plan_fragments(clips))
+        audience = Audience.alone(viewer)
+        shown = [
+            o for o in self._media.observations(recording_id) if visible_on_screen(o, audience)
+        ]
+        inside = sum(1 for o in shown if any(p.start_ms <= o.time_ms <= p.end_ms for p in plans))
+        return KeepFragmentsPreview(recording, clips, plans, inside, len(shown) - inside)
+
+    def _check(self, recording_id: str) -> tuple[Recording, tuple[Clip, ...]]:
         recording = self._media.recording(recording_id)
         if not recording.media_available:
             raise KnownError("Van deze opname is de video of het geluid al verwijderd.")
@@ -153,13 +172,7 @@ class KeepFragmentsService:
                 "Deze opname heeft nog geen fragmenten. Markeer eerst wat u wilt bewaren "
                 "(I voor het begin, O voor het einde)."
             )
-        plans = tuple(plan_fragments(clips))
-        audience = Audience.alone(viewer)
-        shown = [
-            o for o in self._media.observations(recording_id) if visible_on_screen(o, audience)
-        ]
-        inside = sum(1 for o in shown if any(p.start_ms <= o.time_ms <= p.end_ms for p in plans))
-        return KeepFragmentsPreview(recording, clips, plans, inside, len(shown) - inside)
+        return recording, clips
 
     def run(
         self,

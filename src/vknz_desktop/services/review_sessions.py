@@ -229,6 +229,18 @@ class ReviewSessionService:
         session = self.session(session_id)
         return self._entries(session, self._repository.session_items(session_id))
 
+    def start_state(self, session_id: str) -> Decision:
+        """Whether a session can start, and if not, why (for the disabled Start button)."""
+        entries = self.playlist(session_id)
+        if not entries:
+            return Decision.no("Zet eerst fragmenten in de afspeellijst.")
+        if not any(entry.playable for entry in entries):
+            return Decision.no(
+                "Geen van de fragmenten mag in deze sessie worden bekeken: "
+                + (entries[0].problem or "")
+            )
+        return Decision.yes()
+
     def clip_choices(self, session: ReviewSession) -> list[ClipChoice]:
         """Every clip that exists, with the reason it cannot be added to ``session``."""
         return self.compare_choices(Audience.of_session(session))
