@@ -208,8 +208,9 @@ class ReviewSessionService:
             if reasons:
                 count = len(reasons)
                 choices[role] = Decision.no(
-                    f"{count} fragment(en) in de afspeellijst mag (mogen) niet worden bekeken "
-                    f"met deze persoon erbij: {reasons[0]} Haal die eerst uit de afspeellijst."
+                    f"Niet alle fragmenten in de afspeellijst mogen met deze persoon erbij "
+                    f"worden bekeken ({count} niet). {reasons[0]} Haal die eerst uit de "
+                    "afspeellijst."
                 )
             else:
                 choices[role] = Decision.yes()
