@@ -249,6 +249,16 @@ def test_sessions_keep_to_their_scope(vault_dir: Path) -> None:
         summary = service.finish(second.id, [shown.item.id])
         print(f"overview counts: {summary.observations}")
         assert summary.observations == {Role.KLANT: 1, Role.ONDERZOEKER: 0}
+        # Without the klantmanager, the klant and the onderzoeker see (and count) all three;
+        # the same session's overview at a klantmanager's keyboard counts one.
+        just_them = service.create("Alleen klant", perspectives=(Role.KLANT, Role.ONDERZOEKER))
+        service.add_clip(just_them.id, clip.id)
+        (theirs,) = service.playlist(just_them.id)
+        for text in ("Eén", "Twee", "Drie"):
+            service.add_observation(just_them, theirs, Role.KLANT, text, 2000)
+        assert service.finish(just_them.id, []).observations[Role.KLANT] == 3
+        assert len(service.fragment_observations(theirs, Role.KLANT)) == 3
+        assert service.finish(just_them.id, [], Role.KLANTMANAGER).observations[Role.KLANT] == 0
 
         # Session 3: onderzoeker and klantmanager again; earlier work only when asked.
         third = service.create("Nog eens", perspectives=(Role.ONDERZOEKER, Role.KLANTMANAGER))

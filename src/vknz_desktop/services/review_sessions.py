@@ -407,17 +407,21 @@ class ReviewSessionService:
             raise KnownError(decision.reason)
         return self._repository.set_sharing_state(observation.id, state, role=role)
 
-    def finish(self, session_id: str, seen_item_ids: Sequence[str]) -> SessionSummary:
-        """Close the session: the overview of fragments seen and observations per perspective."""
+    def finish(
+        self, session_id: str, seen_item_ids: Sequence[str], viewer: Role | None = None
+    ) -> SessionSummary:
+        """Close the session: the overview of fragments seen and observations per perspective,
+        counting only what the session's screen (and ``viewer``, at the keyboard) may see."""
         session = self.session(session_id)
         items = self._repository.session_items(session_id)
         counts = {role: 0 for role in session.perspectives}
-        # Counts of what the screen shows: hidden klant feedback is never counted.
-        counts.update(
-            visible_counts(
-                self._repository.session_observations(session_id), Audience.of_session(session)
-            )
+        audience = (
+            Audience.of_session(session)
+            if viewer is None
+            else self._screen_audience(session_id, viewer)
         )
+        # Counts of what the screen shows: hidden klant feedback is never counted.
+        counts.update(visible_counts(self._repository.session_observations(session_id), audience))
         self._repository.save_session(
             session.model_copy(update={"ended_at": self._now(), "edited_at": self._now()})
         )
