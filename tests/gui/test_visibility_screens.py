@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import unlock
 from vknz_desktop.domain.models import ConsentScope, Role
-from vknz_desktop.domain.visibility import DEFAULT_PROMPT
+from vknz_desktop.domain.visibility import DEFAULT_PROMPT, neutral_labels
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.services.review_sessions import ReviewSessionService
@@ -110,6 +110,7 @@ def test_session_screen_with_a_klant_shows_nothing_private(
     for secret in ("Dorpsstraat", "Testgesprek", "mevrouw J.", "Kijkt weg", "Klant Fictief"):
         assert not any(secret in text for text in texts), secret
     assert view.prompt_label.text() == DEFAULT_PROMPT
-    assert view.source_label.text().startswith("Opname 1, ")
+    label = neutral_labels(vault.recordings())[video]  # "Opname 1, 7 dec." or "Opname 2, …"
+    assert view.source_label.text().startswith(label + "  ·  ")
     assert view.fragment_label.text() == "Fragment 1 van 1"
     assert view.left_column.list.count() == 0 and view.right_column.list.count() == 0
