@@ -28,10 +28,10 @@ from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
-from vknz_desktop.ui.retention_dialog import RetentionDialog
-from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.library.retention_dialog import RetentionDialog
+from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.workspace.workspace import Identity
 
 CLIPS = [
     (4_000, 13_500, "Begroeting", "werkrelatie"),

@@ -37,8 +37,8 @@ from vknz_desktop.export.team_agenda import render_agenda
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.storage.goals_repo import GoalRepository
-from vknz_desktop.ui.pdf_writer import pdf_bytes
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.features.learning.pdf_writer import pdf_bytes
+from vknz_desktop.ui.workspace.workspace import Identity
 
 GOALS = [
     (

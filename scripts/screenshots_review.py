@@ -27,7 +27,7 @@ from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.services.review_sessions import ReviewSessionService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.workspace.workspace import Identity
 
 CLIPS = [
     (4_000, 13_500, "Begroeting", "werkrelatie", "Hoe begin ik het gesprek?"),

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_vault import PASSPHRASE, build_demo_vault
 from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
-from vknz_desktop.ui.settings_dialog import AppSettings
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.shell.settings_dialog import AppSettings
+from vknz_desktop.ui.workspace.workspace import Identity
 
 
 def pump(seconds: float) -> None:

@@ -51,10 +51,10 @@ def runtime_only() -> dict[str, tuple[str, ...]]:
     sys.path.insert(0, str(ROOT / "src"))
     from vknz_desktop.domain.fragments import SHARING_LABELS
     from vknz_desktop.domain.goals import GOAL_STATUS_LABELS
-    from vknz_desktop.ui.audit_log_dialog import ACTION_LABELS
-    from vknz_desktop.ui.main_window import MEDIA_FILTER
-    from vknz_desktop.ui.observation_list import ObservationTableModel
-    from vknz_desktop.ui.unlock_dialog import ROLE_LABELS
+    from vknz_desktop.ui.features.privacy.audit_log_dialog import ACTION_LABELS
+    from vknz_desktop.ui.shell.main_window import MEDIA_FILTER
+    from vknz_desktop.ui.shell.unlock_dialog import ROLE_LABELS
+    from vknz_desktop.ui.workspace.observation_list import ObservationTableModel
 
     sharing = tuple(SHARING_LABELS.values())
     statuses = tuple(GOAL_STATUS_LABELS.values())

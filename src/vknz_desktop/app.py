@@ -24,15 +24,15 @@ from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import KdfProfile, profile_from_environment
 from vknz_desktop.storage.vault import Vault, vault_exists
-from vknz_desktop.ui.main_window import AppContext, MainWindow
-from vknz_desktop.ui.messages import install_excepthook
-from vknz_desktop.ui.player_controller import PlayerController
+from vknz_desktop.ui.common.messages import install_excepthook
+from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.shell.main_window import AppContext, MainWindow
 
 if TYPE_CHECKING:  # the rest is imported where it is first used, after the unlock dialog
     from vknz_desktop.services.retention import RetentionService
     from vknz_desktop.storage.fragments_repo import FragmentsRepository
     from vknz_desktop.storage.goals_repo import GoalRepository
-    from vknz_desktop.ui.learning import LearningBackend
+    from vknz_desktop.ui.features.learning.feature import LearningBackend
 
 log = logging.getLogger("vknz_desktop.app")
 # In a PyInstaller bundle resources/ sits in the bundle's data folder (sys._MEIPASS).
@@ -62,7 +62,7 @@ def install_translations(app: QApplication, config_dir: Path | None = None) -> N
 
     Qt's own texts (standard buttons, key names such as 'Spatie') come from Qt's translations.
     """
-    from vknz_desktop.ui.language import ui_language
+    from vknz_desktop.ui.common.language import ui_language
 
     language = ui_language(config_dir, QLocale.system().name())
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -105,7 +105,7 @@ def create_window(
 def _complete_context(context: AppContext, paths: AppPaths, engine: VlcEngine) -> None:
     """Kijkwijzer profiles and the review and leerdoelen backends (see create_window)."""
     from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
-    from vknz_desktop.ui.review_feature import ReviewBackend
+    from vknz_desktop.ui.features.review.feature import ReviewBackend
 
     profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir)
     context.profiles = profiles.profiles
@@ -132,7 +132,7 @@ def learning_backend() -> LearningBackend:
     from vknz_desktop import export
     from vknz_desktop.export import deidentifier, team_agenda
     from vknz_desktop.export import render as summary_render
-    from vknz_desktop.ui.learning import LearningBackend
+    from vknz_desktop.ui.features.learning.feature import LearningBackend
 
     return LearningBackend(
         repository=_goal_repository,

@@ -34,19 +34,19 @@ NOT_BEFORE_UNLOCK_DIALOG = (
     "vknz_desktop.domain.profiles",  # Kijkwijzer profiles: pydantic models, read from TOML
     "vknz_desktop.storage.profile_files",
     "vknz_desktop.domain.summary",
-    "vknz_desktop.ui.workspace",
-    "vknz_desktop.ui.timeline",
-    "vknz_desktop.ui.clips_panel",
-    "vknz_desktop.ui.library_view",
-    "vknz_desktop.ui.learning",
-    "vknz_desktop.ui.goals_view",
-    "vknz_desktop.ui.summary_preview",
-    "vknz_desktop.ui.pdf_writer",
-    "vknz_desktop.ui.review_feature",
-    "vknz_desktop.ui.session_view",
-    "vknz_desktop.ui.session_prepare",
-    "vknz_desktop.ui.compare_view",
-    "vknz_desktop.ui.samen_kijken",
+    "vknz_desktop.ui.workspace.workspace",
+    "vknz_desktop.ui.workspace.timeline.widget",
+    "vknz_desktop.ui.workspace.clips_panel",
+    "vknz_desktop.ui.library.library_view",
+    "vknz_desktop.ui.features.learning.feature",
+    "vknz_desktop.ui.features.learning.goals_view",
+    "vknz_desktop.ui.features.learning.summary_preview",
+    "vknz_desktop.ui.features.learning.pdf_writer",
+    "vknz_desktop.ui.features.review.feature",
+    "vknz_desktop.ui.features.review.session_view",
+    "vknz_desktop.ui.features.review.session_prepare",
+    "vknz_desktop.ui.features.review.compare_view",
+    "vknz_desktop.ui.features.watch_together.view",
 )
 
 
@@ -72,7 +72,7 @@ def test_unlock_dialog_shows_before_media_deduce_and_heavy_gui_modules(tmp_path:
     probe = _started_app(tmp_path)
     assert "UnlockDialog" in probe["startup_windows"].split(",")
     loaded = probe["startup_modules"].split(",")
-    assert "vknz_desktop.ui.unlock_dialog" in loaded  # the list is the real one
+    assert "vknz_desktop.ui.shell.unlock_dialog" in loaded  # the list is the real one
     too_early = [
         heavy
         for heavy in NOT_BEFORE_UNLOCK_DIALOG

@@ -43,7 +43,7 @@ from vknz_desktop.paths import AppPaths  # noqa: E402
 from vknz_desktop.services.goals import GoalService  # noqa: E402
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent  # noqa: E402
 from vknz_desktop.storage.goals_repo import GoalRepository  # noqa: E402
-from vknz_desktop.ui.workspace import Identity  # noqa: E402
+from vknz_desktop.ui.workspace.workspace import Identity  # noqa: E402
 
 PASSPHRASE = os.environ["VKNZ_PASSPHRASE"]
 

@@ -18,8 +18,8 @@ from vknz_desktop.app import create_window
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.workspace.workspace import Identity
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +46,7 @@ def _no_dangling_threads() -> Iterator[None]:
 @pytest.fixture(scope="session", autouse=True)
 def _deduce_preloaded(deduce_loaded: float | None) -> None:
     """deduce loaded once before any GUI test: the app's own preload after unlocking then finds
-    it in memory, so its background thread ends at once (tests/gui/test_learning.py checks the
+    it in memory, so its background thread ends at once (tests/ui/test_learning.py checks the
     waiting path with a slow stand-in)."""
 
 

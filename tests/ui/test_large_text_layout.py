@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import unlock
-from vknz_desktop.ui.appearance import apply_appearance, signal_colour
-from vknz_desktop.ui.flow_layout import FlowLayout
-from vknz_desktop.ui.library_view import RecordingTableModel
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.workspace import Workspace
+from tests.ui.conftest import unlock
+from vknz_desktop.ui.common.appearance import apply_appearance, signal_colour
+from vknz_desktop.ui.library.library_view import RecordingTableModel
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.widgets.flow_layout import FlowLayout
+from vknz_desktop.ui.workspace.workspace import Workspace
 
 SCREENS = [(1366, 768), (1920, 1080)]
 SCALES = [100, 150, 200]

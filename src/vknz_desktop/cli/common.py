@@ -110,7 +110,7 @@ def open_vault(paths: AppPaths) -> Vault:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    from vknz_desktop.ui.pdf_writer import write_atomically
+    from vknz_desktop.ui.features.learning.pdf_writer import write_atomically
 
     try:
         write_atomically(path, data)

@@ -31,8 +31,7 @@ from vknz_desktop.media.probe import PyAvProber
 from vknz_desktop.services.recordings import RecordingService
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.consent_dialog import ConsentDialog, ImportDetailsDialog, to_qdate
-from vknz_desktop.ui.formatting import (
+from vknz_desktop.ui.common.formatting import (
     format_date,
     format_decimal,
     format_duration,
@@ -41,8 +40,9 @@ from vknz_desktop.ui.formatting import (
     keep_until_state,
     scope_labels,
 )
-from vknz_desktop.ui.import_flow import ImportFlow
-from vknz_desktop.ui.library_view import (
+from vknz_desktop.ui.library.consent_dialog import ConsentDialog, ImportDetailsDialog, to_qdate
+from vknz_desktop.ui.library.import_flow import ImportFlow
+from vknz_desktop.ui.library.library_view import (
     ID_ROLE,
     THUMBNAIL_SIZE,
     LibraryView,

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.gui.conftest import unlock
+from tests.ui.conftest import unlock
 from vknz_desktop.domain.models import ConsentScope, Role
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.retention_dialog import RetentionDialog
+from vknz_desktop.ui.library.retention_dialog import RetentionDialog
+from vknz_desktop.ui.shell.main_window import MainWindow
 
 
 def _expire(window: MainWindow, recording_id: str) -> None:

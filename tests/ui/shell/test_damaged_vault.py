@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import unlock
+from tests.ui.conftest import unlock
 from vknz_desktop.paths import AppPaths
-from vknz_desktop.ui.main_window import MainWindow
+from vknz_desktop.ui.shell.main_window import MainWindow
 
 PAGE = 4096
 

@@ -14,11 +14,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import unlock
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
+from tests.ui.conftest import unlock
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _load_script() -> ModuleType:
@@ -139,7 +139,7 @@ def test_unlock_dialog_is_english(
 
 
 def test_numbers_follow_the_english_translation(english: QTranslator) -> None:
-    from vknz_desktop.ui.formatting import format_megabytes, format_number
+    from vknz_desktop.ui.common.formatting import format_megabytes, format_number
 
     assert format_number(1_234_567) == "1,234,567"
     assert format_megabytes(1_234_567_890) == "1,234.6"

@@ -14,12 +14,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import unlock
-from vknz_desktop.ui.audit_log_dialog import AuditLogDialog
-from vknz_desktop.ui.clipboard import KDE_HINT, SensitiveClipboard
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.privacy_help import PrivacyHelpDialog, privacy_text
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
+from tests.ui.conftest import unlock
+from vknz_desktop.ui.common.clipboard import KDE_HINT, SensitiveClipboard
+from vknz_desktop.ui.features.privacy.audit_log_dialog import AuditLogDialog
+from vknz_desktop.ui.features.privacy.privacy_help import PrivacyHelpDialog, privacy_text
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
 
 @pytest.fixture

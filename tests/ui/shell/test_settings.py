@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import unlock
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
+from tests.ui.conftest import unlock
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
 
 
 def test_settings_round_trip_through_the_vault(
@@ -100,7 +100,7 @@ def test_language_choice_is_kept_outside_the_vault_for_the_next_start(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from vknz_desktop.ui.language import chosen_language, ui_language
+    from vknz_desktop.ui.common.language import chosen_language, ui_language
 
     window.context.config_dir = tmp_path / "config"
     unlock(window)

@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
-from tests.gui.conftest import unlock, wait_until_position
+from tests.ui.conftest import unlock, wait_until_position
 from vknz_desktop.app import create_window
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
 
 def image_colour_at_centre(window: MainWindow) -> tuple[int, int, int]:
@@ -349,7 +349,7 @@ def test_search_across_recordings_opens_the_moment(
     QTest.keyClicks(window.workspace.editor.text_edit, "Een lange stilte na de vraag")
     window.workspace.editor.save()
     window.show_library()
-    from vknz_desktop.ui.search_dialog import SearchDialog
+    from vknz_desktop.ui.shell.search_dialog import SearchDialog
 
     window.show_search()
     dialog = window.findChild(SearchDialog)

@@ -44,7 +44,7 @@ from vknz_desktop.domain.models import (
     add_months,
 )
 from vknz_desktop.services.recordings import ImportRequest, default_title
-from vknz_desktop.ui.formatting import format_duration, role_label, scope_label
+from vknz_desktop.ui.common.formatting import format_duration, role_label, scope_label
 
 #: Display format of every date field: numeric, so it never shows English month names.
 DATE_FORMAT = "dd-MM-yyyy"

@@ -30,8 +30,8 @@ from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.ports import CancelToken, MediaProber
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, default_title
-from vknz_desktop.ui.consent_dialog import ImportDetailsDialog
-from vknz_desktop.ui.formatting import format_megabytes
+from vknz_desktop.ui.common.formatting import format_megabytes
+from vknz_desktop.ui.library.consent_dialog import ImportDetailsDialog
 
 _log = logging.getLogger(__name__)
 

@@ -67,8 +67,8 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.models import Recording
-from vknz_desktop.ui.appearance import signal_colour
-from vknz_desktop.ui.formatting import (
+from vknz_desktop.ui.common.appearance import signal_colour
+from vknz_desktop.ui.common.formatting import (
     format_date,
     format_duration,
     keep_until_state,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.models import Recording
-from vknz_desktop.ui.formatting import format_date
+from vknz_desktop.ui.common.formatting import format_date
 
 
 class RetentionDialog(QDialog):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaStream
-from vknz_desktop.ui.player_controller import PlayerController
+from vknz_desktop.ui.playback.player_controller import PlayerController
 
 StreamFactory = Callable[[], MediaStream]
 # Playback that passes the out point by less than this stops there; more means a jump away.

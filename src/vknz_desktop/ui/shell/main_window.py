@@ -30,30 +30,30 @@ from vknz_desktop.domain.fragments import visible_to
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
 from vknz_desktop.services.recordings import RecordingService
-from vknz_desktop.ui.analysis_worker import AnalysisWorker
-from vknz_desktop.ui.appearance import apply_appearance
-from vknz_desktop.ui.audit_log_dialog import AuditLogDialog
-from vknz_desktop.ui.clipboard import SensitiveClipboard
-from vknz_desktop.ui.gdpr_dialog import GdprDialog, GdprRequests
-from vknz_desktop.ui.help_overlay import HelpOverlay
-from vknz_desktop.ui.inactivity import InactivityLock
-from vknz_desktop.ui.language import chosen_language, store_language
-from vknz_desktop.ui.messages import show_known_error
-from vknz_desktop.ui.player_controller import PlayerController
-from vknz_desktop.ui.privacy_help import PrivacyHelpDialog
-from vknz_desktop.ui.retention_dialog import RetentionDialog
-from vknz_desktop.ui.search_dialog import SearchDialog
-from vknz_desktop.ui.session_lock_watcher import SessionLockWatcher
-from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.workspace_state import Identity, WorkspaceSettings
+from vknz_desktop.ui.common.appearance import apply_appearance
+from vknz_desktop.ui.common.clipboard import SensitiveClipboard
+from vknz_desktop.ui.common.identity import Identity, WorkspaceSettings
+from vknz_desktop.ui.common.language import chosen_language, store_language
+from vknz_desktop.ui.common.messages import show_known_error
+from vknz_desktop.ui.features.privacy.audit_log_dialog import AuditLogDialog
+from vknz_desktop.ui.features.privacy.gdpr_dialog import GdprDialog, GdprRequests
+from vknz_desktop.ui.features.privacy.privacy_help import PrivacyHelpDialog
+from vknz_desktop.ui.library.retention_dialog import RetentionDialog
+from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
+from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.shell.help_overlay import HelpOverlay
+from vknz_desktop.ui.shell.inactivity import InactivityLock
+from vknz_desktop.ui.shell.search_dialog import SearchDialog
+from vknz_desktop.ui.shell.session_lock_watcher import SessionLockWatcher
+from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
 if TYPE_CHECKING:  # loaded when needed: the unlock dialog shows before any of them
     from vknz_desktop.domain.profiles import Profile, ProfileError
     from vknz_desktop.services.retention import RetentionService
-    from vknz_desktop.ui.import_flow import ImportFlow
-    from vknz_desktop.ui.learning import LearningBackend
-    from vknz_desktop.ui.review_feature import ReviewBackend
+    from vknz_desktop.ui.features.learning.feature import LearningBackend
+    from vknz_desktop.ui.features.review.feature import ReviewBackend
+    from vknz_desktop.ui.library.import_flow import ImportFlow
 
 log = logging.getLogger(__name__)
 
@@ -187,11 +187,11 @@ class MainWindow(QMainWindow):
             complete, self.context.complete = self.context.complete, None
             complete(self.context)
         self._built = True
-        from vknz_desktop.ui.learning import LearningFeature
-        from vknz_desktop.ui.library_view import LibraryView
-        from vknz_desktop.ui.review_feature import ReviewFeature
-        from vknz_desktop.ui.samen_kijken import SamenKijkenFeature
-        from vknz_desktop.ui.workspace import Workspace
+        from vknz_desktop.ui.features.learning.feature import LearningFeature
+        from vknz_desktop.ui.features.review.feature import ReviewFeature
+        from vknz_desktop.ui.features.watch_together.view import SamenKijkenFeature
+        from vknz_desktop.ui.library.library_view import LibraryView
+        from vknz_desktop.ui.workspace.workspace import Workspace
 
         context = self.context
         self.library = LibraryView(self)
@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
         """Probe, ask for consent, import with progress (see ImportFlow)."""
         if self.vault is None:
             return
-        from vknz_desktop.ui.import_flow import ImportFlow
+        from vknz_desktop.ui.library.import_flow import ImportFlow
 
         flow = ImportFlow(
             self,
@@ -604,7 +604,7 @@ class MainWindow(QMainWindow):
         """Change the consent of a recording (audited)."""
         if self.vault is None:
             return
-        from vknz_desktop.ui.consent_dialog import ConsentDialog
+        from vknz_desktop.ui.library.consent_dialog import ConsentDialog
 
         recording = self.vault.recording(recording_id)
         dialog = ConsentDialog(recording.consent, self)

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.ports import OpenVault
-from vknz_desktop.ui.appearance import MAX_TEXT_SCALE, MIN_TEXT_SCALE
-from vknz_desktop.ui.inactivity import DEFAULT_MINUTES
-from vknz_desktop.ui.language import LANGUAGE_NAMES
-from vknz_desktop.ui.workspace_state import WorkspaceSettings
+from vknz_desktop.ui.common.appearance import MAX_TEXT_SCALE, MIN_TEXT_SCALE
+from vknz_desktop.ui.common.identity import WorkspaceSettings
+from vknz_desktop.ui.common.language import LANGUAGE_NAMES
+from vknz_desktop.ui.shell.inactivity import DEFAULT_MINUTES
 
 _PAUSE = "workspace.pause_while_typing"
 _RESUME = "workspace.resume_after_save"

@@ -21,8 +21,8 @@ from vknz_desktop.domain.errors import KnownError, WrongPassphraseError
 from vknz_desktop.domain.models import Role
 from vknz_desktop.domain.passphrase import passphrase_problem
 from vknz_desktop.domain.ports import OpenVault, VaultGateway
-from vknz_desktop.ui.appearance import signal_colour
-from vknz_desktop.ui.workspace_state import Identity
+from vknz_desktop.ui.common.appearance import signal_colour
+from vknz_desktop.ui.common.identity import Identity
 
 _WINDOW = QPalette.ColorRole.Window
 

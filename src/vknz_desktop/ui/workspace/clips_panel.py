@@ -34,14 +34,14 @@ from vknz_desktop.domain.fragments import MIN_CLIP_MS, Clip
 from vknz_desktop.domain.ports import OpenVault
 from vknz_desktop.domain.review_ports import ClipRepository
 from vknz_desktop.services.clips import ClipService, clip_at, next_clip, previous_clip
-from vknz_desktop.ui.clip_commands import AddClip, DeleteClip, EditClip
-from vknz_desktop.ui.flow_layout import FlowLayout
-from vknz_desktop.ui.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.timeline import TimelineClip
+from vknz_desktop.ui.widgets.flow_layout import FlowLayout
+from vknz_desktop.ui.workspace.clip_commands import AddClip, DeleteClip, EditClip
+from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
+from vknz_desktop.ui.workspace.timeline.widget import TimelineClip
 
 if TYPE_CHECKING:
     from vknz_desktop.domain.models import Recording
-    from vknz_desktop.ui.workspace import Workspace
+    from vknz_desktop.ui.workspace.workspace import Workspace
 
 CLIP_COLOUR = "#3D7CC9"
 MARK_COLOUR = "#8A9099"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.profiles import STEP_LABELS, STEP_PROMPTS, Profile, Question, Theme
-from vknz_desktop.ui.flow_layout import FlowLayout
+from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:

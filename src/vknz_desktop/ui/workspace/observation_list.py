@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
 from vknz_desktop.domain.models import Observation, SharingState
 from vknz_desktop.domain.profiles import Profile
-from vknz_desktop.ui.flow_layout import FlowLayout
-from vknz_desktop.ui.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.timefmt import format_position
+from vknz_desktop.ui.widgets.flow_layout import FlowLayout
+from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
+from vknz_desktop.ui.workspace.timeline.ruler import format_position
 
 
 def format_list_time(ms: int) -> str:

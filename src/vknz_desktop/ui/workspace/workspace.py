@@ -13,16 +13,20 @@ from vknz_desktop.domain.models import Observation, Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, OpenVault
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.observations import ObservationService
-from vknz_desktop.ui.analysis_worker import AnalysisWorker
-from vknz_desktop.ui.clips_panel import ClipsPanel
-from vknz_desktop.ui.kijkwijzer_panel import KijkwijzerPanel
-from vknz_desktop.ui.observation_editor import ObservationDraft, ObservationEditor
-from vknz_desktop.ui.observation_list import FREE_COLOUR, ObservationList
-from vknz_desktop.ui.player_controller import PlayerController
-from vknz_desktop.ui.timeline import TimelineMarker, TimelineWidget
-from vknz_desktop.ui.transport_bar import TransportBar
-from vknz_desktop.ui.undo_commands import AddObservation, DeleteObservation, EditObservation
-from vknz_desktop.ui.workspace_state import Identity, WorkspaceSettings
+from vknz_desktop.ui.common.identity import Identity, WorkspaceSettings
+from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
+from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.workspace.clips_panel import ClipsPanel
+from vknz_desktop.ui.workspace.kijkwijzer_panel import KijkwijzerPanel
+from vknz_desktop.ui.workspace.observation_commands import (
+    AddObservation,
+    DeleteObservation,
+    EditObservation,
+)
+from vknz_desktop.ui.workspace.observation_editor import ObservationDraft, ObservationEditor
+from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR, ObservationList
+from vknz_desktop.ui.workspace.timeline.widget import TimelineMarker, TimelineWidget
+from vknz_desktop.ui.workspace.transport_bar import TransportBar
 
 DEFAULT_PROFILE_ID = "klantgesprek"
 
@@ -143,7 +147,7 @@ class Workspace(QWidget):
         self._resume_after_typing = False
         self._analysis: AnalysisWorker | None = None
 
-        from vknz_desktop.ui.video_view import VideoView
+        from vknz_desktop.ui.workspace.video_view import VideoView
 
         self.video = VideoView(self)
         self.transport = TransportBar(controller, self)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.gui.conftest import unlock
+from tests.ui.conftest import unlock
 from vknz_desktop.domain.goals import GoalStatus, LearningGoal
 from vknz_desktop.domain.models import AuditAction
 from vknz_desktop.paths import AppPaths
@@ -22,11 +22,11 @@ from vknz_desktop.services.goals import GoalService
 from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.storage.goals_repo import GoalRepository
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.goal_dialog import GoalDialog
-from vknz_desktop.ui.learning import DeidentifierLoader
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.summary_preview import HIGHLIGHT, SummaryPreviewDialog
-from vknz_desktop.ui.team_agenda_dialog import TeamAgendaDialog
+from vknz_desktop.ui.features.learning.feature import DeidentifierLoader
+from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
+from vknz_desktop.ui.features.learning.summary_preview import HIGHLIGHT, SummaryPreviewDialog
+from vknz_desktop.ui.features.learning.team_agenda_dialog import TeamAgendaDialog
+from vknz_desktop.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
-from tests.gui.conftest import unlock
+from tests.ui.conftest import unlock
 from vknz_desktop.cli import gdpr_commands as cli_gdpr
 from vknz_desktop.domain.errors import DiskFullError
 from vknz_desktop.domain.models import AuditAction, ConsentScope, Participant, Role
@@ -36,10 +36,10 @@ from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui import gdpr_dialog
-from vknz_desktop.ui.gdpr_dialog import GdprDialog
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.features.privacy import gdpr_dialog
+from vknz_desktop.ui.features.privacy.gdpr_dialog import GdprDialog
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
 PACKAGE_PASSPHRASE = "wachtwoord van de functionaris"
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures import media_facts as facts
-from tests.gui.conftest import wait_until_position
 from tests.integration.helpers import distinctive_blocks, files_containing
+from tests.ui.conftest import wait_until_position
 from vknz_desktop.domain.models import (
     AuditAction,
     ConsentScope,
@@ -31,9 +31,9 @@ from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.services.review_sessions import ReviewSessionService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.session_view import SessionOverviewDialog
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.features.review.session_view import SessionOverviewDialog
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.workspace.workspace import Identity
 
 
 def unlock_as(window: MainWindow, role: Role, name: str = "Tester") -> None:
@@ -454,7 +454,7 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
     assert window.workspace.observation_list.model.rowCount() == 1
     assert len(window.workspace.timeline.markers()) == 1
     window.show_search()
-    from vknz_desktop.ui.search_dialog import SearchDialog
+    from vknz_desktop.ui.shell.search_dialog import SearchDialog
 
     dialog = window.findChildren(SearchDialog)[-1]
     dialog.query.setText("korting")

@@ -12,12 +12,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import unlock, wait_until_position
+from tests.ui.conftest import unlock, wait_until_position
 from vknz_desktop.domain.models import Role
-from vknz_desktop.ui.appearance import apply_appearance, is_high_contrast
-from vknz_desktop.ui.main_window import MainWindow
-from vknz_desktop.ui.samen_kijken import MARKER_TEXT, SamenKijkenView
-from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
+from vknz_desktop.ui.common.appearance import apply_appearance, is_high_contrast
+from vknz_desktop.ui.features.watch_together.view import MARKER_TEXT, SamenKijkenView
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
 
 
 @pytest.fixture(autouse=True)

@@ -12,13 +12,13 @@ from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from vknz_desktop.ui.timefmt import (
+from vknz_desktop.ui.workspace.timeline.ruler import (
     choose_ruler_step,
     format_duration,
     format_position,
     format_ruler_label,
 )
-from vknz_desktop.ui.timeline import (
+from vknz_desktop.ui.workspace.timeline.widget import (
     MIN_SPAN_MS,
     TimelineClip,
     TimelineMarker,

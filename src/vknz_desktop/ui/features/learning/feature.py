@@ -33,14 +33,14 @@ from vknz_desktop.domain.ports import OpenVault
 from vknz_desktop.domain.summary import Deidentify, LearningSummary
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, SummaryService
-from vknz_desktop.ui.messages import show_known_error
+from vknz_desktop.ui.common.messages import show_known_error
 
 if TYPE_CHECKING:
-    from vknz_desktop.ui.goal_dialog import GoalDialog
-    from vknz_desktop.ui.goals_view import EvidenceRow, GoalsView
-    from vknz_desktop.ui.main_window import MainWindow
-    from vknz_desktop.ui.summary_preview import SummaryPreviewDialog
-    from vknz_desktop.ui.team_agenda_dialog import TeamAgendaDialog
+    from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
+    from vknz_desktop.ui.features.learning.goals_view import EvidenceRow, GoalsView
+    from vknz_desktop.ui.features.learning.summary_preview import SummaryPreviewDialog
+    from vknz_desktop.ui.features.learning.team_agenda_dialog import TeamAgendaDialog
+    from vknz_desktop.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -169,14 +169,14 @@ class SummaryExport:
     def data(self, built: BuiltSummary, file_format: str) -> bytes:
         """The bytes that will be written."""
         if file_format == "pdf":
-            from vknz_desktop.ui.pdf_writer import pdf_bytes
+            from vknz_desktop.ui.features.learning.pdf_writer import pdf_bytes
 
             return pdf_bytes(self.render(built, "html"), "Leersamenvatting")
         return self.render(built, file_format).encode("utf-8")
 
     def save(self, built: BuiltSummary, file_format: str, path: Path) -> None:
         """Write the summary (atomically) and record the export in the audit log."""
-        from vknz_desktop.ui.pdf_writer import write_atomically
+        from vknz_desktop.ui.features.learning.pdf_writer import write_atomically
 
         try:
             write_atomically(path, self.data(built, file_format))
@@ -193,7 +193,7 @@ class LearningFeature(QObject):
 
     def __init__(self, window: MainWindow, backend: LearningBackend | None) -> None:
         super().__init__(window)
-        from vknz_desktop.ui.goals_view import GoalsView
+        from vknz_desktop.ui.features.learning.goals_view import GoalsView
 
         self.window = window
         self.backend = backend
@@ -386,7 +386,7 @@ class LearningFeature(QObject):
         self.goals_view.tree.setFocus()
 
     def _evidence_row(self, evidence: Evidence) -> EvidenceRow:
-        from vknz_desktop.ui.goals_view import EvidenceRow
+        from vknz_desktop.ui.features.learning.goals_view import EvidenceRow
 
         vault, repository = self.window.vault, self._repository()
         missing = EvidenceRow(evidence, "", "", None, None, False)
@@ -504,7 +504,7 @@ class LearningFeature(QObject):
         clips: Sequence[Clip] = (),
         preselected_clips: set[str] | None = None,
     ) -> GoalDialog | None:
-        from vknz_desktop.ui.goal_dialog import GoalDialog
+        from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
 
         service = self.goal_service()
         if service is None:
@@ -527,7 +527,7 @@ class LearningFeature(QObject):
         return dialog
 
     def _store_goal_dialog(self, dialog: GoalDialog, session_id: str | None) -> None:
-        from vknz_desktop.ui.goals_view import AddGoal, ChangeGoal
+        from vknz_desktop.ui.features.learning.goals_view import AddGoal, ChangeGoal
 
         service = self.goal_service()
         if service is None:
@@ -587,7 +587,7 @@ class LearningFeature(QObject):
     # -- export and agenda --------------------------------------------------------------------
     def show_summary_preview(self) -> SummaryPreviewDialog | None:
         """Ctrl+E: choose, preview (replacements highlighted), confirm, then write."""
-        from vknz_desktop.ui.summary_preview import SummaryPreviewDialog
+        from vknz_desktop.ui.features.learning.summary_preview import SummaryPreviewDialog
 
         window = self.window
         export = self.summary_export()
@@ -618,7 +618,7 @@ class LearningFeature(QObject):
 
     def show_team_agenda(self, paths: Sequence[Path] | None = None) -> TeamAgendaDialog | None:
         """File → Teamleeragenda: merge anonymised JSON summaries into one agenda."""
-        from vknz_desktop.ui.team_agenda_dialog import TeamAgendaDialog
+        from vknz_desktop.ui.features.learning.team_agenda_dialog import TeamAgendaDialog
 
         window, backend, repository = self.window, self.backend, self._repository()
         if backend is None or repository is None:

@@ -29,8 +29,8 @@ from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.goals import LearningGoal, suggest_theme
 from vknz_desktop.domain.models import Observation
 from vknz_desktop.domain.profiles import Profile
-from vknz_desktop.ui.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.observation_list import FREE_COLOUR, format_list_time
+from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
+from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR, format_list_time
 
 __all__ = ["GoalDialog", "GoalDialogResult"]
 

@@ -40,9 +40,9 @@ from vknz_desktop.domain.goals import (
 )
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.goals import GoalService
-from vknz_desktop.ui.formatting import format_number
-from vknz_desktop.ui.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.observation_list import FREE_COLOUR, format_list_time
+from vknz_desktop.ui.common.formatting import format_number
+from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
+from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR, format_list_time
 
 __all__ = ["AddGoal", "ChangeGoal", "DeleteGoal", "EvidenceRow", "GoalsView"]
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.summary import LearningSummary
-from vknz_desktop.ui.messages import show_known_error
+from vknz_desktop.ui.common.messages import show_known_error
 
 __all__ = ["TeamAgendaDialog"]
 
@@ -189,7 +189,7 @@ class TeamAgendaDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() not in (".html", ".htm"):
             path = path.with_name(f"{path.name}.html")
-        from vknz_desktop.ui.pdf_writer import write_atomically
+        from vknz_desktop.ui.features.learning.pdf_writer import write_atomically
 
         try:
             write_atomically(path, self._html.encode("utf-8"))

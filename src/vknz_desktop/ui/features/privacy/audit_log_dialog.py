@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.models import AuditAction, AuditEntry
-from vknz_desktop.ui.appearance import signal_colour
-from vknz_desktop.ui.formatting import format_number
+from vknz_desktop.ui.common.appearance import signal_colour
+from vknz_desktop.ui.common.formatting import format_number
 
 ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.VAULT_CREATED: "Kluis gemaakt",

@@ -53,7 +53,7 @@ from vknz_desktop.domain.gdpr import PLAIN_EXPORT_CONFIRMATION, confirms_plain_e
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
-from vknz_desktop.ui.formatting import format_date, format_megabytes, role_label
+from vknz_desktop.ui.common.formatting import format_date, format_megabytes, role_label
 
 log = logging.getLogger(__name__)
 

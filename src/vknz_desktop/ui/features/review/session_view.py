@@ -45,14 +45,14 @@ from vknz_desktop.services.review_sessions import (
     PlaylistEntry,
     ReviewSessionService,
 )
-from vknz_desktop.ui.clips_panel import format_clip_time
-from vknz_desktop.ui.formatting import format_date, role_label
-from vknz_desktop.ui.fragment_playback import FragmentPlayback
-from vknz_desktop.ui.messages import show_known_error
-from vknz_desktop.ui.player_controller import PlayerController
-from vknz_desktop.ui.session_prepare import heading_label
-from vknz_desktop.ui.video_view import VideoView
-from vknz_desktop.ui.workspace_state import Identity
+from vknz_desktop.ui.common.formatting import format_date, role_label
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.common.messages import show_known_error
+from vknz_desktop.ui.features.review.session_prepare import heading_label
+from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
+from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.workspace.clips_panel import format_clip_time
+from vknz_desktop.ui.workspace.video_view import VideoView
 
 StreamOpener = Callable[[str], MediaStream]
 _ID_ROLE = Qt.ItemDataRole.UserRole

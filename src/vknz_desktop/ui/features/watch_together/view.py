@@ -45,11 +45,11 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.models import Role
 from vknz_desktop.services.observations import ObservationService
-from vknz_desktop.ui.player_controller import PlayerController
-from vknz_desktop.ui.video_view import VideoView
+from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.workspace.video_view import VideoView
 
 if TYPE_CHECKING:
-    from vknz_desktop.ui.main_window import MainWindow
+    from vknz_desktop.ui.shell.main_window import MainWindow
 
 # The text stored with a marker (data in the vault, so not translated).
 MARKER_TEXT = "Hier wil ik iets over zeggen"

@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from vknz_desktop.ui.timefmt import (
+from vknz_desktop.ui.workspace.timeline.ruler import (
     choose_minor_step,
     choose_ruler_step,
     format_position,
