@@ -139,10 +139,3 @@ class TerminalProgress:
 
     def finish(self) -> None:
         self._stream.write("\n")
-
-
-def hms(ms: int) -> str:
-    seconds, millis = divmod(ms, 1000)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"

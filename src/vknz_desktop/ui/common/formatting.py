@@ -1,4 +1,4 @@
-"""Dutch display helpers for recordings: durations, dates, consent scopes, roles, sizes.
+"""Dutch display helpers: times (from ``domain.timefmt``), dates, consent scopes, roles, sizes.
 
 No locale is consulted: dates and numbers always come out the same, whatever the system is set
 to. Words go through Qt's translation functions (context ``"Formatting"``), so an English
@@ -13,6 +13,12 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 
 from vknz_desktop.domain.models import CONSENT_SCOPE_LABELS, Consent, ConsentScope, Role
+from vknz_desktop.domain.timefmt import (
+    format_clip_time,
+    format_duration,
+    format_position,
+    format_ruler_label,
+)
 
 KeepUntilState = Literal["ok", "soon", "expired"]
 
@@ -24,17 +30,6 @@ _CONTEXT = "Formatting"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Formatting", text)
-
-
-def format_duration(ms: int) -> str:
-    """A length for people: ``m:ss`` below an hour (``"2:03"``), else ``"1:02:03"``."""
-    sign = "-" if ms < 0 else ""
-    total_seconds = abs(int(ms)) // 1000
-    hours, rest = divmod(total_seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
-    return f"{sign}{minutes}:{seconds:02d}"
 
 
 def month_abbreviation(month: int) -> str:
@@ -144,3 +139,23 @@ def media_kind_label(has_video: bool) -> str:
     if has_video:
         return QCoreApplication.translate("Formatting", "Video")
     return QCoreApplication.translate("Formatting", "Alleen geluid")
+
+
+__all__ = [
+    "SOON_DAYS",
+    "KeepUntilState",
+    "format_clip_time",
+    "format_date",
+    "format_decimal",
+    "format_duration",
+    "format_megabytes",
+    "format_number",
+    "format_position",
+    "format_ruler_label",
+    "keep_until_state",
+    "media_kind_label",
+    "month_abbreviation",
+    "role_label",
+    "scope_label",
+    "scope_labels",
+]

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import SearchHit
-from vknz_desktop.ui.common.formatting import format_number
-from vknz_desktop.ui.workspace.timeline.ruler import format_position
+from vknz_desktop.ui.common.formatting import format_number, format_position
 
 
 class SearchDialog(QDialog):

@@ -34,6 +34,7 @@ from vknz_desktop.domain.fragments import MIN_CLIP_MS, Clip
 from vknz_desktop.domain.ports import OpenVault
 from vknz_desktop.domain.review_ports import ClipRepository
 from vknz_desktop.services.clips import ClipService, clip_at, next_clip, previous_clip
+from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.clip_commands import AddClip, DeleteClip, EditClip
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
@@ -51,17 +52,6 @@ _EDIT_DELAY_MS = 600
 _END_WINDOW_MS = 400
 
 RepositoryFactory = Callable[[OpenVault], ClipRepository]
-
-
-def format_clip_time(ms: int) -> str:
-    """``m:ss,t`` (tenths, Dutch decimal comma), or ``u:mm:ss,t`` from an hour."""
-    tenths = max(0, int(ms)) // 100
-    seconds, tenth = divmod(tenths, 10)
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d},{tenth}"
-    return f"{minutes}:{secs:02d},{tenth}"
 
 
 class _ClipTable(QTableWidget):

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.models import Observation
 from vknz_desktop.domain.profiles import STEP_LABELS, Question, QuestionKind, Theme
+from vknz_desktop.ui.common.formatting import format_position
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
-from vknz_desktop.ui.workspace.timeline.ruler import format_position
 
 
 @dataclass(frozen=True)

@@ -30,18 +30,9 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
 from vknz_desktop.domain.models import Observation, SharingState
 from vknz_desktop.domain.profiles import Profile
+from vknz_desktop.ui.common.formatting import format_duration, format_position
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.workspace.timeline.ruler import format_position
-
-
-def format_list_time(ms: int) -> str:
-    """Compact time for the list: ``m:ss`` or ``u:mm:ss``."""
-    seconds = ms // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -131,7 +122,7 @@ class ObservationTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return format_list_time(obs.time_ms)
+                return format_duration(obs.time_ms)
             if column == 1:
                 answer = f"[{obs.answer}] " if obs.answer and obs.text else ""
                 return answer + obs.first_line

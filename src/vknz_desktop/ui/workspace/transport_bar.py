@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vknz_desktop.ui.common.formatting import format_position
 from vknz_desktop.ui.playback.player_controller import RATES, PlayerController
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.widgets.media_icons import media_icon
-from vknz_desktop.ui.workspace.timeline.ruler import format_position
 
 
 class TransportBar(QWidget):

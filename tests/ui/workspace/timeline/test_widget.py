@@ -12,12 +12,6 @@ from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from vknz_desktop.ui.workspace.timeline.ruler import (
-    choose_ruler_step,
-    format_duration,
-    format_position,
-    format_ruler_label,
-)
 from vknz_desktop.ui.workspace.timeline.widget import (
     MIN_SPAN_MS,
     TimelineClip,
@@ -108,41 +102,6 @@ def colour_count(image: QImage, colour: str) -> int:
     pixels = np.frombuffer(ptr, dtype=np.uint32, count=rgb.sizeInBytes() // 4)
     wanted = QColor(colour).rgb() & 0xFFFFFFFF
     return int(np.count_nonzero(pixels == np.uint32(wanted)))
-
-
-# ---------------------------------------------------------------- formatting and ruler steps
-
-
-def test_format_position():
-    assert format_position(65_250) == "00:01:05.250"
-    assert format_position(0) == "00:00:00.000"
-    assert format_position(3_723_004) == "01:02:03.004"
-    assert format_duration(65_250) == "1:05"
-    assert format_duration(3_723_004) == "1:02:03"
-
-
-def test_ruler_step_adapts_to_zoom():
-    hour_step = choose_ruler_step(3_600_000, 1000, 80)
-    three_seconds_step = choose_ruler_step(3_000, 1000, 80)
-    assert hour_step == 5 * 60_000
-    assert three_seconds_step == 500
-    assert choose_ruler_step(1_000, 1000, 80) == 100
-    assert format_ruler_label(300_000, hour_step) == "0:05:00"
-    assert format_ruler_label(3_900_000, hour_step) == "1:05:00"
-    assert format_ruler_label(65_500, three_seconds_step) == "1:05.5"
-    assert format_ruler_label(65_100, 100) == "1:05.1"
-    assert format_ruler_label(65_120, 20) == "1:05.12"
-
-
-@pytest.mark.parametrize("span", [1_000, 3_000, 17_000, 60_000, 600_000, 3_600_000, 7_200_000])
-def test_ruler_labels_never_overlap(span):
-    width = 1366
-
-    def label_width(step: int) -> float:
-        return len(format_ruler_label(span, step)) * 7.0 + 10.0
-
-    step = choose_ruler_step(span, width, label_width)
-    assert step / (span / width) >= label_width(step)
 
 
 # ---------------------------------------------------------------- seeking

@@ -29,8 +29,9 @@ from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.goals import LearningGoal, suggest_theme
 from vknz_desktop.domain.models import Observation
 from vknz_desktop.domain.profiles import Profile
+from vknz_desktop.ui.common.formatting import format_duration
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR, format_list_time
+from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR
 
 __all__ = ["GoalDialog", "GoalDialogResult"]
 
@@ -103,7 +104,7 @@ class GoalDialog(QDialog):
         self.list.setAccessibleName(self.tr("Waarnemingen om te koppelen"))
         self.list.setMinimumHeight(160)
         for observation in sorted(observations, key=lambda o: (o.recording_id, o.time_ms)):
-            text = f"{format_list_time(observation.time_ms)}  {observation.first_line}"
+            text = f"{format_duration(observation.time_ms)}  {observation.first_line}"
             item = QListWidgetItem(colour_icon(self._colour(observation)), text)
             item.setData(_ID_ROLE, observation.id)
             item.setToolTip(observation.text or observation.answer)
@@ -117,7 +118,7 @@ class GoalDialog(QDialog):
             note_lines = clip.note.strip().splitlines()
             name = clip.title.strip() or (note_lines[0] if note_lines else "")
             text = self.tr("{0}  Fragment: {1}").format(
-                format_list_time(clip.start_ms), name or self.tr("(zonder titel)")
+                format_duration(clip.start_ms), name or self.tr("(zonder titel)")
             )
             item = QListWidgetItem(colour_icon(self._clip_colour(clip)), text)
             item.setData(_CLIP_ROLE, clip.id)

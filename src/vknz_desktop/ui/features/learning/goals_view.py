@@ -40,9 +40,9 @@ from vknz_desktop.domain.goals import (
 )
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.goals import GoalService
-from vknz_desktop.ui.common.formatting import format_number
+from vknz_desktop.ui.common.formatting import format_duration, format_number
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR, format_list_time
+from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR
 
 __all__ = ["AddGoal", "ChangeGoal", "DeleteGoal", "EvidenceRow", "GoalsView"]
 
@@ -70,7 +70,7 @@ class EvidenceRow:
         if self.recording_id is None:
             return tr("(bestaat niet meer)")
         kind = tr("Fragment") if self.evidence.kind.value == "clip" else tr("Waarneming")
-        when = format_list_time(self.time_ms or 0)
+        when = format_duration(self.time_ms or 0)
         text = self.text or kind
         if not with_title:
             return f"{when} · {text}"

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaStream
+from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.features.review.session_prepare import heading_label
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
-from vknz_desktop.ui.workspace.clips_panel import format_clip_time
 from vknz_desktop.ui.workspace.video_view import VideoView
 
 StreamOpener = Callable[[str], MediaStream]

@@ -30,13 +30,12 @@ from vknz_desktop.services.keep_fragments import (
     KeepFragmentsService,
 )
 from vknz_desktop.services.review_sessions import SHARING_ROLES, ReviewSessionService
-from vknz_desktop.ui.common.formatting import format_number
+from vknz_desktop.ui.common.formatting import format_clip_time, format_number
 from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.features.review.compare_view import CompareView
 from vknz_desktop.ui.features.review.session_prepare import SessionPreparePage
 from vknz_desktop.ui.features.review.session_view import SessionView
 from vknz_desktop.ui.playback.player_controller import PlayerController
-from vknz_desktop.ui.workspace.clips_panel import format_clip_time
 
 if TYPE_CHECKING:
     from vknz_desktop.ui.shell.main_window import MainWindow

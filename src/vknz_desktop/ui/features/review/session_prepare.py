@@ -48,10 +48,14 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import ReviewSession
 from vknz_desktop.domain.models import Participant, Role
 from vknz_desktop.services.review_sessions import PlaylistEntry, ReviewSessionService
-from vknz_desktop.ui.common.formatting import format_date, role_label, scope_labels
+from vknz_desktop.ui.common.formatting import (
+    format_clip_time,
+    format_date,
+    role_label,
+    scope_labels,
+)
 from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.library.consent_dialog import DATE_FORMAT, from_qdate, to_qdate
-from vknz_desktop.ui.workspace.clips_panel import format_clip_time
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _SAVE_DELAY_MS = 500

@@ -45,13 +45,12 @@ from vknz_desktop.services.review_sessions import (
     PlaylistEntry,
     ReviewSessionService,
 )
-from vknz_desktop.ui.common.formatting import format_date, role_label
+from vknz_desktop.ui.common.formatting import format_clip_time, format_date, role_label
 from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.features.review.session_prepare import heading_label
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
-from vknz_desktop.ui.workspace.clips_panel import format_clip_time
 from vknz_desktop.ui.workspace.video_view import VideoView
 
 StreamOpener = Callable[[str], MediaStream]

@@ -1,4 +1,5 @@
-"""Time formatting and ruler step selection for the timeline (pure Python, no Qt).
+"""Ruler step selection for the timeline (pure Python, no Qt); labels are written by
+``domain.timefmt.format_ruler_label``.
 
 All times are integer milliseconds, as everywhere in the application.
 """
@@ -72,62 +73,6 @@ _SUBDIVISIONS: dict[int, tuple[int, ...]] = {
     12 * _HOUR: (4, 2),
     24 * _HOUR: (4, 2),
 }
-
-
-def format_position(ms: int) -> str:
-    """A position as ``uu:mm:ss.mmm``, e.g. ``format_position(65250) == "00:01:05.250"``.
-
-    Negative values get a leading minus sign; hours grow past two digits when needed.
-    """
-    sign = "-" if ms < 0 else ""
-    rest = abs(int(ms))
-    hours, rest = divmod(rest, _HOUR)
-    minutes, rest = divmod(rest, _MINUTE)
-    seconds, millis = divmod(rest, _SECOND)
-    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
-
-
-def format_duration(ms: int) -> str:
-    """A compact length or position for people: ``m:ss`` below an hour, else ``u:mm:ss``."""
-    sign = "-" if ms < 0 else ""
-    total_seconds = abs(int(ms)) // _SECOND
-    hours, rest = divmod(total_seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
-    return f"{sign}{minutes}:{seconds:02d}"
-
-
-def _fraction_digits(step_ms: int) -> int:
-    """How many decimals of a second a label needs to tell ticks ``step_ms`` apart."""
-    if step_ms % _SECOND == 0:
-        return 0
-    if step_ms % 100 == 0:
-        return 1
-    if step_ms % 10 == 0:
-        return 2
-    return 3
-
-
-def format_ruler_label(ms: int, step_ms: int) -> str:
-    """The label of a ruler tick at ``ms`` when labelled ticks are ``step_ms`` apart.
-
-    Whole-second steps give ``u:mm:ss`` (``1:05:00``); finer steps give ``m:ss.mmm``-style labels
-    with as many decimals as the step needs (``1:05.5``, ``1:05.25``, ``1:05.125``), with a
-    leading hour when the time is past the first hour (``1:01:05.5``).
-    """
-    sign = "-" if ms < 0 else ""
-    rest = abs(int(ms))
-    digits = _fraction_digits(step_ms)
-    hours, rest = divmod(rest, _HOUR)
-    minutes, rest = divmod(rest, _MINUTE)
-    seconds, millis = divmod(rest, _SECOND)
-    if digits == 0:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
-    fraction = f"{millis:03d}"[:digits]
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{fraction}"
-    return f"{sign}{minutes}:{seconds:02d}.{fraction}"
 
 
 def choose_ruler_step(

@@ -47,12 +47,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from vknz_desktop.ui.workspace.timeline.ruler import (
-    choose_minor_step,
-    choose_ruler_step,
-    format_position,
-    format_ruler_label,
-)
+from vknz_desktop.ui.common.formatting import format_position, format_ruler_label
+from vknz_desktop.ui.workspace.timeline.ruler import choose_minor_step, choose_ruler_step
 
 __all__ = [
     "MIN_CLIP_MS",
