@@ -110,10 +110,10 @@ def open_vault(paths: AppPaths) -> Vault:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    from vknz_desktop.ui.features.learning.pdf_writer import write_atomically
+    from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
 
     try:
-        write_atomically(path, data)
+        write_atomically(path, data, mode=SHARED_FILE_MODE)
     except OSError as error:
         raise KnownError(f"Kan {path} niet schrijven ({error.strerror}).") from error
 

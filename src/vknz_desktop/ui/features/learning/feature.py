@@ -176,10 +176,10 @@ class SummaryExport:
 
     def save(self, built: BuiltSummary, file_format: str, path: Path) -> None:
         """Write the summary (atomically) and record the export in the audit log."""
-        from vknz_desktop.ui.features.learning.pdf_writer import write_atomically
+        from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
 
         try:
-            write_atomically(path, self.data(built, file_format))
+            write_atomically(path, self.data(built, file_format), mode=SHARED_FILE_MODE)
         except OSError as error:
             raise KnownError(
                 f"De samenvatting kon niet worden opgeslagen in {path} ({error.strerror})."

@@ -1,6 +1,5 @@
-"""Writing exports to disk: PDF through Qt's own PDF writer (no browser), and any file
-atomically (a temporary file beside the target, then a rename), so a crash or a full disk never
-leaves half a summary behind.
+"""PDF through Qt's own PDF writer (no browser); files are written with
+``vknz_desktop.files.write_atomically``, so a crash or a full disk never leaves half a summary.
 
 Qt stamps a PDF with the moment it was made (``/CreationDate`` and the XMP metadata). A
 summary must not carry a time of day, so those stamps are rewritten to the first of the month
@@ -9,16 +8,12 @@ at midnight, in place and with the same length (the PDF's cross-reference offset
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-__all__ = ["pdf_bytes", "scrub_pdf_times", "write_atomically", "write_pdf"]
+__all__ = ["pdf_bytes", "scrub_pdf_times"]
 
 _PDF_DATE = re.compile(rb"D:(\d{6})(\d{8})([^)]*)\)")
 _ISO_DATE = re.compile(rb"(\d{4}-\d{2})-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?([+-]\d{2}:\d{2}|Z)?")
@@ -72,25 +67,3 @@ def pdf_bytes(html: str, title: str) -> bytes:
     _render_pdf(html, buffer, title)
     buffer.close()
     return scrub_pdf_times(bytes(data.data()))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
-
-
-def write_pdf(html: str, path: Path, title: str) -> None:
-    """Render ``html`` to a PDF at ``path`` (atomically)."""
-    write_atomically(path, pdf_bytes(html, title))

@@ -189,10 +189,10 @@ class TeamAgendaDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() not in (".html", ".htm"):
             path = path.with_name(f"{path.name}.html")
-        from vknz_desktop.ui.features.learning.pdf_writer import write_atomically
+        from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
 
         try:
-            write_atomically(path, self._html.encode("utf-8"))
+            write_atomically(path, self._html.encode("utf-8"), mode=SHARED_FILE_MODE)
         except OSError as error:
             show_known_error(
                 self,
