@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vknz_desktop import __version__
 from vknz_desktop.domain.errors import KnownError
@@ -24,7 +24,7 @@ from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import KdfProfile, profile_from_environment
 from vknz_desktop.storage.vault import Vault, vault_exists
-from vknz_desktop.ui.common.messages import install_excepthook
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.shell.main_window import AppContext, MainWindow
 
@@ -203,7 +203,7 @@ def _finish_startup(window: MainWindow, engine: VlcEngine) -> None:
             return
         timer.stop()
         if engine.start_problem is not None:
-            QMessageBox.critical(window, "VKNZ", engine.start_problem.message)
+            messages.critical(window, "VKNZ", engine.start_problem.message)
             window.close()  # saves and closes the vault, should it already be open
             QApplication.exit(2)
 
@@ -220,12 +220,12 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("vknz")
     install_translations(app, paths.config_dir)
-    install_excepthook()
+    messages.install_excepthook()
     extra = tuple(shlex.split(os.environ.get("VKNZ_VLC_ARGS", "")))
     try:
         window, engine = create_window(paths, extra, deferred=True)
     except KnownError as error:
-        QMessageBox.critical(None, "VKNZ", error.message)
+        messages.critical(None, "VKNZ", error.message)
         return 2
     window.identity = window.identity.__class__(args.role, "")
     window.resize(1280, 720)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QThread
@@ -18,6 +19,7 @@ from vknz_desktop.app import create_window
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.shell.main_window import MainWindow
 from vknz_desktop.ui.workspace.workspace import Identity
 
@@ -48,6 +50,29 @@ def _deduce_preloaded(deduce_loaded: float | None) -> None:
     """deduce loaded once before any GUI test: the app's own preload after unlocking then finds
     it in memory, so its background thread ends at once (tests/ui/test_learning.py checks the
     waiting path with a slow stand-in)."""
+
+
+@pytest.fixture
+def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """Every message box shown through the bridge, as (kind, title, text); none of them
+    blocks, and a question is answered No."""
+    shown: list[tuple[str, str, str]] = []
+
+    def recorder(kind: str) -> Callable[..., Any]:
+        def record(_parent: object, title: str, text: str, *_a: object, **_k: object) -> Any:
+            shown.append((kind, title, text))
+            return False
+
+        return record
+
+    for function, kind in (
+        ("inform", "information"),
+        ("warn", "warning"),
+        ("critical", "critical"),
+        ("ask", "question"),
+    ):
+        monkeypatch.setattr(messages, function, recorder(kind))
+    return shown
 
 
 @pytest.fixture

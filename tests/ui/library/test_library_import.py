@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import wave
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QImageWriter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.media_facts import BROKEN_RANDOM, VIDEO_DURATION_MS, VIDEO_MP4
@@ -468,25 +468,6 @@ def vault(vault_dir: Path) -> Iterator[Vault]:
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    """Every QMessageBox shown, as (kind, title, text); none of them blocks."""
-    shown: list[tuple[str, str, str]] = []
-
-    def recorder(kind: str) -> Callable[..., QMessageBox.StandardButton]:
-        def show(
-            _parent: QWidget | None, title: str, text: str, *_args: object, **_kwargs: object
-        ) -> QMessageBox.StandardButton:
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-
-        return show
-
-    for kind in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
-    return shown
-
-
-@pytest.fixture
 def dialog_runs(monkeypatch: pytest.MonkeyPatch) -> list[ImportDetailsDialog]:
     """Replace the dialog's exec: fill in a title, a participant and a scope, then accept."""
     runs: list[ImportDetailsDialog] = []
@@ -532,7 +513,7 @@ def test_flow_imports_a_video_into_the_vault(
     qtbot: QtBot,
     window: QWidget,
     vault: Vault,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     dialog_runs: list[ImportDetailsDialog],
 ) -> None:
     flow = make_flow(window, vault)
@@ -541,7 +522,7 @@ def test_flow_imports_a_video_into_the_vault(
     with qtbot.waitSignal(flow.finished, timeout=30_000):
         flow.start([VIDEO_MP4])
     assert flow.wait_idle(1000)
-    assert messages == []
+    assert shown_messages == []
     assert len(dialog_runs) == 1
     assert len(imported) == 1
     stored = vault.recordings()
@@ -561,15 +542,15 @@ def test_flow_refuses_a_broken_file_and_a_duplicate(
     qtbot: QtBot,
     window: QWidget,
     vault: Vault,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     dialog_runs: list[ImportDetailsDialog],
 ) -> None:
     flow = make_flow(window, vault)
     before = snapshot(vault.directory)
     flow.start([BROKEN_RANDOM])
     assert flow.wait_idle(30_000)
-    assert len(messages) == 1
-    kind, _title, text = messages[0]
+    assert len(shown_messages) == 1
+    kind, _title, text = shown_messages[0]
     assert kind == "warning"
     assert "broken_random.mp4" in text
     assert "kan niet worden geïmporteerd" in text
@@ -577,15 +558,15 @@ def test_flow_refuses_a_broken_file_and_a_duplicate(
     assert vault.recordings() == []
     assert without_wal_index(snapshot(vault.directory)) == without_wal_index(before)
 
-    messages.clear()
+    shown_messages.clear()
     finished: list[bool] = []
     flow.finished.connect(lambda: finished.append(True))
     flow.start([VIDEO_MP4, BROKEN_RANDOM, VIDEO_MP4])
     assert flow.wait_idle(30_000)
     assert finished == [True]
     assert len(vault.recordings()) == 1
-    assert [kind for kind, _t, _m in messages] == ["warning", "warning"]
-    assert "staat al in de kluis" in messages[1][2]
+    assert [kind for kind, _t, _m in shown_messages] == ["warning", "warning"]
+    assert "staat al in de kluis" in shown_messages[1][2]
     assert import_threads() == []
 
 
@@ -593,7 +574,7 @@ def test_flow_skips_a_file_when_the_dialog_is_cancelled(
     qtbot: QtBot,
     window: QWidget,
     vault: Vault,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
@@ -604,14 +585,14 @@ def test_flow_skips_a_file_when_the_dialog_is_cancelled(
         flow.start([VIDEO_MP4])
     assert vault.recordings() == []
     assert list(vault.media_dir.iterdir()) == []
-    assert messages == []
+    assert shown_messages == []
 
 
 def test_flow_reports_a_file_that_disappears(
     qtbot: QtBot,
     window: QWidget,
     vault: Vault,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
@@ -628,10 +609,10 @@ def test_flow_reports_a_file_that_disappears(
     flow = make_flow(window, vault)
     flow.start([source])
     assert flow.wait_idle(30_000)
-    assert len(messages) == 1
-    assert messages[0][0] == "warning"
-    assert "weg.mp4" in messages[0][2]
-    assert "bestaat niet" in messages[0][2]
+    assert len(shown_messages) == 1
+    assert shown_messages[0][0] == "warning"
+    assert "weg.mp4" in shown_messages[0][2]
+    assert "bestaat niet" in shown_messages[0][2]
     assert vault.recordings() == []
     assert list(vault.media_dir.iterdir()) == []
     assert import_threads() == []
@@ -652,7 +633,7 @@ def test_cancel_from_the_progress_dialog_keeps_nothing(
     qtbot: QtBot,
     window: QWidget,
     vault: Vault,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     dialog_runs: list[ImportDetailsDialog],
     tmp_path: Path,
 ) -> None:
@@ -679,7 +660,7 @@ def test_cancel_from_the_progress_dialog_keeps_nothing(
     assert "%" in labels[0]
     assert vault.recordings() == []
     assert list(vault.media_dir.iterdir()) == []
-    assert messages == [
+    assert shown_messages == [
         ("information", "Importeren afgebroken", "Importeren afgebroken; er is niets bewaard.")
     ]
     assert flow.progress_dialog() is None

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -18,6 +17,7 @@ from tests.ui.conftest import unlock, wait_until_position
 from vknz_desktop.app import create_window
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.vault import Vault
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.shell.main_window import MainWindow
 from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
@@ -407,9 +407,7 @@ def test_broken_profiles_are_listed_and_skipped(
         ]
         assert main.profiles_action.isVisible()
         shown: list[str] = []
-        monkeypatch.setattr(
-            QMessageBox, "information", lambda _parent, _title, text: shown.append(text)
-        )
+        monkeypatch.setattr(messages, "inform", lambda _parent, _title, text: shown.append(text))
         main.show_profile_problems()
         assert "kapot.toml" in shown[0]
     finally:

@@ -24,12 +24,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressBar, QProgressDialog, QWidget
 
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.ports import CancelToken, MediaProber
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, default_title
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_megabytes
 from vknz_desktop.ui.library.consent_dialog import ImportDetailsDialog
 
@@ -143,9 +144,7 @@ class ImportFlow(QObject):
         try:
             media = self._prober.probe(path)
         except KnownError as error:
-            QMessageBox.warning(
-                self._parent_widget, self.tr("Bestand niet geïmporteerd"), error.message
-            )
+            messages.warn(self._parent_widget, self.tr("Bestand niet geïmporteerd"), error.message)
             return None
         except Exception:  # a bug: report it, carry on with the next file
             sys.excepthook(*sys.exc_info())
@@ -278,7 +277,7 @@ class ImportFlow(QObject):
         ):
             _log.info("import cancelled; nothing kept")
             if not self._quiet:
-                QMessageBox.information(
+                messages.inform(
                     self._parent_widget,
                     self.tr("Importeren afgebroken"),
                     self.tr("Importeren afgebroken; er is niets bewaard."),
@@ -286,14 +285,12 @@ class ImportFlow(QObject):
         elif isinstance(error, KnownError):
             _log.info("import refused: %s", type(error).__name__)
             if not self._quiet:
-                QMessageBox.warning(
-                    self._parent_widget, self.tr("Importeren niet gelukt"), error.message
-                )
+                messages.warn(self._parent_widget, self.tr("Importeren niet gelukt"), error.message)
         elif isinstance(error, OSError):
             # E.g. the file went away between probing and importing; the vault is unchanged.
             _log.info("import failed: %s", type(error).__name__)
             if not self._quiet:
-                QMessageBox.warning(
+                messages.warn(
                     self._parent_widget,
                     self.tr("Importeren niet gelukt"),
                     self.tr(

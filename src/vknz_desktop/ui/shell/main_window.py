@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -30,11 +29,11 @@ from vknz_desktop.domain.fragments import visible_to
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
 from vknz_desktop.services.recordings import RecordingService
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.appearance import apply_appearance
 from vknz_desktop.ui.common.clipboard import SensitiveClipboard
 from vknz_desktop.ui.common.identity import Identity, WorkspaceSettings
 from vknz_desktop.ui.common.language import chosen_language, store_language
-from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.features.privacy.audit_log_dialog import AuditLogDialog
 from vknz_desktop.ui.features.privacy.gdpr_dialog import GdprDialog, GdprRequests
 from vknz_desktop.ui.features.privacy.privacy_help import PrivacyHelpDialog
@@ -436,11 +435,7 @@ class MainWindow(QMainWindow):
         read-only) and keep a visible read-only marker while that vault is open."""
         self.read_only_label.setVisible(vault.read_only)
         for notice in vault.notices:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Kluis gecontroleerd"), notice, parent=self
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            messages.notify(self, self.tr("Kluis gecontroleerd"), notice)
 
     def _on_os_lock(self, reason: str) -> None:
         log.info("operating system asked to lock (%s)", reason)
@@ -509,7 +504,7 @@ class MainWindow(QMainWindow):
                 )
             self.workspace.open(recording, self.vault, position_ms)
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
             return
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.video.setFocus()
@@ -580,24 +575,21 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         recording = self.vault.recording(recording_id)
-        answer = QMessageBox.question(
+        if not messages.ask(
             self,
             self.tr("Opname verwijderen"),
             self.tr(
                 "'{0}' definitief verwijderen? De sleutel wordt vernietigd; de opname is "
                 "daarna door niemand meer te openen."
             ).format(recording.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             RecordingService(self.vault, self.context.prober).delete(
                 recording_id, role=self.identity.role
             )
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
         self.refresh_library()
 
     def edit_consent(self, recording_id: str) -> None:
@@ -683,7 +675,7 @@ class MainWindow(QMainWindow):
             try:
                 store_language(config_dir, dialog.language())
             except KnownError as error:
-                show_known_error(self, error)
+                messages.show_known_error(self, error)
             else:
                 self.statusBar().showMessage(
                     self.tr("De nieuwe taal geldt vanaf de volgende keer dat VKNZ start."), 15_000
@@ -739,7 +731,7 @@ class MainWindow(QMainWindow):
                 before_erase=self._before_gdpr_erase,
             )
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
             return
         dialog.erased.connect(lambda _ids: self.refresh_library())
         dialog.finished.connect(lambda _result: self._on_gdpr_dialog_finished(dialog))
@@ -771,11 +763,11 @@ class MainWindow(QMainWindow):
     def show_profile_problems(self) -> None:
         """List Kijkwijzer files that could not be loaded."""
         text = "\n\n".join(p.message for p in self.context.profile_problems)
-        QMessageBox.information(self, self.tr("Problemen met Kijkwijzers"), text)
+        messages.inform(self, self.tr("Problemen met Kijkwijzers"), text)
 
     def show_about(self) -> None:
         """Version and the promise about data."""
-        QMessageBox.about(
+        messages.about(
             self,
             self.tr("Over VKNZ"),
             self.tr(

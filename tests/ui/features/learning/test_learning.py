@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -22,6 +22,7 @@ from vknz_desktop.services.goals import GoalService
 from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.storage.goals_repo import GoalRepository
 from vknz_desktop.storage.vault import Vault
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.features.learning.feature import DeidentifierLoader
 from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
 from vknz_desktop.ui.features.learning.summary_preview import HIGHLIGHT, SummaryPreviewDialog
@@ -314,7 +315,7 @@ def test_session_end_makes_a_goal_and_lock_forgets_everything(
     window.learning.show_goals(goal.id)
     preview = window.learning.show_summary_preview()
     assert preview is not None and preview.isVisible()
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    monkeypatch.setattr(messages, "warn", lambda *a, **k: None)
     window.lock()
     assert window.learning.goals_view.tree.topLevelItemCount() == 0
     assert window.learning.goals_view.goal_edit.text() in ("", "Samen terugkijken: stiltes")

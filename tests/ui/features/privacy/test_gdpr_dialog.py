@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QWidget,
@@ -36,6 +34,7 @@ from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.features.privacy import gdpr_dialog
 from vknz_desktop.ui.features.privacy.gdpr_dialog import GdprDialog
 from vknz_desktop.ui.shell.main_window import MainWindow
@@ -76,23 +75,6 @@ def people_vault(paths: AppPaths) -> dict[str, str]:
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    """Every QMessageBox shown, as (kind, title, text); none of them blocks."""
-    shown: list[tuple[str, str, str]] = []
-
-    def recorder(kind: str) -> Callable[..., QMessageBox.StandardButton]:
-        def record(_parent: object, title: str, text: str, *_a: object, **_k: object) -> Any:
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-
-        return record
-
-    for kind in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
-    return shown
-
-
-@pytest.fixture
 def no_bug_reports(monkeypatch: pytest.MonkeyPatch) -> None:
     """A traceback dialog (sys.excepthook) fails the test."""
 
@@ -103,16 +85,18 @@ def no_bug_reports(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _answers(monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool]) -> list[str]:
-    """QInputDialog.getText returns ``answers`` in turn; returns the prompts it was shown."""
+    """``messages.ask_text`` answers ``answers`` in turn ((text, ok); not ok is cancelling);
+    returns the prompts it was shown."""
     queue = list(answers)
     prompts: list[str] = []
 
-    def get_text(_parent: object, _title: str, label: str, *_a: object, **_k: object) -> Any:
+    def ask_text(_parent: object, _title: str, label: str, *_a: object, **_k: object) -> Any:
         prompts.append(" ".join(label.split()))  # the dialog wraps its questions
         assert queue, f"asked more than expected: {label!r}"
-        return queue.pop(0)
+        text, ok = queue.pop(0)
+        return text if ok else None
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(messages, "ask_text", ask_text)
     return prompts
 
 
@@ -205,7 +189,7 @@ def test_encrypted_package_opens_with_its_own_passphrase(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     no_bug_reports: None,
 ) -> None:
     target = tmp_path / "pakket"
@@ -215,8 +199,8 @@ def test_encrypted_package_opens_with_its_own_passphrase(
     assert dialog.select("Klant Jansen")
     dialog.encrypted_button.click()
     _wait(qtbot, dialog)
-    assert messages and messages[-1][0] == "information", messages
-    assert str(target) in messages[-1][2]
+    assert shown_messages and shown_messages[-1][0] == "information", shown_messages
+    assert str(target) in shown_messages[-1][2]
     entry = window.vault.audit_entries()[-1]  # type: ignore[union-attr]
     assert entry.action == AuditAction.GDPR_ACCESS
     assert entry.details == {"recordings": 1, "form": "versleuteld"}
@@ -239,7 +223,7 @@ def test_package_passphrase_must_be_typed_twice_the_same(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
 ) -> None:
     target = tmp_path / "pakket"
     target.mkdir()
@@ -249,10 +233,10 @@ def test_package_passphrase_must_be_typed_twice_the_same(
     dialog.select("Klant Jansen")
     dialog.encrypted_button.click()
     assert not dialog.busy
-    assert messages[-1][0] == "warning" and "niet gelijk" in messages[-1][2]
+    assert shown_messages[-1][0] == "warning" and "niet gelijk" in shown_messages[-1][2]
     _answers(monkeypatch, ("kort", True))
     dialog.encrypted_button.click()
-    assert messages[-1][0] == "warning" and "te kort" in messages[-1][2]
+    assert shown_messages[-1][0] == "warning" and "te kort" in shown_messages[-1][2]
     assert list(target.iterdir()) == []
     assert _audit_actions(window) == before
 
@@ -263,7 +247,7 @@ def test_plain_folder_needs_the_exact_typed_word(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     no_bug_reports: None,
 ) -> None:
     assert gdpr_dialog.PLAIN_CONFIRMATION == cli_gdpr.PLAIN_CONFIRMATION == "ONVERSLEUTELD"
@@ -278,21 +262,23 @@ def test_plain_folder_needs_the_exact_typed_word(
         dialog.plain_button.click()
         assert "ONVERSLEUTELD" in prompts[0]
         assert not dialog.busy
-        assert messages[-1][0] == "warning" and "Er is niets geschreven" in messages[-1][2]
+        assert (
+            shown_messages[-1][0] == "warning" and "Er is niets geschreven" in shown_messages[-1][2]
+        )
     _answers(monkeypatch, (cli_gdpr.PLAIN_CONFIRMATION, False))  # Annuleren
-    count = len(messages)
+    count = len(shown_messages)
     dialog.plain_button.click()
-    assert len(messages) == count and not dialog.busy
+    assert len(shown_messages) == count and not dialog.busy
     assert [p.name for p in chosen.iterdir()] == ["iets anders.txt"]
     assert _audit_actions(window) == before
 
     _answers(monkeypatch, (" ONVERSLEUTELD ", True))
     dialog.plain_button.click()
     _wait(qtbot, dialog)
-    assert messages[-1][0] == "information", messages
+    assert shown_messages[-1][0] == "information", shown_messages
     # The chosen folder was not empty: the files went into a new folder inside it.
     target = chosen / f"AVG-inzage-{dt.date.today().isoformat()}"
-    assert str(target) in messages[-1][2]
+    assert str(target) in shown_messages[-1][2]
     data = json.loads((target / "gegevens.json").read_text(encoding="utf-8"))
     assert [o["tekst"] for entry in data for o in entry["waarnemingen"]] == ["Over Pieters"]
     assert (target / data[0]["bestand"]).read_bytes() == facts.AUDIO_WAV.read_bytes()
@@ -327,7 +313,7 @@ def test_cancelling_an_export_leaves_nothing(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     no_bug_reports: None,
 ) -> None:
     target = tmp_path / "inzage"
@@ -349,7 +335,7 @@ def test_cancelling_an_export_leaves_nothing(
     assert progress.cancelling
     gate.go.set()
     _wait(qtbot, dialog)
-    assert messages[-1][:2] == ("information", "Afgebroken")
+    assert shown_messages[-1][:2] == ("information", "Afgebroken")
     assert list(target.iterdir()) == []
     assert _audit_actions(window) == before
 
@@ -360,7 +346,7 @@ def test_a_full_disk_is_a_clear_message(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     no_bug_reports: None,
 ) -> None:
     _choose_folder(monkeypatch, tmp_path / "leeg")
@@ -373,7 +359,7 @@ def test_a_full_disk_is_a_clear_message(
     dialog.select("Klant Jansen")
     dialog.plain_button.click()
     _wait(qtbot, dialog)
-    assert messages[-1] == (
+    assert shown_messages[-1] == (
         "warning",
         "Niet gelukt",
         "De schijf is vol. Maak ruimte vrij en probeer het opnieuw.",
@@ -387,7 +373,7 @@ def test_erasure_needs_the_typed_name_and_refreshes_the_library(
     paths: AppPaths,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
-    messages: list[tuple[str, str, str]],
+    shown_messages: list[tuple[str, str, str]],
     no_bug_reports: None,
 ) -> None:
     vault = window.vault
@@ -399,7 +385,7 @@ def test_erasure_needs_the_typed_name_and_refreshes_the_library(
         prompts = _answers(monkeypatch, (wrong, True))
         dialog.erase_button.click()
         assert "definitief" in prompts[0] and "ook anderen" in prompts[0]
-        assert messages[-1][0] == "warning" and "niets verwijderd" in messages[-1][2]
+        assert shown_messages[-1][0] == "warning" and "niets verwijderd" in shown_messages[-1][2]
     assert _audit_actions(window) == before
     assert window.library.recording_count() == 2
 
@@ -408,7 +394,7 @@ def test_erasure_needs_the_typed_name_and_refreshes_the_library(
     _answers(monkeypatch, ("Klant Jansen", True))
     dialog.erase_button.click()
     _wait(qtbot, dialog)
-    assert messages[-1][0] == "information", messages
+    assert shown_messages[-1][0] == "information", shown_messages
     assert window.workspace.recording is None
     assert window.stack.currentWidget() is window.library
     assert [r.id for r in vault.recordings()] == [people_vault["audio"]]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures import media_facts as facts
@@ -31,6 +31,7 @@ from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.services.review_sessions import ReviewSessionService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.features.review.session_view import SessionOverviewDialog
 from vknz_desktop.ui.shell.main_window import MainWindow
 from vknz_desktop.ui.workspace.workspace import Identity
@@ -262,7 +263,7 @@ def test_prepare_playlist_and_run_a_session_with_two_columns(
     a = service.create(video, 1000, 3000, title="Begroeting")
     b = service.create(video, 4000, 6000, title="Afspraak")
     private = service.create(audio, 500, 1500, title="Telefoon")
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: None)
+    monkeypatch.setattr(messages, "warn", lambda *args, **kwargs: None)
 
     key(
         window,
@@ -625,7 +626,7 @@ def test_keep_fragments_only_from_the_workspace(
     assert row is not None
     assert model.index(row, model.KIND).data() == "Opname verwijderd (alleen tekst)"
     # The original cannot be opened any more; a fragment can, with its clip.
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: None)
+    monkeypatch.setattr(messages, "warn", lambda *args, **kwargs: None)
     window.open_recording(video)
     assert window.stack.currentWidget() is window.library
     window.open_recording(first.id)

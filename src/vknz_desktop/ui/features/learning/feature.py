@@ -33,7 +33,7 @@ from vknz_desktop.domain.ports import OpenVault
 from vknz_desktop.domain.summary import Deidentify, LearningSummary
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, SummaryService
-from vknz_desktop.ui.common.messages import show_known_error
+from vknz_desktop.ui.common import messages
 
 if TYPE_CHECKING:
     from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
@@ -379,7 +379,7 @@ class LearningFeature(QObject):
             self.goals_view.set_context(service, self._evidence_row)
             self.goals_view.reload(select_id)
         except KnownError as error:
-            show_known_error(window, error)
+            messages.show_known_error(window, error)
             return
         window.stack.setCurrentWidget(self.goals_view)
         window.setWindowTitle(window.tr("Leerdoelen — VKNZ"))
@@ -575,7 +575,7 @@ class LearningFeature(QObject):
                     len(chosen) + len(clip_evidence)
                 )
         except KnownError as error:
-            show_known_error(self.window, error)
+            messages.show_known_error(self.window, error)
             return
         self.window.statusBar().showMessage(message, 6000)
 
@@ -598,7 +598,7 @@ class LearningFeature(QObject):
         try:
             goals = export.goals.goals()
         except KnownError as error:
-            show_known_error(window, error)
+            messages.show_known_error(window, error)
             return None
         dialog = SummaryPreviewDialog(export, goals, self._evidence_label, self.loader, window)
         dialog.saved.connect(

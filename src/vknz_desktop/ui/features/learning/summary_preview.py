@@ -43,8 +43,8 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.goals import GOAL_STATUS_LABELS, Evidence, GoalStatus, LearningGoal
 from vknz_desktop.domain.summary import split_tags
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, evidence_key
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_number
-from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.features.learning.goals_view import child_items, tree_items
 
 if TYPE_CHECKING:
@@ -417,7 +417,7 @@ class SummaryPreviewDialog(QDialog):
         try:
             self._export.goals.add_term(term)
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
             return
         self.term_edit.clear()
         self._fill_terms()
@@ -431,7 +431,7 @@ class SummaryPreviewDialog(QDialog):
         try:
             self._export.goals.remove_term(item.text())
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
             return
         self._fill_terms()
         self.rebuild_now()
@@ -518,7 +518,7 @@ class SummaryPreviewDialog(QDialog):
         try:
             self._export.save(built, file_format, path)
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
             return
         self.saved.emit(str(path))
         self.accept()

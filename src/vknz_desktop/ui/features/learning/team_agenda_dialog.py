@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.summary import LearningSummary
-from vknz_desktop.ui.common.messages import show_known_error
+from vknz_desktop.ui.common import messages
 
 __all__ = ["TeamAgendaDialog"]
 
@@ -194,7 +194,7 @@ class TeamAgendaDialog(QDialog):
         try:
             write_atomically(path, self._html.encode("utf-8"), mode=SHARED_FILE_MODE)
         except OSError as error:
-            show_known_error(
+            messages.show_known_error(
                 self,
                 KnownError(f"De agenda kon niet worden opgeslagen in {path} ({error.strerror})."),
             )

@@ -34,12 +34,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -53,6 +51,7 @@ from vknz_desktop.domain.gdpr import PLAIN_EXPORT_CONFIRMATION, confirms_plain_e
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_date, format_megabytes, role_label
 
 log = logging.getLogger(__name__)
@@ -463,7 +462,7 @@ class GdprDialog(QDialog):
         target = self._ask_target(self.tr("Map voor het versleutelde pakket"))
         if target is None:
             return
-        passphrase, ok = QInputDialog.getText(
+        passphrase = messages.ask_text(
             self,
             self.tr("Wachtwoord voor het pakket"),
             _wrap(
@@ -473,21 +472,21 @@ class GdprDialog(QDialog):
                     "bijvoorbeeld telefonisch."
                 ).format(MIN_LENGTH)
             ),
-            QLineEdit.EchoMode.Password,
+            echo=QLineEdit.EchoMode.Password,
         )
-        if not ok or self._closing:
+        if passphrase is None or self._closing:
             return
         problem = passphrase_problem(passphrase)
         if problem:
             self._warn(self.tr("Wachtwoord niet geschikt"), problem + self._nothing_written())
             return
-        again, ok = QInputDialog.getText(
+        again = messages.ask_text(
             self,
             self.tr("Wachtwoord voor het pakket"),
             self.tr("Herhaal het wachtwoord:"),
-            QLineEdit.EchoMode.Password,
+            echo=QLineEdit.EchoMode.Password,
         )
-        if not ok or self._closing:
+        if again is None or self._closing:
             return
         if again != passphrase:
             self._warn(
@@ -527,7 +526,7 @@ class GdprDialog(QDialog):
         target = self._ask_target(self.tr("Map voor de onversleutelde bestanden"))
         if target is None:
             return
-        typed, ok = QInputDialog.getText(
+        typed = messages.ask_text(
             self,
             self.tr("Onversleuteld schrijven"),
             _wrap(
@@ -537,7 +536,7 @@ class GdprDialog(QDialog):
                 ).format(path=target, word=PLAIN_CONFIRMATION)
             ),
         )
-        if not ok or self._closing:
+        if typed is None or self._closing:
             return
         if not confirms_plain_export(typed):
             self._warn(
@@ -598,10 +597,10 @@ class GdprDialog(QDialog):
                 "Op {0} van deze opnames staan ook anderen; ook voor hen verdwijnen ze."
             ).format(shared)
         question += "\n\n" + self.tr("Typ de naam van de deelnemer om te bevestigen:")
-        typed, ok = QInputDialog.getText(
+        typed = messages.ask_text(
             self, self.tr("Alles over deze deelnemer verwijderen"), _wrap(question)
         )
-        if not ok or self._closing:
+        if typed is None or self._closing:
             return
         if typed.strip() != name:
             self._warn(
@@ -694,10 +693,10 @@ class GdprDialog(QDialog):
         return describe
 
     def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        messages.warn(self, title, text)
 
     def _inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
+        messages.inform(self, title, text)
 
     # -- the worker ---------------------------------------------------------------------------
     def _start(self, job: _Job) -> None:
@@ -789,8 +788,7 @@ class GdprDialog(QDialog):
     def shutdown(self) -> None:
         """The vault locks or the app quits: stop the work, forget what is shown, close."""
         self._closing = True
-        for child in self.findChildren(QInputDialog):
-            child.reject()
+        messages.close_all(within=self)  # a question being asked answers "cancelled"
         if self._token is not None:
             self._token.cancel()
         if self._thread is not None:

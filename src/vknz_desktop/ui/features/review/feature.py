@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMenu, QProgressDialog
 
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
@@ -30,8 +30,8 @@ from vknz_desktop.services.keep_fragments import (
     KeepFragmentsService,
 )
 from vknz_desktop.services.review_sessions import SHARING_ROLES, ReviewSessionService
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_number
-from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.features.review.compare_view import CompareView
 from vknz_desktop.ui.features.review.session_prepare import SessionPreparePage
 from vknz_desktop.ui.features.review.session_view import SessionView
@@ -223,7 +223,7 @@ class ReviewFeature(QObject):
                 lambda recording_id: _stream(vault, recording_id),
             )
         except KnownError as error:
-            show_known_error(self.window, error)
+            messages.show_known_error(self.window, error)
             self.show_prepare(session_id)
             return
         self.session_view.play_button.setFocus()
@@ -236,7 +236,7 @@ class ReviewFeature(QObject):
         vault, repository = services
         clips = ClipService(repository).all()
         if not clips:
-            show_known_error(
+            messages.show_known_error(
                 self.window,
                 KnownError(
                     self.window.tr(
@@ -269,7 +269,7 @@ class ReviewFeature(QObject):
         if self.goal_handler is not None:
             self.goal_handler(session_id, observation_ids)
             return
-        QMessageBox.information(
+        messages.inform(
             self.window,
             self.window.tr("Leerdoelen"),
             self.window.tr(
@@ -297,22 +297,21 @@ class ReviewFeature(QObject):
             return
         labels = [window.tr(SHARING_LABELS[state]) for state in SharingState]
         current = list(SharingState).index(observation.sharing_state)
-        label, ok = QInputDialog.getItem(
+        label = messages.ask_item(
             window,
             window.tr("Klantfeedback delen"),
             window.tr("Wat zei de klant: mag dit naar de klantmanager?"),
             labels,
             current,
-            False,
         )
-        if not ok:
+        if label is None:
             return
         state = list(SharingState)[labels.index(label)]
         service = ReviewSessionService(repository, vault, vault)
         try:
             service.set_sharing(observation, state, role=window.identity.role)
         except KnownError as error:
-            show_known_error(window, error)
+            messages.show_known_error(window, error)
             return
         window.workspace._reload_observations()
 
@@ -335,7 +334,7 @@ class ReviewFeature(QObject):
         try:
             preview = service.preview(recording.id)
         except KnownError as error:
-            show_known_error(window, error)
+            messages.show_known_error(window, error)
             return
         if not self.confirm_keep_fragments(preview):
             return
@@ -346,10 +345,9 @@ class ReviewFeature(QObject):
         """Ask, showing exactly what will happen (tests replace this)."""
         window = self.window
         recording = preview.recording
-        box = QMessageBox(window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(window.tr("Alleen fragmenten bewaren"))
-        box.setText(
+        return messages.confirm(
+            window,
+            window.tr("Alleen fragmenten bewaren"),
             window.tr(
                 "Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?"
             ).format(
@@ -357,24 +355,17 @@ class ReviewFeature(QObject):
                 len(preview.fragments),
                 format_clip_time(preview.kept_ms),
                 format_clip_time(recording.duration_ms),
-            )
-        )
-        box.setInformativeText(
+            ),
             window.tr(
                 "Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. "
                 "{0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten "
                 "blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.\n\n"
                 "De volledige opname wordt daarna definitief vernietigd: de sleutel wordt "
                 "gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt."
-            ).format(preview.observations_inside, preview.observations_outside)
+            ).format(preview.observations_inside, preview.observations_outside),
+            window.tr("Alleen fragmenten bewaren"),
+            window.tr("Annuleren"),
         )
-        keep = box.addButton(
-            window.tr("Alleen fragmenten bewaren"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        cancel = box.addButton(window.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is keep
 
     def _run_keep(self, service: KeepFragmentsService, recording_id: str, count: int) -> None:
         window = self.window
@@ -437,7 +428,7 @@ class ReviewFeature(QObject):
             window.statusBar().showMessage(window.tr("Afgebroken: de opname is ongewijzigd."), 8000)
             return
         if isinstance(error, KnownError):
-            show_known_error(window, error)
+            messages.show_known_error(window, error)
             return
         if error is not None:
             raise error

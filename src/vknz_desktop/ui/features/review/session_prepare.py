@@ -48,13 +48,13 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import ReviewSession
 from vknz_desktop.domain.models import Participant, Role
 from vknz_desktop.services.review_sessions import PlaylistEntry, ReviewSessionService
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import (
     format_clip_time,
     format_date,
     role_label,
     scope_labels,
 )
-from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.library.consent_dialog import DATE_FORMAT, from_qdate, to_qdate
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -339,21 +339,16 @@ class SessionPreparePage(QWidget):
 
     def delete_session(self) -> None:
         """Remove the chosen session (its observations stay with the recordings)."""
-        from PySide6.QtWidgets import QMessageBox
-
         if self._service is None or self._session is None:
             return
-        answer = QMessageBox.question(
+        if not messages.ask(
             self,
             self.tr("Sessie verwijderen"),
             self.tr(
                 "De sessie '{0}' en haar afspeellijst verwijderen? De waarnemingen die erin "
                 "zijn gemaakt blijven bij de opnames bewaard."
             ).format(self._session.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self._service.delete(self._session.id)
         self._session = None
@@ -453,7 +448,7 @@ class SessionPreparePage(QWidget):
         try:
             self._session = self._service.update(self._session, **changes)
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
             self._show_session()
             return
         except ValueError:
@@ -697,7 +692,7 @@ class SessionPreparePage(QWidget):
             return
         playable = [e for e in self._entries if e.playable]
         if not playable:
-            show_known_error(
+            messages.show_known_error(
                 self,
                 KnownError(
                     self.tr(

@@ -45,9 +45,9 @@ from vknz_desktop.services.review_sessions import (
     PlaylistEntry,
     ReviewSessionService,
 )
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_date, role_label
 from vknz_desktop.ui.common.identity import Identity
-from vknz_desktop.ui.common.messages import show_known_error
 from vknz_desktop.ui.features.review.session_prepare import heading_label
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
@@ -561,7 +561,7 @@ class SessionView(QWidget):
                 self._session, entry, role, text, self.playback.position_ms()
             )
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
             return None
         column = self.left_column if role == self.left_column.role else self.right_column
         column.input.clear()
@@ -578,7 +578,7 @@ class SessionView(QWidget):
         try:
             self._service.set_sharing(found, state, role=self._identity.role)
         except KnownError as error:
-            show_known_error(self, error)
+            messages.show_known_error(self, error)
         self._reload_columns()
 
     def save_pending(self) -> int:
