@@ -13,31 +13,27 @@ worker thread is joined before the next file starts, and ``finished`` fires afte
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QProgressBar, QProgressDialog, QWidget
 
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.models import Recording, Role
-from vknz_desktop.domain.ports import CancelToken, MediaProber
+from vknz_desktop.domain.ports import MediaProber
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, default_title
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_megabytes
+from vknz_desktop.ui.common.jobs import PROGRESS_STEPS, BackgroundJob
 from vknz_desktop.ui.library.consent_dialog import ImportDetailsDialog
 
 _log = logging.getLogger(__name__)
-
-#: Resolution of the progress bar (per mille), so sizes beyond 2 GB fit in Qt's int range.
-PROGRESS_STEPS = 1000
 
 
 class ImportFlow(QObject):
@@ -51,10 +47,6 @@ class ImportFlow(QObject):
     imported = Signal(object)
     finished = Signal()
     progressChanged = Signal(object, object)
-
-    # From the worker thread to the GUI thread (queued).
-    _workerProgress = Signal(object, object)
-    _workerDone = Signal(object, object)
 
     def __init__(
         self,
@@ -74,13 +66,10 @@ class ImportFlow(QObject):
         self._queue: deque[Path] = deque()
         self._busy = False
         self._quiet = False
-        self._thread: threading.Thread | None = None
-        self._token: CancelToken | None = None
+        self._job: BackgroundJob[Recording] | None = None
         self._request: ImportRequest | None = None
         self._progress_dialog: QProgressDialog | None = None
         self._progress_bar: QProgressBar | None = None
-        self._workerProgress.connect(self._on_worker_progress, Qt.ConnectionType.QueuedConnection)
-        self._workerDone.connect(self._on_worker_done, Qt.ConnectionType.QueuedConnection)
 
     # -- public API ---------------------------------------------------------------------------
     def start(self, paths: Sequence[Path]) -> None:
@@ -106,16 +95,15 @@ class ImportFlow(QObject):
     def cancel(self) -> None:
         """Cancel the running import (as the Afbreken button does) and skip the queued files."""
         self._queue.clear()
-        if self._token is not None:
-            self._token.cancel()
+        if self._job is not None:
+            self._job.cancel()
 
     def shutdown(self, timeout_s: float = 30.0) -> None:
         """Stop at once without messages (the vault locks or the app quits); joins the worker."""
         self._quiet = True
         self.cancel()
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout_s)
+        if self._job is not None:
+            self._job.wait(timeout_s)
 
     def wait_idle(self, timeout_ms: int) -> bool:
         """Run the event loop until the flow is done; False on timeout. Meant for tests."""
@@ -160,44 +148,27 @@ class ImportFlow(QObject):
             dialog.deleteLater()
 
     def _run(self, request: ImportRequest) -> None:
-        token = CancelToken()
-        self._token = token
         self._request = request
         try:
             total = request.source.stat().st_size
         except OSError:
             total = 0
         self._show_progress(request, total)
-        thread = threading.Thread(
-            target=self._work, args=(request, token), name="vknz-import", daemon=False
+        service = self._service
+        job: BackgroundJob[Recording] = BackgroundJob(
+            lambda handle: service.import_recording(
+                request, progress=handle.progress, cancel=handle.token
+            ),
+            name="vknz-import",
+            parent=self,
+            daemon=False,
         )
-        self._thread = thread
+        job.progressed.connect(self._on_worker_progress)
+        job.succeeded.connect(lambda recording: self._on_worker_done(recording, None))
+        job.failed.connect(lambda error: self._on_worker_done(None, error))
+        self._job = job
         _log.info("import started (%d bytes)", total)
-        thread.start()
-
-    def _work(self, request: ImportRequest, token: CancelToken) -> None:
-        """Runs on the worker thread."""
-        last_step = -1
-
-        def progress(done: int, total: int) -> None:
-            nonlocal last_step
-            step = done * PROGRESS_STEPS // total if total > 0 else PROGRESS_STEPS
-            if step != last_step:
-                last_step = step
-                self._emit_from_worker(self._workerProgress, done, total)
-
-        try:
-            recording = self._service.import_recording(request, progress=progress, cancel=token)
-        except BaseException as error:  # handed to the GUI thread, which decides
-            self._emit_from_worker(self._workerDone, None, error)
-        else:
-            self._emit_from_worker(self._workerDone, recording, None)
-
-    @staticmethod
-    def _emit_from_worker(signal: SignalInstance, first: object, second: object) -> None:
-        # RuntimeError: the flow was deleted while the worker ran; nobody is listening.
-        with contextlib.suppress(RuntimeError):
-            signal.emit(first, second)
+        job.start()
 
     # -- GUI thread ---------------------------------------------------------------------------
     def _show_progress(self, request: ImportRequest, total: int) -> None:
@@ -243,15 +214,13 @@ class ImportFlow(QObject):
         )
 
     def _on_cancel_clicked(self) -> None:
-        if self._token is not None:
-            self._token.cancel()
+        if self._job is not None:
+            self._job.cancel()
             _log.info("import cancel requested")
 
-    def _on_worker_progress(self, done: object, total: object) -> None:
-        if not isinstance(done, int) or not isinstance(total, int):
-            return
-        token, request = self._token, self._request
-        if token is None or request is None or token.cancelled:
+    def _on_worker_progress(self, done: int, total: int) -> None:
+        job, request = self._job, self._request
+        if job is None or request is None or job.cancelled:
             return
         if self._progress_bar is not None:
             step = done * PROGRESS_STEPS // total if total > 0 else PROGRESS_STEPS
@@ -260,15 +229,14 @@ class ImportFlow(QObject):
         self.progressChanged.emit(done, total)
 
     def _on_worker_done(self, recording: object, error: object) -> None:
-        thread, token, request = self._thread, self._token, self._request
+        job, request = self._job, self._request
         source_name = request.source.name if request is not None else ""
-        if thread is not None:
-            thread.join()
-        self._thread = None
-        self._token = None
+        self._job = None
         self._request = None
+        if job is not None:
+            job.deleteLater()
         self._close_progress()
-        cancelled = token is not None and token.cancelled
+        cancelled = job is not None and job.cancelled
         if error is None and isinstance(recording, Recording):
             _log.info("import finished: recording %s", recording.id)
             self.imported.emit(recording)

@@ -1,16 +1,16 @@
 """Thumbnails and waveform computed in a background thread, cached inside the vault.
 
-The thread reads its own stream from the vault, checks a cancel flag often (a lock cancels it
-within a fraction of a second), and hands results to the GUI thread with queued signals.
+A ``BackgroundJob`` reads its own stream from the vault, checks its cancel token often (a lock
+cancels it within a fraction of a second), and hands each result to the GUI thread as it comes.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
+from typing import Any, cast
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from vknz_desktop.domain.derived import (
@@ -23,6 +23,7 @@ from vknz_desktop.domain.derived import (
 )
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaStream, OpenVault, Thumbnail
+from vknz_desktop.ui.common.jobs import BackgroundJob, JobHandle
 
 log = logging.getLogger(__name__)
 THUMBNAIL_COUNT = 60
@@ -35,8 +36,6 @@ class AnalysisWorker(QObject):
 
     thumbnailsReady = Signal(str, object)  # recording id, list[(ms, QImage)]
     waveformReady = Signal(str, object)  # recording id, list[float]
-    progress = Signal(str, int)  # recording id, percent
-    _done = Signal(str, str, object)
 
     def __init__(
         self,
@@ -49,9 +48,7 @@ class AnalysisWorker(QObject):
         self._vault = vault
         self._analyzer = analyzer
         self._stream_factory = stream_factory
-        self._thread: threading.Thread | None = None
-        self._cancel = threading.Event()
-        self._done.connect(self._on_done)
+        self._job: BackgroundJob[None] | None = None
 
     def start(self, recording: Recording) -> None:
         """Load cached results at once, compute what is missing in the background."""
@@ -66,46 +63,51 @@ class AnalysisWorker(QObject):
         need_wave = wave is None and recording.media.has_audio
         if not (need_thumbs or need_wave):
             return
-        self._cancel = threading.Event()
-        cancel = self._cancel
-        self._thread = threading.Thread(
-            target=self._run,
-            args=(recording.id, need_thumbs, need_wave, cancel),
+        recording_id = recording.id
+        job: BackgroundJob[None] = BackgroundJob(
+            lambda handle: self._run(handle, recording_id, need_thumbs, need_wave),
             name="analysis",
-            daemon=True,
+            parent=self,
         )
-        self._thread.start()
+        job.published.connect(lambda result: self._on_result(job, recording_id, result))
+        job.finished.connect(job.deleteLater)
+        self._job = job
+        job.start()
 
     def cancel(self, wait: bool = True) -> None:
         """Stop the running job (if any) and wait for its thread to end."""
-        self._cancel.set()
-        thread, self._thread = self._thread, None
-        if thread is not None and wait:
-            thread.join(timeout=5)
+        job, self._job = self._job, None
+        if job is None:
+            return
+        job.cancel()
+        if wait:
+            job.wait(timeout_s=5)
 
     @property
     def busy(self) -> bool:
         """Whether a job is running."""
-        return self._thread is not None and self._thread.is_alive()
+        return self._job is not None and self._job.running
 
     def _run(
-        self, recording_id: str, need_thumbs: bool, need_wave: bool, cancel: threading.Event
+        self, handle: JobHandle, recording_id: str, need_thumbs: bool, need_wave: bool
     ) -> None:
+        """Runs on the worker thread; results go out one by one (``publish``)."""
         stream: MediaStream | None = None
+        cancelled = handle.is_cancelled
         try:
             stream = self._stream_factory(recording_id)
-            if need_wave and not cancel.is_set():
-                peaks = self._analyzer.waveform(stream, WAVEFORM_BUCKETS, cancel.is_set)
-                if peaks and not cancel.is_set():
-                    self._done.emit(recording_id, WAVEFORM_KIND, peaks)
-            if need_thumbs and not cancel.is_set():
+            if need_wave and not cancelled():
+                peaks = self._analyzer.waveform(stream, WAVEFORM_BUCKETS, cancelled)
+                if peaks and not cancelled():
+                    handle.publish((WAVEFORM_KIND, peaks))
+            if need_thumbs and not cancelled():
                 thumbs = self._analyzer.thumbnails(
-                    stream, THUMBNAIL_COUNT, THUMBNAIL_WIDTH, cancel.is_set
+                    stream, THUMBNAIL_COUNT, THUMBNAIL_WIDTH, cancelled
                 )
-                if thumbs and not cancel.is_set():
-                    self._done.emit(recording_id, THUMBNAILS_KIND, thumbs)
+                if thumbs and not cancelled():
+                    handle.publish((THUMBNAILS_KIND, thumbs))
         except Exception:  # analysis is a nicety: never break the workspace over it
-            if cancel.is_set():  # cancelled by closing its stream (lock, close): expected
+            if cancelled():  # cancelled by closing its stream (lock, close): expected
                 log.debug("analysis of recording %s cancelled", recording_id)
             else:
                 log.warning("analysis of recording %s failed", recording_id, exc_info=True)
@@ -113,16 +115,16 @@ class AnalysisWorker(QObject):
             if stream is not None:
                 stream.close()
 
-    @Slot(str, str, object)
-    def _on_done(self, recording_id: str, kind: str, result: object) -> None:
-        if self._cancel.is_set() or not self._vault.is_open:
+    def _on_result(self, job: BackgroundJob[None], recording_id: str, result: object) -> None:
+        if job.cancelled or not self._vault.is_open:
             return
+        kind, value = cast("tuple[str, list[Any]]", result)
         if kind == WAVEFORM_KIND:
-            peaks = list(result)  # type: ignore[call-overload]
+            peaks: list[float] = list(value)
             self._vault.store_derived_media(recording_id, kind, encode_waveform(peaks))
             self.waveformReady.emit(recording_id, peaks)
         else:
-            thumbs: list[Thumbnail] = list(result)  # type: ignore[call-overload]
+            thumbs: list[Thumbnail] = list(value)
             self._vault.store_derived_media(recording_id, kind, encode_thumbnails(thumbs))
             self.thumbnailsReady.emit(recording_id, _images(thumbs))
 

@@ -12,16 +12,14 @@ by app.py through :class:`LearningBackend`; this module never imports them.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -34,6 +32,7 @@ from vknz_desktop.domain.summary import Deidentify, LearningSummary
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, SummaryService
 from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.jobs import BackgroundJob
 
 if TYPE_CHECKING:
     from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
@@ -76,11 +75,10 @@ class LearningBackend:
 
 
 class DeidentifierLoader(QObject):
-    """Loads deduce's lookup tables once, in a background thread (it takes seconds)."""
+    """Loads deduce's lookup tables once, in a background job (it takes seconds)."""
 
     loaded = Signal()
     failed = Signal(str)
-    _finished = Signal(str)  # "" when loaded, else the reason
 
     def __init__(
         self, preload: Callable[[], None], is_loaded: Callable[[], bool], parent: QObject
@@ -88,10 +86,9 @@ class DeidentifierLoader(QObject):
         super().__init__(parent)
         self._preload = preload
         self._is_loaded = is_loaded
-        self._thread: threading.Thread | None = None
+        self._job: BackgroundJob[None] | None = None
         self._started_at: float | None = None
         self.error: str | None = None
-        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     @property
     def ready(self) -> bool:
@@ -101,7 +98,7 @@ class DeidentifierLoader(QObject):
     @property
     def busy(self) -> bool:
         """Whether the background load is running."""
-        return self._thread is not None and self._thread.is_alive()
+        return self._job is not None and self._job.running
 
     def seconds_waited(self) -> float:
         """Seconds since the load started."""
@@ -113,27 +110,24 @@ class DeidentifierLoader(QObject):
             return
         self.error = None
         self._started_at = time.monotonic()
-        self._thread = threading.Thread(target=self._run, name="vknz-deduce", daemon=True)
-        self._thread.start()
+        job: BackgroundJob[None] = BackgroundJob(
+            lambda _handle: self._preload(), name="vknz-deduce", parent=self
+        )
+        job.succeeded.connect(self._on_loaded)
+        job.failed.connect(self._on_failed)
+        self._job = job
+        job.start()
         log.info("deidentifier preload started")
 
-    def _run(self) -> None:
-        try:
-            self._preload()
-            reason = ""
-        except Exception as error:  # any failure is reported, never raised in the thread
-            log.exception("deidentifier preload failed")
-            reason = type(error).__name__
-        with contextlib.suppress(RuntimeError):  # the window is gone (quit while loading)
-            self._finished.emit(reason)
+    def _on_loaded(self, _result: object) -> None:
+        log.info("deidentifier preload done")
+        self.loaded.emit()
 
-    def _on_finished(self, reason: str) -> None:
-        if reason:
-            self.error = reason
-            self.failed.emit(reason)
-        else:
-            log.info("deidentifier preload done")
-            self.loaded.emit()
+    def _on_failed(self, error: BaseException) -> None:
+        # any failure is reported (logged and as a reason), never raised
+        log.error("deidentifier preload failed", exc_info=error)
+        self.error = type(error).__name__
+        self.failed.emit(self.error)
 
 
 class SummaryExport:

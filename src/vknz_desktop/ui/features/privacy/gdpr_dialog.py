@@ -14,18 +14,16 @@ gets the same entries as from the CLI: counts only, never names or content.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import sys
 import textwrap
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +51,7 @@ from vknz_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_date, format_megabytes, role_label
+from vknz_desktop.ui.common.jobs import PROGRESS_STEPS, BackgroundJob
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +59,6 @@ log = logging.getLogger(__name__)
 PLAIN_CONFIRMATION = PLAIN_EXPORT_CONFIRMATION
 #: Name of the new folder made inside a chosen folder that is not empty.
 PACKAGE_FOLDER_PREFIX = "AVG-inzage"
-#: Resolution of the progress bar (per mille), so sizes beyond 2 GB fit in Qt's int range.
-PROGRESS_STEPS = 1000
 #: Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.
 PROMPT_WIDTH = 72
 
@@ -102,8 +99,8 @@ class GdprRequests(Protocol):
 
 
 @dataclass(frozen=True)
-class _Job:
-    """One piece of work for the worker thread and what to do with its outcome."""
+class _Request:
+    """One privacy request: the work for the background job and what to do with its outcome."""
 
     title: str
     work: Callable[[ProgressCallback, CancelToken], list[Recording]]
@@ -199,10 +196,6 @@ class GdprDialog(QDialog):
 
     erased = Signal(list)
 
-    # From the worker thread to the GUI thread (queued).
-    _workerProgress = Signal(object, object)
-    _workerDone = Signal(object, object)
-
     def __init__(
         self,
         requests: GdprRequests,
@@ -218,13 +211,10 @@ class GdprDialog(QDialog):
         self._before_erase = before_erase
         self._today = today
         self._closing = False
-        self._thread: threading.Thread | None = None
-        self._token: CancelToken | None = None
-        self._job: _Job | None = None
+        self._job: BackgroundJob[list[Recording]] | None = None
+        self._request: _Request | None = None
         self._progress: GdprProgressDialog | None = None
         self._recordings: list[Recording] = []
-        self._workerProgress.connect(self._on_worker_progress, Qt.ConnectionType.QueuedConnection)
-        self._workerDone.connect(self._on_worker_done, Qt.ConnectionType.QueuedConnection)
 
         self.setWindowTitle(self.tr("AVG-verzoek"))
         self.setAccessibleName(self.tr("AVG-verzoek"))
@@ -328,7 +318,7 @@ class GdprDialog(QDialog):
     @property
     def busy(self) -> bool:
         """Whether a request is being carried out."""
-        return self._job is not None
+        return self._request is not None
 
     def selected_name(self) -> str | None:
         """The participant chosen in the table."""
@@ -505,7 +495,7 @@ class GdprDialog(QDialog):
             )
 
         self._start(
-            _Job(
+            _Request(
                 title=self.tr("Versleuteld pakket maken"),
                 work=lambda progress, cancel: self._requests.export_encrypted(
                     name, target, passphrase, role=self._role, progress=progress, cancel=cancel
@@ -558,7 +548,7 @@ class GdprDialog(QDialog):
             )
 
         self._start(
-            _Job(
+            _Request(
                 title=self.tr("Onversleutelde map maken"),
                 work=lambda progress, cancel: self._requests.export_plain(
                     name, target, role=self._role, progress=progress, cancel=cancel
@@ -627,7 +617,7 @@ class GdprDialog(QDialog):
             self.reload()
 
         self._start(
-            _Job(
+            _Request(
                 title=self.tr("Alles verwijderen"),
                 work=lambda progress, _cancel: self._requests.erase(
                     name, role=self._role, progress=progress
@@ -698,89 +688,67 @@ class GdprDialog(QDialog):
     def _inform(self, title: str, text: str) -> None:
         messages.inform(self, title, text)
 
-    # -- the worker ---------------------------------------------------------------------------
-    def _start(self, job: _Job) -> None:
-        token = CancelToken()
+    # -- the background job ------------------------------------------------------------------
+    def _start(self, request: _Request) -> None:
+        job: BackgroundJob[list[Recording]] = BackgroundJob(
+            lambda handle: request.work(handle.progress, handle.token),
+            name="vknz-gdpr",
+            parent=self,
+            daemon=False,
+        )
+        job.progressed.connect(self._on_worker_progress)
+        job.succeeded.connect(lambda found: self._on_worker_done(found, None))
+        job.failed.connect(lambda error: self._on_worker_done(None, error))
+        self._request = request
         self._job = job
-        self._token = token
         self._update_buttons()
-        dialog = GdprProgressDialog(job.title, job.cancellable, self)
-        dialog.set_progress(0, 0, job.describe(0, 0))
-        dialog.cancelRequested.connect(token.cancel)
+        dialog = GdprProgressDialog(request.title, request.cancellable, self)
+        dialog.set_progress(0, 0, request.describe(0, 0))
+        dialog.cancelRequested.connect(job.cancel)
         self._progress = dialog
         dialog.show()
-        thread = threading.Thread(target=self._work, args=(job, token), name="vknz-gdpr")
-        self._thread = thread
         log.info("privacy request started")
-        thread.start()
+        job.start()
 
-    def _work(self, job: _Job, token: CancelToken) -> None:
-        """Runs on the worker thread."""
-        last = -1
-
-        def progress(done: int, total: int) -> None:
-            nonlocal last
-            step = done * PROGRESS_STEPS // total if total > 0 else PROGRESS_STEPS
-            if step != last:
-                last = step
-                self._emit(self._workerProgress, done, total)
-
-        try:
-            found = job.work(progress, token)
-        except BaseException as error:  # handed to the GUI thread, which decides
-            self._emit(self._workerDone, None, error)
-        else:
-            self._emit(self._workerDone, found, None)
-
-    @staticmethod
-    def _emit(signal: SignalInstance, first: object, second: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the dialog is gone; nobody listens
-            signal.emit(first, second)
-
-    def _on_worker_progress(self, done: object, total: object) -> None:
-        job, dialog = self._job, self._progress
-        if job is None or dialog is None or not isinstance(done, int):
+    def _on_worker_progress(self, done: int, total: int) -> None:
+        request, dialog = self._request, self._progress
+        if request is None or dialog is None:
             return
-        if not isinstance(total, int):
-            return
-        dialog.set_progress(done, total, job.describe(done, total))
+        dialog.set_progress(done, total, request.describe(done, total))
 
-    def _on_worker_done(self, found: object, error: object) -> None:
-        job, token = self._job, self._token
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
+    def _on_worker_done(self, found: list[Recording] | None, error: BaseException | None) -> None:
+        request, job = self._request, self._job
+        self._request = None
         self._job = None
-        self._token = None
+        if job is not None:
+            job.deleteLater()
         if self._progress is not None:
             self._progress.finish()
             self._progress.deleteLater()
             self._progress = None
         self._update_buttons()
-        if job is None:
+        if request is None:
             return
-        if error is None and isinstance(found, list):
+        if error is None and found is not None:
             log.info("privacy request done (%d recordings)", len(found))
             if not self._closing:
-                job.on_done(found)
+                request.on_done(found)
             return
-        cancelled = token is not None and token.cancelled
+        cancelled = job is not None and job.cancelled
         log.info("privacy request not done: %s", type(error).__name__)
         if not self._closing:
-            job.on_failed()
-        quiet = self._closing
+            request.on_failed()
+        if self._closing:
+            return
         if isinstance(error, ExportCancelledError) or (cancelled and isinstance(error, KnownError)):
-            if not quiet:
-                self._inform(self.tr("Afgebroken"), self.tr("Afgebroken; er is niets geschreven."))
+            self._inform(self.tr("Afgebroken"), self.tr("Afgebroken; er is niets geschreven."))
         elif isinstance(error, KnownError):
-            if not quiet:
-                note = f" {job.failure_note}" if job.failure_note else ""
-                self._warn(self.tr("Niet gelukt"), error.message + note)
+            note = f" {request.failure_note}" if request.failure_note else ""
+            self._warn(self.tr("Niet gelukt"), error.message + note)
         elif isinstance(error, OSError):
-            if not quiet:
-                reason = error.strerror or type(error).__name__
-                self._warn(self.tr("Niet gelukt"), job.os_error_text(reason))
-        elif isinstance(error, BaseException):
+            reason = error.strerror or type(error).__name__
+            self._warn(self.tr("Niet gelukt"), request.os_error_text(reason))
+        elif error is not None:
             log.error("privacy request failed unexpectedly: %s", type(error).__name__)
             sys.excepthook(type(error), error, error.__traceback__)
 
@@ -789,11 +757,8 @@ class GdprDialog(QDialog):
         """The vault locks or the app quits: stop the work, forget what is shown, close."""
         self._closing = True
         messages.close_all(within=self)  # a question being asked answers "cancelled"
-        if self._token is not None:
-            self._token.cancel()
-        if self._thread is not None:
-            self._thread.join()
-            self._on_worker_done(None, ExportCancelledError(""))
+        if self._job is not None:
+            self._job.shutdown()  # stops an export (removing what it wrote), then reports
         self.table.clearContents()
         self.table.setRowCount(0)
         self.recording_list.clear()

@@ -9,7 +9,6 @@ calls ``close_all()`` before its vault closes (lock or quit).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QMenu, QProgressDialog
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
 from vknz_desktop.domain.models import SharingState
-from vknz_desktop.domain.ports import CancelToken, MediaStream, OpenVault
+from vknz_desktop.domain.ports import MediaStream, OpenVault
 from vknz_desktop.domain.review_ports import FragmentRemuxer, ReviewRepository
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.keep_fragments import (
@@ -32,6 +31,7 @@ from vknz_desktop.services.keep_fragments import (
 from vknz_desktop.services.review_sessions import SHARING_ROLES, ReviewSessionService
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_number
+from vknz_desktop.ui.common.jobs import BackgroundJob
 from vknz_desktop.ui.features.review.compare_view import CompareView
 from vknz_desktop.ui.features.review.session_prepare import SessionPreparePage
 from vknz_desktop.ui.features.review.session_view import SessionView
@@ -59,8 +59,6 @@ class ReviewFeature(QObject):
     """Menus, pages and flows for clips, sessions, comparing and keeping fragments only."""
 
     keepFragmentsDone = Signal(object)  # KeepFragmentsResult
-    _workerDone = Signal(object, object)  # result, error
-    _workerProgress = Signal(int, int)
 
     def __init__(self, window: MainWindow, backend: ReviewBackend | None) -> None:
         super().__init__(window)
@@ -68,10 +66,8 @@ class ReviewFeature(QObject):
         self.backend = backend
         #: Set by the leerdoelen feature: turn a session's observations into learning goals.
         self.goal_handler: GoalHandler | None = None
-        self._thread: threading.Thread | None = None
-        self._token: CancelToken | None = None
+        self._job: BackgroundJob[KeepFragmentsResult] | None = None
         self._progress: QProgressDialog | None = None
-        self._busy = False
         workspace = window.workspace
         workspace.clips.repository_for = backend.repository if backend else None
 
@@ -88,8 +84,6 @@ class ReviewFeature(QObject):
         self.session_view.finished.connect(self._on_session_finished)
         self.session_view.goalsRequested.connect(self._on_goals_requested)
         self.compare_view.backRequested.connect(window.show_library)
-        self._workerDone.connect(self._on_worker_done, Qt.ConnectionType.QueuedConnection)
-        self._workerProgress.connect(self._on_worker_progress, Qt.ConnectionType.QueuedConnection)
         window.stack.currentChanged.connect(lambda _index: self._on_page_changed())
         self._build_menus()
         self._on_page_changed()
@@ -319,14 +313,14 @@ class ReviewFeature(QObject):
     @property
     def busy(self) -> bool:
         """Whether fragments are being cut right now."""
-        return self._busy
+        return self._job is not None
 
     def keep_fragments_only(self) -> None:
         """Replace the open recording by its fragments, after a clear confirmation."""
         window = self.window
         services = self._services()
         recording = window.workspace.recording
-        if services is None or recording is None or self.backend is None or self._busy:
+        if services is None or recording is None or self.backend is None or self.busy:
             return
         vault, repository = services
         window.workspace.clips.flush_edits()
@@ -369,8 +363,14 @@ class ReviewFeature(QObject):
 
     def _run_keep(self, service: KeepFragmentsService, recording_id: str, count: int) -> None:
         window = self.window
-        self._busy = True
-        self._token = token = CancelToken()
+        role = window.identity.role
+        job: BackgroundJob[KeepFragmentsResult] = BackgroundJob(
+            lambda handle: service.run(
+                recording_id, role=role, progress=handle.progress, cancel=handle.token
+            ),
+            name="vknz-keep-fragments",
+            parent=self,
+        )
         progress = QProgressDialog(
             window.tr("Fragmenten knippen en versleutelen…"),
             window.tr("Afbreken"),
@@ -383,25 +383,13 @@ class ReviewFeature(QObject):
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        progress.canceled.connect(token.cancel)
+        progress.canceled.connect(job.cancel)
         self._progress = progress
-        role = window.identity.role
-
-        def work() -> None:
-            try:
-                result = service.run(
-                    recording_id,
-                    role=role,
-                    progress=lambda done, total: self._workerProgress.emit(done, total),
-                    cancel=token,
-                )
-            except BaseException as error:  # handed to the GUI thread
-                self._workerDone.emit(None, error)
-                return
-            self._workerDone.emit(result, None)
-
-        self._thread = threading.Thread(target=work, name="vknz-keep-fragments", daemon=True)
-        self._thread.start()
+        job.progressed.connect(self._on_worker_progress)
+        job.succeeded.connect(lambda result: self._on_worker_done(result, None))
+        job.failed.connect(lambda error: self._on_worker_done(None, error))
+        self._job = job
+        job.start()
         log.info("keep fragments started: %d fragment(s)", count)
 
     def _on_worker_progress(self, done: int, total: int) -> None:
@@ -412,11 +400,9 @@ class ReviewFeature(QObject):
     def _on_worker_done(
         self, result: KeepFragmentsResult | None, error: BaseException | None
     ) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join()
-        self._busy = False
-        self._token = None
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()
         if self._progress is not None:
             self._progress.close()
             self._progress.deleteLater()
@@ -456,20 +442,14 @@ class ReviewFeature(QObject):
         timer.setSingleShot(True)
         timer.timeout.connect(loop.quit)
         timer.start(timeout_ms)
-        while self._busy and timer.isActive():
+        while self.busy and timer.isActive():
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        return not self._busy
+        return not self.busy
 
     def shutdown_worker(self) -> None:
         """Cancel cutting (at the next fragment) and wait for the worker (lock, quit)."""
-        if self._token is not None:
-            self._token.cancel()
-        thread = self._thread
-        if thread is not None:
-            thread.join(60)
-            # Deliver the worker's last queued signals; nothing to deliver when none ran (and
-            # processing every pending event would slow a lock down).
-            QCoreApplication.processEvents()
+        if self._job is not None:
+            self._job.shutdown(60)
 
 
 def _stream(vault: OpenVault, recording_id: str) -> MediaStream:
