@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Protocol, cast
+from typing import Protocol
 
 from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.errors import KnownError
@@ -42,7 +42,7 @@ class MediaSource(Protocol):
 
     def observations(self, recording_id: str) -> list[Observation]: ...
 
-    def open_media(self, recording_id: str) -> IO[bytes]: ...
+    def open_media(self, recording_id: str) -> MediaStream: ...
 
 
 class FragmentRepository(ClipRepository, FragmentStore, Protocol):
@@ -133,7 +133,7 @@ class KeepFragmentsService:
         final_plans: list[FragmentPlan] = []
         cuts: list[int] = []
         by_hash: dict[str, int] = {}
-        stream = cast(MediaStream, self._media.open_media(recording_id))
+        stream = self._media.open_media(recording_id)
         total = len(plans) + 1
         try:
             for index, plan in enumerate(plans):

@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         vault = self.vault
-        worker = AnalysisWorker(vault, self.context.analyzer, vault.open_media, self)  # type: ignore[arg-type]
+        worker = AnalysisWorker(vault, self.context.analyzer, vault.open_media, self)
         worker.thumbnailsReady.connect(lambda _id, _images: self.refresh_library())
         self._background = [w for w in self._background if w.busy]
         self._background.append(worker)

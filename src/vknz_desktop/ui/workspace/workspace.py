@@ -268,12 +268,12 @@ class Workspace(QWidget):
         self.timeline.set_duration(recording.duration_ms)
         self.panel.set_profiles(self._profiles, recording.profile_id or DEFAULT_PROFILE_ID)
         recording_id = recording.id
-        self.controller.open(recording, lambda: vault.open_media(recording_id))  # type: ignore[arg-type,return-value]
+        self.controller.open(recording, lambda: vault.open_media(recording_id))
         self._reload_observations()
         self._analysis = AnalysisWorker(
             vault,
             self._analyzer,
-            lambda rid: vault.open_media(rid),  # type: ignore[arg-type,return-value]
+            lambda rid: vault.open_media(rid),
             self,
         )
         self._analysis.thumbnailsReady.connect(self._on_thumbnails)

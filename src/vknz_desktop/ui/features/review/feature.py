@@ -453,7 +453,7 @@ class ReviewFeature(QObject):
 
 
 def _stream(vault: OpenVault, recording_id: str) -> MediaStream:
-    return vault.open_media(recording_id)  # type: ignore[return-value]
+    return vault.open_media(recording_id)
 
 
 def _no_player() -> PlayerController:
