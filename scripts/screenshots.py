@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_vault import build_demo_vault
 from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
+from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.workspace.workspace import Identity
 
 
 def pump(seconds: float) -> None:
@@ -58,7 +58,7 @@ def main() -> None:
         dialog.name_edit.setText("Sam")
         dialog.try_unlock()
         if window.vault is None:
-            window._on_unlocked(dialog.vault, Identity())  # type: ignore[arg-type]
+            window.open_vault(dialog.vault, Identity())  # type: ignore[arg-type]
         pump(0.5)
         window.show_library()
         pump(0.5)

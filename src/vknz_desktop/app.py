@@ -7,6 +7,7 @@ import logging
 import os
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,23 +17,23 @@ from PySide6.QtWidgets import QApplication
 from vknz_desktop import __version__
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Role
-from vknz_desktop.domain.ports import OpenVault
+from vknz_desktop.domain.ports import MediaProber, OpenVault
 from vknz_desktop.logging_setup import setup_logging
 from vknz_desktop.media.deferred import DeferredAnalyzer, DeferredProber, DeferredRemuxer
 from vknz_desktop.media.vlc_player import VlcEngine, VlcPlayer
 from vknz_desktop.paths import AppPaths
-from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import KdfProfile, profile_from_environment
 from vknz_desktop.storage.vault import Vault, vault_exists
 from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.playback.player_controller import PlayerController
-from vknz_desktop.ui.shell.main_window import AppContext, MainWindow
+from vknz_desktop.ui.shell.main_window import AppContext, MainWindow, ShellParts
+from vknz_desktop.ui.shell.session import VaultSession
 
 if TYPE_CHECKING:  # the rest is imported where it is first used, after the unlock dialog
-    from vknz_desktop.services.retention import RetentionService
-    from vknz_desktop.storage.fragments_repo import FragmentsRepository
-    from vknz_desktop.storage.goals_repo import GoalRepository
-    from vknz_desktop.ui.features.learning.feature import LearningBackend
+    from vknz_desktop.domain.profiles import Profile
+    from vknz_desktop.ui.features.learning.export import LearningBackend
+    from vknz_desktop.ui.shell.host import Feature, Host
 
 log = logging.getLogger("vknz_desktop.app")
 # In a PyInstaller bundle resources/ sits in the bundle's data folder (sys._MEIPASS).
@@ -83,59 +84,118 @@ def create_window(
     """Wire adapters into a MainWindow (also used by GUI tests and screenshots).
 
     ``deferred`` (the app's own start): only what the unlock dialog needs is made; the window's
-    ``finish_building`` loads the rest (profiles, features) and ``engine.start_in_background``
-    starts libVLC. PyAV and numpy load when a recording is first probed or analysed.
+    ``finish_building`` loads the rest (``_complete``: profiles, the session factory, the
+    features) and ``engine.start_in_background`` starts libVLC. PyAV and numpy load when a
+    recording is first probed or analysed.
     """
     engine = VlcEngine(vlc_args, deferred=deferred)
-    controller = PlayerController(VlcPlayer(engine), DeferredAnalyzer())
+    prober = DeferredProber()
     context = AppContext(
         gateway=DirectoryVaultGateway(paths.vault_dir, profile_from_environment()),
-        prober=DeferredProber(),
+        prober=prober,
         analyzer=DeferredAnalyzer(),
-        controller=controller,
-        profiles=[],
-        retention_factory=_retention_service,
-        gdpr_factory=_gdpr_repository,
+        controller=PlayerController(VlcPlayer(engine), DeferredAnalyzer()),
+        complete=lambda: _complete(paths, engine, prober),
         config_dir=paths.config_dir,
-        complete=lambda context: _complete_context(context, paths, engine),
     )
     return MainWindow(context, build=not deferred), engine
 
 
-def _complete_context(context: AppContext, paths: AppPaths, engine: VlcEngine) -> None:
-    """Kijkwijzer profiles and the review and leerdoelen backends (see create_window)."""
+def _complete(paths: AppPaths, engine: VlcEngine, prober: MediaProber) -> ShellParts:
+    """What the window needs once the unlock dialog shows: the Kijkwijzer profiles, how to
+    build a vault's services after an unlock, and the features."""
     from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
-    from vknz_desktop.ui.features.review.feature import ReviewBackend
 
     profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir)
-    context.profiles = profiles.profiles
-    context.profile_problems = profiles.problems
-    context.review = ReviewBackend(
-        repository=_fragments_repository,
-        remuxer=DeferredRemuxer(),
-        make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer()),
+    learning = learning_backend()
+    return ShellParts(
+        profiles=profiles.profiles,
+        profile_problems=profiles.problems,
+        open_session=lambda vault, identity: open_session(
+            vault, identity, prober, profiles.profiles, learning
+        ),
+        install_features=lambda host: install_features(host, engine, learning),
     )
-    context.learning = learning_backend()
 
 
-def _retention_service(vault: object) -> RetentionService:
-    """Keep-until dates applied to an open vault (crypto-shredding via the storage adapter)."""
+def open_session(
+    vault: OpenVault,
+    identity: Identity,
+    prober: MediaProber,
+    profiles: Sequence[Profile],
+    learning: LearningBackend,
+) -> VaultSession:
+    """Every service on a vault just unlocked, built once (the GUI builds none itself)."""
+    if not isinstance(vault, Vault):
+        raise TypeError("the GUI needs the SQLCipher vault")
+    from vknz_desktop.services.clips import ClipService
+    from vknz_desktop.services.goals import GoalService
+    from vknz_desktop.services.keep_fragments import KeepFragmentsService
+    from vknz_desktop.services.observations import ObservationService
+    from vknz_desktop.services.recordings import RecordingService
     from vknz_desktop.services.retention import RetentionService
+    from vknz_desktop.services.review_sessions import ReviewSessionService
+    from vknz_desktop.services.summary import SummaryService
+    from vknz_desktop.storage.fragments_repo import FragmentsRepository
+    from vknz_desktop.storage.gdpr_repo import GdprRepository
+    from vknz_desktop.storage.goals_repo import GoalRepository
     from vknz_desktop.storage.retention_repo import RetentionRepository
+    from vknz_desktop.ui.shell.session import LearningServices, ReviewServices
 
-    assert isinstance(vault, Vault)
-    return RetentionService(vault, RetentionRepository(vault))
+    fragments = FragmentsRepository(vault)
+    goals = GoalRepository(vault)
+    return VaultSession(
+        vault=vault,
+        identity=identity,
+        recordings=RecordingService(vault, prober),
+        observations=ObservationService(vault),
+        retention=RetentionService(vault, RetentionRepository(vault)),
+        review=ReviewServices(
+            repository=fragments,
+            clips=ClipService(fragments),
+            sessions=ReviewSessionService(fragments, vault, vault),
+            keep_fragments=KeepFragmentsService(vault, fragments, DeferredRemuxer()),
+        ),
+        learning=LearningServices(
+            repository=goals,
+            goals=GoalService(goals),
+            summary=SummaryService(
+                goals,
+                vault,
+                profiles,
+                learning.deidentify,
+                method=learning.method(),
+                clip_lookup=goals.clip_info,
+                session_counter=goals.sessions_between,
+            ),
+        ),
+        privacy=GdprRepository(vault, profile_from_environment()),
+    )
+
+
+def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -> list[Feature]:
+    """The features, in the order they install, wired to each other in this one place."""
+    from vknz_desktop.ui.features.learning.feature import LearningFeature
+    from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
+    from vknz_desktop.ui.features.review.feature import ReviewFeature
+    from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
+
+    review = ReviewFeature(
+        host, make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer())
+    )
+    leerdoelen = LearningFeature(host, learning)
+    review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
+    return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host)]
 
 
 def learning_backend() -> LearningBackend:
-    """Leerdoelen, summary export (deduce) and the team agenda, as the GUI's ports."""
+    """Summary export (deduce) and the team agenda, as the GUI's ports."""
     from vknz_desktop import export
     from vknz_desktop.export import deidentifier, team_agenda
     from vknz_desktop.export import render as summary_render
-    from vknz_desktop.ui.features.learning.feature import LearningBackend
+    from vknz_desktop.ui.features.learning.export import LearningBackend
 
     return LearningBackend(
-        repository=_goal_repository,
         deidentify=export.deidentify,
         preload=deidentifier.preload,
         is_loaded=deidentifier.is_loaded,
@@ -144,31 +204,6 @@ def learning_backend() -> LearningBackend:
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
     )
-
-
-def _goal_repository(vault: OpenVault) -> GoalRepository:
-    """Leerdoelen and export terms on the vault the gateway opened."""
-    if not isinstance(vault, Vault):
-        raise TypeError("the leerdoelen need the SQLCipher vault")
-    from vknz_desktop.storage.goals_repo import GoalRepository
-
-    return GoalRepository(vault)
-
-
-def _gdpr_repository(vault: OpenVault) -> GdprRepository:
-    """Privacy requests (Help → AVG-verzoek) on the vault the gateway opened."""
-    if not isinstance(vault, Vault):
-        raise TypeError("privacy requests need the SQLCipher vault")
-    return GdprRepository(vault, profile_from_environment())
-
-
-def _fragments_repository(vault: OpenVault) -> FragmentsRepository:
-    """Clips, sessions and keep-fragments-only on the vault the gateway opened."""
-    if not isinstance(vault, Vault):
-        raise TypeError("the review features need the SQLCipher vault")
-    from vknz_desktop.storage.fragments_repo import FragmentsRepository
-
-    return FragmentsRepository(vault)
 
 
 def _startup_probe(app: QApplication, modules: bool = False) -> None:

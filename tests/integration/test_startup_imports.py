@@ -34,19 +34,10 @@ NOT_BEFORE_UNLOCK_DIALOG = (
     "vknz_desktop.domain.profiles",  # Kijkwijzer profiles: pydantic models, read from TOML
     "vknz_desktop.storage.profile_files",
     "vknz_desktop.domain.summary",
-    "vknz_desktop.ui.workspace.workspace",
-    "vknz_desktop.ui.workspace.timeline.widget",
-    "vknz_desktop.ui.workspace.clips_panel",
-    "vknz_desktop.ui.library.library_view",
-    "vknz_desktop.ui.features.learning.feature",
-    "vknz_desktop.ui.features.learning.goals_view",
-    "vknz_desktop.ui.features.learning.summary_preview",
-    "vknz_desktop.ui.features.learning.pdf_writer",
-    "vknz_desktop.ui.features.review.feature",
-    "vknz_desktop.ui.features.review.session_view",
-    "vknz_desktop.ui.features.review.session_prepare",
-    "vknz_desktop.ui.features.review.compare_view",
-    "vknz_desktop.ui.features.watch_together.view",
+    "vknz_desktop.services.summary",
+    "vknz_desktop.ui.workspace",  # the workspace, its timeline and clips
+    "vknz_desktop.ui.library",
+    "vknz_desktop.ui.features",  # every feature installs after the dialog is shown
 )
 
 
@@ -104,8 +95,11 @@ def test_deferred_window_becomes_the_whole_window(qtbot: QtBot) -> None:
 
         assert menus(window) == menus(eager)
         assert window.stack.count() == eager.stack.count()
-        assert [p.id for p in window.context.profiles] == [p.id for p in eager.context.profiles]
-        assert window.context.review is not None and window.context.learning is not None
+        assert [p.id for p in window.profiles] == [p.id for p in eager.profiles]
+        assert [type(f).__name__ for f in window.features] == [
+            type(f).__name__ for f in eager.features
+        ]
+        assert len(window.features) == 4
         assert engine.instance is not None  # waits for the background start
         assert engine.start_problem is None and not engine.starting
     finally:

@@ -20,8 +20,12 @@ from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.features.learning.feature import LearningFeature
+from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
+from vknz_desktop.ui.features.review.feature import ReviewFeature
+from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
 from vknz_desktop.ui.shell.main_window import MainWindow
-from vknz_desktop.ui.workspace.workspace import Identity
 
 
 @pytest.fixture(autouse=True)
@@ -104,11 +108,31 @@ def window(qtbot: QtBot, paths: AppPaths) -> Iterator[MainWindow]:
     engine.release()
 
 
+def review(window: MainWindow) -> ReviewFeature:
+    """The window's review feature."""
+    return window.feature(ReviewFeature)
+
+
+def learning(window: MainWindow) -> LearningFeature:
+    """The window's leerdoelen feature."""
+    return window.feature(LearningFeature)
+
+
+def samen_kijken(window: MainWindow) -> SamenKijkenFeature:
+    """The window's Samen kijken feature."""
+    return window.feature(SamenKijkenFeature)
+
+
+def privacy(window: MainWindow) -> PrivacyFeature:
+    """The window's privacy feature (Help menu, AVG-verzoek)."""
+    return window.feature(PrivacyFeature)
+
+
 def unlock(window: MainWindow, passphrase: str = PASSPHRASE) -> None:
     """Unlock without the dialog (the dialog has tests of its own), as the active window so
     that keyboard shortcuts reach it."""
     vault = window.context.gateway.open(passphrase)
-    window._on_unlocked(vault, Identity(name="Tester"))
+    window.open_vault(vault, Identity(name="Tester"))
     if not window.isVisible():
         window.show()
     window.activateWindow()
@@ -119,4 +143,13 @@ def wait_until_position(qtbot: QtBot, window: MainWindow, at_least_ms: int) -> N
     qtbot.waitUntil(lambda: window.context.controller.position_ms() >= at_least_ms, timeout=8000)
 
 
-__all__ = ["PASSPHRASE", "Path", "unlock", "wait_until_position"]
+__all__ = [
+    "PASSPHRASE",
+    "Path",
+    "learning",
+    "privacy",
+    "review",
+    "samen_kijken",
+    "unlock",
+    "wait_until_position",
+]

@@ -36,7 +36,7 @@ def test_damaged_database_opens_read_only_with_a_clear_marker(
     for box in window.findChildren(QMessageBox):
         box.close()
     assert window.read_only_label.isVisible()
-    assert not window.import_action.isEnabled()
+    assert not window.registry.action("file.import").isEnabled()
     assert window.library.isVisible()
 
     window.open_recording(demo_vault["video"])
@@ -58,7 +58,7 @@ def test_restored_key_file_is_reported_and_the_vault_is_writable(
     qtbot.waitUntil(lambda: bool(_notices(window)), timeout=3000)
     assert any("hersteld" in text for text in _notices(window))
     assert not window.read_only_label.isVisible()
-    assert window.import_action.isEnabled()
+    assert window.registry.action("file.import").isEnabled()
 
 
 def test_damaged_recording_stops_with_a_message(

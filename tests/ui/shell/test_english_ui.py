@@ -99,8 +99,8 @@ def test_menus_and_actions_are_english(
     assert "&File" in titles
     assert "&Edit" in titles
     assert "&Help" in titles
-    assert window.lock_action.text() == "&Lock"
-    assert window.quit_action.text() == "&Quit"
+    assert window.registry.action("file.lock").text() == "&Lock"
+    assert window.registry.action("file.quit").text() == "&Quit"
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         keys = [

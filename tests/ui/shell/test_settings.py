@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,7 @@ def test_import_makes_library_thumbnails_in_the_background(
             ),
         )
     )
-    window._on_imported(recording)
+    window.recordings_added([recording])
     qtbot.waitUntil(
         lambda: (
             window.vault is not None
@@ -88,7 +89,7 @@ def test_import_makes_library_thumbnails_in_the_background(
         ),
         timeout=8000,
     )
-    qtbot.waitUntil(lambda: not any(w.busy for w in window._background), timeout=5000)
+    qtbot.waitUntil(lambda: not window.library_controller.analysing(), timeout=5000)
     model = window.library._model
     row = model.row_of(recording.id)
     assert row is not None
@@ -102,7 +103,7 @@ def test_language_choice_is_kept_outside_the_vault_for_the_next_start(
 ) -> None:
     from vknz_desktop.ui.common.language import chosen_language, ui_language
 
-    window.context.config_dir = tmp_path / "config"
+    window.context = dataclasses.replace(window.context, config_dir=tmp_path / "config")
     unlock(window)
 
     def choose(code: str | None) -> None:

@@ -38,7 +38,7 @@ def close_to(actual: tuple[int, int, int], expected: tuple[int, int, int], toler
 def test_unlock_dialog_wrong_then_right_passphrase(
     window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
 ) -> None:
-    dialog = UnlockDialog(window.context.gateway, window, window._on_unlocked)
+    dialog = UnlockDialog(window.context.gateway, window, window.open_vault)
     qtbot.addWidget(dialog)
     assert not dialog.creating
     dialog.passphrase.setText("dit is niet goed")
@@ -58,7 +58,7 @@ def test_unlock_dialog_wrong_then_right_passphrase(
 def test_create_vault_dialog_refuses_weak_and_mismatched(
     window: MainWindow, paths: AppPaths, qtbot: QtBot
 ) -> None:
-    dialog = UnlockDialog(window.context.gateway, window, window._on_unlocked)
+    dialog = UnlockDialog(window.context.gateway, window, window.open_vault)
     qtbot.addWidget(dialog)
     assert dialog.creating
     dialog.passphrase.setText("kort")
@@ -400,12 +400,12 @@ def test_broken_profiles_are_listed_and_skipped(
     main, engine = create_window(paths, ("--aout=dummy",))
     qtbot.addWidget(main)
     try:
-        assert [p.id for p in main.context.profiles] == [
+        assert [p.id for p in main.profiles] == [
             "klantgesprek",
             "leidinggevende-medewerker",
             "samenleerwijzer",
         ]
-        assert main.profiles_action.isVisible()
+        assert main.registry.action("help.profile_problems").isVisible()
         shown: list[str] = []
         monkeypatch.setattr(messages, "inform", lambda _parent, _title, text: shown.append(text))
         main.show_profile_problems()

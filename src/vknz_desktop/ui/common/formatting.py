@@ -25,12 +25,6 @@ KeepUntilState = Literal["ok", "soon", "expired"]
 #: How many days before the keep-until date a recording counts as "verloopt binnenkort".
 SOON_DAYS = 14
 
-_CONTEXT = "Formatting"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
-
 
 def month_abbreviation(month: int) -> str:
     """The Dutch abbreviation of ``month`` (1–12), e.g. ``"nov."``; May is simply ``"mei"``."""

@@ -7,11 +7,10 @@ a clip show on the timeline as a grey band that grows with the play head.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,18 +30,17 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import MIN_CLIP_MS, Clip
-from vknz_desktop.domain.ports import OpenVault
-from vknz_desktop.domain.review_ports import ClipRepository
 from vknz_desktop.services.clips import ClipService, clip_at, next_clip, previous_clip
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time
+from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.clip_commands import AddClip, DeleteClip, EditClip
-from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
-from vknz_desktop.ui.workspace.timeline.widget import TimelineClip
+from vknz_desktop.ui.workspace.kijkwijzer_panel import KijkwijzerPanel, colour_icon
+from vknz_desktop.ui.workspace.timeline.widget import TimelineClip, TimelineWidget
 
 if TYPE_CHECKING:
     from vknz_desktop.domain.models import Recording
-    from vknz_desktop.ui.workspace.workspace import Workspace
 
 CLIP_COLOUR = "#3D7CC9"
 MARK_COLOUR = "#8A9099"
@@ -50,8 +48,6 @@ MARK_ID = "__mark__"
 _EDIT_DELAY_MS = 600
 # Playback that passes a clip's end by less than this stops there; more is a jump away.
 _END_WINDOW_MS = 400
-
-RepositoryFactory = Callable[[OpenVault], ClipRepository]
 
 
 class _ClipTable(QTableWidget):
@@ -74,14 +70,28 @@ class _ClipTable(QTableWidget):
 
 
 class ClipsPanel(QWidget):
-    """The clips of the recording in the workspace (list, details and the I/O marks)."""
+    """The clips of the recording in the workspace (list, details and the I/O marks).
+
+    Its dependencies are explicit: the player (position, seeking), the undo stack its edits
+    go on, the timeline that shows the clips and the Kijkwijzer panel whose profile gives the
+    themes. The clip service comes with each recording (``open_recording``).
+    """
 
     clipsChanged = Signal()
 
-    def __init__(self, workspace: Workspace) -> None:
-        super().__init__(workspace)
-        self._workspace = workspace
-        self.repository_for: RepositoryFactory | None = None
+    def __init__(
+        self,
+        controller: PlayerController,
+        undo_stack: QUndoStack,
+        timeline: TimelineWidget,
+        kijkwijzer: KijkwijzerPanel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._undo_stack = undo_stack
+        self._timeline = timeline
+        self._kijkwijzer = kijkwijzer
         self._service: ClipService | None = None
         self._recording: Recording | None = None
         self._clips: list[Clip] = []
@@ -91,10 +101,20 @@ class ClipsPanel(QWidget):
         self._loading = False
         self._pending: dict[str, tuple[str, object]] = {}  # field -> (clip id, value)
         self.setAccessibleName(self.tr("Fragmenten"))
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self._build_heading(layout)
+        self._build_table(layout)
+        self._build_details(layout)
+        self._build_buttons(layout)
+        self._edit_timer = QTimer(self)
+        self._edit_timer.setSingleShot(True)
+        self._edit_timer.setInterval(_EDIT_DELAY_MS)
+        self._connect()
+        self._refresh_view()
+
+    def _build_heading(self, layout: QVBoxLayout) -> None:
         heading = QHBoxLayout()
         title = QLabel(self.tr("<b>Fragmenten</b>"), self)
         heading.addWidget(title)
@@ -107,6 +127,7 @@ class ClipsPanel(QWidget):
         self.mark_label.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.mark_label)
 
+    def _build_table(self, layout: QVBoxLayout) -> None:
         self.table = _ClipTable(0, 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Begin"), self.tr("Duur"), self.tr("Titel")])
         self.table.setAccessibleName(self.tr("Lijst met fragmenten"))
@@ -124,6 +145,7 @@ class ClipsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
+    def _build_details(self, layout: QVBoxLayout) -> None:
         self.details = QWidget(self)
         form = QFormLayout(self.details)
         form.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +172,7 @@ class ClipsPanel(QWidget):
         form.addRow(self.tr("Notitie:"), self.note_edit)
         layout.addWidget(self.details)
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
         buttons = FlowLayout(spacing=6)  # wraps when the text is large
         self.play_button = QPushButton(self.tr("Afspelen"), self)
         self.play_button.setAccessibleName(self.tr("Fragment afspelen"))
@@ -165,11 +188,8 @@ class ClipsPanel(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
-        self._edit_timer = QTimer(self)
-        self._edit_timer.setSingleShot(True)
-        self._edit_timer.setInterval(_EDIT_DELAY_MS)
+    def _connect(self) -> None:
         self._edit_timer.timeout.connect(self.flush_edits)
-
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.table.cellDoubleClicked.connect(lambda _row, _col: self.play_selected())
         self.table.deletePressed.connect(self.delete_selected)
@@ -182,10 +202,9 @@ class ClipsPanel(QWidget):
         self.play_button.clicked.connect(self.play_selected)
         self.loop_button.toggled.connect(self._on_loop_toggled)
         self.delete_button.clicked.connect(self.delete_selected)
-        workspace.timeline.clipChanged.connect(self._on_timeline_clip_changed)
-        workspace.controller.positionChanged.connect(self._on_position)
-        workspace.panel.profileChosen.connect(lambda _id: self._refresh_view())
-        self._refresh_view()
+        self._timeline.clipChanged.connect(self._on_timeline_clip_changed)
+        self._controller.positionChanged.connect(self._on_position)
+        self._kijkwijzer.profileChosen.connect(lambda _id: self._refresh_view())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -213,14 +232,14 @@ class ClipsPanel(QWidget):
         """Whether clips can be made (a recording is open and the vault supports clips)."""
         return self._service is not None and self._recording is not None
 
-    def open_recording(self, recording: Recording, vault: OpenVault) -> None:
-        """Show the clips of ``recording``."""
+    def open_recording(self, recording: Recording, service: ClipService | None) -> None:
+        """Show the clips of ``recording`` (hidden when the app has no clip service)."""
         self.close_recording()
-        if self.repository_for is None:
+        if service is None:
             self.setVisible(False)
             return
         self.setVisible(True)
-        self._service = ClipService(self.repository_for(vault))
+        self._service = service
         self._recording = recording
         self.reload()
 
@@ -333,7 +352,7 @@ class ClipsPanel(QWidget):
         """Play ``clip`` from its start; it stops (or starts again) at its end."""
         self.select(clip.id)
         self._active = clip
-        controller = self._workspace.controller
+        controller = self._controller
         controller.seek(clip.start_ms)
         controller.play()
 
@@ -367,7 +386,7 @@ class ClipsPanel(QWidget):
         self.flush_edits()
         if self._active is not None and self._active.id == clip.id:
             self._active = None
-        self._workspace.undo_stack.push(
+        self._undo_stack.push(
             DeleteClip(self._service, clip, self.reload, self.tr("Fragment verwijderen"))
         )
         self._status(self.tr("Fragment verwijderd (Ctrl+Z maakt het ongedaan)"))
@@ -389,13 +408,14 @@ class ClipsPanel(QWidget):
 
     # -- internals ----------------------------------------------------------------------------
     def _position(self) -> int:
-        return self._workspace.controller.position_ms()
+        return self._controller.position_ms()
 
     def _duration(self) -> int:
         return self._recording.duration_ms if self._recording is not None else 0
 
-    def _status(self, text: str) -> None:
-        self._workspace.statusMessage.emit(text)
+    @staticmethod
+    def _status(text: str) -> None:
+        messages.status(text)
 
     def _after_mark(self) -> None:
         start, end = self._in_mark, self._out_mark
@@ -420,9 +440,7 @@ class ClipsPanel(QWidget):
             self._status(error.message)
             return
         self._in_mark = self._out_mark = None
-        self._workspace.undo_stack.push(
-            AddClip(service, clip, self.reload, self.tr("Fragment maken"))
-        )
+        self._undo_stack.push(AddClip(service, clip, self.reload, self.tr("Fragment maken")))
         self._status(
             self.tr("Fragment {0} – {1} gemaakt").format(
                 format_clip_time(clip.start_ms), format_clip_time(clip.end_ms)
@@ -450,13 +468,11 @@ class ClipsPanel(QWidget):
             self._status(getattr(error, "message", self.tr("Deze wijziging kan niet.")))
             self._refresh_view()
             return
-        self._workspace.undo_stack.push(
-            EditClip(self._service, clip, after, self.reload, label, merge_key)
-        )
+        self._undo_stack.push(EditClip(self._service, clip, after, self.reload, label, merge_key))
 
     def _go_to(self, clip: Clip) -> None:
         self.select(clip.id)
-        controller = self._workspace.controller
+        controller = self._controller
         if controller.playing:
             self.play_clip(clip)
         else:
@@ -516,13 +532,13 @@ class ClipsPanel(QWidget):
 
     def _on_position(self, position: int) -> None:
         active = self._active
-        if active is not None and self._workspace.controller.playing:
+        if active is not None and self._controller.playing:
             if active.end_ms <= position < active.end_ms + _END_WINDOW_MS:
                 if self.loop_button.isChecked():
-                    self._workspace.controller.seek(active.start_ms)
+                    self._controller.seek(active.start_ms)
                 else:
-                    self._workspace.controller.pause()
-                    self._workspace.controller.seek(active.end_ms)
+                    self._controller.pause()
+                    self._controller.seek(active.end_ms)
                     self._active = None
             elif position >= active.end_ms + _END_WINDOW_MS or position < active.start_ms - 500:
                 self._active = None  # the user jumped away
@@ -530,7 +546,7 @@ class ClipsPanel(QWidget):
             self._show_marks_on_timeline()
 
     def _colour(self, clip: Clip) -> str:
-        profile = self._workspace.panel.profile
+        profile = self._kijkwijzer.profile
         if profile is not None and clip.theme_id:
             theme = profile.theme(clip.theme_id)
             if theme is not None:
@@ -560,7 +576,7 @@ class ClipsPanel(QWidget):
         return min(here, end - MIN_CLIP_MS), end
 
     def _show_marks_on_timeline(self) -> None:
-        self._workspace.timeline.set_clips(self._timeline_clips())
+        self._timeline.set_clips(self._timeline_clips())
 
     def _refresh_view(self) -> None:
         self._loading = True
@@ -590,7 +606,7 @@ class ClipsPanel(QWidget):
         )
         self.mark_label.setText(self._mark_text())
         self.mark_label.setVisible(self.available)
-        self._workspace.timeline.set_clips(self._timeline_clips() if self.available else [])
+        self._timeline.set_clips(self._timeline_clips() if self.available else [])
         self._fill_details()
 
     def _mark_text(self) -> str:
@@ -618,7 +634,7 @@ class ClipsPanel(QWidget):
         try:
             self.theme_box.clear()
             self.theme_box.addItem(self.tr("Geen thema"), None)
-            profile = self._workspace.panel.profile
+            profile = self._kijkwijzer.profile
             if profile is not None:
                 for theme in profile.themes:
                     self.theme_box.addItem(colour_icon(theme.colour), theme.title, theme.id)

@@ -94,7 +94,7 @@ class ThemeSection(QWidget):
         self.toggle.setAutoRaise(True)
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)
-        self.toggle.setAccessibleName(panel.tr("{0} in- of uitklappen").format(theme.title))
+        self.toggle.setAccessibleName(self.tr("{0} in- of uitklappen").format(theme.title))
         header.addWidget(self.toggle)
         chip = QLabel(self)
         chip.setPixmap(colour_icon(theme.colour, 14).pixmap(14, 14))

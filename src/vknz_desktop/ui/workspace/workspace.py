@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QImage, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from vknz_desktop.domain.fragments import visible_to
+from vknz_desktop.domain.fragments import Clip, visible_to
 from vknz_desktop.domain.models import Observation, Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, OpenVault
 from vknz_desktop.domain.profiles import Profile
+from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.observations import ObservationService
+from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.clipboard import SensitiveClipboard
 from vknz_desktop.ui.common.identity import Identity, WorkspaceSettings
 from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
 from vknz_desktop.ui.playback.player_controller import PlayerController
@@ -119,10 +122,7 @@ class RightColumn(QScrollArea):
 
 
 class Workspace(QWidget):
-    """One recording under review."""
-
-    closeRequested = Signal()
-    statusMessage = Signal(str)
+    """One recording under review (implements ``WorkspaceApi`` for the features)."""
 
     def __init__(
         self,
@@ -132,11 +132,14 @@ class Workspace(QWidget):
         settings: WorkspaceSettings | None = None,
         identity: Identity | None = None,
         parent: QWidget | None = None,
+        *,
+        clipboard: SensitiveClipboard | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._analyzer = analyzer
         self._profiles = list(profiles)
+        self._clipboard = clipboard
         self.settings = settings or WorkspaceSettings()
         self.identity = identity or Identity()
         self.undo_stack = QUndoStack(self)
@@ -146,16 +149,19 @@ class Workspace(QWidget):
         self._observations: list[Observation] = []
         self._resume_after_typing = False
         self._analysis: AnalysisWorker | None = None
+        self._build()
+        self._connect()
 
+    def _build(self) -> None:
         from vknz_desktop.ui.workspace.video_view import VideoView
 
         self.video = VideoView(self)
-        self.transport = TransportBar(controller, self)
+        self.transport = TransportBar(self.controller, self)
         self.timeline = TimelineWidget(self)
         self.panel = KijkwijzerPanel(self)
         self.editor = ObservationEditor(self)
         self.observation_list = ObservationList(self)
-
+        self.clips = ClipsPanel(self.controller, self.undo_stack, self.timeline, self.panel, self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -163,17 +169,14 @@ class Workspace(QWidget):
         left_layout.addWidget(self.video, 1)
         left_layout.addWidget(self.transport)
         left_layout.addWidget(self.timeline)
-
         self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
-        self.clips = ClipsPanel(self)
         for index, (part, stretch) in enumerate(
             ((self.editor, 0), (self.panel, 3), (self.observation_list, 2), (self.clips, 2))
         ):
             right.addWidget(_Section(part, right))
             right.setStretchFactor(index, stretch)
         self.right_column = RightColumn(right, self)
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right_column)
@@ -186,11 +189,17 @@ class Workspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+        self.copy_action = QAction(self.tr("Tekst kopiëren"), self.observation_list.table)
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.observation_list.table.addAction(self.copy_action)
 
+    def _connect(self) -> None:
+        controller = self.controller
         controller.frameReady.connect(self._on_frame)
         controller.positionChanged.connect(self._on_position)
         controller.durationChanged.connect(self.timeline.set_duration)
-        controller.errorOccurred.connect(self.statusMessage)
+        controller.errorOccurred.connect(messages.status)
         self.timeline.seekRequested.connect(controller.seek)
         self.timeline.markerActivated.connect(self._on_marker_activated)
         self.transport.newObservationRequested.connect(self.new_observation)
@@ -203,6 +212,7 @@ class Workspace(QWidget):
         self.observation_list.editRequested.connect(self.edit_observation)
         self.observation_list.deleteRequested.connect(self.delete_observation)
         self.observation_list.selectionChanged.connect(self.timeline.set_selected_marker)
+        self.copy_action.triggered.connect(self.copy_selected_observations)
 
     # -- text size and column widths ---------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -255,11 +265,41 @@ class Workspace(QWidget):
         """The recording's observations in time order."""
         return list(self._observations)
 
-    def open(self, recording: Recording, vault: OpenVault, position_ms: int = 0) -> None:
-        """Show ``recording`` from ``vault``, paused at ``position_ms``."""
+    @property
+    def clip_commands(self) -> ClipsPanel:
+        """The clip commands (``WorkspaceApi``)."""
+        return self.clips
+
+    def selected_observation_ids(self) -> list[str]:
+        """The observations chosen in the list."""
+        return self.observation_list.selected_ids()
+
+    def selected_clip(self) -> Clip | None:
+        """The fragment chosen in the clips panel, if any."""
+        return self.clips.selected_clip() if self.clips.available else None
+
+    def recording_clips(self) -> list[Clip]:
+        """The fragments of the recording under review."""
+        return self.clips.clips if self.clips.available else []
+
+    def focus_video(self) -> None:
+        """Put the keyboard focus on the picture (the playback keys work from there)."""
+        self.video.setFocus()
+
+    def open(
+        self,
+        recording: Recording,
+        vault: OpenVault,
+        observations: ObservationService,
+        position_ms: int = 0,
+        *,
+        clips: ClipService | None = None,
+    ) -> None:
+        """Show ``recording`` from ``vault``, paused at ``position_ms``; ``clips`` shows its
+        fragments (none without)."""
         self.close_recording()
         self._vault = vault
-        self._service = ObservationService(vault)
+        self._service = observations
         self._recording = recording
         self.undo_stack.clear()
         self.video.clear()
@@ -269,7 +309,7 @@ class Workspace(QWidget):
         self.panel.set_profiles(self._profiles, recording.profile_id or DEFAULT_PROFILE_ID)
         recording_id = recording.id
         self.controller.open(recording, lambda: vault.open_media(recording_id))
-        self._reload_observations()
+        self.reload_observations()
         self._analysis = AnalysisWorker(
             vault,
             self._analyzer,
@@ -281,7 +321,7 @@ class Workspace(QWidget):
         self._analysis.start(recording)
         if position_ms:
             self.controller.seek(position_ms)
-        self.clips.open_recording(recording, vault)
+        self.clips.open_recording(recording, clips)
         self.timeline.zoom_to_fit()
 
     def close_recording(self) -> None:
@@ -319,7 +359,7 @@ class Workspace(QWidget):
         """Whether the vault is read-only (damaged); then says so in the status bar."""
         if self._vault is None or not self._vault.read_only:
             return False
-        self.statusMessage.emit(
+        messages.status(
             self.tr("Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.")
         )
         return True
@@ -371,11 +411,11 @@ class Workspace(QWidget):
             DeleteObservation(
                 self._service,
                 existing,
-                self._reload_observations,
+                self.reload_observations,
                 self.tr("Waarneming verwijderen"),
             )
         )
-        self.statusMessage.emit(self.tr("Waarneming verwijderd (Ctrl+Z maakt het ongedaan)"))
+        messages.status(self.tr("Waarneming verwijderd (Ctrl+Z maakt het ongedaan)"))
 
     def _anchor_time(self) -> int:
         return max(0, self.controller.position_ms() + self.settings.reaction_offset_ms)
@@ -410,12 +450,12 @@ class Workspace(QWidget):
                         service,
                         draft.existing,
                         after,
-                        self._reload_observations,
+                        self.reload_observations,
                         self.tr("Waarneming bewerken"),
                     )
                 )
             else:
-                self._reload_observations()
+                self.reload_observations()
             return
         created = service.create(
             recording.id,
@@ -431,14 +471,15 @@ class Workspace(QWidget):
         if record_undo:
             self.undo_stack.push(
                 AddObservation(
-                    service, created, self._reload_observations, self.tr("Waarneming toevoegen")
+                    service, created, self.reload_observations, self.tr("Waarneming toevoegen")
                 )
             )
         else:
-            self._reload_observations()
+            self.reload_observations()
         self.observation_list.select(created.id)
 
-    def _reload_observations(self) -> None:
+    def reload_observations(self) -> None:
+        """Read the observations again (after a change here, an undo, or by a feature)."""
         if self._service is None or self._recording is None:
             return
         # Klant feedback that may not be shared is hidden from the klantmanager everywhere.
@@ -455,6 +496,16 @@ class Workspace(QWidget):
                 for o in self._observations
             ]
         )
+
+    def copy_selected_observations(self) -> None:
+        """Ctrl+C in the observation list: copy their text, cleared again after 30 s."""
+        ids = set(self.observation_list.selected_ids())
+        texts = [o.text or o.answer for o in self._observations if o.id in ids]
+        if texts and self._clipboard is not None:
+            self._clipboard.copy("\n\n".join(texts))
+            messages.status(
+                self.tr("Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.")
+            )
 
     @staticmethod
     def _colour(observation: Observation, profile: Profile | None) -> str:
@@ -479,7 +530,7 @@ class Workspace(QWidget):
     def _on_profile_chosen(self, profile_id: str) -> None:
         if self._vault is not None and self._recording is not None:
             self._vault.set_recording_profile(self._recording.id, profile_id)
-        self._reload_observations()
+        self.reload_observations()
 
     def _on_thumbnails(self, recording_id: str, images: list[tuple[int, QImage]]) -> None:
         if self._recording is not None and recording_id == self._recording.id:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import unlock
+from tests.ui.conftest import learning, review, unlock
 from vknz_desktop.domain.goals import GoalStatus, LearningGoal
 from vknz_desktop.domain.models import AuditAction
 from vknz_desktop.paths import AppPaths
@@ -23,7 +23,7 @@ from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.storage.goals_repo import GoalRepository
 from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.common import messages
-from vknz_desktop.ui.features.learning.feature import DeidentifierLoader
+from vknz_desktop.ui.features.learning.export import DeidentifierLoader
 from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
 from vknz_desktop.ui.features.learning.summary_preview import HIGHLIGHT, SummaryPreviewDialog
 from vknz_desktop.ui.features.learning.team_agenda_dialog import TeamAgendaDialog
@@ -71,7 +71,7 @@ def stored_goals(window: MainWindow) -> list[LearningGoal]:
 
 
 def last_dialog(window: MainWindow, kind: type[QObject]) -> QObject:
-    dialogs = [d for d in window.learning._dialogs if isinstance(d, kind)]
+    dialogs = [d for d in learning(window).open_dialogs() if isinstance(d, kind)]
     assert dialogs, f"no {kind.__name__} open"
     return dialogs[-1]
 
@@ -85,7 +85,7 @@ def test_goal_from_selected_observations(
     window.open_recording(demo_vault["video"])
     listing = window.workspace.observation_list
     QTest.keyClick(window, Qt.Key.Key_G, CTRL | SHIFT)
-    assert not window.learning._dialogs, "nothing selected: no dialog, a hint instead"
+    assert not learning(window).open_dialogs(), "nothing selected: no dialog, a hint instead"
     assert "Kies eerst" in window.statusBar().currentMessage()
     listing.select(ids[0])
     listing.table.selectionModel().select(
@@ -110,7 +110,7 @@ def test_goal_from_selected_observations(
     assert "Leerdoel bewaard" in window.statusBar().currentMessage()
 
     QTest.keyClick(window, Qt.Key.Key_G, CTRL)
-    view = window.learning.goals_view
+    view = learning(window).goals_view
     assert window.stack.currentWidget() is view
     assert window.workspace.recording is None
     view.select_goal(goal.id)
@@ -127,8 +127,8 @@ def test_goals_view_edit_with_undo_and_play_evidence(
     goal = add_goal(paths, ids[1:2], goal="Stiltes")
     window.show()
     unlock(window)
-    window.learning.show_goals(goal.id)
-    view = window.learning.goals_view
+    learning(window).show_goals(goal.id)
+    view = learning(window).goals_view
     assert view.current_goal() is not None
     view.goal_edit.setFocus()
     view.goal_edit.end(False)
@@ -247,7 +247,7 @@ def test_pdf_from_the_preview(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.show()
     unlock(window)
-    dialog = window.learning.show_summary_preview()
+    dialog = learning(window).show_summary_preview()
     assert dialog is not None
     assert dialog.file_format() == "pdf"
     dialog.confirm_check.setChecked(True)
@@ -279,7 +279,7 @@ def test_team_agenda_in_the_app(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.show()
     unlock(window)
-    dialog = window.learning.show_team_agenda([*files, broken])
+    dialog = learning(window).show_team_agenda([*files, broken])
     assert isinstance(dialog, TeamAgendaDialog)
     assert len(dialog.summaries) == 3
     assert dialog.problems.count() == 1
@@ -304,26 +304,25 @@ def test_session_end_makes_a_goal_and_lock_forgets_everything(
     ids = add_observations(paths, demo_vault["video"])
     window.show()
     unlock(window)
-    assert window.review.goal_handler == window.learning.new_goal_from_session
-    window.review.goal_handler("sessie-1", ids[:2])
+    review(window).goalsRequested.emit("sessie-1", ids[:2])  # wired by the composition root
     dialog = last_dialog(window, GoalDialog)
     assert isinstance(dialog, GoalDialog)
     dialog.goal_edit.setText("Samen terugkijken: stiltes")
     dialog.accept()
     goal = stored_goals(window)[0]
     assert goal.session_id == "sessie-1" and len(goal.evidence) == 2
-    window.learning.show_goals(goal.id)
-    preview = window.learning.show_summary_preview()
+    learning(window).show_goals(goal.id)
+    preview = learning(window).show_summary_preview()
     assert preview is not None and preview.isVisible()
     monkeypatch.setattr(messages, "warn", lambda *a, **k: None)
     window.lock()
-    assert window.learning.goals_view.tree.topLevelItemCount() == 0
-    assert window.learning.goals_view.goal_edit.text() in ("", "Samen terugkijken: stiltes")
-    assert window.learning.goals_view.current_goal() is None
+    assert learning(window).goals_view.tree.topLevelItemCount() == 0
+    assert learning(window).goals_view.goal_edit.text() in ("", "Samen terugkijken: stiltes")
+    assert learning(window).goals_view.current_goal() is None
     assert not preview.isVisible()
-    assert not window.learning.goals_action.isEnabled()
+    assert not window.registry.action("learning.goals").isEnabled()
     unlock(window)
-    assert window.learning.goals_action.isEnabled()
+    assert window.registry.action("learning.goals").isEnabled()
 
 
 def test_export_waits_for_the_lookup_tables_with_progress(
@@ -341,10 +340,10 @@ def test_export_waits_for_the_lookup_tables_with_progress(
         state["loaded"] = True
 
     loader = DeidentifierLoader(slow_preload, lambda: state["loaded"], window)
-    export = window.learning.summary_export()
+    export = learning(window).summary_export()
     assert export is not None
     dialog = SummaryPreviewDialog(
-        export, export.goals.goals(), window.learning._evidence_label, loader, window
+        export, export.goals.goals(), learning(window).evidence_label, loader, window
     )
     qtbot.addWidget(dialog)
     dialog.show()
@@ -365,10 +364,10 @@ def test_end_of_review_and_shortcuts_overlay(
     ids = add_observations(paths, demo_vault["video"])
     window.show()
     unlock(window)
-    assert not window.learning.end_review_action.isEnabled()
+    assert not window.registry.action("learning.end_review").isEnabled()
     window.open_recording(demo_vault["video"])
-    assert window.learning.end_review_action.isEnabled()
-    window.learning.end_review_action.trigger()
+    assert window.registry.action("learning.end_review").isEnabled()
+    window.registry.action("learning.end_review").trigger()
     dialog = last_dialog(window, GoalDialog)
     assert isinstance(dialog, GoalDialog)
     assert dialog.list.count() == len(ids) and dialog.checked_ids() == []
@@ -408,10 +407,10 @@ def test_a_fragment_as_evidence_plays_and_goes_into_the_summary(
     assert [(e.kind.value, e.item_id, e.time_ms) for e in goal.evidence] == [
         ("clip", clip.id, 3000)
     ]
-    window.learning.show_goals(goal.id)
-    view = window.learning.goals_view
+    learning(window).show_goals(goal.id)
+    view = learning(window).goals_view
     assert "Stilte laten vallen" in view.evidence_list.item(0).text()
-    export = window.learning.summary_export()
+    export = learning(window).summary_export()
     assert export is not None
     from vknz_desktop.services.summary import SummaryOptions
 

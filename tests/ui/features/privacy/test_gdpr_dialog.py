@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
-from tests.ui.conftest import unlock
+from tests.ui.conftest import privacy, unlock
 from vknz_desktop.cli import gdpr_commands as cli_gdpr
 from vknz_desktop.domain.errors import DiskFullError
 from vknz_desktop.domain.models import AuditAction, ConsentScope, Participant, Role
@@ -107,13 +107,13 @@ def _choose_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 @pytest.fixture
 def dialog(window: MainWindow, people_vault: dict[str, str], qtbot: QtBot) -> Iterator[GdprDialog]:
     unlock(window)
-    assert window.gdpr_action in window.help_menu.actions()
-    assert window.gdpr_action.isEnabled()
-    window.gdpr_action.trigger()
-    shown = window.gdpr_dialog
+    assert window.registry.action("privacy.request") in window.registry.menu("help").actions()
+    assert window.registry.action("privacy.request").isEnabled()
+    window.registry.action("privacy.request").trigger()
+    shown = privacy(window).dialog
     assert shown is not None and shown.isVisible()
     yield shown
-    if window.gdpr_dialog is not None:
+    if privacy(window).dialog is not None:
         qtbot.waitUntil(lambda: not shown.busy, timeout=20_000)
 
 
@@ -178,7 +178,7 @@ def test_every_control_is_named_keyboard_reachable_and_esc_closes(
     for control in controls:
         assert control in reached, f"{control.accessibleName()} not reached with Tab"
     QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.gdpr_dialog is None)
+    qtbot.waitUntil(lambda: privacy(window).dialog is None)
     assert not dialog.isVisible()
 
 
@@ -415,10 +415,10 @@ def test_erasure_needs_the_typed_name_and_refreshes_the_library(
 def test_locking_closes_the_dialog(window: MainWindow, dialog: GdprDialog, qtbot: QtBot) -> None:
     dialog.select("Klant Jansen")
     window.lock()
-    assert window.gdpr_dialog is None
+    assert privacy(window).dialog is None
     assert not dialog.isVisible()
     assert dialog.table.rowCount() == 0 and dialog.recording_list.count() == 0
-    assert not window.gdpr_action.isEnabled()
+    assert not window.registry.action("privacy.request").isEnabled()
     qtbot.waitUntil(lambda: bool(window.findChildren(UnlockDialog)))
     for unlock_dialog in window.findChildren(UnlockDialog):
         unlock_dialog.close()

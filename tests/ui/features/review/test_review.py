@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.fixtures import media_facts as facts
 from tests.integration.helpers import distinctive_blocks, files_containing
-from tests.ui.conftest import wait_until_position
+from tests.ui.conftest import review, wait_until_position
 from vknz_desktop.domain.models import (
     AuditAction,
     ConsentScope,
@@ -32,15 +32,15 @@ from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.services.review_sessions import ReviewSessionService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
 from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.features.review.session_view import SessionOverviewDialog
 from vknz_desktop.ui.shell.main_window import MainWindow
-from vknz_desktop.ui.workspace.workspace import Identity
 
 
 def unlock_as(window: MainWindow, role: Role, name: str = "Tester") -> None:
     """Unlock as ``role`` (the unlock dialog has its own tests), as the active window."""
     vault = window.context.gateway.open("paard batterij nietje")
-    window._on_unlocked(vault, Identity(role, name))
+    window.open_vault(vault, Identity(role, name))
     if not window.isVisible():
         window.show()
     window.activateWindow()
@@ -246,10 +246,11 @@ def test_shortcuts_overlay_lists_the_fragment_keys(
     assert rows["Fragment afspelen"] == "P"
     assert rows["Volgend fragment"] == "]"
     assert rows["Sessies voorbereiden"] == "Ctrl+Shift+P"
-    assert window.review.keep_action in window.play_actions
     window.show_library()
-    assert not window.review.clip_actions[0].isEnabled()
-    assert window.review.prepare_action.isEnabled()
+    keep = window.registry.action("review.keep_fragments")
+    assert not keep.isEnabled() and keep.toolTip() == "Open eerst een opname."
+    assert not window.registry.action("review.mark_in").isEnabled()
+    assert window.registry.action("review.prepare").isEnabled()
 
 
 # -- preparing and running a session ----------------------------------------------------------
@@ -270,7 +271,7 @@ def test_prepare_playlist_and_run_a_session_with_two_columns(
         Qt.Key.Key_P,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    page = window.review.prepare_page
+    page = review(window).prepare_page
     assert window.stack.currentWidget() is page
     QTest.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert page.session is not None
@@ -300,7 +301,7 @@ def test_prepare_playlist_and_run_a_session_with_two_columns(
         page.playlist.model().index(1, 0).parent(), 1, page.playlist.model().index(0, 0).parent(), 0
     )
     qtbot.waitUntil(
-        lambda: [e.clip.id for e in window.review.prepare_page._entries] == [b.id, a.id],
+        lambda: [e.clip.id for e in review(window).prepare_page._entries] == [b.id, a.id],
         timeout=2000,
     )
     page.playlist.setCurrentRow(0)
@@ -320,7 +321,7 @@ def test_prepare_playlist_and_run_a_session_with_two_columns(
 
     # Session mode.
     QTest.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    view = window.review.session_view
+    view = review(window).session_view
     assert window.stack.currentWidget() is view
     assert view.counter_label.text() == "Fragment 1 van 2"
     assert "gemak" in view.prompt_label.text()
@@ -384,8 +385,8 @@ def test_typed_session_text_survives_a_lock(
     sessions = ReviewSessionService(repo(window), window.vault, window.vault)  # type: ignore[arg-type]
     session = sessions.create("Samen")
     sessions.add_clip(session.id, clip.id)
-    window.review.start_session(session.id)
-    view = window.review.session_view
+    review(window).start_session(session.id)
+    view = review(window).session_view
     QTest.keyClicks(view.right_column.input, "Half getypt")
     key(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.vault is None
@@ -414,8 +415,8 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
         perspectives=(Role.KLANT, Role.ONDERZOEKER),
     )
     sessions.add_clip(session.id, clip.id)
-    window.review.start_session(session.id)
-    view = window.review.session_view
+    review(window).start_session(session.id)
+    view = review(window).session_view
     klant = view.left_column
     assert klant.role == Role.KLANT
     klant.input.setFocus()
@@ -465,7 +466,7 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
     dialog.run()
     assert dialog.results.count() == 1
     dialog.reject()
-    window.review.start_session(session.id)
+    review(window).start_session(session.id)
     assert view.left_column.list.count() == 1
     assert not view.left_column.sharing_row.isVisible()
     assert view.left_column.hint_label.isVisible()  # why the klant's words may not show
@@ -486,7 +487,7 @@ def test_compare_view_keeps_both_players_at_their_offset(
         Qt.Key.Key_V,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    compare = window.review.compare_view
+    compare = review(window).compare_view
     assert window.stack.currentWidget() is compare
     left, right = compare.left, compare.right
     assert right is not None
@@ -555,8 +556,8 @@ def test_compare_view_puts_a_player_that_slipped_back_in_sync(
 ) -> None:
     unlock_as(window, Role.KLANTMANAGER)
     ClipService(repo(window)).create(demo_vault["video"], 300, 7900, title="Bijna alles")
-    window.review.show_compare()
-    compare = window.review.compare_view
+    review(window).show_compare()
+    compare = review(window).compare_view
     left, right = compare.left, compare.right
     assert right is not None and compare.offset_ms == 0
     compare.sync_box.setChecked(True)
@@ -602,11 +603,11 @@ def test_keep_fragments_only_from_the_workspace(
         )
         return True
 
-    monkeypatch.setattr(window.review, "confirm_keep_fragments", confirm)
-    window.review.keep_action.trigger()
+    monkeypatch.setattr(review(window), "confirm_keep_fragments", confirm)
+    window.registry.action("review.keep_fragments").trigger()
     assert asked == [(2, 1, 1)]
     assert window.stack.currentWidget() is window.library
-    assert window.review.wait_idle(30_000)
+    assert review(window).wait_idle(30_000)
     vault = window.vault
     assert vault is not None
     recordings = {r.title: r for r in vault.recordings()}

@@ -12,10 +12,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import unlock, wait_until_position
+from tests.ui.conftest import samen_kijken, unlock, wait_until_position
 from vknz_desktop.domain.models import Role
 from vknz_desktop.ui.common.appearance import apply_appearance, is_high_contrast
-from vknz_desktop.ui.features.watch_together.view import MARKER_TEXT, SamenKijkenView
+from vknz_desktop.ui.features.watch_together.feature import MARKER_TEXT
+from vknz_desktop.ui.features.watch_together.view import SamenKijkenView
 from vknz_desktop.ui.shell.main_window import MainWindow
 from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
 
@@ -34,7 +35,7 @@ def enter(
     if not unlocked:
         unlock(window)
     window.open_recording(demo_vault["video"])
-    feature = window.samen_kijken
+    feature = samen_kijken(window)
     assert feature.action.isEnabled()
     feature.action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is feature.view)
@@ -46,10 +47,12 @@ def test_menu_action_enters_and_escape_leaves(
 ) -> None:
     unlock(window)
     window.show_library()
-    assert not window.samen_kijken.action.isEnabled()  # only with a recording open
+    assert not window.registry.action(
+        "watch_together.enter"
+    ).isEnabled()  # only with a recording open
     view = enter(window, demo_vault, qtbot, unlocked=True)
-    assert window.samen_kijken.action in window.play_menu.actions()
-    assert window.samen_kijken.action.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.registry.action("watch_together.enter") in window.registry.menu("play").actions()
+    assert window.registry.action("watch_together.enter").shortcut().toString() == "Ctrl+Shift+S"
     assert not window.menuBar().isVisible()  # nothing technical on screen
     qtbot.waitUntil(view.video.has_picture, timeout=5000)  # the paused picture, at once
     QTest.keyClick(view.play_button, Qt.Key.Key_Escape)
@@ -57,7 +60,7 @@ def test_menu_action_enters_and_escape_leaves(
     assert window.menuBar().isVisible()
     assert not view.active and not view.video.has_picture()
     # and back in, then out with the button
-    window.samen_kijken.enter()
+    samen_kijken(window).enter()
     assert window.stack.currentWidget() is view
     qtbot.mouseClick(view.leave_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.workspace

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from vknz_desktop.domain.goals import (
 )
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.goals import GoalService
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_duration, format_number
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR
@@ -65,16 +66,21 @@ class EvidenceRow:
     theme_id: str | None = None
     profile_id: str | None = None
 
-    def label(self, tr: Callable[[str], str], *, with_title: bool = True) -> str:
+    def label(self, *, with_title: bool = True) -> str:
         """'3:12 · Oefengesprek inkomen — Ik onderbreek de klant…'."""
         if self.recording_id is None:
-            return tr("(bestaat niet meer)")
-        kind = tr("Fragment") if self.evidence.kind.value == "clip" else tr("Waarneming")
+            return QCoreApplication.translate("EvidenceRow", "(bestaat niet meer)")
+        if self.evidence.kind.value == "clip":
+            kind = QCoreApplication.translate("EvidenceRow", "Fragment")
+        else:
+            kind = QCoreApplication.translate("EvidenceRow", "Waarneming")
         when = format_duration(self.time_ms or 0)
         text = self.text or kind
         if not with_title:
             return f"{when} · {text}"
-        title = self.recording_title or tr("(opname verwijderd)")
+        title = self.recording_title or QCoreApplication.translate(
+            "EvidenceRow", "(opname verwijderd)"
+        )
         return f"{when} · {title} — {text}"
 
 
@@ -220,7 +226,6 @@ class GoalsView(QWidget):
     playRequested = Signal(str, int)  # recording id, moment
     summaryRequested = Signal()
     backRequested = Signal()
-    statusMessage = Signal(str)
 
     def __init__(self, profiles: Sequence[Profile], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -583,7 +588,7 @@ class GoalsView(QWidget):
         self.evidence_list.clear()
         for evidence in goal.evidence:
             row = self._lookup(evidence) if self._lookup else None
-            label = row.label(self.tr) if row else evidence.key
+            label = row.label() if row else evidence.key
             item = QListWidgetItem(label)
             item.setData(_EVIDENCE_ROLE, evidence.key)
             item.setToolTip(label)
@@ -720,7 +725,7 @@ class GoalsView(QWidget):
         if goal is None or self._service is None:
             return
         self.undo_stack.push(DeleteGoal(self, goal, self.tr("Leerdoel verwijderen")))
-        self.statusMessage.emit(self.tr("Leerdoel verwijderd (Ctrl+Z maakt het ongedaan)"))
+        messages.status(self.tr("Leerdoel verwijderd (Ctrl+Z maakt het ongedaan)"))
         self.tree.setFocus()
 
     def _current_evidence(self) -> Evidence | None:
@@ -737,7 +742,7 @@ class GoalsView(QWidget):
             return
         row = self._lookup(evidence) if self._lookup else None
         if row is None or not row.playable or row.recording_id is None:
-            self.statusMessage.emit(self.tr("Dit moment is er niet meer (de opname is weg)."))
+            messages.status(self.tr("Dit moment is er niet meer (de opname is weg)."))
             return
         self.playRequested.emit(row.recording_id, row.time_ms or 0)
 

@@ -48,7 +48,7 @@ from vknz_desktop.ui.common.formatting import format_number
 from vknz_desktop.ui.features.learning.goals_view import child_items, tree_items
 
 if TYPE_CHECKING:
-    from vknz_desktop.ui.features.learning.feature import DeidentifierLoader, SummaryExport
+    from vknz_desktop.ui.features.learning.export import DeidentifierLoader, SummaryExport
 
 __all__ = ["HIGHLIGHT", "SummaryPreviewDialog"]
 
@@ -85,7 +85,7 @@ class SummaryPreviewDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        from vknz_desktop.ui.features.learning.feature import FORMATS
+        from vknz_desktop.ui.features.learning.export import FORMATS
 
         self.setWindowTitle(self.tr("Leersamenvatting maken"))
         self.setModal(True)
@@ -496,7 +496,7 @@ class SummaryPreviewDialog(QDialog):
     # -- writing ------------------------------------------------------------------------------
     def save(self) -> None:
         """Ask where, then write exactly what is previewed (only after confirmation)."""
-        from vknz_desktop.ui.features.learning.feature import FORMATS, default_file_name
+        from vknz_desktop.ui.features.learning.export import FORMATS, default_file_name
 
         built = self._built
         if built is None or not self.confirm_check.isChecked():

@@ -21,7 +21,6 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -45,7 +44,11 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.errors import ExportCancelledError, KnownError
-from vknz_desktop.domain.gdpr import PLAIN_EXPORT_CONFIRMATION, confirms_plain_export
+from vknz_desktop.domain.gdpr import (
+    PLAIN_EXPORT_CONFIRMATION,
+    GdprRequests,
+    confirms_plain_export,
+)
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
@@ -61,41 +64,6 @@ PLAIN_CONFIRMATION = PLAIN_EXPORT_CONFIRMATION
 PACKAGE_FOLDER_PREFIX = "AVG-inzage"
 #: Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.
 PROMPT_WIDTH = 72
-
-
-class GdprRequests(Protocol):
-    """What the dialog needs from the vault (``storage.gdpr_repo.GdprRepository``)."""
-
-    def participants(self) -> list[tuple[str, str]]: ...
-
-    def recordings_of(self, name: str) -> list[Recording]: ...
-
-    def observation_counts(self, name: str) -> dict[str, int]: ...
-
-    def export_encrypted(
-        self,
-        name: str,
-        target: Path,
-        passphrase: str,
-        *,
-        role: Role | None,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[Recording]: ...
-
-    def export_plain(
-        self,
-        name: str,
-        target: Path,
-        *,
-        role: Role | None,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[Recording]: ...
-
-    def erase(
-        self, name: str, *, role: Role | None, progress: ProgressCallback | None = None
-    ) -> list[Recording]: ...
 
 
 @dataclass(frozen=True)

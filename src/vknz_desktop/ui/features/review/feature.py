@@ -1,34 +1,26 @@
-"""Fragments and reviewing together, wired into the main window.
+"""Fragments and reviewing together, installed through the shell's Host.
 
 Adds the menus *Fragmenten* (I/O marks, play, loop, next/previous clip, keep fragments only)
 and *Samen terugkijken* (prepare sessions, compare side by side), the pages for preparing and
-running a session and for comparing, and the klant-feedback sharing choice. The main window
-calls ``close_all()`` before its vault closes (lock or quit).
+running a session and for comparing, and the klant-feedback sharing choice. Its services come
+with the vault's session (``session.review``); a second player for comparing is made by
+``make_player`` (from the composition root). At the end of a session ``goalsRequested`` asks
+for learning goals; the composition root connects it to the leerdoelen feature.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
 from vknz_desktop.domain.models import SharingState
-from vknz_desktop.domain.ports import MediaStream, OpenVault
-from vknz_desktop.domain.review_ports import FragmentRemuxer, ReviewRepository
-from vknz_desktop.services.clips import ClipService
-from vknz_desktop.services.keep_fragments import (
-    KeepFragmentsPreview,
-    KeepFragmentsResult,
-    KeepFragmentsService,
-)
-from vknz_desktop.services.review_sessions import SHARING_ROLES, ReviewSessionService
+from vknz_desktop.services.keep_fragments import KeepFragmentsPreview, KeepFragmentsResult
+from vknz_desktop.services.review_sessions import SHARING_ROLES
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_number
 from vknz_desktop.ui.common.jobs import BackgroundJob
@@ -36,168 +28,183 @@ from vknz_desktop.ui.features.review.compare_view import CompareView
 from vknz_desktop.ui.features.review.session_prepare import SessionPreparePage
 from vknz_desktop.ui.features.review.session_view import SessionView
 from vknz_desktop.ui.playback.player_controller import PlayerController
-
-if TYPE_CHECKING:
-    from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.actions import ActionSpec
+from vknz_desktop.ui.shell.host import Host
+from vknz_desktop.ui.shell.session import ReviewServices, VaultSession
+from vknz_desktop.ui.shell.shell_actions import OBSERVATIONS, OVERLAY_PAGES, OVERLAY_WORKSPACE
 
 log = logging.getLogger(__name__)
 
-GoalHandler = Callable[[str, list[str]], None]
-
-
-@dataclass(frozen=True)
-class ReviewBackend:
-    """What app.py injects for this feature: the vault repository, the remuxer (PyAV) and a
-    way to make a second player for comparing."""
-
-    repository: Callable[[OpenVault], ReviewRepository]
-    remuxer: FragmentRemuxer
-    make_player: Callable[[], PlayerController]
+FRAGMENTS, REVIEW = "fragments", "review"
+#: How long the outcome of keeping fragments stays in the status bar (ms).
+RESULT_STATUS_MS = 15_000
 
 
 class ReviewFeature(QObject):
     """Menus, pages and flows for clips, sessions, comparing and keeping fragments only."""
 
     keepFragmentsDone = Signal(object)  # KeepFragmentsResult
+    #: The end of a review session: (session id, its observation ids) to make goals of.
+    goalsRequested = Signal(str, list)
 
-    def __init__(self, window: MainWindow, backend: ReviewBackend | None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.backend = backend
-        #: Set by the leerdoelen feature: turn a session's observations into learning goals.
-        self.goal_handler: GoalHandler | None = None
+    def __init__(self, host: Host, make_player: Callable[[], PlayerController]) -> None:
+        super().__init__(host.dialog_parent())
+        self.host = host
         self._job: BackgroundJob[KeepFragmentsResult] | None = None
         self._progress: QProgressDialog | None = None
-        workspace = window.workspace
-        workspace.clips.repository_for = backend.repository if backend else None
-
-        controller = window.context.controller
-        self.prepare_page = SessionPreparePage(window)
-        self.session_view = SessionView(controller, window)
-        self.compare_view = CompareView(
-            controller, backend.make_player if backend else _no_player, window
+        parent = host.dialog_parent()
+        self.prepare_page = SessionPreparePage(parent)
+        self.session_view = SessionView(host.controller, parent)
+        self.compare_view = CompareView(host.controller, make_player, parent)
+        host.add_page(
+            self.prepare_page, title=lambda: self.tr("Samen terugkijken voorbereiden — VKNZ")
         )
-        for page in (self.prepare_page, self.session_view, self.compare_view):
-            window.stack.addWidget(page)
-        self.prepare_page.backRequested.connect(window.show_library)
+        host.add_page(self.session_view, title=lambda: self.tr("Samen terugkijken — VKNZ"))
+        host.add_page(self.compare_view, title=lambda: self.tr("Fragmenten vergelijken — VKNZ"))
+        self._connect()
+        self._install_actions()
+
+    def _connect(self) -> None:
+        self.prepare_page.backRequested.connect(self.host.show_library)
         self.prepare_page.startRequested.connect(self.start_session)
-        self.session_view.finished.connect(self._on_session_finished)
-        self.session_view.goalsRequested.connect(self._on_goals_requested)
-        self.compare_view.backRequested.connect(window.show_library)
-        window.stack.currentChanged.connect(lambda _index: self._on_page_changed())
-        self._build_menus()
-        self._on_page_changed()
+        self.session_view.finished.connect(self.show_prepare)
+        self.session_view.goalsRequested.connect(self.goalsRequested)
+        self.compare_view.backRequested.connect(self.host.show_library)
+        self.host.events.pageChanged.connect(self._on_page_changed)
 
-    # -- menus --------------------------------------------------------------------------------
-    def _action(
-        self, text: str, shortcut: str | None, slot: Callable[[], object], menu: QMenu
-    ) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        window = self.window
-        clips = window.workspace.clips
-        bar = window.menuBar()
-        before = window.help_menu.menuAction()
-        self.fragments_menu = QMenu(window.tr("Fra&gmenten"), window)
-        bar.insertMenu(before, self.fragments_menu)
-        menu = self.fragments_menu
-        self.clip_actions = [
-            self._action(window.tr("Begin van een fragment"), "I", clips.mark_in, menu),
-            self._action(window.tr("Einde van een fragment"), "O", clips.mark_out, menu),
-            self._action(window.tr("Fragment afspelen"), "P", clips.play_selected, menu),
-            self._action(window.tr("Fragment herhalen aan/uit"), "H", clips.toggle_loop, menu),
-            self._action(window.tr("Vorig fragment"), "[", clips.previous_clip, menu),
-            self._action(window.tr("Volgend fragment"), "]", clips.next_clip, menu),
-            self._action(
-                window.tr("Begin van gekozen fragment hierheen"),
+    # -- actions ------------------------------------------------------------------------------
+    def _install_actions(self) -> None:
+        registry = self.host.registry
+        registry.add_menu(FRAGMENTS, self.tr("Fra&gmenten"), 50)
+        registry.add_menu(REVIEW, self.tr("&Samen terugkijken"), 60)
+        clips = self.host.workspace.clip_commands
+        for action_id, text, key, callback in (
+            ("review.mark_in", self.tr("Begin van een fragment"), "I", clips.mark_in),
+            ("review.mark_out", self.tr("Einde van een fragment"), "O", clips.mark_out),
+            ("review.play_clip", self.tr("Fragment afspelen"), "P", clips.play_selected),
+            ("review.loop", self.tr("Fragment herhalen aan/uit"), "H", clips.toggle_loop),
+            ("review.previous", self.tr("Vorig fragment"), "[", clips.previous_clip),
+            ("review.next", self.tr("Volgend fragment"), "]", clips.next_clip),
+            (
+                "review.set_start",
+                self.tr("Begin van gekozen fragment hierheen"),
                 "Shift+I",
                 clips.set_selected_start,
-                menu,
             ),
-            self._action(
-                window.tr("Einde van gekozen fragment hierheen"),
+            (
+                "review.set_end",
+                self.tr("Einde van gekozen fragment hierheen"),
                 "Shift+O",
                 clips.set_selected_end,
-                menu,
             ),
-        ]
-        menu.addSeparator()
-        self.keep_action = self._action(
-            window.tr("Alleen fragmenten bewaren…"), None, self.keep_fragments_only, menu
-        )
-        self.keep_action.setStatusTip(
-            window.tr("Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)")
-        )
-        # Enabled in the workspace only, and listed in the shortcuts overlay, with the rest.
-        window.play_actions.extend([*self.clip_actions, self.keep_action])
+        ):
+            registry.add(
+                ActionSpec(
+                    action_id,
+                    text,
+                    callback,
+                    (key,),
+                    FRAGMENTS,
+                    10,
+                    available=self.host.needs_recording,
+                    overlay=OVERLAY_WORKSPACE,
+                )
+            )
+        self._install_page_actions()
 
-        self.review_menu = QMenu(window.tr("&Samen terugkijken"), window)
-        bar.insertMenu(before, self.review_menu)
-        self.prepare_action = self._action(
-            window.tr("Sessies &voorbereiden…"), "Ctrl+Shift+P", self.show_prepare, self.review_menu
+    def _install_page_actions(self) -> None:
+        registry = self.host.registry
+        registry.add(
+            ActionSpec(
+                "review.keep_fragments",
+                self.tr("Alleen fragmenten bewaren…"),
+                self.keep_fragments_only,
+                menu=FRAGMENTS,
+                section=20,
+                available=self._needs_recording_and_services,
+                status_tip=self.tr(
+                    "Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)"
+                ),
+            )
         )
-        self.compare_action = self._action(
-            window.tr("Fragmenten &vergelijken…"),
-            "Ctrl+Shift+V",
-            self.show_compare,
-            self.review_menu,
+        for action_id, text, key, callback in (
+            (
+                "review.prepare",
+                self.tr("Sessies &voorbereiden…"),
+                "Ctrl+Shift+P",
+                self.show_prepare,
+            ),
+            (
+                "review.compare",
+                self.tr("Fragmenten &vergelijken…"),
+                "Ctrl+Shift+V",
+                self.show_compare,
+            ),
+        ):
+            registry.add(
+                ActionSpec(
+                    action_id,
+                    text,
+                    callback,
+                    (key,),
+                    REVIEW,
+                    available=self._needs_services,
+                    overlay=OVERLAY_PAGES,
+                )
+            )
+        registry.add(
+            ActionSpec(
+                "review.sharing",
+                self.tr("Klantfeedback: mag dit gedeeld worden?…"),
+                self.choose_sharing,
+                menu=OBSERVATIONS,
+                section=40,
+                available=self._needs_sharing_role,
+            )
         )
-        self.global_actions = [self.prepare_action, self.compare_action]
-        window.observations_menu.addSeparator()
-        self.sharing_action = QAction(window.tr("Klantfeedback: mag dit gedeeld worden?…"), window)
-        self.sharing_action.triggered.connect(lambda _checked=False: self.choose_sharing())
-        window.observations_menu.addAction(self.sharing_action)
 
-    def _on_page_changed(self) -> None:
-        window = self.window
-        current = window.stack.currentWidget()
-        if current is not self.session_view:
+    def _needs_services(self) -> str | None:
+        reason = self.host.needs_vault()
+        if reason is None and self._services() is None:
+            return self.tr("Samen terugkijken is in deze uitvoering niet beschikbaar.")
+        return reason
+
+    def _needs_recording_and_services(self) -> str | None:
+        return self.host.needs_recording() or self._needs_services()
+
+    def _needs_sharing_role(self) -> str | None:
+        reason = self.host.needs_recording()
+        session = self.host.session
+        if reason is None and session is not None and session.identity.role not in SHARING_ROLES:
+            return self.tr(
+                "Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen."
+            )
+        return reason
+
+    def _on_page_changed(self, page: object) -> None:
+        if page is not self.session_view:
             self.session_view.leave()
-        if current is not self.compare_view:
+        if page is not self.compare_view:
             self.compare_view.close_players()
-        unlocked = window.vault is not None
-        for action in self.global_actions:
-            action.setEnabled(unlocked and self.backend is not None)
-        in_workspace = unlocked and current is window.workspace
-        self.sharing_action.setEnabled(in_workspace and window.identity.role in SHARING_ROLES)
-        if current is self.prepare_page:
-            window.setWindowTitle(window.tr("Samen terugkijken voorbereiden — VKNZ"))
-        elif current is self.session_view:
-            window.setWindowTitle(window.tr("Samen terugkijken — VKNZ"))
-        elif current is self.compare_view:
-            window.setWindowTitle(window.tr("Fragmenten vergelijken — VKNZ"))
 
     # -- pages --------------------------------------------------------------------------------
-    def _services(self) -> tuple[OpenVault, ReviewRepository] | None:
-        vault = self.window.vault
-        if vault is None or self.backend is None:
+    def _services(self) -> tuple[VaultSession, ReviewServices] | None:
+        session = self.host.session
+        if session is None or session.review is None:
             return None
-        return vault, self.backend.repository(vault)
-
-    def _leave_workspace(self) -> None:
-        workspace = self.window.workspace
-        if workspace.recording is not None:
-            workspace.save_pending_observation()
-            workspace.close_recording()
+        return session, session.review
 
     def show_prepare(self, select_session: str | None = None) -> None:
         """Ctrl+Shift+P: prepare sessions (pick fragments, order them, write prompts)."""
         services = self._services()
         if services is None:
             return
-        vault, repository = services
-        self._leave_workspace()
-        self.prepare_page.set_service(ReviewSessionService(repository, vault, vault))
+        _session, review = services
+        self.host.leave_workspace()
+        self.prepare_page.set_service(review.sessions)
         if select_session:
             self.prepare_page.refresh(select_session)
-        self.window.stack.setCurrentWidget(self.prepare_page)
+        self.host.show_page(self.prepare_page)
         self.prepare_page.session_list.setFocus()
 
     def start_session(self, session_id: str) -> None:
@@ -205,19 +212,15 @@ class ReviewFeature(QObject):
         services = self._services()
         if services is None:
             return
-        vault, repository = services
-        self._leave_workspace()
-        service = ReviewSessionService(repository, vault, vault)
-        self.window.stack.setCurrentWidget(self.session_view)
+        session, review = services
+        self.host.leave_workspace()
+        self.host.show_page(self.session_view)
         try:
             self.session_view.start(
-                service,
-                session_id,
-                self.window.identity,
-                lambda recording_id: _stream(vault, recording_id),
+                review.sessions, session_id, session.identity, session.open_media
             )
         except KnownError as error:
-            messages.show_known_error(self.window, error)
+            messages.show_known_error(self.host.dialog_parent(), error)
             self.show_prepare(session_id)
             return
         self.session_view.play_button.setFocus()
@@ -227,46 +230,39 @@ class ReviewFeature(QObject):
         services = self._services()
         if services is None:
             return
-        vault, repository = services
-        clips = ClipService(repository).all()
+        session, review = services
+        clips = review.clips.all()
         if not clips:
             messages.show_known_error(
-                self.window,
+                self.host.dialog_parent(),
                 KnownError(
-                    self.window.tr(
+                    self.tr(
                         "Er zijn nog geen fragmenten om te vergelijken. Open een opname en "
                         "markeer fragmenten met I (begin) en O (einde)."
                     )
                 ),
             )
             return
-        self._leave_workspace()
-        recordings = {r.id: r for r in vault.recordings()}
+        self.host.leave_workspace()
+        recordings = {r.id: r for r in session.vault.recordings()}
         choices = [(c, recordings[c.recording_id]) for c in clips if c.recording_id in recordings]
-        self.window.stack.setCurrentWidget(self.compare_view)
-        self.compare_view.open(
-            choices, lambda recording_id: _stream(vault, recording_id), 0, min(1, len(choices) - 1)
-        )
+        self.host.show_page(self.compare_view)
+        self.compare_view.open(choices, session.open_media, 0, min(1, len(choices) - 1))
         self.compare_view.play_both_button.setFocus()
 
-    def close_all(self) -> None:
+    def shutdown(self) -> None:
         """Before the vault closes (lock, quit): store typed text, stop players and workers."""
         self.shutdown_worker()
         self.session_view.leave()
         self.compare_view.close_players()
         self.prepare_page.clear()
 
-    def _on_session_finished(self, session_id: str) -> None:
-        self.show_prepare(session_id)
-
-    def _on_goals_requested(self, session_id: str, observation_ids: list[str]) -> None:
-        if self.goal_handler is not None:
-            self.goal_handler(session_id, observation_ids)
-            return
+    def explain_where_observations_went(self, _session_id: str, observation_ids: list[str]) -> None:
+        """The end of a session in an app without leerdoelen: where the observations are."""
         messages.inform(
-            self.window,
-            self.window.tr("Leerdoelen"),
-            self.window.tr(
+            self.host.dialog_parent(),
+            self.tr("Leerdoelen"),
+            self.tr(
                 "De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een "
                 "leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug)."
             ).format(format_number(len(observation_ids))),
@@ -275,39 +271,37 @@ class ReviewFeature(QObject):
     # -- klant feedback in the workspace ------------------------------------------------------
     def choose_sharing(self) -> None:
         """Record the klant's answer for the observation chosen in the workspace."""
-        window = self.window
         services = self._services()
-        ids = window.workspace.observation_list.selected_ids()
+        ids = self.host.workspace.selected_observation_ids()
         if services is None or not ids:
             return
-        vault, repository = services
-        observation = vault.observation(ids[0])
+        session, review = services
+        observation = session.vault.observation(ids[0])
         if observation is None:
             return
         if not is_klant_feedback(observation):
-            window.statusBar().showMessage(
-                window.tr("Alleen bij feedback van de klant wordt om toestemming gevraagd."), 5000
+            messages.status(
+                self.tr("Alleen bij feedback van de klant wordt om toestemming gevraagd.")
             )
             return
-        labels = [window.tr(SHARING_LABELS[state]) for state in SharingState]
+        labels = [self.tr(SHARING_LABELS[state]) for state in SharingState]
         current = list(SharingState).index(observation.sharing_state)
         label = messages.ask_item(
-            window,
-            window.tr("Klantfeedback delen"),
-            window.tr("Wat zei de klant: mag dit naar de klantmanager?"),
+            self.host.dialog_parent(),
+            self.tr("Klantfeedback delen"),
+            self.tr("Wat zei de klant: mag dit naar de klantmanager?"),
             labels,
             current,
         )
         if label is None:
             return
         state = list(SharingState)[labels.index(label)]
-        service = ReviewSessionService(repository, vault, vault)
         try:
-            service.set_sharing(observation, state, role=window.identity.role)
+            review.sessions.set_sharing(observation, state, role=session.identity.role)
         except KnownError as error:
-            messages.show_known_error(window, error)
+            messages.show_known_error(self.host.dialog_parent(), error)
             return
-        window.workspace._reload_observations()
+        self.host.workspace.reload_observations()
 
     # -- keep fragments only ------------------------------------------------------------------
     @property
@@ -317,68 +311,65 @@ class ReviewFeature(QObject):
 
     def keep_fragments_only(self) -> None:
         """Replace the open recording by its fragments, after a clear confirmation."""
-        window = self.window
         services = self._services()
-        recording = window.workspace.recording
-        if services is None or recording is None or self.backend is None or self.busy:
+        recording = self.host.workspace.recording
+        if services is None or recording is None or self.busy:
             return
-        vault, repository = services
-        window.workspace.clips.flush_edits()
-        service = KeepFragmentsService(vault, repository, self.backend.remuxer)
+        session, review = services
+        self.host.workspace.clip_commands.flush_edits()
         try:
-            preview = service.preview(recording.id)
+            preview = review.keep_fragments.preview(recording.id)
         except KnownError as error:
-            messages.show_known_error(window, error)
+            messages.show_known_error(self.host.dialog_parent(), error)
             return
         if not self.confirm_keep_fragments(preview):
             return
-        window.show_library()  # closes the recording: nothing reads it while it is cut
-        self._run_keep(service, recording.id, len(preview.fragments))
+        self.host.show_library()  # closes the recording: nothing reads it while it is cut
+        self._run_keep(review, session, recording.id, len(preview.fragments))
 
     def confirm_keep_fragments(self, preview: KeepFragmentsPreview) -> bool:
         """Ask, showing exactly what will happen (tests replace this)."""
-        window = self.window
         recording = preview.recording
         return messages.confirm(
-            window,
-            window.tr("Alleen fragmenten bewaren"),
-            window.tr(
-                "Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?"
-            ).format(
+            self.host.dialog_parent(),
+            self.tr("Alleen fragmenten bewaren"),
+            self.tr("Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?").format(
                 recording.title,
                 len(preview.fragments),
                 format_clip_time(preview.kept_ms),
                 format_clip_time(recording.duration_ms),
             ),
-            window.tr(
+            self.tr(
                 "Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. "
                 "{0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten "
                 "blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.\n\n"
                 "De volledige opname wordt daarna definitief vernietigd: de sleutel wordt "
                 "gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt."
             ).format(preview.observations_inside, preview.observations_outside),
-            window.tr("Alleen fragmenten bewaren"),
-            window.tr("Annuleren"),
+            self.tr("Alleen fragmenten bewaren"),
+            self.tr("Annuleren"),
         )
 
-    def _run_keep(self, service: KeepFragmentsService, recording_id: str, count: int) -> None:
-        window = self.window
-        role = window.identity.role
+    def _run_keep(
+        self, review: ReviewServices, session: VaultSession, recording_id: str, count: int
+    ) -> None:
+        role = session.identity.role
+        keep = review.keep_fragments
         job: BackgroundJob[KeepFragmentsResult] = BackgroundJob(
-            lambda handle: service.run(
+            lambda handle: keep.run(
                 recording_id, role=role, progress=handle.progress, cancel=handle.token
             ),
             name="vknz-keep-fragments",
             parent=self,
         )
         progress = QProgressDialog(
-            window.tr("Fragmenten knippen en versleutelen…"),
-            window.tr("Afbreken"),
+            self.tr("Fragmenten knippen en versleutelen…"),
+            self.tr("Afbreken"),
             0,
             count + 1,
-            window,
+            self.host.dialog_parent(),
         )
-        progress.setWindowTitle(window.tr("Alleen fragmenten bewaren"))
+        progress.setWindowTitle(self.tr("Alleen fragmenten bewaren"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -407,23 +398,21 @@ class ReviewFeature(QObject):
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
-        window = self.window
-        if window.vault is not None:
-            window.refresh_library()
+        if self.host.session is not None:
+            self.host.refresh_library()
         if isinstance(error, ImportCancelledError):
-            window.statusBar().showMessage(window.tr("Afgebroken: de opname is ongewijzigd."), 8000)
+            messages.status(self.tr("Afgebroken: de opname is ongewijzigd."), 8000)
             return
         if isinstance(error, KnownError):
-            messages.show_known_error(window, error)
+            messages.show_known_error(self.host.dialog_parent(), error)
             return
         if error is not None:
             raise error
         assert result is not None
         log.info("keep fragments done: %d recording(s)", len(result.recordings))
-        for recording in result.recordings:
-            window._on_imported(recording)  # thumbnails for the library, in the background
-        window.statusBar().showMessage(
-            window.tr(
+        self.host.recordings_added(result.recordings)  # thumbnails, in the background
+        messages.status(
+            self.tr(
                 "{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, "
                 "{2} blijven als tekst. De volledige opname is vernietigd."
             ).format(
@@ -431,7 +420,7 @@ class ReviewFeature(QObject):
                 result.observations_moved,
                 result.observations_kept_as_text,
             ),
-            15000,
+            RESULT_STATUS_MS,
         )
         self.keepFragmentsDone.emit(result)
 
@@ -452,12 +441,4 @@ class ReviewFeature(QObject):
             self._job.shutdown(60)
 
 
-def _stream(vault: OpenVault, recording_id: str) -> MediaStream:
-    return vault.open_media(recording_id)
-
-
-def _no_player() -> PlayerController:
-    raise KnownError("Vergelijken is in deze uitvoering niet beschikbaar.")
-
-
-__all__ = ["GoalHandler", "ReviewBackend", "ReviewFeature"]
+__all__ = ["ReviewFeature"]

@@ -11,11 +11,9 @@ light/dark scheme and the high-contrast setting.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QFont,
     QFontMetrics,
@@ -43,16 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vknz_desktop.domain.models import Role
-from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.workspace.video_view import VideoView
 
-if TYPE_CHECKING:
-    from vknz_desktop.ui.shell.main_window import MainWindow
-
-# The text stored with a marker (data in the vault, so not translated).
-MARKER_TEXT = "Hier wil ik iets over zeggen"
 BACK_MS = 10_000
 SAVED_SHOWN_MS = 2500
 
@@ -362,7 +353,7 @@ class _Stage(QWidget):
 
 
 class SamenKijkenView(QWidget):
-    """The page itself; the feature below wires it to the window and the vault."""
+    """The page itself; ``SamenKijkenFeature`` (feature.py) wires it to the shell and the vault."""
 
     leaveRequested = Signal()
     markRequested = Signal(int)  # position in ms
@@ -657,86 +648,3 @@ class SamenKijkenView(QWidget):
             widths.append(self.play_button.sizeHint().width())
         self.play_button.setText(current)
         self.play_button.setMinimumWidth(max(widths))
-
-
-class SamenKijkenFeature(QObject):
-    """Afspelen → Samen kijken: the view as a page of the main window, the marker in the vault."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.view = SamenKijkenView(window.context.controller, window)
-        window.stack.addWidget(self.view)
-        self.view.leaveRequested.connect(self.leave)
-        self.view.markRequested.connect(self.store_marker)
-        window.stack.currentChanged.connect(lambda _index: self._on_page_changed())
-        window.play_menu.addSeparator()
-        self.action = QAction(window.tr("&Samen kijken met de klant"), window)
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.action.setStatusTip(
-            window.tr("Groot beeld en grote knoppen, om samen met de klant te kijken")
-        )
-        self.action.triggered.connect(lambda _checked=False: self.enter())
-        window.addAction(self.action)
-        window.play_menu.addAction(self.action)
-        # Enabled in the workspace only, and listed in the shortcuts overlay, with the rest.
-        window.play_actions.append(self.action)
-
-    @property
-    def active(self) -> bool:
-        """Whether the view is showing."""
-        return self.window.stack.currentWidget() is self.view
-
-    def enter(self) -> None:
-        """Show the open recording in the Samen kijken view."""
-        window = self.window
-        recording = window.workspace.recording
-        if window.vault is None or recording is None or self.active:
-            return
-        window.workspace.save_pending_observation()
-        self.view.activate(not recording.media.has_video)
-        window.stack.setCurrentWidget(self.view)
-        window.setWindowTitle(window.tr("Samen kijken — VKNZ"))
-        controller = window.context.controller
-        if not controller.playing:
-            controller.seek(controller.position_ms())  # the picture of this moment, at once
-        self.view.play_button.setFocus()
-
-    def leave(self) -> None:
-        """Back to the normal workspace."""
-        window = self.window
-        if not self.active:
-            return
-        recording = window.workspace.recording
-        if recording is None:
-            window.show_library()
-            return
-        window.stack.setCurrentWidget(window.workspace)
-        window.setWindowTitle(window.tr("{0} — VKNZ").format(recording.title))
-        window.workspace._reload_observations()
-        controller = window.context.controller
-        if not controller.playing:
-            controller.seek(controller.position_ms())
-        window.workspace.video.setFocus()
-
-    def store_marker(self, position_ms: int) -> None:
-        """Store "Hier wil ik iets over zeggen" at ``position_ms`` as the klant's feedback."""
-        window = self.window
-        recording = window.workspace.recording
-        if window.vault is None or recording is None:
-            return
-        ObservationService(window.vault).create(
-            recording.id,
-            position_ms,
-            text=MARKER_TEXT,
-            author_role=Role.KLANT,
-        )
-        self.view.show_saved()
-
-    def _on_page_changed(self) -> None:
-        bar = self.window.menuBar()
-        if self.active:
-            bar.hide()  # nothing technical on screen while sitting with the klant
-        elif self.view.active:
-            self.view.deactivate()
-            bar.show()
