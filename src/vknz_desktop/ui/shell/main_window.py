@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         self._open_session = parts.open_session
         self._build_pages()
         self.shell_actions = ShellActions(self)
+        self.shell_actions.setParent(self)
         self._actions.build_menu_bar(self.menuBar())
         self._features = list(parts.install_features(self))
         self.stack.currentChanged.connect(lambda _index: self._on_page_changed())

@@ -11,15 +11,20 @@ the vault 300, help 310.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
-from vknz_desktop.ui.shell.actions import ActionSpec, KeyHint
+from vknz_desktop.ui.shell.actions import ActionRegistry, ActionSpec, KeyHint
 
 if TYPE_CHECKING:
-    from vknz_desktop.ui.shell.main_window import MainWindow
+    from PySide6.QtGui import QUndoGroup
+
+    from vknz_desktop.domain.profiles import ProfileError
+    from vknz_desktop.ui.library.controller import LibraryController
+    from vknz_desktop.ui.playback.player_controller import PlayerController
+    from vknz_desktop.ui.workspace.workspace import Workspace
 
 # menus and their order in the menu bar
 FILE, EDIT, PLAY, OBSERVATIONS, HELP = "file", "edit", "play", "observations", "help"
@@ -30,12 +35,51 @@ OVERLAY_PLAYBACK, OVERLAY_WORKSPACE, OVERLAY_EDITOR, OVERLAY_EDIT = 100, 110, 13
 OVERLAY_PAGES, OVERLAY_VAULT, OVERLAY_HELP = 220, 300, 310
 
 
+class ShellWindow(Protocol):
+    """What the shell's actions need of the main window (which implements it)."""
+
+    @property
+    def registry(self) -> ActionRegistry: ...
+
+    @property
+    def controller(self) -> PlayerController: ...
+
+    @property
+    def workspace(self) -> Workspace: ...
+
+    undo_group: QUndoGroup
+    library_controller: LibraryController
+    profile_problems: Sequence[ProfileError]
+
+    def needs_vault(self) -> str | None: ...
+
+    def needs_recording(self) -> str | None: ...
+
+    def needs_writable_vault(self) -> str | None: ...
+
+    def show_library(self) -> None: ...
+
+    def lock(self) -> None: ...
+
+    def close(self) -> bool: ...
+
+    def show_settings(self) -> None: ...
+
+    def show_search(self) -> None: ...
+
+    def show_shortcuts(self) -> None: ...
+
+    def show_profile_problems(self) -> None: ...
+
+    def show_about(self) -> None: ...
+
+
 class ShellActions(QObject):
     """Registers the shell's menus and actions with ``window.registry`` (and translates them
     in its own context)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ShellWindow) -> None:
+        super().__init__()
         self.window = window
         registry = window.registry
         for menu_id, title, order in (
@@ -102,7 +146,7 @@ class ShellActions(QObject):
         group = window.undo_group
         registry.adopt(
             ActionSpec("edit.undo", "", _nothing, ("Ctrl+Z",), EDIT, 10, overlay=OVERLAY_EDIT),
-            group.createUndoAction(window, self.tr("&Ongedaan maken")),
+            group.createUndoAction(group, self.tr("&Ongedaan maken")),
         )
         registry.adopt(
             ActionSpec(
@@ -114,7 +158,7 @@ class ShellActions(QObject):
                 10,
                 overlay=OVERLAY_EDIT,
             ),
-            group.createRedoAction(window, self.tr("&Opnieuw")),
+            group.createRedoAction(group, self.tr("&Opnieuw")),
         )
         registry.add(
             ActionSpec(
