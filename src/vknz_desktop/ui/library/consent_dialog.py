@@ -145,6 +145,24 @@ class ConsentForm(QWidget):
         self._keep_until_follows = consent is None
         self._updating = False
 
+        self._build_note()
+        self._build_fields(day)
+        form = self._build_form()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self.note_label)
+        layout.addLayout(form)
+
+        self.given_by_combo.currentIndexChanged.connect(self._on_changed)
+        self.given_on_edit.dateChanged.connect(self._on_given_on_changed)
+        self.keep_until_edit.dateChanged.connect(self._on_keep_until_changed)
+
+        if consent is not None:
+            self.set_consent(consent)
+        self._update_hint()
+
+    def _build_note(self) -> None:
         self.note_label = QLabel(
             self.tr(
                 "Toestemming betekent: iedereen die in de opname te zien of te horen is, weet "
@@ -160,11 +178,12 @@ class ConsentForm(QWidget):
         self.note_label.setMargin(8)
         self.note_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
+    def _build_fields(self, day: dt.date) -> None:
         self.given_by_combo = _role_combo(Role.KLANT, self.tr("Toestemming gegeven door"))
         self.given_on_edit = _date_edit(day, self.tr("Datum van de toestemming"))
 
         self.scope_checkboxes: dict[ConsentScope, QCheckBox] = {}
-        scopes_box = QVBoxLayout()
+        self._scopes_box = scopes_box = QVBoxLayout()
         scopes_box.setSpacing(4)
         for scope in ConsentScope:
             checkbox = QCheckBox(scope_label(scope))
@@ -191,6 +210,7 @@ class ConsentForm(QWidget):
         )
         self.keep_until_hint.setAccessibleName(self.tr("Uitleg bij bewaren tot"))
 
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -199,7 +219,7 @@ class ConsentForm(QWidget):
         form.addRow(self.tr("Datum toestemming:"), self.given_on_edit)
         uses_label = QLabel(self.tr("Mag gebruikt worden:"))
         uses_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.addRow(uses_label, scopes_box)
+        form.addRow(uses_label, self._scopes_box)
         form.addRow("", self.scope_hint)
         form.addRow(self.tr("Bewaren tot en met:"), self.keep_until_edit)
         form.addRow("", self.keep_until_hint)
@@ -210,20 +230,7 @@ class ConsentForm(QWidget):
         ):
             if isinstance(row_label, QLabel):
                 row_label.setBuddy(buddy)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(self.note_label)
-        layout.addLayout(form)
-
-        self.given_by_combo.currentIndexChanged.connect(self._on_changed)
-        self.given_on_edit.dateChanged.connect(self._on_given_on_changed)
-        self.keep_until_edit.dateChanged.connect(self._on_keep_until_changed)
-
-        if consent is not None:
-            self.set_consent(consent)
-        self._update_hint()
+        return form
 
     # -- public API ---------------------------------------------------------------------------
     def scopes(self) -> list[ConsentScope]:
@@ -462,6 +469,44 @@ def _elide_middle(text: str, limit: int = 60) -> str:
     return text[:keep] + "…" + text[-keep:]
 
 
+class _ConsentButtons:
+    """OK (the dialog's word for it), Annuleren, and why OK cannot be pressed yet: OK only
+    while ``form`` describes a complete consent."""
+
+    def __init__(
+        self, dialog: QDialog, form: ConsentForm, ok_text: str, cancel_text: str, why_not: str
+    ) -> None:
+        self._form = form
+        self.box = QDialogButtonBox()
+        self.ok = self.box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setAccessibleName(ok_text)
+        self.ok.setDefault(True)
+        self.cancel = self.box.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel.setAccessibleName(cancel_text)
+        self.box.accepted.connect(dialog.accept)
+        self.box.rejected.connect(dialog.reject)
+        self.problem_label = _problem_label()
+        self.problem_label.setAccessibleName(why_not)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.problem_label, 1)
+        self.row.addWidget(self.box)
+        form.changed.connect(self.update)
+
+    def update(self) -> None:
+        """Enable OK, or say why not."""
+        problem = self._form.problem()
+        self.ok.setEnabled(problem is None)
+        self.ok.setToolTip(problem or "")
+        self.problem_label.setText(problem or "")
+
+    def complete(self) -> bool:
+        """Whether the consent is complete (else the reason is shown)."""
+        if self._form.is_complete():
+            return True
+        self.update()
+        return False
+
+
 class ImportDetailsDialog(QDialog):
     """Asks for a recording's details and consent before anything is written to the vault.
 
@@ -487,67 +532,26 @@ class ImportDetailsDialog(QDialog):
         self.setAccessibleName(self.tr("Gegevens en toestemming voor de opname"))
         self.setModal(True)
 
-        # -- what the file is -----------------------------------------------------------------
-        self.file_label = QLabel(_elide_middle(source.name))
-        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.file_label.setToolTip(str(source))
-        self.file_label.setAccessibleName(self.tr("Bestandsnaam"))
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.media_label = QLabel(describe_media(media))
-        self.media_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.media_label.setAccessibleName(self.tr("Wat er in het bestand staat"))
-        file_form = QFormLayout()
-        file_form.addRow(self.tr("Naam:"), self.file_label)
-        file_form.addRow(self.tr("Gevonden:"), self.media_label)
-        file_box = QGroupBox(self.tr("Bestand"))
-        file_box.setLayout(file_form)
-
-        # -- the conversation -----------------------------------------------------------------
-        self.title_edit = QLineEdit(default_title(source))
-        self.title_edit.setAccessibleName(self.tr("Titel"))
-        self.title_edit.setMaxLength(300)
-        self.title_edit.setPlaceholderText(default_title(source))
-        self.conversation_date_edit = _date_edit(day, self.tr("Datum van het gesprek"))
-        self.conversation_date_edit.setMaximumDate(to_qdate(day))
-        conversation_form = QFormLayout()
-        conversation_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        conversation_form.addRow(self.tr("&Titel:"), self.title_edit)
-        conversation_form.addRow(self.tr("&Datum gesprek:"), self.conversation_date_edit)
-        conversation_box = QGroupBox(self.tr("Gesprek"))
-        conversation_box.setLayout(conversation_form)
-
+        file_box = self._build_file_box(source, media)
+        conversation_box = self._build_conversation_box(source, day)
         self.participants_editor = ParticipantsEditor()
         self.participants_editor.add_participant("", Role.KLANT)
         participants_box = QGroupBox(self.tr("Wie zijn er te zien of te horen?"))
         participants_layout = QVBoxLayout(participants_box)
         participants_layout.addWidget(self.participants_editor)
-
-        # -- consent --------------------------------------------------------------------------
         self.consent_form = ConsentForm(today=day)
-        self.consent_form.changed.connect(self._update_ok)
         consent_box = QGroupBox(self.tr("Toestemming"))
         consent_layout = QVBoxLayout(consent_box)
         consent_layout.addWidget(self.consent_form)
-
-        # -- buttons --------------------------------------------------------------------------
-        self.button_box = QDialogButtonBox()
-        self.ok_button = self.button_box.addButton(
-            self.tr("Importeren"), QDialogButtonBox.ButtonRole.AcceptRole
+        self._buttons = _ConsentButtons(
+            self,
+            self.consent_form,
+            self.tr("Importeren"),
+            self.tr("Annuleren"),
+            self.tr("Waarom importeren nog niet kan"),
         )
-        self.ok_button.setAccessibleName(self.tr("Importeren"))
-        self.ok_button.setDefault(True)
-        self.cancel_button = self.button_box.addButton(
-            self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setAccessibleName(self.tr("Annuleren"))
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
-        self.problem_label = _problem_label()
-        self.problem_label.setAccessibleName(self.tr("Waarom importeren nog niet kan"))
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.problem_label, 1)
-        bottom.addWidget(self.button_box)
-
+        self.button_box, self.ok_button = self._buttons.box, self._buttons.ok
+        self.cancel_button, self.problem_label = self._buttons.cancel, self._buttons.problem_label
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(file_box)
@@ -564,12 +568,45 @@ class ImportDetailsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addLayout(columns)
-        layout.addLayout(bottom)
+        layout.addLayout(self._buttons.row)
 
         self._set_tab_order()
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.title_edit.selectAll()
-        self._update_ok()
+        self._buttons.update()
+
+    def _build_file_box(self, source: Path, media: MediaInfo) -> QGroupBox:
+        """What the file is."""
+        self.file_label = QLabel(_elide_middle(source.name))
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setToolTip(str(source))
+        self.file_label.setAccessibleName(self.tr("Bestandsnaam"))
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.media_label = QLabel(describe_media(media))
+        self.media_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.media_label.setAccessibleName(self.tr("Wat er in het bestand staat"))
+        file_form = QFormLayout()
+        file_form.addRow(self.tr("Naam:"), self.file_label)
+        file_form.addRow(self.tr("Gevonden:"), self.media_label)
+        file_box = QGroupBox(self.tr("Bestand"))
+        file_box.setLayout(file_form)
+        return file_box
+
+    def _build_conversation_box(self, source: Path, day: dt.date) -> QGroupBox:
+        """The conversation: title and date."""
+        self.title_edit = QLineEdit(default_title(source))
+        self.title_edit.setAccessibleName(self.tr("Titel"))
+        self.title_edit.setMaxLength(300)
+        self.title_edit.setPlaceholderText(default_title(source))
+        self.conversation_date_edit = _date_edit(day, self.tr("Datum van het gesprek"))
+        self.conversation_date_edit.setMaximumDate(to_qdate(day))
+        conversation_form = QFormLayout()
+        conversation_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        conversation_form.addRow(self.tr("&Titel:"), self.title_edit)
+        conversation_form.addRow(self.tr("&Datum gesprek:"), self.conversation_date_edit)
+        conversation_box = QGroupBox(self.tr("Gesprek"))
+        conversation_box.setLayout(conversation_form)
+        return conversation_box
 
     # -- public API ---------------------------------------------------------------------------
     @property
@@ -605,18 +642,10 @@ class ImportDetailsDialog(QDialog):
 
     def accept(self) -> None:
         """Close with Accepted, but only with a complete consent."""
-        if not self.consent_form.is_complete():
-            self._update_ok()
-            return
-        super().accept()
+        if self._buttons.complete():
+            super().accept()
 
     # -- internals ----------------------------------------------------------------------------
-    def _update_ok(self) -> None:
-        problem = self.consent_form.problem()
-        self.ok_button.setEnabled(problem is None)
-        self.ok_button.setToolTip(problem or "")
-        self.problem_label.setText(problem or "")
-
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.title_edit, self.conversation_date_edit]
         chain += [
@@ -663,33 +692,23 @@ class ConsentDialog(QDialog):
         heading.setFont(heading_font)
 
         self.consent_form = ConsentForm(consent=consent)
-        self.consent_form.changed.connect(self._update_ok)
-
-        self.button_box = QDialogButtonBox()
-        self.ok_button = self.button_box.addButton(
-            self.tr("Opslaan"), QDialogButtonBox.ButtonRole.AcceptRole
+        self._buttons = _ConsentButtons(
+            self,
+            self.consent_form,
+            self.tr("Opslaan"),
+            self.tr("Annuleren"),
+            self.tr("Waarom opslaan nog niet kan"),
         )
-        self.ok_button.setAccessibleName(self.tr("Opslaan"))
-        self.ok_button.setDefault(True)
-        self.cancel_button = self.button_box.addButton(
-            self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setAccessibleName(self.tr("Annuleren"))
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
-        self.problem_label = _problem_label()
-        self.problem_label.setAccessibleName(self.tr("Waarom opslaan nog niet kan"))
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.problem_label, 1)
-        bottom.addWidget(self.button_box)
+        self.button_box, self.ok_button = self._buttons.box, self._buttons.ok
+        self.cancel_button, self.problem_label = self._buttons.cancel, self._buttons.problem_label
 
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addWidget(heading)
         layout.addWidget(self.consent_form)
-        layout.addLayout(bottom)
+        layout.addLayout(self._buttons.row)
         self.setMinimumWidth(520)
-        self._update_ok()
+        self._buttons.update()
 
     def consent(self) -> Consent:
         """The consent as edited; raises ValueError while it is not complete."""
@@ -697,16 +716,8 @@ class ConsentDialog(QDialog):
 
     def accept(self) -> None:
         """Close with Accepted, but only with a complete consent."""
-        if not self.consent_form.is_complete():
-            self._update_ok()
-            return
-        super().accept()
-
-    def _update_ok(self) -> None:
-        problem = self.consent_form.problem()
-        self.ok_button.setEnabled(problem is None)
-        self.ok_button.setToolTip(problem or "")
-        self.problem_label.setText(problem or "")
+        if self._buttons.complete():
+            super().accept()
 
 
 __all__ = [

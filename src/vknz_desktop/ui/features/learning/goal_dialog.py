@@ -74,7 +74,25 @@ class GoalDialog(QDialog):
         self._profiles = list(profiles)
         intro_label = QLabel(intro, self)
         intro_label.setWordWrap(True)
+        self._build_fields(goals)
+        self._build_list(preselected, preselected_clips or set())
+        form = self._build_form()
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addLayout(form)
+        observations_label = QLabel(self.tr("Waarnemingen die erbij &horen:"), self)
+        observations_label.setBuddy(self.list)
+        layout.addWidget(observations_label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.theme_label)
+        layout.addWidget(self.buttons)
+        self.resize(620, 560)
+        self._connect()
+        self._update()
+        self.goal_edit.setFocus()
 
+    def _build_fields(self, goals: Sequence[LearningGoal]) -> None:
         self.target_box = QComboBox(self)
         self.target_box.setAccessibleName(self.tr("Nieuw of bestaand leerdoel"))
         self.target_box.addItem(self.tr("Een nieuw leerdoel"), None)
@@ -100,21 +118,17 @@ class GoalDialog(QDialog):
         for edit in (self.why_edit, self.next_edit):
             edit.setMaximumHeight(70)
 
+    def _build_list(self, preselected: set[str], chosen_clips: set[str]) -> None:
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Waarnemingen om te koppelen"))
         self.list.setMinimumHeight(160)
-        for observation in sorted(observations, key=lambda o: (o.recording_id, o.time_ms)):
+        for observation in sorted(self.observations, key=lambda o: (o.recording_id, o.time_ms)):
             text = f"{format_duration(observation.time_ms)}  {observation.first_line}"
             item = QListWidgetItem(colour_icon(self._colour(observation)), text)
             item.setData(_ID_ROLE, observation.id)
             item.setToolTip(observation.text or observation.answer)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if observation.id in preselected else Qt.CheckState.Unchecked
-            )
-            self.list.addItem(item)
-        chosen_clips = preselected_clips or set()
-        for clip in sorted(clips, key=lambda c: (c.recording_id, c.start_ms)):
+            self._checkable(item, observation.id in preselected)
+        for clip in sorted(self.clips, key=lambda c: (c.recording_id, c.start_ms)):
             note_lines = clip.note.strip().splitlines()
             name = clip.title.strip() or (note_lines[0] if note_lines else "")
             text = self.tr("{0}  Fragment: {1}").format(
@@ -123,14 +137,16 @@ class GoalDialog(QDialog):
             item = QListWidgetItem(colour_icon(self._clip_colour(clip)), text)
             item.setData(_CLIP_ROLE, clip.id)
             item.setToolTip(clip.note or clip.title)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if clip.id in chosen_clips else Qt.CheckState.Unchecked
-            )
-            self.list.addItem(item)
+            self._checkable(item, clip.id in chosen_clips)
         self.theme_label = QLabel(self)
         self.theme_label.setStyleSheet("color: palette(mid);")
 
+    def _checkable(self, item: QListWidgetItem, checked: bool) -> None:
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.addItem(item)
+
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.addRow(self.tr("&Waar:"), self.target_box)
         form.addRow(self.tr("&Leerdoel:"), self.goal_edit)
@@ -141,32 +157,22 @@ class GoalDialog(QDialog):
             if isinstance(label, QLabel):
                 label.setBuddy(field)
         self._new_only = [self.goal_edit, self.why_edit, self.next_edit]
+        return form
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Leerdoel bewaren"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+
+    def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro_label)
-        layout.addLayout(form)
-        observations_label = QLabel(self.tr("Waarnemingen die erbij &horen:"), self)
-        observations_label.setBuddy(self.list)
-        layout.addWidget(observations_label)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.theme_label)
-        layout.addWidget(self.buttons)
-        self.resize(620, 560)
-
         self.target_box.currentIndexChanged.connect(lambda _i: self._update())
         self.goal_edit.textChanged.connect(lambda _t: self._update())
         self.list.itemChanged.connect(lambda _item: self._update())
-        self._update()
-        self.goal_edit.setFocus()
 
     def _colour(self, observation: Observation) -> str:
         for profile in self._profiles:

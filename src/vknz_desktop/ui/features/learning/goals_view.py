@@ -42,6 +42,7 @@ from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_duration, format_number
+from vknz_desktop.ui.widgets.page_header import heading_label
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR
 
@@ -239,12 +240,16 @@ class GoalsView(QWidget):
         self.undo_stack = QUndoStack(self)
         self._undo_filter = _UndoPassThrough(self)
 
-        # -- header
-        title = QLabel(self.tr("Leerdoelen"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        header = self._build_header()
+        self._build_tree()
+        self._build_details()
+        form = self._build_form()
+        self._build_layout(header, form)
+        self._connect()
+        self._show(None)
+
+    def _build_header(self) -> QHBoxLayout:
+        title = heading_label(self.tr("Leerdoelen"), self, 1.5)
         subtitle = QLabel(
             self.tr(
                 "Wat wil ik leren, waarom, en wat probeer ik de volgende keer? "
@@ -269,7 +274,9 @@ class GoalsView(QWidget):
         header.addWidget(self.summary_button)
         header.addWidget(self.back_button)
 
-        # -- list by status
+        return header
+
+    def _build_tree(self) -> None:
         self.tree = _Tree(self)
         self.tree.setAccessibleName(self.tr("Leerdoelen per status"))
         self.tree.setHeaderHidden(True)
@@ -281,7 +288,7 @@ class GoalsView(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setMinimumWidth(300)
 
-        # -- details
+    def _build_details(self) -> None:
         self.empty_label = QLabel(
             self.tr(
                 "Nog geen leerdoel gekozen.\n\nMaak een leerdoel met 'Nieuw leerdoel', of kies "
@@ -347,6 +354,7 @@ class GoalsView(QWidget):
         for widget in (self.goal_edit, self.why_edit, self.next_edit):
             widget.installEventFilter(self._undo_filter)
 
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Leerdoel:"), self.goal_edit)
@@ -371,7 +379,9 @@ class GoalsView(QWidget):
             label = form.labelForField(label_for)
             if isinstance(label, QLabel):
                 label.setBuddy(label_for)
+        return form
 
+    def _build_layout(self, header: QHBoxLayout, form: QFormLayout) -> None:
         evidence_title = QLabel(self.tr("<b>Bewijs</b> — momenten die dit laten zien"), self)
         evidence_hint = QLabel(
             self.tr("Dubbelklik of Enter speelt het moment af; Delete koppelt los."), self
@@ -422,6 +432,7 @@ class GoalsView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
 
+    def _connect(self) -> None:
         self.new_button.clicked.connect(self.new_goal)
         self.summary_button.clicked.connect(self.summaryRequested)
         self.back_button.clicked.connect(self.backRequested)
@@ -444,7 +455,6 @@ class GoalsView(QWidget):
         self.unlink_button.clicked.connect(self.unlink_current_evidence)
         self.delete_button.clicked.connect(self.delete_current)
         self.evidence_list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self._show(None)
 
     # -- context ------------------------------------------------------------------------------
     def set_context(self, service: GoalService, lookup: EvidenceLookup) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,7 +96,22 @@ class SummaryPreviewDialog(QDialog):
         self._built: BuiltSummary | None = None
         self._filling = False
 
-        # -- waiting for deduce
+        self._build_wait_page()
+        self._build_choices()
+        left_scroll = self._build_left()
+        right = self._build_preview(FORMATS)
+        self._build_pages(left_scroll, right)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(150)
+        self._rebuild_timer.timeout.connect(self.rebuild_now)
+        self._fill_items()
+        self._fill_terms()
+        self._connect()
+        self._start(loader)
+
+    def _build_wait_page(self) -> None:
+        """Shown while deduce's lookup tables load."""
         self.wait_page = QWidget(self)
         wait_layout = QVBoxLayout(self.wait_page)
         wait_layout.addStretch(1)
@@ -123,7 +138,8 @@ class SummaryPreviewDialog(QDialog):
         self._wait_timer.setInterval(500)
         self._wait_timer.timeout.connect(self._update_wait)
 
-        # -- what goes in
+    def _build_choices(self) -> None:
+        """What goes in: goals and observations, what to count, the period, extra terms."""
         self.items = QTreeWidget(self)
         self.items.setHeaderHidden(True)
         self.items.setAccessibleName(self.tr("Leerdoelen en waarnemingen in de samenvatting"))
@@ -159,6 +175,7 @@ class SummaryPreviewDialog(QDialog):
         self.terms_list.setMaximumHeight(110)
         self.remove_term_button = QPushButton(self.tr("&Verwijderen"), self)
 
+    def _build_left(self) -> QScrollArea:
         goals_box = QGroupBox(self.tr("Wat gaat erin"), self)
         goals_layout = QVBoxLayout(goals_box)
         goals_layout.addWidget(self.items, 1)
@@ -197,11 +214,13 @@ class SummaryPreviewDialog(QDialog):
         left_scroll.setWidgetResizable(True)
         left_scroll.setWidget(left)
         left_scroll.setMinimumWidth(330)
+        return left_scroll
 
-        # -- preview
+    def _build_preview(self, formats: Mapping[str, tuple[str, str]]) -> QWidget:
+        """The format, the preview with its replacements counted, confirm and save."""
         self.format_box = QComboBox(self)
         self.format_box.setAccessibleName(self.tr("Bestandsformaat"))
-        for code, (label, _suffix) in FORMATS.items():
+        for code, (label, _suffix) in formats.items():
             self.format_box.addItem(label, code)
         format_label = QLabel(self.tr("&Formaat:"), self)
         format_label.setBuddy(self.format_box)
@@ -237,7 +256,9 @@ class SummaryPreviewDialog(QDialog):
         right_layout.addWidget(self.preview, 1)
         right_layout.addLayout(bottom_row)
         self.confirm_check.setMinimumWidth(200)
+        return right
 
+    def _build_pages(self, left_scroll: QScrollArea, right: QWidget) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left_scroll)
         splitter.addWidget(right)
@@ -254,13 +275,7 @@ class SummaryPreviewDialog(QDialog):
         layout.addWidget(self.pages)
         self.resize(1240, 700)
 
-        self._rebuild_timer = QTimer(self)
-        self._rebuild_timer.setSingleShot(True)
-        self._rebuild_timer.setInterval(150)
-        self._rebuild_timer.timeout.connect(self.rebuild_now)
-
-        self._fill_items()
-        self._fill_terms()
+    def _connect(self) -> None:
         self.items.itemChanged.connect(self._on_item_changed)
         self.all_button.clicked.connect(lambda: self._check_all(True))
         self.none_button.clicked.connect(lambda: self._check_all(False))
@@ -285,6 +300,7 @@ class SummaryPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.finished.connect(lambda _code: self._stop_timers())
 
+    def _start(self, loader: DeidentifierLoader) -> None:
         if loader.ready:
             self.pages.setCurrentWidget(self._main_page)
             self.rebuild_now()

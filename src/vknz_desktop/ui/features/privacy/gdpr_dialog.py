@@ -199,6 +199,20 @@ class GdprDialog(QDialog):
         layout.addWidget(intro)
 
         columns = QHBoxLayout()
+        columns.addLayout(self._build_people(), 1)
+        columns.addLayout(self._build_involved(), 1)
+        layout.addLayout(columns, 1)
+        layout.addLayout(self._build_actions())
+        self.reload()
+        # Big enough for long names and titles; grows with the text size. The layout sets the
+        # minimum width (every button readable); the minimum height leaves room for the
+        # word-wrapped texts, which the layout underestimates.
+        self.setMinimumHeight(self.fontMetrics().height() * 24)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.resize(self.sizeHint().expandedTo(QSize(max(820, 58 * em), max(520, 34 * em))))
+
+    def _build_people(self) -> QVBoxLayout:
+        """The participants, with a filter."""
         left = QVBoxLayout()
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Zoek een deelnemer"))
@@ -223,8 +237,10 @@ class GdprDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.table.setMinimumHeight(self.fontMetrics().height() * 8)
         left.addWidget(self.table, 1)
-        columns.addLayout(left, 1)
+        return left
 
+    def _build_involved(self) -> QVBoxLayout:
+        """What the request covers for the participant chosen."""
         right = QVBoxLayout()
         involved_label = QLabel(self.tr("&Wat valt onder het verzoek"), self)
         right.addWidget(involved_label)
@@ -239,9 +255,10 @@ class GdprDialog(QDialog):
         involved_label.setBuddy(self.recording_list)
         self.recording_list.setMinimumHeight(self.fontMetrics().height() * 8)
         right.addWidget(self.recording_list, 1)
-        columns.addLayout(right, 1)
-        layout.addLayout(columns, 1)
+        return right
 
+    def _build_actions(self) -> QHBoxLayout:
+        """The three requests and Sluiten."""
         actions = QHBoxLayout()
         self.encrypted_button = QPushButton(self.tr("Inzage (versleuteld &pakket)…"), self)
         self.encrypted_button.setAccessibleName(self.tr("Inzage als versleuteld pakket"))
@@ -272,15 +289,7 @@ class GdprDialog(QDialog):
         close_button.setAutoDefault(False)
         close_box.rejected.connect(self.reject)
         actions.addWidget(close_box)
-        layout.addLayout(actions)
-
-        self.reload()
-        # Big enough for long names and titles; grows with the text size. The layout sets the
-        # minimum width (every button readable); the minimum height leaves room for the
-        # word-wrapped texts, which the layout underestimates.
-        self.setMinimumHeight(self.fontMetrics().height() * 24)
-        em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(self.sizeHint().expandedTo(QSize(max(820, 58 * em), max(520, 34 * em))))
+        return actions
 
     # -- state --------------------------------------------------------------------------------
     @property

@@ -29,9 +29,9 @@ from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaStream
 from vknz_desktop.ui.common.formatting import format_clip_time
-from vknz_desktop.ui.features.review.session_prepare import heading_label
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.widgets.page_header import back_row, heading_label
 from vknz_desktop.ui.workspace.video_view import VideoView
 
 StreamOpener = Callable[[str], MediaStream]
@@ -239,13 +239,22 @@ class CompareView(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 10)
-        top = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Bibliotheek"), self)
-        self.back_button.setAccessibleName(self.tr("Terug naar de bibliotheek"))
-        top.addWidget(self.back_button)
-        top.addSpacing(12)
-        top.addWidget(heading_label(self.tr("Fragmenten vergelijken"), self, 1.4))
-        top.addStretch(1)
+        outer.addLayout(self._build_top())
+        outer.addLayout(self._build_panes(left), 1)
+        outer.addLayout(self._build_bottom())
+        self._drift_timer = QTimer(self)
+        self._drift_timer.setInterval(_DRIFT_CHECK_MS)
+        self._drift_timer.timeout.connect(self._check_drift)
+        self._connect()
+        self._add_shortcuts()
+
+    def _build_top(self) -> QHBoxLayout:
+        top, self.back_button = back_row(
+            self,
+            self.tr("← Bibliotheek"),
+            self.tr("Terug naar de bibliotheek"),
+            self.tr("Fragmenten vergelijken"),
+        )
         self.sync_box = QCheckBox(self.tr("Samen afspelen (verschil vasthouden)"), self)
         self.sync_box.setAccessibleName(self.tr("Synchroon afspelen"))
         self.sync_box.setToolTip(
@@ -260,17 +269,19 @@ class CompareView(QWidget):
         self.audio_box.addItem(self.tr("rechts"), "right")
         self.audio_box.addItem(self.tr("beide"), "both")
         top.addWidget(self.audio_box)
-        outer.addLayout(top)
+        return top
 
+    def _build_panes(self, left: PlayerController) -> QHBoxLayout:
         panes = QHBoxLayout()
         self.left = ComparePane(self.tr("Links"), left, self)
         self._right_placeholder = QWidget(self)
         panes.addWidget(self.left, 1)
         self._panes_layout = panes
         panes.addWidget(self._right_placeholder, 1)
-        outer.addLayout(panes, 1)
         self.right: ComparePane | None = None
+        return panes
 
+    def _build_bottom(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         self.play_both_button = QPushButton(self.tr("▶  Beide afspelen"), self)
@@ -288,18 +299,17 @@ class CompareView(QWidget):
         self.offset_label.setAccessibleName(self.tr("Verschil tussen de fragmenten"))
         bottom.addWidget(self.offset_label)
         bottom.addStretch(1)
-        outer.addLayout(bottom)
+        return bottom
 
-        self._drift_timer = QTimer(self)
-        self._drift_timer.setInterval(_DRIFT_CHECK_MS)
-        self._drift_timer.timeout.connect(self._check_drift)
-
+    def _connect(self) -> None:
         self.back_button.clicked.connect(self.backRequested)
         self.sync_box.toggled.connect(self._on_sync_toggled)
         self.audio_box.activated.connect(lambda _i: self._apply_audio())
         self.play_both_button.clicked.connect(self.toggle_both)
         self.restart_button.clicked.connect(self.restart_both)
         self._connect_pane(self.left)
+
+    def _add_shortcuts(self) -> None:
         for keys, slot in (
             ("Space", self.toggle_both),
             ("R", self.restart_both),

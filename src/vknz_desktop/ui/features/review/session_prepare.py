@@ -56,20 +56,11 @@ from vknz_desktop.ui.common.formatting import (
     scope_labels,
 )
 from vknz_desktop.ui.library.consent_dialog import DATE_FORMAT, from_qdate, to_qdate
+from vknz_desktop.ui.widgets.page_header import back_row
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _SAVE_DELAY_MS = 500
 _PERSPECTIVE_ROLES = (Role.ONDERZOEKER, Role.KLANTMANAGER, Role.KLANT, Role.COLLEGA)
-
-
-def heading_label(text: str, parent: QWidget, scale: float = 1.25) -> QLabel:
-    """A bold, slightly larger label."""
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
 
 
 def fragment_label(entry_title: str, clip_title: str, start_ms: int, end_ms: int) -> str:
@@ -95,13 +86,39 @@ class SessionPreparePage(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 10)
-        top = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Bibliotheek"), self)
-        self.back_button.setAccessibleName(self.tr("Terug naar de bibliotheek"))
-        top.addWidget(self.back_button)
-        top.addSpacing(12)
-        top.addWidget(heading_label(self.tr("Samen terugkijken voorbereiden"), self, 1.4))
-        top.addStretch(1)
+        outer.addLayout(self._build_top())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+        self._build_sessions(splitter)
+        detail = QWidget(splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self._build_about(detail))
+        lists = QSplitter(Qt.Orientation.Horizontal, detail)
+        lists.setChildrenCollapsible(False)
+        self._build_playlist(lists)
+        self._build_clip_picker(lists)
+        lists.setSizes([520, 420])
+        detail_layout.addWidget(lists, 1)
+        splitter.addWidget(detail)
+        splitter.setSizes([240, 1000])
+        splitter.setStretchFactor(1, 1)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._connect()
+        self._add_shortcuts()
+        self._update_enabled()
+
+    def _build_top(self) -> QHBoxLayout:
+        top, self.back_button = back_row(
+            self,
+            self.tr("← Bibliotheek"),
+            self.tr("Terug naar de bibliotheek"),
+            self.tr("Samen terugkijken voorbereiden"),
+        )
         self.start_button = QPushButton(self.tr("Sessie starten ▶"), self)
         self.start_button.setAccessibleName(self.tr("Sessie starten"))
         self.start_button.setDefault(True)
@@ -110,13 +127,9 @@ class SessionPreparePage(QWidget):
         self.start_button.setFont(font)
         self.start_button.setMinimumHeight(34)
         top.addWidget(self.start_button)
-        outer.addLayout(top)
+        return top
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        outer.addWidget(splitter, 1)
-
-        # -- sessions -----------------------------------------------------------------------
+    def _build_sessions(self, splitter: QSplitter) -> None:
         sessions_box = QGroupBox(self.tr("Sessies"), splitter)
         sessions_layout = QVBoxLayout(sessions_box)
         self.session_list = QListWidget(sessions_box)
@@ -135,10 +148,8 @@ class SessionPreparePage(QWidget):
         sessions_layout.addLayout(row)
         splitter.addWidget(sessions_box)
 
-        # -- the chosen session -------------------------------------------------------------
-        detail = QWidget(splitter)
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
+    def _build_about(self, detail: QWidget) -> QGroupBox:
+        """Title, date, the two perspectives and the participants of the chosen session."""
         about = QGroupBox(self.tr("Sessie"), detail)
         about_layout = QHBoxLayout(about)
         form = QFormLayout()
@@ -182,10 +193,9 @@ class SessionPreparePage(QWidget):
         people_buttons.addStretch(1)
         people.addLayout(people_buttons)
         about_layout.addLayout(people, 2)
-        detail_layout.addWidget(about)
+        return about
 
-        lists = QSplitter(Qt.Orientation.Horizontal, detail)
-        lists.setChildrenCollapsible(False)
+    def _build_playlist(self, lists: QSplitter) -> None:
         playlist_box = QGroupBox(self.tr("Afspeellijst (sleep om de volgorde te wijzigen)"), lists)
         playlist_layout = QVBoxLayout(playlist_box)
         self.playlist = QListWidget(playlist_box)
@@ -219,6 +229,7 @@ class SessionPreparePage(QWidget):
         playlist_layout.addWidget(self.prompt_edit)
         lists.addWidget(playlist_box)
 
+    def _build_clip_picker(self, lists: QSplitter) -> None:
         clips_box = QGroupBox(self.tr("Fragmenten uit de opnames"), lists)
         clips_layout = QVBoxLayout(clips_box)
         self.clip_tree = QTreeWidget(clips_box)
@@ -240,17 +251,8 @@ class SessionPreparePage(QWidget):
         self.add_button.setAccessibleName(self.tr("Fragment aan de afspeellijst toevoegen"))
         clips_layout.addWidget(self.add_button)
         lists.addWidget(clips_box)
-        lists.setSizes([520, 420])
-        detail_layout.addWidget(lists, 1)
-        splitter.addWidget(detail)
-        splitter.setSizes([240, 1000])
-        splitter.setStretchFactor(1, 1)
 
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(_SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush)
-
+    def _connect(self) -> None:
         self.back_button.clicked.connect(self.backRequested)
         self.start_button.clicked.connect(self._on_start)
         self.new_button.clicked.connect(self.new_session)
@@ -274,6 +276,8 @@ class SessionPreparePage(QWidget):
         # Enter or a double-click adds the clip (itemActivated covers both).
         self.clip_tree.itemActivated.connect(lambda _item, _col: self.add_selected_clip())
         self.add_button.clicked.connect(self.add_selected_clip)
+
+    def _add_shortcuts(self) -> None:
         for keys, slot in (
             ("Alt+Up", lambda: self.move_item(-1)),
             ("Alt+Down", lambda: self.move_item(1)),
@@ -284,7 +288,6 @@ class SessionPreparePage(QWidget):
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.playlist)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_item)
-        self._update_enabled()
 
     # -- data ---------------------------------------------------------------------------------
     @property

@@ -48,9 +48,9 @@ from vknz_desktop.services.review_sessions import (
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_date, role_label
 from vknz_desktop.ui.common.identity import Identity
-from vknz_desktop.ui.features.review.session_prepare import heading_label
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.widgets.page_header import heading_label
 from vknz_desktop.ui.workspace.video_view import VideoView
 
 StreamOpener = Callable[[str], MediaStream]
@@ -292,6 +292,23 @@ class SessionView(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 10)
+        outer.addLayout(self._build_top())
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+        upper = QWidget(splitter)
+        upper_layout = QHBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(self._build_player(upper), 3)
+        upper_layout.addWidget(self._build_side(upper), 2)
+        splitter.addWidget(upper)
+        splitter.addWidget(self._build_columns(splitter))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self._connect()
+        self._add_shortcuts()
+
+    def _build_top(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.title_label = heading_label("", self, 1.35)
         top.addWidget(self.title_label)
@@ -304,14 +321,10 @@ class SessionView(QWidget):
         self.finish_button.setAccessibleName(self.tr("Sessie afronden"))
         self.finish_button.setMinimumHeight(34)
         top.addWidget(self.finish_button)
-        outer.addLayout(top)
+        return top
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        outer.addWidget(splitter, 1)
-        upper = QWidget(splitter)
-        upper_layout = QHBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
+    def _build_player(self, upper: QWidget) -> QVBoxLayout:
+        """The picture, the position in the fragment and the four big buttons."""
         player = QVBoxLayout()
         self.video = VideoView(upper)
         self.video.setMinimumSize(360, 200)
@@ -362,8 +375,10 @@ class SessionView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         player.addLayout(buttons)
-        upper_layout.addLayout(player, 3)
+        return player
 
+    def _build_side(self, upper: QWidget) -> QFrame:
+        """The fragment's title and source, its prompt, and notices."""
         side = QFrame(upper)
         side.setFrameShape(QFrame.Shape.StyledPanel)
         side.setMinimumWidth(260)
@@ -398,9 +413,9 @@ class SessionView(QWidget):
         )
         self.notice_label.hide()
         side_layout.addWidget(self.notice_label)
-        upper_layout.addWidget(side, 2)
-        splitter.addWidget(upper)
+        return side
 
+    def _build_columns(self, splitter: QSplitter) -> QWidget:
         columns = QWidget(splitter)
         columns_layout = QHBoxLayout(columns)
         columns_layout.setContentsMargins(0, 0, 0, 0)
@@ -408,10 +423,9 @@ class SessionView(QWidget):
         self.right_column = PerspectiveColumn(columns)
         columns_layout.addWidget(self.left_column)
         columns_layout.addWidget(self.right_column)
-        splitter.addWidget(columns)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        return columns
 
+    def _connect(self) -> None:
         self.previous_button.clicked.connect(self.previous_fragment)
         self.next_button.clicked.connect(self.next_fragment)
         self.replay_button.clicked.connect(self.replay)
@@ -423,10 +437,12 @@ class SessionView(QWidget):
             column.submitted.connect(self.add_observation)
             column.sharingChosen.connect(self.set_sharing)
             column.seekRequested.connect(self.playback.seek)
-        controller.frameReady.connect(self._on_frame)
+        self.playback.controller.frameReady.connect(self._on_frame)
         self.playback.positionChanged.connect(self._on_position)
         self.playback.playingChanged.connect(self._on_playing)
         self.playback.finished.connect(self._on_fragment_end)
+
+    def _add_shortcuts(self) -> None:
         for keys, slot in (
             ("Space", self.toggle_play),
             ("PgDown", self.next_fragment),
