@@ -474,7 +474,24 @@ class LibraryView(QWidget):
         self._proxy = RecordingFilterModel(self)
         self._proxy.setSourceModel(self._model)
 
-        # -- the page with recordings ---------------------------------------------------------
+        toolbar = self._build_toolbar()
+        self._build_table()
+        list_page = self._build_list_page(toolbar)
+        self._build_empty_state()
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.empty_frame)
+        self._stack.addWidget(list_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self._stack)
+
+        self.setTabOrder(self.search_edit, self.import_button)
+        self.setTabOrder(self.import_button, self.table)
+        self._update_state()
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        """Search, the count and the import button above the list."""
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Zoek in titels…"))
         self.search_edit.setClearButtonEnabled(True)
@@ -503,7 +520,9 @@ class LibraryView(QWidget):
         toolbar.addWidget(self.count_label)
         toolbar.addStretch(1)
         toolbar.addWidget(self.import_button)
+        return toolbar
 
+    def _build_table(self) -> None:
         self.table = _RecordingTable()
         self.table.setModel(self._proxy)
         self.table.setAccessibleName(self.tr("Opnames"))
@@ -552,6 +571,7 @@ class LibraryView(QWidget):
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
+    def _build_list_page(self, toolbar: QHBoxLayout) -> QWidget:
         self.no_match_label = QLabel()
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match_label.setWordWrap(True)
@@ -565,8 +585,10 @@ class LibraryView(QWidget):
         list_layout.addLayout(toolbar)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.no_match_label)
+        return list_page
 
-        # -- the empty state ------------------------------------------------------------------
+    def _build_empty_state(self) -> None:
+        """No recordings yet: a friendly invitation to import (or drop) the first one."""
         self.empty_frame = QFrame()
         self.empty_frame.setObjectName("libraryEmptyState")
         self.empty_frame.setFrameShape(QFrame.Shape.NoFrame)
@@ -607,7 +629,9 @@ class LibraryView(QWidget):
         self.empty_import_button.setMinimumSize(260, 48)
         self.empty_import_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.empty_import_button.clicked.connect(self.importRequested)
+        self._lay_out_empty_state(empty_icon)
 
+    def _lay_out_empty_state(self, empty_icon: QLabel) -> None:
         empty_column = QVBoxLayout()
         empty_column.setSpacing(16)
         empty_column.addStretch(1)
@@ -625,18 +649,6 @@ class LibraryView(QWidget):
         inner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         empty_outer.addWidget(inner, 3)
         empty_outer.addStretch(1)
-
-        self._stack = QStackedWidget()
-        self._stack.addWidget(self.empty_frame)
-        self._stack.addWidget(list_page)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self._stack)
-
-        self.setTabOrder(self.search_edit, self.import_button)
-        self.setTabOrder(self.import_button, self.table)
-        self._update_state()
 
     # -- public API ---------------------------------------------------------------------------
     def set_recordings(

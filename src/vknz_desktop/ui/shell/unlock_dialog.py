@@ -23,6 +23,7 @@ from vknz_desktop.domain.passphrase import passphrase_problem
 from vknz_desktop.domain.ports import OpenVault, VaultGateway
 from vknz_desktop.ui.common.appearance import signal_colour
 from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.widgets.page_header import heading_label
 
 _WINDOW = QPalette.ColorRole.Window
 
@@ -58,12 +59,21 @@ class UnlockDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Van Kijken Naar Zien"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
+        layout.addWidget(heading_label(self.tr("Van Kijken Naar Zien"), self, 1.6))
+        layout.addWidget(self._build_intro())
+        layout.addLayout(self._build_form(identity or Identity()))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Melding"))
+        self.message.hide()
+        layout.addWidget(self.message)
+        layout.addWidget(self._build_buttons())
+        # never narrower than the labels and fields need (large text): a fixed minimum width
+        # would keep the layout from widening the dialog
+        self.setMinimumWidth(max(460, layout.totalMinimumSize().width()))
+        self.passphrase.setFocus()
+
+    def _build_intro(self) -> QLabel:
         intro = QLabel(self)
         intro.setWordWrap(True)
         if self.creating:
@@ -76,7 +86,10 @@ class UnlockDialog(QDialog):
             )
         else:
             intro.setText(self.tr("Voer het wachtwoord van uw kluis in."))
-        layout.addWidget(intro)
+        return intro
+
+    def _build_form(self, current: Identity) -> QFormLayout:
+        """Passphrase (twice when creating), role and name."""
         form = QFormLayout()
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -94,7 +107,6 @@ class UnlockDialog(QDialog):
         for role, label in ROLE_LABELS.items():
             if role != Role.KLANT:
                 self.role_box.addItem(self.tr(label), role.value)
-        current = identity or Identity()
         self.role_box.setCurrentIndex(max(0, self.role_box.findData(current.role.value)))
         form.addRow(self.tr("Ik werk als:"), self.role_box)
         self.name_edit = QLineEdit(current.name, self)
@@ -106,12 +118,9 @@ class UnlockDialog(QDialog):
         self.name_edit.setMinimumWidth(hint_width + 24)
         self.name_edit.setAccessibleName(self.tr("Uw naam"))
         form.addRow(self.tr("Naam bij waarnemingen:"), self.name_edit)
-        layout.addLayout(form)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Melding"))
-        self.message.hide()
-        layout.addWidget(self.message)
+        return form
+
+    def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(
             self.tr("Kluis maken") if self.creating else self.tr("Openen"),
@@ -120,11 +129,7 @@ class UnlockDialog(QDialog):
         self.buttons.addButton(self.tr("Afsluiten"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        # never narrower than the labels and fields need (large text): a fixed minimum width
-        # would keep the layout from widening the dialog
-        self.setMinimumWidth(max(460, layout.totalMinimumSize().width()))
-        self.passphrase.setFocus()
+        return self.buttons
 
     @property
     def identity(self) -> Identity:

@@ -7,7 +7,7 @@ colour the buttons use for their text (and greyed out when disabled), at any siz
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap, QPolygonF
@@ -69,14 +69,24 @@ def paint_symbol(painter: QPainter, rect: QRectF, kind: str, colour: QColor) -> 
     painter.restore()
 
 
-def _pixmap(kind: str, colour: QColor, size: int, ratio: float) -> QPixmap:
+def drawn_pixmap(size: int, ratio: float, draw: Callable[[QPainter], None]) -> QPixmap:
+    """A transparent ``size``×``size`` pixmap for a screen with device pixel ratio ``ratio``,
+    drawn by ``draw``."""
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_symbol(painter, QRectF(0, 0, size, size), kind, colour)
-    painter.end()
+    try:
+        draw(painter)
+    finally:
+        painter.end()
     return pixmap
+
+
+def _pixmap(kind: str, colour: QColor, size: int, ratio: float) -> QPixmap:
+    return drawn_pixmap(
+        size, ratio, lambda painter: paint_symbol(painter, QRectF(0, 0, size, size), kind, colour)
+    )
 
 
 def media_icon(

@@ -33,58 +33,80 @@ class TransportBar(QWidget):
         # group ``layout`` is at that moment. Symbols are drawn in the palette's text colour.
         self._rows = FlowLayout(self, spacing=2, line_spacing=0)
         self._rows.setContentsMargins(6, 2, 6, 2)
-        layout = self._head = self._group()
         self._symbols: dict[QToolButton, str] = {}
         self._playing = False
+        self._build_jumps(self._group())
+        self._build_position(self._group(expanding=True))
+        self._build_tail(self._group())
+        self._connect()
+        self._on_position(0)
+        self._update_symbols()
 
-        def button(icon: str | None, text: str, tip: str, name: str) -> QToolButton:
-            widget = QToolButton(self)
-            if icon is not None:
-                self._symbols[widget] = icon
-            else:
-                widget.setText(text)
-            widget.setToolTip(tip)
-            widget.setAccessibleName(name)
-            widget.setAutoRaise(True)
-            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            layout.addWidget(widget)
-            return widget
+    def _button(
+        self, layout: QHBoxLayout, icon: str | None, text: str, tip: str, name: str
+    ) -> QToolButton:
+        """A flat tool button: a drawn symbol (``icon``) or ``text``."""
+        widget = QToolButton(self)
+        if icon is not None:
+            self._symbols[widget] = icon
+        else:
+            widget.setText(text)
+        widget.setToolTip(tip)
+        widget.setAccessibleName(name)
+        widget.setAutoRaise(True)
+        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        layout.addWidget(widget)
+        return widget
 
-        self.start_button = button(
-            "start", "", self.tr("Naar het begin (Home)"), self.tr("Naar het begin")
-        )
-        self.back30_button = button(
-            None,
-            self.tr("−30 s"),
-            self.tr("30 seconden terug (Shift+←)"),
-            self.tr("30 seconden terug"),
-        )
-        self.back5_button = button(
-            None, self.tr("−5 s"), self.tr("5 seconden terug (←)"), self.tr("5 seconden terug")
-        )
-        self.frame_back_button = button(
-            None, self.tr("◂|"), self.tr("Eén beeld terug (,)"), self.tr("Eén beeld terug")
-        )
-        self.play_button = button(
-            "play", "", self.tr("Afspelen / pauzeren (spatie)"), self.tr("Afspelen")
-        )
-        self.frame_forward_button = button(
-            None, self.tr("|▸"), self.tr("Eén beeld verder (.)"), self.tr("Eén beeld verder")
-        )
-        self.forward5_button = button(
-            None, self.tr("+5 s"), self.tr("5 seconden verder (→)"), self.tr("5 seconden verder")
-        )
-        self.forward30_button = button(
-            None,
-            self.tr("+30 s"),
-            self.tr("30 seconden verder (Shift+→)"),
-            self.tr("30 seconden verder"),
-        )
-        self.end_button = button(
-            "end", "", self.tr("Naar het einde (End)"), self.tr("Naar het einde")
+    def _build_jumps(self, layout: QHBoxLayout) -> None:
+        """Start, back, frame back, play, frame forward, forward, end."""
+        (
+            self.start_button,
+            self.back30_button,
+            self.back5_button,
+            self.frame_back_button,
+            self.play_button,
+            self.frame_forward_button,
+            self.forward5_button,
+            self.forward30_button,
+            self.end_button,
+        ) = (
+            self._button(layout, icon, text, tip, name)
+            for icon, text, tip, name in (
+                ("start", "", self.tr("Naar het begin (Home)"), self.tr("Naar het begin")),
+                (
+                    None,
+                    self.tr("−30 s"),
+                    self.tr("30 seconden terug (Shift+←)"),
+                    self.tr("30 seconden terug"),
+                ),
+                (
+                    None,
+                    self.tr("−5 s"),
+                    self.tr("5 seconden terug (←)"),
+                    self.tr("5 seconden terug"),
+                ),
+                (None, self.tr("◂|"), self.tr("Eén beeld terug (,)"), self.tr("Eén beeld terug")),
+                ("play", "", self.tr("Afspelen / pauzeren (spatie)"), self.tr("Afspelen")),
+                (None, self.tr("|▸"), self.tr("Eén beeld verder (.)"), self.tr("Eén beeld verder")),
+                (
+                    None,
+                    self.tr("+5 s"),
+                    self.tr("5 seconden verder (→)"),
+                    self.tr("5 seconden verder"),
+                ),
+                (
+                    None,
+                    self.tr("+30 s"),
+                    self.tr("30 seconden verder (Shift+→)"),
+                    self.tr("30 seconden verder"),
+                ),
+                ("end", "", self.tr("Naar het einde (End)"), self.tr("Naar het einde")),
+            )
         )
 
-        layout = self._position_row = self._group(expanding=True)
+    def _build_position(self, layout: QHBoxLayout) -> None:
+        self._position_row = layout
         layout.addSpacing(10)
         self.position_label = QLabel(self)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -95,7 +117,9 @@ class TransportBar(QWidget):
         layout.addWidget(self.position_label)
         layout.addStretch(1)
 
-        layout = self._tail = self._group()
+    def _build_tail(self, layout: QHBoxLayout) -> None:
+        """A new observation, speed, sound."""
+        self._tail = layout
         self.observe_button = QToolButton(self)
         self.observe_button.setText(self.tr("Waarneming (M)"))
         self.observe_button.setToolTip(self.tr("Nieuwe waarneming op dit moment (M)"))
@@ -103,7 +127,6 @@ class TransportBar(QWidget):
         self.observe_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         layout.addWidget(self.observe_button)
         layout.addSpacing(10)
-
         speed_label = QLabel(self.tr("Snelheid"), self)
         layout.addWidget(speed_label)
         self.speed_box = QComboBox(self)
@@ -113,8 +136,9 @@ class TransportBar(QWidget):
         self.speed_box.setCurrentIndex(RATES.index(1.0))
         speed_label.setBuddy(self.speed_box)
         layout.addWidget(self.speed_box)
-
-        self.mute_button = button("volume", "", self.tr("Geluid uit/aan"), self.tr("Geluid uit"))
+        self.mute_button = self._button(
+            layout, "volume", "", self.tr("Geluid uit/aan"), self.tr("Geluid uit")
+        )
         self.mute_button.setCheckable(True)
         self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.volume_slider.setRange(0, 100)
@@ -124,7 +148,8 @@ class TransportBar(QWidget):
         self.volume_slider.setToolTip(self.tr("Volume"))
         layout.addWidget(self.volume_slider)
 
-        c = controller
+    def _connect(self) -> None:
+        c = self._controller
         self.start_button.clicked.connect(c.jump_to_start)
         self.back30_button.clicked.connect(lambda: c.skip(-30_000))
         self.back5_button.clicked.connect(lambda: c.skip(-5_000))
@@ -143,8 +168,6 @@ class TransportBar(QWidget):
         c.positionChanged.connect(self._on_position)
         c.playingChanged.connect(self._on_playing)
         c.rateChanged.connect(self._on_rate)
-        self._on_position(0)
-        self._update_symbols()
 
     def _group(self, *, expanding: bool = False) -> QHBoxLayout:
         """A new group of controls in the wrapping row (its own line when space runs out)."""

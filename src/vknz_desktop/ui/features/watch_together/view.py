@@ -10,23 +10,14 @@ light/dark scheme and the high-contrast setting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
     QIcon,
     QImage,
     QKeySequence,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
     QPalette,
-    QPen,
-    QPixmap,
-    QPolygonF,
     QResizeEvent,
     QShortcut,
 )
@@ -41,284 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vknz_desktop.ui.features.watch_together.pictograms import (
+    TOPICS,
+    BigPictogram,
+    PictogramButton,
+    Topic,
+    symbol_icon,
+)
 from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.workspace.video_view import VideoView
 
 BACK_MS = 10_000
 SAVED_SHOWN_MS = 2500
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A conversation topic with a pictogram."""
-
-    id: str
-    word: str
-
-
-TOPICS: tuple[Topic, ...] = (
-    Topic("geld", "Geld"),
-    Topic("werk", "Werk"),
-    Topic("wonen", "Wonen"),
-    Topic("gezondheid", "Gezondheid"),
-    Topic("familie", "Familie"),
-)
-
-
-def topic_word(topic: Topic) -> str:
-    """The topic's word in the user's language."""
-    words = {
-        "geld": QCoreApplication.translate("SamenKijken", "Geld"),
-        "werk": QCoreApplication.translate("SamenKijken", "Werk"),
-        "wonen": QCoreApplication.translate("SamenKijken", "Wonen"),
-        "gezondheid": QCoreApplication.translate("SamenKijken", "Gezondheid"),
-        "familie": QCoreApplication.translate("SamenKijken", "Familie"),
-    }
-    return words.get(topic.id, topic.word)
-
-
-# -- drawing ----------------------------------------------------------------------------------
-def paint_pictogram(painter: QPainter, rect: QRectF, topic_id: str, palette: QPalette) -> None:
-    """Draw a simple pictogram for ``topic_id`` into ``rect`` (square drawing, 100 units)."""
-    side = min(rect.width(), rect.height())
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.translate(rect.center().x() - side / 2, rect.center().y() - side / 2)
-    painter.scale(side / 100, side / 100)
-    line = palette.color(QPalette.ColorRole.WindowText)
-    fill = QColor(palette.color(QPalette.ColorRole.Highlight))
-    fill.setAlpha(90)
-    pen = QPen(line, 5)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.setBrush(fill)
-    if topic_id == "geld":
-        painter.drawRoundedRect(QRectF(8, 28, 70, 42), 6, 6)
-        painter.drawEllipse(QPointF(43, 49), 12, 12)
-        painter.drawEllipse(QPointF(78, 74), 15, 15)
-        painter.drawEllipse(QPointF(78, 74), 7, 7)
-    elif topic_id == "werk":
-        handle = QPainterPath()
-        handle.moveTo(36, 34)
-        handle.lineTo(36, 22)
-        handle.lineTo(64, 22)
-        handle.lineTo(64, 34)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(handle)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(QRectF(10, 34, 80, 50), 8, 8)
-        painter.drawLine(QPointF(10, 56), QPointF(90, 56))
-        painter.drawRect(QRectF(44, 51, 12, 10))
-    elif topic_id == "wonen":
-        painter.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(20, 48),
-                    QPointF(50, 18),
-                    QPointF(80, 48),
-                    QPointF(80, 88),
-                    QPointF(20, 88),
-                ]
-            )
-        )
-        painter.drawLine(QPointF(10, 56), QPointF(50, 14))
-        painter.drawLine(QPointF(50, 14), QPointF(90, 56))
-        painter.drawRect(QRectF(43, 62, 14, 26))
-    elif topic_id == "gezondheid":
-        heart = QPainterPath()
-        heart.moveTo(50, 86)
-        heart.cubicTo(8, 58, 8, 20, 32, 20)
-        heart.cubicTo(42, 20, 48, 27, 50, 34)
-        heart.cubicTo(52, 27, 58, 20, 68, 20)
-        heart.cubicTo(92, 20, 92, 58, 50, 86)
-        painter.drawPath(heart)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        pulse = QPainterPath()
-        pulse.moveTo(22, 50)
-        for x, y in ((38, 50), (44, 38), (52, 62), (58, 50), (78, 50)):
-            pulse.lineTo(x, y)
-        painter.drawPath(pulse)
-    elif topic_id == "familie":
-        for x, head_y, radius, body_top, body_width in (
-            (26, 24, 10, 38, 24),
-            (74, 24, 10, 38, 24),
-            (50, 50, 8, 62, 18),
-        ):
-            painter.drawEllipse(QPointF(x, head_y), radius, radius)
-            body = QPainterPath()
-            body.addRoundedRect(
-                QRectF(x - body_width / 2, body_top, body_width, 88 - body_top), 9, 9
-            )
-            painter.drawPath(body)
-    painter.restore()
-
-
-def _symbol_icon(kind: str, colour: QColor, size: int, ratio: float) -> QIcon:
-    """A plain drawn symbol: play, stop, back, leave, speak or topics."""
-    pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(size / 100, size / 100)
-    pen = QPen(colour, 9)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.setBrush(colour)
-    if kind == "play":
-        painter.drawPolygon(QPolygonF([QPointF(24, 14), QPointF(86, 50), QPointF(24, 86)]))
-    elif kind == "stop":
-        painter.drawRoundedRect(QRectF(20, 20, 60, 60), 8, 8)
-    elif kind in ("back", "leave"):
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        arc = QPainterPath()
-        arc.moveTo(30, 30)
-        arc.cubicTo(60, 12, 92, 30, 88, 58)
-        arc.cubicTo(84, 84, 50, 92, 30, 78)
-        if kind == "leave":
-            arc = QPainterPath()
-            arc.moveTo(88, 50)
-            arc.lineTo(22, 50)
-        painter.drawPath(arc)
-        painter.setBrush(colour)
-        tip = (
-            [QPointF(8, 50), QPointF(34, 28), QPointF(34, 72)]
-            if kind == "leave"
-            else [QPointF(14, 20), QPointF(42, 16), QPointF(28, 44)]
-        )
-        painter.drawPolygon(QPolygonF(tip))
-    elif kind == "speak":
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        bubble = QPainterPath()
-        bubble.addRoundedRect(QRectF(8, 12, 84, 58), 18, 18)
-        painter.drawPath(bubble)
-        painter.setBrush(colour)
-        painter.drawPolygon(QPolygonF([QPointF(26, 64), QPointF(24, 92), QPointF(48, 66)]))
-        for x in (30, 50, 70):
-            painter.drawEllipse(QPointF(x, 41), 5, 5)
-    elif kind == "topics":
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for x, y in ((10, 10), (56, 10), (10, 56), (56, 56)):
-            painter.drawRoundedRect(QRectF(x, y, 34, 34), 6, 6)
-    painter.end()
-    return QIcon(pixmap)
-
-
-# -- widgets ----------------------------------------------------------------------------------
-class PictogramButton(QAbstractButton):
-    """A topic pictogram with its word below; checked while it is shown big."""
-
-    def __init__(self, topic: Topic, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.topic = topic
-        self.setText(topic_word(topic))
-        self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(self.tr("Plaatje {0}").format(self.text()))
-        self.setAccessibleDescription(self.tr("Laat het plaatje groot zien, of weer klein"))
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        picture = max(56, min(100, round(metrics.height() * 4)))
-        width = max(picture, metrics.horizontalAdvance(self.text())) + 24
-        return QSize(width, picture + metrics.height() + 24)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        palette = self.palette()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(3, 3, -3, -3)
-        background = palette.color(
-            QPalette.ColorRole.Highlight if self.isChecked() else QPalette.ColorRole.Button
-        )
-        if self.isChecked():
-            background.setAlpha(110)
-        painter.setBrush(background)
-        focus = self.hasFocus()
-        painter.setPen(
-            QPen(
-                palette.color(QPalette.ColorRole.Highlight if focus else QPalette.ColorRole.Mid),
-                5 if focus else 2,
-            )
-        )
-        painter.drawRoundedRect(area, 12, 12)
-        metrics = self.fontMetrics()
-        text_height = metrics.height()
-        picture = area.adjusted(8, 8, -8, -(text_height + 10))
-        paint_pictogram(painter, picture, self.topic.id, palette)
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        painter.drawText(
-            QRectF(area.left(), area.bottom() - text_height - 8, area.width(), text_height),
-            Qt.AlignmentFlag.AlignCenter,
-            self.text(),
-        )
-        painter.end()
-
-
-class BigPictogram(QAbstractButton):
-    """A pictogram shown big over the picture; clicking it puts it away again."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.topic: Topic | None = None
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(self.tr("Groot plaatje"))
-        self.setAccessibleDescription(self.tr("Klik om het plaatje weg te halen"))
-        self.hide()
-
-    def show_topic(self, topic: Topic | None) -> None:
-        """Show ``topic`` big, or hide (None)."""
-        self.topic = topic
-        if topic is None:
-            self.hide()
-            return
-        self.setText(topic_word(topic))
-        self.setAccessibleName(self.tr("Groot plaatje {0}").format(self.text()))
-        self.show()
-        self.raise_()
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.topic is None:
-            return
-        painter = QPainter(self)
-        palette = self.palette()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(4, 4, -4, -4)
-        painter.setBrush(palette.color(QPalette.ColorRole.Window))
-        painter.setPen(
-            QPen(
-                palette.color(
-                    QPalette.ColorRole.WindowText
-                    if self.hasFocus()
-                    else QPalette.ColorRole.Highlight
-                ),
-                8,
-            )
-        )
-        painter.drawRoundedRect(area, 24, 24)
-        font = QFont(self.font())
-        font.setPixelSize(max(12, round(area.height() * 0.11)))  # in proportion to the picture
-        font.setBold(True)
-        painter.setFont(font)
-        text_height = painter.fontMetrics().height()
-        picture = area.adjusted(30, 30, -30, -(text_height + 40))
-        paint_pictogram(painter, picture, self.topic.id, palette)
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        painter.drawText(
-            QRectF(area.left(), area.bottom() - text_height - 24, area.width(), text_height),
-            Qt.AlignmentFlag.AlignCenter,
-            self.text(),
-        )
-        painter.end()
 
 
 class _Stage(QWidget):
@@ -368,7 +93,28 @@ class SamenKijkenView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(12)
+        layout.addLayout(self._build_top())
+        self._build_stage()
+        layout.addWidget(self.stage, 1)
+        self._build_topics()
+        layout.addWidget(self.topics_row)
+        layout.addLayout(self._build_buttons())
+        self._saved_timer = QTimer(self)
+        self._saved_timer.setSingleShot(True)
+        self._saved_timer.setInterval(SAVED_SHOWN_MS)
+        self._saved_timer.timeout.connect(self.saved_label.hide)
 
+        self._connect()
+        self._add_shortcuts()
+        self._on_playing(False)
+        self._restyle()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._follow_application)
+            app.paletteChanged.connect(self._follow_application)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Back to normal, and the pictures of topics."""
         top = QHBoxLayout()
         self.leave_button = QPushButton(self.tr("Terug naar normaal"), self)
         self.leave_button.setObjectName("small")
@@ -385,8 +131,9 @@ class SamenKijkenView(QWidget):
             self.tr("Plaatjes van onderwerpen: geld, werk, wonen, gezondheid, familie")
         )
         top.addWidget(self.topics_button)
-        layout.addLayout(top)
+        return top
 
+    def _build_stage(self) -> None:
         self.stage = _Stage(self)
         self.video = self.stage.video
         self.video.setAccessibleName(self.tr("Beeld"))
@@ -394,8 +141,8 @@ class SamenKijkenView(QWidget):
         self.saved_label = self.stage.saved
         self.saved_label.setText(self.tr("✓ Bewaard"))
         self.saved_label.setAccessibleName(self.tr("Bewaard"))
-        layout.addWidget(self.stage, 1)
 
+    def _build_topics(self) -> None:
         self.topics_row = QWidget(self)
         row = QHBoxLayout(self.topics_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -408,8 +155,9 @@ class SamenKijkenView(QWidget):
             self.pictogram_buttons.append(button)
         row.addStretch(1)
         self.topics_row.hide()
-        layout.addWidget(self.topics_row)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Terug, Kijken/Stop and "Hier wil ik iets over zeggen"."""
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
         self.back_button = QPushButton(self.tr("Terug"), self)
@@ -432,35 +180,27 @@ class SamenKijkenView(QWidget):
         buttons.addSpacing(24)
         buttons.addWidget(self.mark_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        return buttons
 
-        self._saved_timer = QTimer(self)
-        self._saved_timer.setSingleShot(True)
-        self._saved_timer.setInterval(SAVED_SHOWN_MS)
-        self._saved_timer.timeout.connect(self.saved_label.hide)
-
+    def _connect(self) -> None:
         self.leave_button.clicked.connect(self.leaveRequested)
         self.topics_button.toggled.connect(self.set_topics_visible)
         self.back_button.clicked.connect(self.go_back)
-        self.play_button.clicked.connect(controller.toggle)
+        self.play_button.clicked.connect(self.controller.toggle)
         self.mark_button.clicked.connect(self.mark_moment)
         self.big_pictogram.clicked.connect(lambda: self.toggle_topic(None))
-        controller.frameReady.connect(self._on_frame)
-        controller.positionChanged.connect(self._on_position)
-        controller.playingChanged.connect(self._on_playing)
+        self.controller.frameReady.connect(self._on_frame)
+        self.controller.positionChanged.connect(self._on_position)
+        self.controller.playingChanged.connect(self._on_playing)
+
+    def _add_shortcuts(self) -> None:
         for key, slot in (
-            (Qt.Key.Key_Space, controller.toggle),
+            (Qt.Key.Key_Space, self.controller.toggle),
             (Qt.Key.Key_Escape, self.leaveRequested.emit),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self._on_playing(False)
-        self._restyle()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.fontChanged.connect(self._follow_application)
-            app.paletteChanged.connect(self._follow_application)
 
     # -- state --------------------------------------------------------------------------------
     def activate(self, audio_only: bool) -> None:
@@ -541,7 +281,7 @@ class SamenKijkenView(QWidget):
     # -- look ---------------------------------------------------------------------------------
     def _icon(self, kind: str, role: QPalette.ColorRole = QPalette.ColorRole.ButtonText) -> QIcon:
         size = self._icon_size()
-        return _symbol_icon(kind, self.palette().color(role), size, self.devicePixelRatioF())
+        return symbol_icon(kind, self.palette().color(role), size, self.devicePixelRatioF())
 
     def _follow_application(self, *_args: object) -> None:
         # Qt passes font and palette changes on to widgets with a style sheet only through the
@@ -558,21 +298,78 @@ class SamenKijkenView(QWidget):
             # settings, the system's light/dark scheme); children inherit them from here.
             self.setFont(QApplication.font())
             self.setPalette(QApplication.palette())
-            palette = self.palette()
-
-            def colour(role: QPalette.ColorRole) -> str:
-                return palette.color(role).name()
-
-            role = QPalette.ColorRole
             base = self.font().pointSizeF()
             if base <= 0:
                 base = 10.0
             # Very large at the normal text size; with enlarged text the three buttons must
             # still fit side by side on a 1366 pixels wide screen.
             big = max(base * 1.3, min(base * 1.8, 24.0))
-            small, saved = base * 1.25, big * 1.4
             self._big_points = big
-            sheet = f"""
+            self.setStyleSheet(_button_sheet(self.palette(), big, base * 1.25))
+            self._style_saved_label(big * 1.4)
+            picture_font = QFont(self.font())
+            picture_font.setPointSizeF(base * 1.2)
+            for button in self.pictogram_buttons:
+                button.setFont(picture_font)
+                button.updateGeometry()
+            self.big_pictogram.setFont(self.font())
+            self._style_icons()
+            self._on_playing(self.controller.playing)
+            self._fix_play_width()
+        finally:
+            self._styling = False
+
+    def _style_saved_label(self, points: float) -> None:
+        """The "Bewaard" message: big, bold, in the highlight colours."""
+        palette = self.palette()
+        font = QFont(self.font())
+        font.setPointSizeF(points)
+        font.setBold(True)
+        self.saved_label.setFont(font)
+        self.saved_label.setAutoFillBackground(True)
+        label_palette = QPalette(palette)
+        role = QPalette.ColorRole
+        label_palette.setColor(role.Window, palette.color(role.Highlight))
+        label_palette.setColor(role.WindowText, palette.color(role.HighlightedText))
+        self.saved_label.setPalette(label_palette)
+
+    def _style_icons(self) -> None:
+        self.back_button.setIcon(self._icon("back"))
+        self.mark_button.setIcon(self._icon("speak", QPalette.ColorRole.HighlightedText))
+        self.leave_button.setIcon(self._icon("leave"))
+        self.topics_button.setIcon(self._icon("topics"))
+        icon = self._icon_size()
+        for big_button in (self.back_button, self.play_button, self.mark_button):
+            big_button.setIconSize(QSize(icon, icon))
+        small_icon = round(icon * 0.6)
+        for small_button in (self.leave_button, self.topics_button):
+            small_button.setIconSize(QSize(small_icon, small_icon))
+
+    def _icon_size(self) -> int:
+        font = QFont(self.font())
+        font.setPointSizeF(self._big_points)
+        return max(32, round(QFontMetrics(font).height() * 1.5))
+
+    def _fix_play_width(self) -> None:
+        """Keep the play button as wide as its widest word, so nothing jumps."""
+        self.play_button.ensurePolished()
+        current = self.play_button.text()
+        widths = []
+        for text in (self.tr("Kijken"), self.tr("Stop")):
+            self.play_button.setText(text)
+            widths.append(self.play_button.sizeHint().width())
+        self.play_button.setText(current)
+        self.play_button.setMinimumWidth(max(widths))
+
+
+def _button_sheet(palette: QPalette, big: float, small: float) -> str:
+    """The style sheet of the big, primary and small buttons at these point sizes."""
+
+    def colour(role: QPalette.ColorRole) -> str:
+        return palette.color(role).name()
+
+    role = QPalette.ColorRole
+    return f"""
             QPushButton#big, QPushButton#primary, QPushButton#small {{
                 border: 3px solid {colour(role.Mid)};
                 border-radius: 16px;
@@ -600,51 +397,3 @@ class SamenKijkenView(QWidget):
                 color: {colour(role.HighlightedText)}; }}
             QPushButton:pressed {{ background: {colour(role.Mid)}; }}
             """
-            self.setStyleSheet(sheet)
-            font = QFont(self.font())
-            font.setPointSizeF(saved)
-            font.setBold(True)
-            self.saved_label.setFont(font)
-            self.saved_label.setAutoFillBackground(True)
-            label_palette = QPalette(palette)
-            label_palette.setColor(QPalette.ColorRole.Window, palette.color(role.Highlight))
-            label_palette.setColor(
-                QPalette.ColorRole.WindowText, palette.color(role.HighlightedText)
-            )
-            self.saved_label.setPalette(label_palette)
-            picture_font = QFont(self.font())
-            picture_font.setPointSizeF(base * 1.2)
-            for button in self.pictogram_buttons:
-                button.setFont(picture_font)
-                button.updateGeometry()
-            self.big_pictogram.setFont(self.font())
-            self.back_button.setIcon(self._icon("back"))
-            self.mark_button.setIcon(self._icon("speak", role.HighlightedText))
-            self.leave_button.setIcon(self._icon("leave"))
-            self.topics_button.setIcon(self._icon("topics"))
-            icon = self._icon_size()
-            for big_button in (self.back_button, self.play_button, self.mark_button):
-                big_button.setIconSize(QSize(icon, icon))
-            small_icon = round(icon * 0.6)
-            for small_button in (self.leave_button, self.topics_button):
-                small_button.setIconSize(QSize(small_icon, small_icon))
-            self._on_playing(self.controller.playing)
-            self._fix_play_width()
-        finally:
-            self._styling = False
-
-    def _icon_size(self) -> int:
-        font = QFont(self.font())
-        font.setPointSizeF(self._big_points)
-        return max(32, round(QFontMetrics(font).height() * 1.5))
-
-    def _fix_play_width(self) -> None:
-        """Keep the play button as wide as its widest word, so nothing jumps."""
-        self.play_button.ensurePolished()
-        current = self.play_button.text()
-        widths = []
-        for text in (self.tr("Kijken"), self.tr("Stop")):
-            self.play_button.setText(text)
-            widths.append(self.play_button.sizeHint().width())
-        self.play_button.setText(current)
-        self.play_button.setMinimumWidth(max(widths))
