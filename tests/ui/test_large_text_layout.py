@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -34,7 +32,6 @@ from vknz_desktop.ui.library.library_view import RecordingTableModel
 from vknz_desktop.ui.shell.main_window import MainWindow
 from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
 from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.workspace import Workspace
 
 SCREENS = [(1366, 768), (1920, 1080)]
@@ -441,34 +438,6 @@ def test_symbols_grow_with_the_text(
     after = workspace.transport.start_button.iconSize().width()
     assert after >= before * 1.6
     assert workspace.transport.start_button.icon().availableSizes()
-
-
-# -- the wrapping row ------------------------------------------------------------------------
-def test_flow_layout_wraps_and_shares_the_space_left(qtbot: QtBot) -> None:
-    host = QWidget()
-    qtbot.addWidget(host)
-    row = FlowLayout(host, spacing=4)
-    row.setContentsMargins(0, 0, 0, 0)
-    buttons = [QPushButton(text, host) for text in ("Afspelen", "Herhalen", "Verwijderen")]
-    grow = QLabel("uitrekken", host)
-    grow.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    for widget in (grow, *buttons):
-        row.addWidget(widget)
-    wide = row.sizeHint().width() + 100
-    host.resize(wide, row.heightForWidth(wide))
-    host.show()
-    qtbot.waitUntil(lambda: buttons[-1].geometry().right() > 0)
-    one_line = {w.geometry().center().y() for w in (grow, *buttons)}
-    assert max(one_line) - min(one_line) <= 1  # one line, centred
-    assert grow.width() >= grow.sizeHint().width() + 100 - 1  # the expanding label took the rest
-    narrow = max(b.sizeHint().width() for b in buttons) + 10
-    assert row.heightForWidth(narrow) >= 3 * buttons[0].sizeHint().height()
-    host.resize(narrow, row.heightForWidth(narrow))
-    qtbot.waitUntil(lambda: len({b.geometry().top() for b in buttons}) == 3)
-    for button in buttons:
-        assert host.rect().contains(button.geometry())
-        assert button.width() >= button.sizeHint().width()
-    assert row.minimumSize().width() >= max(b.minimumSizeHint().width() for b in buttons)
 
 
 def test_a_hidden_page_does_not_make_the_window_wider(

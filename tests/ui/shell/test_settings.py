@@ -6,7 +6,6 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import unlock
 from vknz_desktop.ui.shell.main_window import MainWindow
@@ -53,46 +52,6 @@ def test_bad_stored_values_fall_back_to_defaults(
     settings = AppSettings.load(window.vault)
     assert settings.lock_minutes == 5
     assert settings.workspace.reaction_offset_ms == -10_000
-
-
-def test_import_makes_library_thumbnails_in_the_background(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from tests.fixtures import media_facts as facts
-    from vknz_desktop.domain.models import ConsentScope, Role
-    from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
-    from vknz_desktop.storage.keyfile import TEST_PROFILE
-    from vknz_desktop.storage.vault import Vault
-
-    Vault.create(
-        window.context.gateway.directory,
-        "paard batterij nietje",  # type: ignore[attr-defined]
-        kdf_profile=TEST_PROFILE,
-    ).close()
-    unlock(window)
-    assert window.vault is not None
-    import datetime as dt
-
-    recording = RecordingService(window.vault, window.context.prober).import_recording(
-        ImportRequest(
-            source=facts.VIDEO_MP4,
-            consent=make_consent(
-                [ConsentScope.SELF], given_by=Role.KLANT, given_on=dt.date(2026, 11, 1)
-            ),
-        )
-    )
-    window.recordings_added([recording])
-    qtbot.waitUntil(
-        lambda: (
-            window.vault is not None
-            and window.vault.derived_media(recording.id, "thumbnails-v1") is not None
-        ),
-        timeout=8000,
-    )
-    qtbot.waitUntil(lambda: not window.library_controller.analysing(), timeout=5000)
-    model = window.library._model
-    row = model.row_of(recording.id)
-    assert row is not None
 
 
 def test_language_choice_is_kept_outside_the_vault_for_the_next_start(

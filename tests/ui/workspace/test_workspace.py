@@ -158,8 +158,8 @@ def test_audio_only_shows_waveform_not_a_picture(
     window.show()
     unlock(window)
     window.open_recording(demo_vault["audio"])
-    qtbot.waitUntil(lambda: bool(window.workspace.video._peaks), timeout=8000)
-    assert window.workspace.video._audio_only
+    qtbot.waitUntil(lambda: bool(window.workspace.video.peaks), timeout=8000)
+    assert window.workspace.video.audio_only
     assert not window.workspace.video.has_picture()
     assert window.vault is not None
     assert window.vault.derived_media(demo_vault["audio"], "waveform-v1") is not None

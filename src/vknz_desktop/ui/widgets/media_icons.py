@@ -18,6 +18,8 @@ _SIZES = (16, 24, 32, 48)
 
 def paint_symbol(painter: QPainter, rect: QRectF, kind: str, colour: QColor) -> None:
     """Draw the symbol ``kind`` (one of KINDS) into ``rect`` (square drawing, 100 units)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown symbol {kind!r}")
     side = min(rect.width(), rect.height())
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -64,8 +66,6 @@ def paint_symbol(painter: QPainter, rect: QRectF, kind: str, colour: QColor) -> 
         else:
             painter.drawLine(QPointF(64, 34), QPointF(92, 66))
             painter.drawLine(QPointF(92, 34), QPointF(64, 66))
-    else:
-        raise ValueError(f"unknown symbol {kind!r}")
     painter.restore()
 
 

@@ -36,6 +36,16 @@ class VideoView(QWidget):
         self._message = ""
         self.update()
 
+    @property
+    def peaks(self) -> list[float]:
+        """The waveform shown for an audio-only recording (empty when none)."""
+        return list(self._peaks)
+
+    @property
+    def audio_only(self) -> bool:
+        """Whether the recording has no picture (the waveform and a big play head instead)."""
+        return self._audio_only
+
     def set_audio_only(self, audio_only: bool) -> None:
         """Show the waveform and a play head instead of a picture."""
         self._audio_only = audio_only

@@ -94,7 +94,7 @@ class PrivacyFeature(QObject):
                 session.privacy,
                 session.identity.role,
                 self.host.dialog_parent(),
-                before_erase=self._before_erase,
+                before_erase=self.before_erase,
             )
         except KnownError as error:
             messages.show_known_error(self.host.dialog_parent(), error)
@@ -109,7 +109,7 @@ class PrivacyFeature(QObject):
             self.dialog = None
         dialog.deleteLater()
 
-    def _before_erase(self, _recording_ids: list[str]) -> None:
+    def before_erase(self, _recording_ids: list[str]) -> None:
         """Nothing may show or read a recording while an erasure removes it."""
         self.host.stop_analysis()
         self.host.show_library()  # closes an open recording (and the review players)
