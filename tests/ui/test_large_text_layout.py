@@ -421,11 +421,11 @@ def test_transport_symbols_contrast_with_their_background(
         )
         assert contrast(brightest, corner) >= 4.5, (button.accessibleName(), scheme)
     # the play symbol follows playback, still in the palette's colour
-    workspace.transport._on_playing(True)
+    window.context.controller.playingChanged.emit(True)
     pause = symbol_colour(workspace.transport.play_button.icon().pixmap(24).toImage())
     background = workspace.transport.palette().color(QPalette.ColorRole.Window)
     assert contrast(pause, background) >= 4.5
-    workspace.transport._on_playing(False)
+    window.context.controller.playingChanged.emit(False)
 
 
 def test_symbols_grow_with_the_text(

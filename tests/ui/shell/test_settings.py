@@ -27,7 +27,7 @@ def test_settings_round_trip_through_the_vault(
     window.show_settings()
     assert window.workspace.settings.pause_while_typing is False
     assert window.workspace.settings.reaction_offset_ms == -1500
-    assert window.inactivity._timer.interval() == 12 * 60_000
+    assert window.inactivity.minutes == 12
     assert window.vault is not None
     stored = AppSettings.load(window.vault)
     assert (stored.workspace.reaction_offset_ms, stored.lock_minutes) == (-1500, 12)

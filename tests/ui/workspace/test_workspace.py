@@ -260,7 +260,7 @@ def test_answering_a_scale_question_stores_theme_and_answer(
     row = rows[("werkrelatie", "gevoel-opmerken")]
     QTest.mouseClick(row, Qt.MouseButton.LeftButton)
     assert workspace.editor.active
-    choice = next(b for b in workspace.editor._choice_group.buttons() if b.text() == "soms")
+    choice = next(b for b in workspace.editor.choice_buttons() if b.text() == "soms")
     choice.setChecked(True)
     workspace.editor.save()
     assert window.vault is not None
@@ -358,7 +358,7 @@ def test_search_across_recordings_opens_the_moment(
     dialog.run()
     assert dialog.results.count() == 1
     dialog.results.setCurrentRow(0)
-    dialog._open(dialog.results.item(0))
+    dialog.results.itemActivated.emit(dialog.results.item(0))  # Enter or a double-click
     assert window.workspace.recording is not None
     assert window.workspace.recording.id == demo_vault["audio"]
     assert window.context.controller.position_ms() == 2500

@@ -695,6 +695,14 @@ class LibraryView(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def text_of(self, recording_id: str, column: int) -> str | None:
+        """What the list shows for ``recording_id`` in ``column`` (None when not listed)."""
+        row = self._model.row_of(recording_id)
+        if row is None:
+            return None
+        value = self._model.index(row, column).data()
+        return str(value) if value is not None else None
+
     def recording_count(self) -> int:
         """How many recordings the view holds (before filtering)."""
         return self._model.rowCount()

@@ -261,6 +261,16 @@ class PlayerController(QObject):
         else:
             self.skip(-5000)
 
+    @property
+    def volume(self) -> int:
+        """The volume in percent (kept for the next recording too)."""
+        return self._volume
+
+    @property
+    def muted(self) -> bool:
+        """Whether the sound is off."""
+        return self._muted
+
     def set_volume(self, percent: int) -> None:
         """Volume 0-100."""
         self._volume = max(0, min(100, percent))

@@ -30,6 +30,11 @@ class InactivityLock(QObject):
         """Timeout between 1 and 60 minutes."""
         self._timer.setInterval(max(1, min(60, minutes)) * 60_000)
 
+    @property
+    def minutes(self) -> int:
+        """After how many minutes without input the vault locks."""
+        return self._timer.interval() // 60_000
+
     def start(self) -> None:
         """Begin counting (after an unlock)."""
         self._timer.start()

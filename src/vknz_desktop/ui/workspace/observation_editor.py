@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QLabel,
@@ -175,6 +176,10 @@ class ObservationEditor(QFrame):
             else (self._existing.question_id if self._existing else None),
             existing=self._existing,
         )
+
+    def choice_buttons(self) -> list[QAbstractButton]:
+        """The answers of a scale question (empty for a free observation)."""
+        return list(self._choice_group.buttons())
 
     def save(self) -> None:
         """Hand the draft over (nothing happens when it is empty)."""

@@ -225,7 +225,7 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert asked and asked[0].endswith(".html")
     written = target.read_text(encoding="utf-8")
-    assert written == dialog._export.render(dialog.built, "html")  # exactly what was shown
+    assert written == dialog.export.render(dialog.built, "html")  # exactly what was shown
     assert "background-color" not in written.split("</style>")[1]
     assert "Fictief" not in written and "Zwaluwen" not in written
     assert window.vault is not None

@@ -34,6 +34,7 @@ from vknz_desktop.storage.fragments_repo import FragmentsRepository
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.features.review.session_view import SessionOverviewDialog
+from vknz_desktop.ui.library.library_view import RecordingTableModel
 from vknz_desktop.ui.shell.main_window import MainWindow
 
 
@@ -301,12 +302,12 @@ def test_prepare_playlist_and_run_a_session_with_two_columns(
         page.playlist.model().index(1, 0).parent(), 1, page.playlist.model().index(0, 0).parent(), 0
     )
     qtbot.waitUntil(
-        lambda: [e.clip.id for e in review(window).prepare_page._entries] == [b.id, a.id],
+        lambda: [e.clip.id for e in review(window).prepare_page.entries] == [b.id, a.id],
         timeout=2000,
     )
     page.playlist.setCurrentRow(0)
     page.move_item(1)
-    assert [e.clip.id for e in page._entries] == [a.id, b.id]
+    assert [e.clip.id for e in page.entries] == [a.id, b.id]
     # Prompts per fragment, stored as typed.
     page.playlist.setCurrentRow(0)
     QTest.keyClicks(page.prompt_edit, "Wat doe je om de klant op zijn gemak te stellen?")
@@ -495,10 +496,10 @@ def test_compare_view_keeps_both_players_at_their_offset(
 
     # Independent volume and a choice of which one is heard.
     right.volume.setValue(30)
-    assert right.playback.controller._volume == 30 and left.playback.controller._volume == 80
+    assert right.playback.controller.volume == 30 and left.playback.controller.volume == 80
     compare.audio_box.setCurrentIndex(compare.audio_box.findData("right"))
     compare.audio_box.activated.emit(compare.audio_box.currentIndex())
-    assert left.playback.controller._muted and not right.playback.controller._muted
+    assert left.playback.controller.muted and not right.playback.controller.muted
 
     QTest.keyClick(compare, Qt.Key.Key_S)  # lock them together
     assert compare.synced and compare.offset_ms == 3500
@@ -622,10 +623,8 @@ def test_keep_fragments_only_from_the_workspace(
     assert [(o.id, o.time_ms) for o in vault.observations(first.id)] == [(inside.id, 1200)]
     assert [o.id for o in vault.observations(video)] == [outside.id]
     assert window.library.recording_count() == 4
-    model = window.library._model
-    row = model.row_of(video)
-    assert row is not None
-    assert model.index(row, model.KIND).data() == "Opname verwijderd (alleen tekst)"
+    kind = window.library.text_of(video, RecordingTableModel.KIND)
+    assert kind == "Opname verwijderd (alleen tekst)"
     # The original cannot be opened any more; a fragment can, with its clip.
     monkeypatch.setattr(messages, "warn", lambda *args, **kwargs: None)
     window.open_recording(video)

@@ -312,6 +312,11 @@ class SummaryPreviewDialog(QDialog):
             self._update_wait()
             self._wait_timer.start()
 
+    @property
+    def export(self) -> SummaryExport:
+        """The export session this preview builds and writes with."""
+        return self._export
+
     # -- waiting ------------------------------------------------------------------------------
     def _update_wait(self) -> None:
         self.wait_time.setText(self.tr("{0} seconden…").format(int(self._loader.seconds_waited())))

@@ -295,6 +295,11 @@ class SessionPreparePage(QWidget):
         """The session being prepared."""
         return self._session
 
+    @property
+    def entries(self) -> list[PlaylistEntry]:
+        """The playlist of the session being prepared, in order."""
+        return list(self._entries)
+
     def set_service(self, service: ReviewSessionService | None) -> None:
         """Work with this vault's sessions (None when the vault locks)."""
         self.flush()
