@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.ui.library.data import TODAY, S, consent
+from tests.ui.data import TODAY, S, consent
 from vknz_desktop.domain.models import (
     CONSENT_SCOPE_LABELS,
 )

@@ -3,7 +3,6 @@ libVLC, a workspace without widgets, and services that record what they were ask
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,15 +11,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from tests.ui import data
 from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.models import (
-    Consent,
-    ConsentScope,
-    MediaInfo,
     Observation,
-    Participant,
     Recording,
-    Role,
 )
 from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.shell.actions import ActionRegistry
@@ -29,22 +24,7 @@ from vknz_desktop.ui.shell.host import ShellEvents
 
 def recording(rid: str = "r1", *, video: bool = True) -> Recording:
     """A made-up recording."""
-    return Recording(
-        id=rid,
-        title="Oefengesprek",
-        conversation_date=dt.date(2026, 11, 1),
-        media=MediaInfo(container="mp4", duration_ms=60_000, has_video=video, has_audio=True),
-        size_bytes=1000,
-        sha256="0" * 64,
-        participants=(Participant(display_name="Klant A", role=Role.KLANT),),
-        consent=Consent(
-            given_on=dt.date(2026, 1, 10),
-            given_by=Role.KLANT,
-            scopes=frozenset({ConsentScope.SELF}),
-            keep_until=dt.date(2027, 1, 10),
-        ),
-        imported_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
-    )
+    return data.recording(rid, "Oefengesprek", video=video)
 
 
 class FakePlayer(QObject):

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.library.data import TODAY, S, consent
+from tests.ui.data import TODAY, S, consent
 from vknz_desktop.domain.models import (
     MediaInfo,
     Participant,

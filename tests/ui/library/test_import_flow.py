@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.fixtures.media_facts import BROKEN_RANDOM, VIDEO_DURATION_MS, VIDEO_MP4
 from tests.integration.helpers import snapshot
-from tests.ui.library.data import TODAY, S
+from tests.ui.data import TODAY, S
 from vknz_desktop.domain.models import (
     Participant,
     Recording,

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.library.data import TODAY, S, recording
+from tests.ui.data import TODAY, S, recording
 from vknz_desktop.ui.library.library_view import (
     ID_ROLE,
     THUMBNAIL_SIZE,

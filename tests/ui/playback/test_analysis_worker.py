@@ -4,7 +4,6 @@ nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from tests.ui.data import recording
 from vknz_desktop.domain.derived import (
     THUMBNAILS_KIND,
     WAVEFORM_KIND,
@@ -20,34 +20,14 @@ from vknz_desktop.domain.derived import (
     encode_waveform,
 )
 from vknz_desktop.domain.models import (
-    Consent,
-    ConsentScope,
-    MediaInfo,
-    Participant,
     Recording,
-    Role,
 )
 from vknz_desktop.domain.ports import Thumbnail
 from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
 
 
 def _recording(*, video: bool = True) -> Recording:
-    return Recording(
-        id="r1",
-        title="Oefengesprek",
-        conversation_date=dt.date(2026, 11, 1),
-        media=MediaInfo(container="mp4", duration_ms=60_000, has_video=video, has_audio=True),
-        size_bytes=1000,
-        sha256="0" * 64,
-        participants=(Participant(display_name="Klant A", role=Role.KLANT),),
-        consent=Consent(
-            given_on=dt.date(2026, 1, 10),
-            given_by=Role.KLANT,
-            scopes=frozenset({ConsentScope.SELF}),
-            keep_until=dt.date(2027, 1, 10),
-        ),
-        imported_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
-    )
+    return recording("r1", "Oefengesprek", video=video)
 
 
 def _jpeg() -> bytes:

@@ -1,4 +1,4 @@
-"""Made-up recordings and consents for the library's tests."""
+"""Made-up recordings and consents for the GUI tests."""
 
 from __future__ import annotations
 
