@@ -57,3 +57,13 @@ def test_the_end_of_a_session_asks_for_goals_through_a_signal(host: FakeHost) ->
     feature.session_view.goalsRequested.emit("sessie-1", ["o1", "o2"])
     assert asked == [("sessie-1", ["o1", "o2"])]
     assert isinstance(feature, QObject)
+
+
+def test_without_leerdoelen_a_session_end_says_where_the_observations_are(
+    host: FakeHost, shown_messages: list[tuple[str, str, str]]
+) -> None:
+    feature = _feature(host)
+    feature.explain_where_observations_went("sessie-1", ["o1", "o2", "o3"])
+    kind, title, text = shown_messages[-1]
+    assert (kind, title) == ("information", "Leerdoelen")
+    assert text.startswith("De 3 waarnemingen van deze sessie zijn bewaard bij de opnames.")
