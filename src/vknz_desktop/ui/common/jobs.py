@@ -14,17 +14,23 @@ GUI thread through queued signals, in order:
 
 ``cancel()`` asks the work to stop (its ``CancelToken``); ``shutdown()`` cancels, waits for the
 thread and delivers the outcome at once (a lock or quit must not leave a thread behind).
+
+The worker thread never touches the job's QObject (the GUI thread may delete it while the work
+still runs, e.g. when a recording is closed): it reports to one relay object that lives as long
+as the application, and the relay hands the report to the job on the GUI thread if the job
+still exists.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from vknz_desktop.domain.ports import CancelToken
 
@@ -36,11 +42,66 @@ ResultT = TypeVar("ResultT")
 PROGRESS_STEPS = 1000
 
 
+class _Relay(QObject):
+    """Lives as long as the application. Worker threads send every report to it (never to a
+    job, which the GUI thread may delete while its work still runs); on the GUI thread it
+    hands each report to its job, if that job still exists."""
+
+    report = Signal(int, str, object)  # job number, kind, payload
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._jobs: dict[int, BackgroundJob[Any]] = {}
+        self.report.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+
+    def register(self, number: int, job: BackgroundJob[Any]) -> None:
+        self._jobs[number] = job
+        job.destroyed.connect(lambda _object=None: self._jobs.pop(number, None))
+
+    def forget(self, number: int) -> None:
+        self._jobs.pop(number, None)
+
+    def _dispatch(self, number: int, kind: str, payload: object) -> None:
+        job = self._jobs.get(number)
+        if job is None:
+            return
+        try:
+            job._receive(kind, payload)
+        except RuntimeError:  # its C++ object is gone: nobody listens any more
+            self._jobs.pop(number, None)
+
+
+_relay: _Relay | None = None
+_numbers = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
+
+
+class _State:
+    """What the worker thread and the GUI thread share: plain Python, never a QObject."""
+
+    def __init__(self, number: int, relay: _Relay) -> None:
+        self.number = number
+        self.relay = relay
+        self.lock = threading.Lock()
+        self.outcome: tuple[object, BaseException | None] | None = None
+
+    def send(self, kind: str, payload: object = None) -> None:
+        """From any thread: a report for the job, delivered on the GUI thread."""
+        with contextlib.suppress(RuntimeError):  # the application is gone
+            self.relay.report.emit(self.number, kind, payload)
+
+
 class JobHandle:
     """What the work function is given: ``progress``, ``publish`` and the cancel ``token``."""
 
-    def __init__(self, job: BackgroundJob[Any], token: CancelToken, steps: int) -> None:
-        self._job = job
+    def __init__(self, state: _State, token: CancelToken, steps: int) -> None:
+        self._state = state
         self.token = token
         self._steps = steps
         self._last_step = -1
@@ -59,11 +120,24 @@ class JobHandle:
         step = done * self._steps // total if total > 0 else self._steps
         if step != self._last_step:
             self._last_step = step
-            self._job._emit(self._job._workerProgress, done, total)
+            self._state.send("progress", (done, total))
 
     def publish(self, value: object) -> None:
         """Hand a partial result to the GUI thread (``published``)."""
-        self._job._emit(self._job._workerPublished, value)
+        self._state.send("published", value)
+
+
+def _run(work: Callable[[JobHandle], object], handle: JobHandle, state: _State) -> None:
+    """The worker thread: the work, then its outcome (it touches no QObject but the relay)."""
+    try:
+        result: object = work(handle)
+    except BaseException as error:  # handed to the GUI thread, which decides
+        outcome: tuple[object, BaseException | None] = (None, error)
+    else:
+        outcome = (result, None)
+    with state.lock:
+        state.outcome = outcome
+    state.send("done")
 
 
 class BackgroundJob(QObject, Generic[ResultT]):
@@ -74,11 +148,6 @@ class BackgroundJob(QObject, Generic[ResultT]):
     succeeded = Signal(object)
     failed = Signal(object)  # the BaseException raised by the work
     finished = Signal()
-
-    # From the worker thread to the GUI thread (queued: the job lives in the GUI thread).
-    _workerProgress = Signal(object, object)
-    _workerPublished = Signal(object)
-    _workerDone = Signal()
 
     def __init__(
         self,
@@ -96,21 +165,21 @@ class BackgroundJob(QObject, Generic[ResultT]):
         self._steps = steps
         self.token = CancelToken()
         self._thread: threading.Thread | None = None
-        self._outcome: tuple[object, BaseException | None] | None = None
-        self._lock = threading.Lock()
+        self._state = _State(next(_numbers), _the_relay())
         self._delivered = False
-        self._workerProgress.connect(self._on_progress)
-        self._workerPublished.connect(self._on_published)
-        self._workerDone.connect(self._deliver)
 
     # -- control ------------------------------------------------------------------------------
     def start(self) -> None:
         """Start the work (once)."""
         if self._thread is not None:
             raise RuntimeError("a BackgroundJob runs once")
-        handle = JobHandle(self, self.token, self._steps)
+        self._state.relay.register(self._state.number, self)
+        handle = JobHandle(self._state, self.token, self._steps)
         self._thread = threading.Thread(
-            target=self._run, args=(handle,), name=self._name, daemon=self._daemon
+            target=_run,
+            args=(self._work, handle, self._state),
+            name=self._name,
+            daemon=self._daemon,
         )
         self._thread.start()
 
@@ -145,39 +214,25 @@ class BackgroundJob(QObject, Generic[ResultT]):
         self._deliver()
         return True
 
-    # -- the worker thread --------------------------------------------------------------------
-    def _run(self, handle: JobHandle) -> None:
-        try:
-            result: object = self._work(handle)
-        except BaseException as error:  # handed to the GUI thread, which decides
-            outcome: tuple[object, BaseException | None] = (None, error)
-        else:
-            outcome = (result, None)
-        with self._lock:
-            self._outcome = outcome
-        self._emit(self._workerDone)
-
-    @staticmethod
-    def _emit(signal: object, *args: object) -> None:
-        # RuntimeError: the job's QObject was deleted while the work ran; nobody listens.
-        with contextlib.suppress(RuntimeError):
-            signal.emit(*args)  # type: ignore[attr-defined]
-
     # -- the GUI thread -----------------------------------------------------------------------
-    def _on_progress(self, done: object, total: object) -> None:
-        if not self._delivered and isinstance(done, int) and isinstance(total, int):
+    def _receive(self, kind: str, payload: object) -> None:
+        if self._delivered:
+            return
+        if kind == "progress":
+            done, total = cast("tuple[int, int]", payload)
             self.progressed.emit(done, total)
-
-    def _on_published(self, value: object) -> None:
-        if not self._delivered:
-            self.published.emit(value)
+        elif kind == "published":
+            self.published.emit(payload)
+        else:
+            self._deliver()
 
     def _deliver(self) -> None:
-        with self._lock:
-            outcome = self._outcome
+        with self._state.lock:
+            outcome = self._state.outcome
             if outcome is None or self._delivered:
                 return
             self._delivered = True
+        self._state.relay.forget(self._state.number)
         if self._thread is not None:
             self._thread.join()
         result, error = outcome
