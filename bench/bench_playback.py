@@ -55,7 +55,7 @@ from vknz_desktop.domain.ports import VideoFrame
 from vknz_desktop.media.streams import PlainFileStream
 from vknz_desktop.media.vlc_player import TEST_ARGS, VlcEngine, VlcPlayer
 from vknz_desktop.storage.media_store import DEFAULT_CACHE_CHUNKS, media_path
-from vknz_desktop.ui.player_controller import frame_to_image
+from vknz_desktop.ui.playback.player_controller import frame_to_image
 
 NAME = "playback"
 WIDTH, HEIGHT, FPS = 1920, 1080, 30

@@ -34,7 +34,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QApplication
 
-from vknz_desktop.ui.timeline import TimelineClip, TimelineMarker, TimelineWidget
+from vknz_desktop.ui.workspace.timeline.widget import TimelineClip, TimelineMarker, TimelineWidget
 
 WIDTH, HEIGHT = 1600, 160
 DURATION = 2 * 60 * 60 * 1000

@@ -20,8 +20,8 @@ from demo_vault import build_demo_vault
 from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.keyfile import TEST_PROFILE
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
 
 def pump(seconds: float) -> None:
@@ -57,7 +57,7 @@ def main() -> None:
         dialog.name_edit.setText("Sam")
         dialog.try_unlock()
         if window.vault is None:
-            window._on_unlocked(dialog.vault, Identity())  # type: ignore[arg-type]
+            window.open_vault(dialog.vault, Identity())  # type: ignore[arg-type]
         pump(0.5)
         window.show_library()
         pump(0.5)

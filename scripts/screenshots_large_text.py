@@ -27,10 +27,10 @@ from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
 from vknz_desktop.storage.keyfile import TEST_PROFILE
-from vknz_desktop.ui.retention_dialog import RetentionDialog
-from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
-from vknz_desktop.ui.unlock_dialog import UnlockDialog
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.library.retention_dialog import RetentionDialog
+from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
+from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
 
 CLIPS = [
     (4_000, 13_500, "Begroeting", "werkrelatie"),
@@ -105,7 +105,7 @@ def main() -> None:
     vault.close()
     window, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     window.show()
-    window._on_unlocked(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
+    window.open_vault(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
     controller = window.context.controller
 
     def close_retention() -> None:
@@ -187,11 +187,13 @@ def main() -> None:
             window.grab().save(str(out / f"locked-{tag}.png"))
             unlock.hide()
             unlock.deleteLater()
-            window._on_unlocked(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
+            window.open_vault(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
             pump(0.5)
             close_retention()
             settings(scale)
-            window._warn_about_expired()  # the demo vault has an expired recording
+            session = window.session  # the demo vault has an expired recording
+            assert session is not None and session.retention is not None
+            window.library_controller.check_retention(session.retention, auto_remove=False)
             pump(0.3)
             for retention in window.findChildren(RetentionDialog):
                 if retention.isVisible():

@@ -36,8 +36,9 @@ from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.storage.goals_repo import GoalRepository
 from vknz_desktop.storage.keyfile import TEST_PROFILE
-from vknz_desktop.ui.pdf_writer import pdf_bytes
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.features.learning.feature import LearningFeature
+from vknz_desktop.ui.features.learning.pdf_writer import pdf_bytes
 
 GOALS = [
     (
@@ -206,7 +207,7 @@ def main() -> None:
         window.show()
         pump(0.3)
         vault = window.context.gateway.open("paard batterij nietje")
-        window._on_unlocked(vault, Identity(name="Sam"))
+        window.open_vault(vault, Identity(name="Sam"))
         pump(0.5)
         window.open_recording(recording_id)
         pump(1.0)
@@ -214,19 +215,19 @@ def main() -> None:
         listing.table.setFocus()
         listing.table.selectRow(2)
         pump(0.2)
-        window.learning.end_review_action.trigger()
+        window.registry.action("learning.end_review").trigger()
         pump(0.5)
-        goal_dialog = window.learning._dialogs[-1]
+        goal_dialog = window.feature(LearningFeature).open_dialogs()[-1]
         goal_dialog.goal_edit.setText("Samenvatten voordat ik reageer")
         pump(0.2)
         goal_dialog.grab().save(str(out / f"leerdoel-maken-{width}x{height}.png"))
         goal_dialog.reject()
         pump(0.2)
-        window.learning.show_goals(goal_ids[0])
+        window.feature(LearningFeature).show_goals(goal_ids[0])
         pump(0.5)
         window.grab().save(str(out / f"leerdoelen-{width}x{height}.png"))
 
-        dialog = window.learning.show_summary_preview()
+        dialog = window.feature(LearningFeature).show_summary_preview()
         assert dialog is not None
         dialog.resize(min(width - 40, 1300), min(height - 60, 720))
         dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
@@ -260,7 +261,9 @@ def main() -> None:
             path.write_text(render_json(summary), encoding="utf-8")
             files.append(path)
         (folder / "notities.json").write_text('{"dit": "is geen samenvatting"}', encoding="utf-8")
-        agenda_dialog = window.learning.show_team_agenda([*files, folder / "notities.json"])
+        agenda_dialog = window.feature(LearningFeature).show_team_agenda(
+            [*files, folder / "notities.json"]
+        )
         assert agenda_dialog is not None
         agenda_dialog.resize(min(width - 40, 1200), min(height - 60, 700))
         pump(0.5)

@@ -26,7 +26,8 @@ from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.services.review_sessions import ReviewSessionService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
 from vknz_desktop.storage.keyfile import TEST_PROFILE
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.features.review.feature import ReviewFeature
 
 CLIPS = [
     (4_000, 13_500, "Begroeting", "werkrelatie", "Hoe begin ik het gesprek?"),
@@ -147,7 +148,7 @@ def main() -> None:
         window.show()
         pump(0.3)
         vault = window.context.gateway.open("paard batterij nietje")
-        window._on_unlocked(vault, Identity(Role.ONDERZOEKER, "Ans"))
+        window.open_vault(vault, Identity(Role.ONDERZOEKER, "Ans"))
         pump(0.5)
         # Workspace with clips on the timeline and in the list.
         window.open_recording(recording_id)
@@ -164,9 +165,9 @@ def main() -> None:
         window.grab().save(str(out / f"clips-{width}x{height}.png"))
         clips.clear_marks()
         # Prepare page.
-        window.review.show_prepare(session_id)
+        window.feature(ReviewFeature).show_prepare(session_id)
         pump(0.5)
-        page = window.review.prepare_page
+        page = window.feature(ReviewFeature).prepare_page
         page.playlist.setCurrentRow(0)
         tree = page.clip_tree
         private = next(
@@ -178,25 +179,25 @@ def main() -> None:
         pump(0.3)
         window.grab().save(str(out / f"prepare-{width}x{height}.png"))
         # Session mode.
-        window.review.start_session(session_id)
+        window.feature(ReviewFeature).start_session(session_id)
         pump(1.0)
-        view = window.review.session_view
+        view = window.feature(ReviewFeature).session_view
         view.playback.seek(9_000)
         pump(1.2)
         view.right_column.input.setPlainText("Ik wil het doel eerder noemen.")
         pump(0.2)
         window.grab().save(str(out / f"session-{width}x{height}.png"))
         view.right_column.input.clear()
-        window.review.start_session(klant_session_id)
+        window.feature(ReviewFeature).start_session(klant_session_id)
         pump(1.0)
         view.playback.seek(47_800)
         view.left_column.list.setCurrentRow(1)
         pump(1.2)
         window.grab().save(str(out / f"session-klant-{width}x{height}.png"))
         # Compare view: the start of two conversations moments side by side, locked.
-        window.review.show_compare()
+        window.feature(ReviewFeature).show_compare()
         pump(1.0)
-        compare = window.review.compare_view
+        compare = window.feature(ReviewFeature).compare_view
         for pane, title in ((compare.left, "Begroeting"), (compare.right, "Afspraken maken")):
             pane.fragment_box.setCurrentIndex(pane.fragment_box.findText(title, flags_contains()))
             pane.fragmentChosen.emit()

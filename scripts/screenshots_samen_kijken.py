@@ -20,8 +20,9 @@ from demo_vault import PASSPHRASE, build_demo_vault
 from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.keyfile import TEST_PROFILE
-from vknz_desktop.ui.settings_dialog import AppSettings
-from vknz_desktop.ui.workspace import Identity
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
+from vknz_desktop.ui.shell.settings_dialog import AppSettings
 
 
 def pump(seconds: float) -> None:
@@ -48,9 +49,9 @@ def main() -> None:
     vault.close()
     window, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     window.show()
-    window._on_unlocked(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
+    window.open_vault(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
     controller = window.context.controller
-    feature = window.samen_kijken
+    feature = window.feature(SamenKijkenFeature)
     # high contrast first, at 1366x768 (hidden pages keep the minimum width of larger text)
     window.resize(1366, 768)
     window.open_recording(recording_id)

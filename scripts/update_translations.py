@@ -4,7 +4,7 @@ Usage: python scripts/update_translations.py [--check] [--no-compile]
 
 1. pyside6-lupdate over every .py under src/vknz_desktop merges new and changed Dutch source
    strings into resources/translations/vknz_en.ts (new ones are marked unfinished).
-2. Messages that lupdate cannot see are kept alive (see RUNTIME_ONLY and CONTEXT_ALIASES).
+2. Messages that lupdate cannot see (``self.tr(LABELS[x])``) are kept alive (``runtime_only``).
 3. Untranslated (unfinished or empty) messages are listed; exit code 1 when there are any.
 4. pyside6-lrelease compiles resources/translations/vknz_en.qm (ignored by git; `make
    translations` does only this step).
@@ -32,29 +32,16 @@ TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 TS_FILE = TRANSLATIONS_DIR / "vknz_en.ts"
 QM_FILE = TRANSLATIONS_DIR / "vknz_en.qm"
 
-#: lupdate names a context after the object in front of ``.tr`` when that is not ``self``
-#: (``window.tr(…)`` → "window"), and "" for a bare ``tr(…)``; at run time PySide6 looks the
-#: text up under the class names of the object's type. Messages from these contexts are
-#: copied into the contexts that are used at run time.
-CONTEXT_ALIASES: dict[str, tuple[str, ...]] = {
-    "window": ("MainWindow",),  # learning.py, review_feature.py: window.tr(…)
-    "self.window": ("MainWindow",),
-    "panel": ("KijkwijzerPanel",),  # kijkwijzer_panel.py: panel.tr(…)
-    # learning.py: tr = window.tr; goals_view.py: EvidenceRow.label(tr) with GoalsView.tr or
-    # MainWindow.tr
-    "": ("MainWindow", "GoalsView"),
-}
-
 
 def runtime_only() -> dict[str, tuple[str, ...]]:
     """Texts translated with a variable (``self.tr(LABELS[x])``): lupdate cannot see them."""
     sys.path.insert(0, str(ROOT / "src"))
     from vknz_desktop.domain.fragments import SHARING_LABELS
     from vknz_desktop.domain.goals import GOAL_STATUS_LABELS
-    from vknz_desktop.ui.audit_log_dialog import ACTION_LABELS
-    from vknz_desktop.ui.main_window import MEDIA_FILTER
-    from vknz_desktop.ui.observation_list import ObservationTableModel
-    from vknz_desktop.ui.unlock_dialog import ROLE_LABELS
+    from vknz_desktop.ui.features.privacy.audit_log_dialog import ACTION_LABELS
+    from vknz_desktop.ui.library.controller import MEDIA_FILTER
+    from vknz_desktop.ui.shell.unlock_dialog import ROLE_LABELS
+    from vknz_desktop.ui.workspace.observation_list import ObservationTableModel
 
     sharing = tuple(SHARING_LABELS.values())
     statuses = tuple(GOAL_STATUS_LABELS.values())
@@ -62,7 +49,8 @@ def runtime_only() -> dict[str, tuple[str, ...]]:
         "AuditLogDialog": tuple(ACTION_LABELS.values()),
         "GoalsView": statuses,
         "SummaryPreviewDialog": statuses,
-        "MainWindow": (MEDIA_FILTER, *sharing),  # review_feature.py: window.tr(SHARING_LABELS…)
+        "LibraryController": (MEDIA_FILTER,),
+        "ReviewFeature": sharing,
         "ObservationTableModel": (*ObservationTableModel.COLUMNS, *sharing),
         "PerspectiveColumn": sharing,
         "UnlockDialog": tuple(ROLE_LABELS.values()),
@@ -146,17 +134,13 @@ def extracted_messages() -> list[Message]:
 def required_keys(extracted: Iterable[Message]) -> set[tuple[str, str]]:
     """Every (context, source) the app asks for at run time, plus lupdate's own."""
     keys = {(m.context, m.source) for m in extracted}
-    for context, source in list(keys):
-        for target in CONTEXT_ALIASES.get(context, ()):
-            keys.add((target, source))
     for context, sources in runtime_only().items():
         keys.update((context, source) for source in sources)
     return keys
 
 
 def _add_runtime_messages(ts_file: Path) -> None:
-    """Revive or add the messages lupdate does not see; alias copies take the translation of
-    the message lupdate did see."""
+    """Revive or add the messages lupdate does not see."""
     tree = ET.parse(ts_file)
     root = tree.getroot()
     contexts = {c.findtext("name") or "": c for c in root.iter("context")}
@@ -165,20 +149,10 @@ def _add_runtime_messages(ts_file: Path) -> None:
         for name, c in contexts.items()
         for m in c.iter("message")
     }
-    wanted: dict[tuple[str, str], ET.Element | None] = {}
-    for alias, targets in CONTEXT_ALIASES.items():
-        if alias not in contexts:
-            continue
-        for message in contexts[alias].iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
-                continue
-            for target in targets:
-                wanted[(target, message.findtext("source") or "")] = translation
-    for context, sources in runtime_only().items():
-        for source in sources:
-            wanted.setdefault((context, source), None)
-    for (context, source), alias_translation in sorted(wanted.items()):
+    wanted = {
+        (context, source) for context, sources in runtime_only().items() for source in sources
+    }
+    for context, source in sorted(wanted):
         message = seen.get((context, source))
         if message is None:
             if context not in contexts:
@@ -190,10 +164,7 @@ def _add_runtime_messages(ts_file: Path) -> None:
             ET.SubElement(message, "translation").set("type", "unfinished")
         translation = message.find("translation")
         assert translation is not None
-        if alias_translation is not None:
-            translation.text = alias_translation.text
-            translation.attrib = dict(alias_translation.attrib)
-        elif translation.get("type") in ("vanished", "obsolete"):
+        if translation.get("type") in ("vanished", "obsolete"):
             del translation.attrib["type"]
             if not (translation.text or "").strip():
                 translation.set("type", "unfinished")

@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark tests by folder, as qutebrowser does for its GUI tests."""
     for item in items:
         parts = Path(str(item.fspath)).parts
-        if "gui" in parts:
+        if "ui" in parts:
             item.add_marker(pytest.mark.gui)
         if "integration" in parts:
             item.add_marker(pytest.mark.integration)

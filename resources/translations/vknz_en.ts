@@ -2,68 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
     <context>
-        <name />
+        <name>ActionRegistry</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/goals_view.py" line="+71" />
-            <source>(bestaat niet meer)</source>
-            <translation>(no longer exists)</translation>
+            <location filename="../../src/vknz_desktop/ui/shell/actions.py" line="+174" />
+            <source>Spatie</source>
+            <extracomment>A condition: None when the action may be used now, else the reason why not (Dutch).</extracomment>
+            <translation>Space</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Fragment</source>
-            <translation>Clip</translation>
+            <source>Pijl links</source>
+            <translation>Left arrow</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Waarneming</source>
-            <translation>Observation</translation>
+            <location line="+1" />
+            <source>Pijl rechts</source>
+            <translation>Right arrow</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>(opname verwijderd)</source>
-            <translation>(recording deleted)</translation>
+            <location line="+1" />
+            <source>Pijl omhoog</source>
+            <translation>Up arrow</translation>
         </message>
         <message>
-            <location filename="../../src/vknz_desktop/ui/learning.py" line="+251" />
-            <source>&amp;Leerdoelen</source>
-            <extracomment>File formats of the learning summary: code → (label, file suffix).</extracomment>
-            <translation>Learning &amp;goals</translation>
+            <location line="+1" />
+            <source>Pijl omlaag</source>
+            <translation>Down arrow</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Leer&amp;samenvatting maken…</source>
-            <translation>Create learning &amp;summary…</translation>
+            <location line="+1" />
+            <source>Home</source>
+            <translation>Home</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Teamleeragenda…</source>
-            <translation>&amp;Team learning agenda…</translation>
+            <location line="+1" />
+            <source>End</source>
+            <translation>End</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Leer&amp;doel maken van geselecteerde waarnemingen…</source>
-            <translation>Create learning &amp;goal from selection…</translation>
+            <location line="+1" />
+            <source>Esc</source>
+            <translation>Esc</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>Terugkijken &amp;afronden en leerdoel maken…</source>
-            <translation>&amp;Finish review and create learning goal…</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Ongedaan maken</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Opnieuw</source>
-            <translation>&amp;Redo</translation>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Delete</translation>
         </message>
     </context>
     <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/audit_log_dialog.py" line="+45" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+47" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -80,7 +70,7 @@
 </translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>De keten van logboekregels is intact ({0} regels).</source>
             <translation>The chain of audit log entries is intact ({0} entries).</translation>
         </message>
@@ -169,7 +159,7 @@
     <context>
         <name>BigPictogram</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+282" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+273" />
             <source>Groot plaatje</source>
             <translation>Large picture</translation>
         </message>
@@ -187,17 +177,17 @@
     <context>
         <name>ClipsPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/clips_panel.py" line="+103" />
+            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+103" />
             <source>Fragmenten</source>
             <translation>Clips</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+16" />
             <source>&lt;b&gt;Fragmenten&lt;/b&gt;</source>
             <translation>&lt;b&gt;Clips&lt;/b&gt;</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Begin</source>
             <translation>Start</translation>
         </message>
@@ -217,7 +207,7 @@
             <translation>List of clips</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Waar gaat dit fragment over?</source>
             <translation>What is this clip about?</translation>
         </message>
@@ -252,7 +242,7 @@
             <translation>Note:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
@@ -288,17 +278,17 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+209" />
+            <location line="+205" />
             <source>Fragment verwijderen</source>
             <translation>Delete clip</translation>
         </message>
         <message>
-            <location line="-208" />
+            <location line="-204" />
             <source>Verwijder het gekozen fragment (Delete)</source>
             <translation>Delete the selected clip (Delete)</translation>
         </message>
         <message>
-            <location line="+146" />
+            <location line="+142" />
             <location line="+8" />
             <source>Kies eerst een fragment in de lijst.</source>
             <translation>First select a clip in the list.</translation>
@@ -344,17 +334,17 @@
             <translation>Change clip theme</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Het fragment is te kort: zet het einde verder dan het begin.</source>
             <translation>The clip is too short: set the end later than the start.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+18" />
             <source>Fragment maken</source>
             <translation>Create clip</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Fragment {0} – {1} gemaakt</source>
             <translation>Clip {0} – {1} created</translation>
         </message>
@@ -369,7 +359,7 @@
             <translation>This change is not possible.</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+43" />
             <source>Fragment wordt herhaald</source>
             <translation>Clip is repeating</translation>
         </message>
@@ -432,7 +422,7 @@
     <context>
         <name>ComparePane</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/compare_view.py" line="+101" />
+            <location filename="../../src/vknz_desktop/ui/features/review/compare_view.py" line="+101" />
             <source>Fragment voor {0}</source>
             <extracomment>While playing in sync the right player follows the left one. Their drift is measured from the players' own clocks, not from the smoothed positions shown: libVLC's time moves in steps of ~250 ms, and the moment a step happens tells where the player really is (see ``_ClockFit``). Beyond this drift the right one is put back by a seek.</extracomment>
             <translation>Clip for {0}</translation>
@@ -585,7 +575,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/consent_dialog.py" line="+651" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+651" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -702,9 +692,32 @@
         </message>
     </context>
     <context>
+        <name>EvidenceRow</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+72" />
+            <source>(bestaat niet meer)</source>
+            <translation>(no longer exists)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fragment</source>
+            <translation>Clip</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waarneming</source>
+            <translation>Observation</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>(opname verwijderd)</source>
+            <translation>(recording deleted)</translation>
+        </message>
+    </context>
+    <context>
         <name>Formatting</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/formatting.py" line="+44" />
+            <location filename="../../src/vknz_desktop/ui/common/formatting.py" line="+33" />
             <source>jan.</source>
             <extracomment>How many days before the keep-until date a recording counts as "verloopt binnenkort".</extracomment>
             <translation>Jan</translation>
@@ -835,7 +848,7 @@
     <context>
         <name>GdprDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/gdpr_dialog.py" line="+230" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/gdpr_dialog.py" line="+187" />
             <location line="+1" />
             <source>AVG-verzoek</source>
             <translation>GDPR request</translation>
@@ -1164,7 +1177,7 @@ Type {word} to continue:</translation>
             <translation>{done} of {total} MB ({percent}%)</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+66" />
             <source>Afgebroken</source>
             <translation>Cancelled</translation>
         </message>
@@ -1174,8 +1187,8 @@ Type {word} to continue:</translation>
             <translation>Cancelled; nothing was written.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location line="+4" />
+            <location line="+3" />
+            <location line="+3" />
             <source>Niet gelukt</source>
             <translation>Failed</translation>
         </message>
@@ -1183,9 +1196,9 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-640" />
+            <location line="-611" />
             <source>Voortgang</source>
-            <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Resolution of the progress bar (per mille), so sizes beyond 2 GB fit in Qt's int range. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
+            <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
         </message>
         <message>
@@ -1203,7 +1216,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/goal_dialog.py" line="+78" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+79" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1327,7 +1340,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalsView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/goals_view.py" line="+150" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+151" />
             <location line="+11" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
@@ -1571,30 +1584,6 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>This moment no longer exists (the recording is gone).</translation>
         </message>
         <message>
-            <source>&amp;Leerdoelen</source>
-            <translation>Learning &amp;goals</translation>
-        </message>
-        <message>
-            <source>&amp;Ongedaan maken</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>&amp;Opnieuw</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>&amp;Teamleeragenda…</source>
-            <translation>&amp;Team learning agenda…</translation>
-        </message>
-        <message>
-            <source>(bestaat niet meer)</source>
-            <translation>(no longer exists)</translation>
-        </message>
-        <message>
-            <source>(opname verwijderd)</source>
-            <translation>(recording deleted)</translation>
-        </message>
-        <message>
             <source>Actief</source>
             <translation>Active</translation>
         </message>
@@ -1603,34 +1592,18 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Achieved</translation>
         </message>
         <message>
-            <source>Fragment</source>
-            <translation>Clip</translation>
-        </message>
-        <message>
             <source>Geoefend</source>
             <translation>Practised</translation>
-        </message>
-        <message>
-            <source>Leer&amp;doel maken van geselecteerde waarnemingen…</source>
-            <translation>Create learning &amp;goal from selection…</translation>
         </message>
         <message>
             <source>Losgelaten</source>
             <translation>Let go</translation>
         </message>
-        <message>
-            <source>Terugkijken &amp;afronden en leerdoel maken…</source>
-            <translation>&amp;Finish review and create learning goal…</translation>
-        </message>
-        <message>
-            <source>Waarneming</source>
-            <translation>Observation</translation>
-        </message>
     </context>
     <context>
         <name>HelpOverlay</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/help_overlay.py" line="+17" />
+            <location filename="../../src/vknz_desktop/ui/shell/help_overlay.py" line="+17" />
             <location line="+52" />
             <source>Sneltoetsen</source>
             <translation>Keyboard shortcuts</translation>
@@ -1644,7 +1617,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportDetailsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/consent_dialog.py" line="-129" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-129" />
             <source>Video met geluid</source>
             <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
             <translation>Video with sound</translation>
@@ -1750,13 +1723,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportFlow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/import_flow.py" line="+147" />
+            <location filename="../../src/vknz_desktop/ui/library/import_flow.py" line="+135" />
             <source>Bestand niet geïmporteerd</source>
-            <extracomment>Resolution of the progress bar (per mille), so sizes beyond 2 GB fit in Qt's int range.</extracomment>
             <translation>File not imported</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+41" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1783,7 +1755,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
 {done} of {total} MB ({percent}%)</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+43" />
             <source>Importeren afgebroken</source>
             <translation>Import cancelled</translation>
         </message>
@@ -1793,8 +1765,8 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Import cancelled; nothing was saved.</translation>
         </message>
         <message>
-            <location line="+6" />
-            <location line="+8" />
+            <location line="+5" />
+            <location line="+7" />
             <source>Importeren niet gelukt</source>
             <translation>Import failed</translation>
         </message>
@@ -1807,7 +1779,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>KijkwijzerPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="+152" />
+            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="+152" />
             <source>Kijkwijzer</source>
             <translation>Viewing guide</translation>
         </message>
@@ -1831,15 +1803,149 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <source>Thema's en vragen</source>
             <translation>Themes and questions</translation>
         </message>
+    </context>
+    <context>
+        <name>LearningFeature</name>
         <message>
-            <source>{0} in- of uitklappen</source>
-            <translation>Expand or collapse {0}</translation>
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+60" />
+            <source>Leerdoelen — VKNZ</source>
+            <extracomment>Status messages of this feature stay this long (ms).</extracomment>
+            <translation>Learning goals — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>&amp;Leerdoelen</source>
+            <translation>Learning &amp;goals</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Leer&amp;samenvatting maken…</source>
+            <translation>Create learning &amp;summary…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>&amp;Teamleeragenda…</source>
+            <translation>&amp;Team learning agenda…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Leer&amp;doel maken van geselecteerde waarnemingen…</source>
+            <translation>Create learning &amp;goal from selection…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Terugkijken &amp;afronden en leerdoel maken…</source>
+            <translation>&amp;Finish review and create learning goal…</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
+            <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>(klantfeedback die niet gedeeld mag worden)</source>
+            <translation>(client feedback that may not be shared)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Fragment</source>
+            <translation>Clip</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Kies eerst een of meer waarnemingen in de lijst (of een fragment).</source>
+            <translation>First select one or more observations in the list (or a clip).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+109" />
+            <source>Leerdoel maken</source>
+            <translation>Create learning goal</translation>
+        </message>
+        <message>
+            <location line="-108" />
+            <source>Wat wil je leren van deze momenten? Schrijf het in je eigen woorden.</source>
+            <translation>What do you want to learn from these moments? Write it in your own words.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Terugkijken afronden</source>
+            <translation>Finish reviewing</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wat neem je mee uit dit gesprek? Vink de waarnemingen aan die erbij horen en beschrijf wat je wilt leren.</source>
+            <translation>What do you take away from this conversation? Tick the observations that belong to it and describe what you want to learn.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Leerdoel uit de sessie</source>
+            <translation>Learning goal from the session</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat neem je mee uit deze sessie? Beschrijf wat je wilt leren.</source>
+            <translation>What do you take away from this session? Describe what you want to learn.</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>Leerdoel bewaard (Bestand → Leerdoelen, Ctrl+G).</source>
+            <translation>Learning goal saved (File → Learning goals, Ctrl+G).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Bewijs toevoegen</source>
+            <translation>Add evidence</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{0} moment(en) toegevoegd aan het leerdoel.</source>
+            <translation>{0} moment(s) added to the learning goal.</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Leersamenvatting opgeslagen: {0}</source>
+            <translation>Learning summary saved: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryController</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library/controller.py" line="+108" />
+            <source>Opname importeren</source>
+            <extracomment>How long the keep-until messages stay in the status bar (ms). A recording to open in the workspace (its id).</extracomment>
+            <translation>Import recording</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>Opname verwijderen</source>
+            <translation>Delete recording</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>'{0}' definitief verwijderen? De sleutel wordt vernietigd; de opname is daarna door niemand meer te openen.</source>
+            <translation>Permanently delete '{0}'? The key will be destroyed; after that nobody can open the recording.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{0} opname(s) bereiken binnen 14 dagen het einde van de bewaartermijn.</source>
+            <translation>{0} recording(s) will reach the end of the retention period within 14 days.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{0} opname(s) voorbij de bewaartermijn zijn verwijderd.</source>
+            <translation>{0} recording(s) past the retention period have been deleted.</translation>
+        </message>
+        <message>
+            <source>Opnames (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.wmv *.3gp *.m4a *.mp3 *.wav *.ogg *.opus *.oga *.flac *.aac *.wma);;Alle bestanden (*)</source>
+            <translation>Recordings (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.wmv *.3gp *.m4a *.mp3 *.wav *.ogg *.opus *.oga *.flac *.aac *.wma);;All files (*)</translation>
         </message>
     </context>
     <context>
         <name>LibraryView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library_view.py" line="+471" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="+471" />
             <source>Bibliotheek met opnames</source>
             <translation>Library of recordings</translation>
         </message>
@@ -1954,9 +2060,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/main_window.py" line="+95" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+134" />
             <source>De kluis is vergrendeld.</source>
-            <extracomment>Fills in what only the built window needs (profiles, review and learning backends); ``finish_building`` calls it once, so the unlock dialog can show before it runs. Where the language choice is kept (outside the vault: needed before unlocking).</extracomment>
+            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking).</extracomment>
             <translation>The vault is locked.</translation>
         </message>
         <message>
@@ -1973,12 +2079,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>MainWindow</name>
         <message>
-            <location line="+21" />
+            <location line="+29" />
             <source>VKNZ — Van Kijken Naar Zien</source>
             <translation>VKNZ — From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+21" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -1988,282 +2094,43 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault read-only</translation>
         </message>
         <message>
-            <location line="+83" />
-            <source>&amp;Bestand</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Opname &amp;importeren…</source>
-            <translation>&amp;Import recording…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Naar de &amp;bibliotheek</source>
-            <translation>Go to li&amp;brary</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Vergrendelen</source>
-            <translation>&amp;Lock</translation>
+            <location line="+130" />
+            <location line="+5" />
+            <source>Ontgrendel eerst de kluis.</source>
+            <translation>Unlock the vault first.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Afsluiten</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Be&amp;werken</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Ongedaan maken</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Opnieuw</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>&amp;Instellingen…</source>
-            <translation>&amp;Settings…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Zoeken in alle waarnemingen…</source>
-            <translation>&amp;Find in all observations…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Afspelen</source>
-            <translation>&amp;Play</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Afspelen / pauzeren</source>
-            <translation>Play / pause</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Terug / langzamer</source>
-            <translation>Back / slower</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pauze</source>
-            <translation>Pause</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Afspelen / sneller</source>
-            <translation>Play / faster</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>5 seconden terug</source>
-            <translation>5 seconds back</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>5 seconden verder</source>
-            <translation>5 seconds forward</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>30 seconden terug</source>
-            <translation>30 seconds back</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>30 seconden verder</source>
-            <translation>30 seconds forward</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Eén beeld terug</source>
-            <translation>One frame back</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Eén beeld verder</source>
-            <translation>One frame forward</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Naar het begin</source>
-            <translation>To the start</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Naar het einde</source>
-            <translation>To the end</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Waarnemingen</source>
-            <translation>&amp;Observations</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Tekst kopiëren</source>
-            <translation>Copy text</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>&amp;Nieuwe waarneming op dit moment</source>
-            <translation>&amp;New observation at this moment</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Sneltoetsen</source>
-            <translation>&amp;Keyboard shortcuts</translation>
+            <source>Open eerst een opname.</source>
+            <translation>Open a recording first.</translation>
         </message>
         <message>
             <location line="+5" />
-            <source>&amp;Wat gebeurt er met de opnames?</source>
-            <translation>&amp;What happens to the recordings?</translation>
+            <source>De kluis is beschadigd en alleen te lezen.</source>
+            <translation>The vault is damaged and can only be read.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Logboek…</source>
-            <translation>Audit &amp;log…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>A&amp;VG-verzoek…</source>
-            <translation>&amp;GDPR request…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Problemen met Kijkwijzers…</source>
-            <translation>&amp;Problems with viewing guides…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Over VKNZ</source>
-            <translation>&amp;About VKNZ</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>Spatie</source>
-            <translation>Space</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pijl links</source>
-            <translation>Left arrow</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pijl rechts</source>
-            <translation>Right arrow</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pijl omhoog</source>
-            <translation>Up arrow</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pijl omlaag</source>
-            <translation>Down arrow</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Home</source>
-            <translation>Home</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>End</source>
-            <translation>End</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Esc</source>
-            <translation>Esc</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Delete</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <location line="+28" />
-            <source>Ctrl+Enter</source>
-            <translation>Ctrl+Enter</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Waarneming vastleggen (en verder afspelen)</source>
-            <translation>Save observation (and continue playing)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Waarneming annuleren</source>
-            <translation>Cancel observation</translation>
-        </message>
-        <message>
-            <location line="+56" />
+            <location line="+86" />
             <source>Kluis gecontroleerd</source>
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+85" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-151" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Opname importeren</source>
-            <translation>Import recording</translation>
-        </message>
-        <message>
-            <location line="+61" />
-            <source>Opname verwijderen</source>
-            <translation>Delete recording</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>'{0}' definitief verwijderen? De sleutel wordt vernietigd; de opname is daarna door niemand meer te openen.</source>
-            <translation>Permanently delete '{0}'? The key will be destroyed; after that nobody can open the recording.</translation>
-        </message>
-        <message>
-            <location line="+41" />
-            <source>{0} opname(s) bereiken binnen 14 dagen het einde van de bewaartermijn.</source>
-            <translation>{0} recording(s) will reach the end of the retention period within 14 days.</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>{0} opname(s) voorbij de bewaartermijn zijn verwijderd.</source>
-            <translation>{0} recording(s) past the retention period have been deleted.</translation>
-        </message>
-        <message>
-            <location line="+51" />
+            <location line="+193" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
         <message>
-            <location line="+79" />
-            <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
-            <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+34" />
             <source>Problemen met Kijkwijzers</source>
             <translation>Problems with viewing guides</translation>
         </message>
@@ -2281,263 +2148,11 @@ Van Kijken Naar Zien: gesprekken terugkijken om ervan te leren. Opnames en aante
 
 From Looking to Seeing: reviewing conversations to learn from them. Recordings and notes stay encrypted on this laptop.</translation>
         </message>
-        <message>
-            <source>&amp;Leerdoelen</source>
-            <translation>Learning &amp;goals</translation>
-        </message>
-        <message>
-            <source>&amp;Samen terugkijken</source>
-            <translation>&amp;Review together</translation>
-        </message>
-        <message>
-            <source>&amp;Teamleeragenda…</source>
-            <translation>&amp;Team learning agenda…</translation>
-        </message>
-        <message>
-            <source>(bestaat niet meer)</source>
-            <translation>(no longer exists)</translation>
-        </message>
-        <message>
-            <source>(klantfeedback die niet gedeeld mag worden)</source>
-            <translation>(client feedback that may not be shared)</translation>
-        </message>
-        <message>
-            <source>(opname verwijderd)</source>
-            <translation>(recording deleted)</translation>
-        </message>
-        <message>
-            <source>Afbreken</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Afgebroken: de opname is ongewijzigd.</source>
-            <translation>Cancelled: the recording is unchanged.</translation>
-        </message>
-        <message>
-            <source>Alleen bij feedback van de klant wordt om toestemming gevraagd.</source>
-            <translation>Consent is only asked for client feedback.</translation>
-        </message>
-        <message>
-            <source>Alleen fragmenten bewaren</source>
-            <translation>Keep clips only</translation>
-        </message>
-        <message>
-            <source>Alleen fragmenten bewaren…</source>
-            <translation>Keep clips only…</translation>
-        </message>
-        <message>
-            <source>Annuleren</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Begin van een fragment</source>
-            <translation>Start of a clip</translation>
-        </message>
-        <message>
-            <source>Begin van gekozen fragment hierheen</source>
-            <translation>Move start of selected clip here</translation>
-        </message>
-        <message>
-            <source>Bewijs toevoegen</source>
-            <translation>Add evidence</translation>
-        </message>
-        <message>
-            <source>De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
-            <translation>The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
-        </message>
-        <message>
-            <source>Einde van een fragment</source>
-            <translation>End of a clip</translation>
-        </message>
-        <message>
-            <source>Einde van gekozen fragment hierheen</source>
-            <translation>Move end of selected clip here</translation>
-        </message>
-        <message>
-            <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. {0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.
-
-De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
-            <translation>Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
-
-The full recording is then permanently destroyed: the key is erased and nobody can open it any more. This cannot be undone.</translation>
-        </message>
-        <message>
-            <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
-            <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
-        </message>
-        <message>
-            <source>Fra&amp;gmenten</source>
-            <translation>&amp;Clips</translation>
-        </message>
-        <message>
-            <source>Fragment</source>
-            <translation>Clip</translation>
-        </message>
-        <message>
-            <source>Fragment afspelen</source>
-            <translation>Play clip</translation>
-        </message>
-        <message>
-            <source>Fragment herhalen aan/uit</source>
-            <translation>Repeat clip on/off</translation>
-        </message>
-        <message>
-            <source>Fragmenten &amp;vergelijken…</source>
-            <translation>&amp;Compare clips…</translation>
-        </message>
-        <message>
-            <source>Fragmenten knippen en versleutelen…</source>
-            <translation>Cutting and encrypting clips…</translation>
-        </message>
-        <message>
-            <source>Fragmenten vergelijken — VKNZ</source>
-            <translation>Compare clips — VKNZ</translation>
-        </message>
-        <message>
-            <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
-            <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
-        </message>
-        <message>
-            <source>Kies eerst een of meer waarnemingen in de lijst (of een fragment).</source>
-            <translation>First select one or more observations in the list (or a clip).</translation>
-        </message>
-        <message>
-            <source>Klantfeedback delen</source>
-            <translation>Share client feedback</translation>
-        </message>
-        <message>
-            <source>Klantfeedback: mag dit gedeeld worden?…</source>
-            <translation>Client feedback: may this be shared?…</translation>
-        </message>
-        <message>
-            <source>Leer&amp;doel maken van geselecteerde waarnemingen…</source>
-            <translation>Create learning &amp;goal from selection…</translation>
-        </message>
-        <message>
-            <source>Leer&amp;samenvatting maken…</source>
-            <translation>Create learning &amp;summary…</translation>
-        </message>
-        <message>
-            <source>Leerdoel bewaard (Bestand → Leerdoelen, Ctrl+G).</source>
-            <translation>Learning goal saved (File → Learning goals, Ctrl+G).</translation>
-        </message>
-        <message>
-            <source>Leerdoel maken</source>
-            <translation>Create learning goal</translation>
-        </message>
-        <message>
-            <source>Leerdoel uit de sessie</source>
-            <translation>Learning goal from the session</translation>
-        </message>
-        <message>
-            <source>Leerdoelen</source>
-            <translation>Learning goals</translation>
-        </message>
-        <message>
-            <source>Leerdoelen — VKNZ</source>
-            <translation>Learning goals — VKNZ</translation>
-        </message>
-        <message>
-            <source>Leersamenvatting opgeslagen: {0}</source>
-            <translation>Learning summary saved: {0}</translation>
-        </message>
-        <message>
-            <source>Opnames (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.wmv *.3gp *.m4a *.mp3 *.wav *.ogg *.opus *.oga *.flac *.aac *.wma);;Alle bestanden (*)</source>
-            <translation>Recordings (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.wmv *.3gp *.m4a *.mp3 *.wav *.ogg *.opus *.oga *.flac *.aac *.wma);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Samen terugkijken voorbereiden — VKNZ</source>
-            <translation>Prepare a review together — VKNZ</translation>
-        </message>
-        <message>
-            <source>Samen terugkijken — VKNZ</source>
-            <translation>Review together — VKNZ</translation>
-        </message>
-        <message>
-            <source>Sessies &amp;voorbereiden…</source>
-            <translation>&amp;Prepare sessions…</translation>
-        </message>
-        <message>
-            <source>Terugkijken &amp;afronden en leerdoel maken…</source>
-            <translation>&amp;Finish review and create learning goal…</translation>
-        </message>
-        <message>
-            <source>Terugkijken afronden</source>
-            <translation>Finish reviewing</translation>
-        </message>
-        <message>
-            <source>Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?</source>
-            <translation>Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
-        </message>
-        <message>
-            <source>Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)</source>
-            <translation>Replace the whole recording with the marked clips (data minimization)</translation>
-        </message>
-        <message>
-            <source>Volgend fragment</source>
-            <translation>Next clip</translation>
-        </message>
-        <message>
-            <source>Vorig fragment</source>
-            <translation>Previous clip</translation>
-        </message>
-        <message>
-            <source>Waarneming</source>
-            <translation>Observation</translation>
-        </message>
-        <message>
-            <source>Wat neem je mee uit deze sessie? Beschrijf wat je wilt leren.</source>
-            <translation>What do you take away from this session? Describe what you want to learn.</translation>
-        </message>
-        <message>
-            <source>Wat neem je mee uit dit gesprek? Vink de waarnemingen aan die erbij horen en beschrijf wat je wilt leren.</source>
-            <translation>What do you take away from this conversation? Tick the observations that belong to it and describe what you want to learn.</translation>
-        </message>
-        <message>
-            <source>Wat wil je leren van deze momenten? Schrijf het in je eigen woorden.</source>
-            <translation>What do you want to learn from these moments? Write it in your own words.</translation>
-        </message>
-        <message>
-            <source>Wat zei de klant: mag dit naar de klantmanager?</source>
-            <translation>What the client said: may this go to the case manager?</translation>
-        </message>
-        <message>
-            <source>mag gedeeld worden</source>
-            <translation>may be shared</translation>
-        </message>
-        <message>
-            <source>niet delen</source>
-            <translation>do not share</translation>
-        </message>
-        <message>
-            <source>nog niet gevraagd</source>
-            <translation>not asked yet</translation>
-        </message>
-        <message>
-            <source>{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, {2} blijven als tekst. De volledige opname is vernietigd.</source>
-            <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
-        </message>
-        <message>
-            <source>{0} moment(en) toegevoegd aan het leerdoel.</source>
-            <translation>{0} moment(s) added to the learning goal.</translation>
-        </message>
-        <message>
-            <source>&amp;Samen kijken met de klant</source>
-            <translation>&amp;Watch together with the client</translation>
-        </message>
-        <message>
-            <source>Groot beeld en grote knoppen, om samen met de klant te kijken</source>
-            <translation>Large video and large buttons, to watch together with the client</translation>
-        </message>
-        <message>
-            <source>Samen kijken — VKNZ</source>
-            <translation>Watch together — VKNZ</translation>
-        </message>
     </context>
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/observation_editor.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+49" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>
@@ -2590,7 +2205,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/observation_list.py" line="+234" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+225" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
@@ -2695,7 +2310,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ParticipantsEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/consent_dialog.py" line="-191" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-191" />
             <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
@@ -2734,7 +2349,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>PerspectiveColumn</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/session_view.py" line="+103" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+102" />
             <source>Dubbelklik of Enter: naar dit moment</source>
             <translation>Double-click or Enter: go to this moment</translation>
         </message>
@@ -2804,7 +2419,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>PictogramButton</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="-64" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-64" />
             <source>Plaatje {0}</source>
             <translation>Picture {0}</translation>
         </message>
@@ -2817,7 +2432,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/player_controller.py" line="+350" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+350" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
@@ -2828,9 +2443,33 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
     </context>
     <context>
+        <name>PrivacyFeature</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/privacy/feature.py" line="+34" />
+            <source>&amp;Wat gebeurt er met de opnames?</source>
+            <extracomment>The privacy request dialog while it is open.</extracomment>
+            <translation>&amp;What happens to the recordings?</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Logboek…</source>
+            <translation>Audit &amp;log…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>A&amp;VG-verzoek…</source>
+            <translation>&amp;GDPR request…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>AVG-verzoeken zijn in deze uitvoering niet beschikbaar.</source>
+            <translation>GDPR requests are not available in this build.</translation>
+        </message>
+    </context>
+    <context>
         <name>PrivacyHelp</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/privacy_help.py" line="+11" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/privacy_help.py" line="+11" />
             <source>&lt;h2&gt;Wat gebeurt er met de opnames?&lt;/h2&gt;
 &lt;p&gt;&lt;b&gt;Alles blijft op deze laptop.&lt;/b&gt; Opnames, aantekeningen, leerdoelen en toestemmingen
 staan in één kluis op deze laptop. Het programma maakt nooit verbinding met internet: geen
@@ -2913,7 +2552,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library_view.py" line="-510" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-510" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -2988,7 +2627,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>RetentionDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/retention_dialog.py" line="+26" />
+            <location filename="../../src/vknz_desktop/ui/library/retention_dialog.py" line="+26" />
             <source>Bewaartermijn verstreken</source>
             <translation>Retention period expired</translation>
         </message>
@@ -3024,9 +2663,201 @@ Seen or heard: {names}</translation>
         </message>
     </context>
     <context>
+        <name>ReviewFeature</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+60" />
+            <source>Samen terugkijken voorbereiden — VKNZ</source>
+            <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
+            <translation>Prepare a review together — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Samen terugkijken — VKNZ</source>
+            <translation>Review together — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragmenten vergelijken — VKNZ</source>
+            <translation>Compare clips — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Fra&amp;gmenten</source>
+            <translation>&amp;Clips</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Samen terugkijken</source>
+            <translation>&amp;Review together</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Begin van een fragment</source>
+            <translation>Start of a clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Einde van een fragment</source>
+            <translation>End of a clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment afspelen</source>
+            <translation>Play clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fragment herhalen aan/uit</source>
+            <translation>Repeat clip on/off</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Vorig fragment</source>
+            <translation>Previous clip</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Volgend fragment</source>
+            <translation>Next clip</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Begin van gekozen fragment hierheen</source>
+            <translation>Move start of selected clip here</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Einde van gekozen fragment hierheen</source>
+            <translation>Move end of selected clip here</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Alleen fragmenten bewaren…</source>
+            <translation>Keep clips only…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)</source>
+            <translation>Replace the whole recording with the marked clips (data minimization)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sessies &amp;voorbereiden…</source>
+            <translation>&amp;Prepare sessions…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Fragmenten &amp;vergelijken…</source>
+            <translation>&amp;Compare clips…</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Klantfeedback: mag dit gedeeld worden?…</source>
+            <translation>Client feedback: may this be shared?…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Samen terugkijken is in deze uitvoering niet beschikbaar.</source>
+            <translation>Reviewing together is not available in this build.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen.</source>
+            <translation>Only the researcher (or the client themselves) records what the client wants to share.</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
+            <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Leerdoelen</source>
+            <translation>Learning goals</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
+            <translation>The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Alleen bij feedback van de klant wordt om toestemming gevraagd.</source>
+            <translation>Consent is only asked for client feedback.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Klantfeedback delen</source>
+            <translation>Share client feedback</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat zei de klant: mag dit naar de klantmanager?</source>
+            <translation>What the client said: may this go to the case manager?</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <location line="+14" />
+            <location line="+23" />
+            <source>Alleen fragmenten bewaren</source>
+            <translation>Keep clips only</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <source>Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?</source>
+            <translation>Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. {0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.
+
+De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
+
+The full recording is then permanently destroyed: the key is erased and nobody can open it any more. This cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Fragmenten knippen en versleutelen…</source>
+            <translation>Cutting and encrypting clips…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Afbreken</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Afgebroken: de opname is ongewijzigd.</source>
+            <translation>Cancelled: the recording is unchanged.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, {2} blijven als tekst. De volledige opname is vernietigd.</source>
+            <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
+        </message>
+        <message>
+            <source>mag gedeeld worden</source>
+            <translation>may be shared</translation>
+        </message>
+        <message>
+            <source>niet delen</source>
+            <translation>do not share</translation>
+        </message>
+        <message>
+            <source>nog niet gevraagd</source>
+            <translation>not asked yet</translation>
+        </message>
+    </context>
+    <context>
         <name>SamenKijken</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="-150" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-150" />
             <source>Geld</source>
             <translation>Money</translation>
         </message>
@@ -3052,9 +2883,28 @@ Seen or heard: {names}</translation>
         </message>
     </context>
     <context>
+        <name>SamenKijkenFeature</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+24" />
+            <source>Samen kijken — VKNZ</source>
+            <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
+            <translation>Watch together — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Samen kijken met de klant</source>
+            <translation>&amp;Watch together with the client</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Groot beeld en grote knoppen, om samen met de klant te kijken</source>
+            <translation>Large video and large buttons, to watch together with the client</translation>
+        </message>
+    </context>
+    <context>
         <name>SamenKijkenView</name>
         <message>
-            <location line="+292" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+292" />
             <source>Samen kijken</source>
             <translation>Watch together</translation>
         </message>
@@ -3148,7 +2998,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>SearchDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/search_dialog.py" line="+34" />
+            <location filename="../../src/vknz_desktop/ui/shell/search_dialog.py" line="+33" />
             <source>Zoeken in alle waarnemingen</source>
             <translation>Search all observations</translation>
         </message>
@@ -3176,7 +3026,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>SessionOverviewDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/session_view.py" line="+61" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+61" />
             <source>Sessie afgerond</source>
             <translation>Session finished</translation>
         </message>
@@ -3209,13 +3059,13 @@ Seen or heard: {names}</translation>
     <context>
         <name>SessionPreparePage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/session_prepare.py" line="+73" />
-            <location line="+578" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+77" />
+            <location line="+573" />
             <source>Fragment zonder titel</source>
             <translation>Untitled clip</translation>
         </message>
         <message>
-            <location line="-566" />
+            <location line="-561" />
             <location line="+14" />
             <source>Samen terugkijken voorbereiden</source>
             <translation>Prepare a review together</translation>
@@ -3263,12 +3113,12 @@ Seen or heard: {names}</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+216" />
+            <location line="+214" />
             <source>Sessie verwijderen</source>
             <translation>Delete session</translation>
         </message>
         <message>
-            <location line="-206" />
+            <location line="-204" />
             <source>Sessie</source>
             <translation>Session</translation>
         </message>
@@ -3329,12 +3179,12 @@ Seen or heard: {names}</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+201" />
+            <location line="+196" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-201" />
+            <location line="-196" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
@@ -3439,12 +3289,12 @@ Seen or heard: {names}</translation>
             <translation>Review together {0}</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+15" />
             <source>De sessie '{0}' en haar afspeellijst verwijderen? De waarnemingen die erin zijn gemaakt blijven bij de opnames bewaard.</source>
             <translation>Delete the session '{0}' and its playlist? The observations made in it stay with the recordings.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+18" />
             <location line="+170" />
             <source>Rol van deelnemer {0}</source>
             <translation>Role of participant {0}</translation>
@@ -3478,7 +3328,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>SessionView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/session_view.py" line="+21" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+21" />
             <source>Samen terugkijken</source>
             <translation>Review together</translation>
         </message>
@@ -3604,7 +3454,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/settings_dialog.py" line="+91" />
+            <location filename="../../src/vknz_desktop/ui/shell/settings_dialog.py" line="+91" />
             <source>Instellingen</source>
             <translation>Settings</translation>
         </message>
@@ -3700,9 +3550,172 @@ Seen or heard: {names}</translation>
         </message>
     </context>
     <context>
+        <name>ShellActions</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+42" />
+            <source>&amp;Bestand</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Be&amp;werken</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Afspelen</source>
+            <translation>&amp;Play</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Waarnemingen</source>
+            <translation>&amp;Observations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Opname &amp;importeren…</source>
+            <translation>&amp;Import recording…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Naar de &amp;bibliotheek</source>
+            <translation>Go to li&amp;brary</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>&amp;Vergrendelen</source>
+            <translation>&amp;Lock</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;Afsluiten</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>&amp;Ongedaan maken</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>&amp;Opnieuw</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Instellingen…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;Zoeken in alle waarnemingen…</source>
+            <translation>&amp;Find in all observations…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Afspelen / pauzeren</source>
+            <translation>Play / pause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terug / langzamer</source>
+            <translation>Back / slower</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pauze</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Afspelen / sneller</source>
+            <translation>Play / faster</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>5 seconden terug</source>
+            <translation>5 seconds back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>5 seconden verder</source>
+            <translation>5 seconds forward</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>30 seconden terug</source>
+            <translation>30 seconds back</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>30 seconden verder</source>
+            <translation>30 seconds forward</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Eén beeld terug</source>
+            <translation>One frame back</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Eén beeld verder</source>
+            <translation>One frame forward</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar het begin</source>
+            <translation>To the start</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar het einde</source>
+            <translation>To the end</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;Nieuwe waarneming op dit moment</source>
+            <translation>&amp;New observation at this moment</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarneming vastleggen (en verder afspelen)</source>
+            <translation>Save observation (and continue playing)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waarneming annuleren</source>
+            <translation>Cancel observation</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Sneltoetsen</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>&amp;Problemen met Kijkwijzers…</source>
+            <translation>&amp;Problems with viewing guides…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Over VKNZ</source>
+            <translation>&amp;About VKNZ</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPreviewDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/summary_preview.py" line="+90" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+90" />
             <source>Leersamenvatting maken</source>
             <translation>Create learning summary</translation>
         </message>
@@ -3893,7 +3906,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TeamAgendaDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/team_agenda_dialog.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+49" />
             <source>Teamleeragenda</source>
             <translation>Team learning agenda</translation>
         </message>
@@ -3974,9 +3987,17 @@ The first time after installing this takes about a minute, after that a few seco
         </message>
     </context>
     <context>
+        <name>ThemeSection</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="-86" />
+            <source>{0} in- of uitklappen</source>
+            <translation>Expand or collapse {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>TimelineWidget</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/timeline.py" line="+193" />
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+189" />
             <source>Tijdlijn</source>
             <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make.</extracomment>
             <translation>Timeline</translation>
@@ -3995,7 +4016,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/transport_bar.py" line="+54" />
+            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+54" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -4170,7 +4191,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/unlock_dialog.py" line="+56" />
+            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+56" />
             <source>VKNZ — kluis openen</source>
             <translation>VKNZ — open vault</translation>
         </message>
@@ -4293,7 +4314,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>VideoView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/video_view.py" line="+18" />
+            <location filename="../../src/vknz_desktop/ui/workspace/video_view.py" line="+18" />
             <source>Beeld van de opname</source>
             <translation>Video of the recording</translation>
         </message>
@@ -4306,7 +4327,12 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace.py" line="+319" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+192" />
+            <source>Tekst kopiëren</source>
+            <translation>Copy text</translation>
+        </message>
+        <message>
+            <location line="+171" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -4330,16 +4356,22 @@ The first time after installing this takes about a minute, after that a few seco
             <source>Waarneming toevoegen</source>
             <translation>Add observation</translation>
         </message>
+        <message>
+            <location line="+33" />
+            <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
+            <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
+        </message>
     </context>
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/messages.py" line="+19" />
+            <location filename="../../src/vknz_desktop/ui/common/messages.py" line="+165" />
             <source>VKNZ</source>
+            <extracomment>How long a status message stays when no time is given (ms). Set on a dialog that ``close_all`` closed: its answer is "cancelled", whatever was clicked. (text, timeout in ms) for the status bar.</extracomment>
             <translation>VKNZ</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+91" />
             <source>Onverwachte fout</source>
             <translation>Unexpected error</translation>
         </message>
@@ -4347,288 +4379,6 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+2" />
             <source>Er ging iets onverwachts mis in het programma. Uw waarnemingen zijn bewaard. U kunt het rapport hieronder kopiëren voor de beheerder; het bevat geen aantekeningen of namen.</source>
             <translation>Something unexpected went wrong in the program. Your observations have been saved. You can copy the report below for the administrator; it contains no notes or names.</translation>
-        </message>
-    </context>
-    <context>
-        <name>panel</name>
-        <message>
-            <location filename="../../src/vknz_desktop/ui/kijkwijzer_panel.py" line="-86" />
-            <source>{0} in- of uitklappen</source>
-            <translation>Expand or collapse {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>self.window</name>
-        <message>
-            <location filename="../../src/vknz_desktop/ui/learning.py" line="+64" />
-            <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
-            <extracomment>Listed in the shortcuts overlay ('?').</extracomment>
-            <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
-        </message>
-        <message>
-            <location line="+73" />
-            <source>(klantfeedback die niet gedeeld mag worden)</source>
-            <translation>(client feedback that may not be shared)</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Fragment</source>
-            <translation>Clip</translation>
-        </message>
-        <message>
-            <location line="+142" />
-            <source>Leerdoel maken</source>
-            <translation>Create learning goal</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Leerdoel bewaard (Bestand → Leerdoelen, Ctrl+G).</source>
-            <translation>Learning goal saved (File → Learning goals, Ctrl+G).</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Bewijs toevoegen</source>
-            <translation>Add evidence</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>{0} moment(en) toegevoegd aan het leerdoel.</source>
-            <translation>{0} moment(s) added to the learning goal.</translation>
-        </message>
-        <message>
-            <location filename="../../src/vknz_desktop/ui/review_feature.py" line="+244" />
-            <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
-            <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
-        </message>
-        <message>
-            <location line="+31" />
-            <source>Leerdoelen</source>
-            <translation>Learning goals</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
-            <translation>The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <location filename="../../src/vknz_desktop/ui/learning.py" line="-189" />
-            <source>Leerdoelen — VKNZ</source>
-            <translation>Learning goals — VKNZ</translation>
-        </message>
-        <message>
-            <location line="+57" />
-            <source>Kies eerst een of meer waarnemingen in de lijst (of een fragment).</source>
-            <translation>First select one or more observations in the list (or a clip).</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Leerdoel maken</source>
-            <translation>Create learning goal</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Wat wil je leren van deze momenten? Schrijf het in je eigen woorden.</source>
-            <translation>What do you want to learn from these moments? Write it in your own words.</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>Terugkijken afronden</source>
-            <translation>Finish reviewing</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Wat neem je mee uit dit gesprek? Vink de waarnemingen aan die erbij horen en beschrijf wat je wilt leren.</source>
-            <translation>What do you take away from this conversation? Tick the observations that belong to it and describe what you want to learn.</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Leerdoel uit de sessie</source>
-            <translation>Learning goal from the session</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Wat neem je mee uit deze sessie? Beschrijf wat je wilt leren.</source>
-            <translation>What do you take away from this session? Describe what you want to learn.</translation>
-        </message>
-        <message>
-            <location line="+113" />
-            <source>Leersamenvatting opgeslagen: {0}</source>
-            <translation>Learning summary saved: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../src/vknz_desktop/ui/review_feature.py" line="-162" />
-            <source>Fra&amp;gmenten</source>
-            <extracomment>Set by the leerdoelen feature: turn a session's observations into learning goals.</extracomment>
-            <translation>&amp;Clips</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Begin van een fragment</source>
-            <translation>Start of a clip</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Einde van een fragment</source>
-            <translation>End of a clip</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Fragment afspelen</source>
-            <translation>Play clip</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Fragment herhalen aan/uit</source>
-            <translation>Repeat clip on/off</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Vorig fragment</source>
-            <translation>Previous clip</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Volgend fragment</source>
-            <translation>Next clip</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Begin van gekozen fragment hierheen</source>
-            <translation>Move start of selected clip here</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Einde van gekozen fragment hierheen</source>
-            <translation>Move end of selected clip here</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Alleen fragmenten bewaren…</source>
-            <translation>Keep clips only…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)</source>
-            <translation>Replace the whole recording with the marked clips (data minimization)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Samen terugkijken</source>
-            <translation>&amp;Review together</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Sessies &amp;voorbereiden…</source>
-            <translation>&amp;Prepare sessions…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Fragmenten &amp;vergelijken…</source>
-            <translation>&amp;Compare clips…</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Klantfeedback: mag dit gedeeld worden?…</source>
-            <translation>Client feedback: may this be shared?…</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>Samen terugkijken voorbereiden — VKNZ</source>
-            <translation>Prepare a review together — VKNZ</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Samen terugkijken — VKNZ</source>
-            <translation>Review together — VKNZ</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Fragmenten vergelijken — VKNZ</source>
-            <translation>Compare clips — VKNZ</translation>
-        </message>
-        <message>
-            <location line="+114" />
-            <source>Alleen bij feedback van de klant wordt om toestemming gevraagd.</source>
-            <translation>Consent is only asked for client feedback.</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Klantfeedback delen</source>
-            <translation>Share client feedback</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Wat zei de klant: mag dit naar de klantmanager?</source>
-            <translation>What the client said: may this go to the case manager?</translation>
-        </message>
-        <message>
-            <location line="+48" />
-            <location line="+21" />
-            <location line="+18" />
-            <source>Alleen fragmenten bewaren</source>
-            <translation>Keep clips only</translation>
-        </message>
-        <message>
-            <location line="-36" />
-            <source>Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?</source>
-            <translation>Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. {0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.
-
-De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
-            <translation>Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
-
-The full recording is then permanently destroyed: the key is erased and nobody can open it any more. This cannot be undone.</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Annuleren</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Fragmenten knippen en versleutelen…</source>
-            <translation>Cutting and encrypting clips…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Afbreken</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location line="+52" />
-            <source>Afgebroken: de opname is ongewijzigd.</source>
-            <translation>Cancelled: the recording is unchanged.</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, {2} blijven als tekst. De volledige opname is vernietigd.</source>
-            <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
-        </message>
-        <message>
-            <location filename="../../src/vknz_desktop/ui/samen_kijken.py" line="+128" />
-            <source>&amp;Samen kijken met de klant</source>
-            <translation>&amp;Watch together with the client</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Groot beeld en grote knoppen, om samen met de klant te kijken</source>
-            <translation>Large video and large buttons, to watch together with the client</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>Samen kijken — VKNZ</source>
-            <translation>Watch together — VKNZ</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>{0} — VKNZ</source>
-            <translation>{0} — VKNZ</translation>
         </message>
     </context>
 </TS>

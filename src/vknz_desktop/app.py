@@ -7,33 +7,34 @@ import logging
 import os
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vknz_desktop import __version__
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Role
-from vknz_desktop.domain.ports import OpenVault
+from vknz_desktop.domain.ports import MediaProber, OpenVault
 from vknz_desktop.logging_setup import setup_logging
 from vknz_desktop.media.deferred import DeferredAnalyzer, DeferredProber, DeferredRemuxer
 from vknz_desktop.media.vlc_player import VlcEngine, VlcPlayer
 from vknz_desktop.paths import AppPaths
-from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import STANDARD_PROFILE, KdfProfile
 from vknz_desktop.storage.vault import Vault, vault_exists
 from vknz_desktop.strength import DutchPassphraseEstimator
-from vknz_desktop.ui.main_window import AppContext, MainWindow
-from vknz_desktop.ui.messages import install_excepthook
-from vknz_desktop.ui.player_controller import PlayerController
+from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.shell.main_window import AppContext, MainWindow, ShellParts
+from vknz_desktop.ui.shell.session import VaultSession
 
 if TYPE_CHECKING:  # the rest is imported where it is first used, after the unlock dialog
-    from vknz_desktop.services.retention import RetentionService
-    from vknz_desktop.storage.fragments_repo import FragmentsRepository
-    from vknz_desktop.storage.goals_repo import GoalRepository
-    from vknz_desktop.ui.learning import LearningBackend
+    from vknz_desktop.domain.profiles import Profile
+    from vknz_desktop.ui.features.learning.export import LearningBackend
+    from vknz_desktop.ui.shell.host import Feature, Host
 
 log = logging.getLogger("vknz_desktop.app")
 # In a PyInstaller bundle resources/ sits in the bundle's data folder (sys._MEIPASS).
@@ -70,7 +71,7 @@ def install_translations(app: QApplication, config_dir: Path | None = None) -> N
 
     Qt's own texts (standard buttons, key names such as 'Spatie') come from Qt's translations.
     """
-    from vknz_desktop.ui.language import ui_language
+    from vknz_desktop.ui.common.language import ui_language
 
     language = ui_language(config_dir, QLocale.system().name())
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -95,60 +96,122 @@ def create_window(
     """Wire adapters into a MainWindow (also used by GUI tests and screenshots).
 
     ``deferred`` (the app's own start): only what the unlock dialog needs is made; the window's
-    ``finish_building`` loads the rest (profiles, features) and ``engine.start_in_background``
-    starts libVLC. PyAV and numpy load when a recording is first probed or analysed.
-    ``kdf_profile``: Argon2id cost of new key files; only tests pass a cheaper one.
+    ``finish_building`` loads the rest (``_complete``: profiles, the session factory, the
+    features) and ``engine.start_in_background`` starts libVLC. PyAV and numpy load when a
+    recording is first probed or analysed. ``kdf_profile``: Argon2id cost of new key files
+    (the vault's and AVG packages'); only tests pass a cheaper one.
     """
     engine = VlcEngine(vlc_args, deferred=deferred)
-    controller = PlayerController(VlcPlayer(engine), DeferredAnalyzer())
+    prober = DeferredProber()
     context = AppContext(
         gateway=DirectoryVaultGateway(paths.vault_dir, kdf_profile),
-        prober=DeferredProber(),
+        prober=prober,
         analyzer=DeferredAnalyzer(),
-        controller=controller,
-        profiles=[],
-        retention_factory=_retention_service,
-        gdpr_factory=lambda vault: _gdpr_repository(vault, kdf_profile),
+        controller=PlayerController(VlcPlayer(engine), DeferredAnalyzer()),
+        complete=lambda: _complete(paths, engine, prober, kdf_profile),
         config_dir=paths.config_dir,
-        complete=lambda context: _complete_context(context, paths, engine),
     )
     return MainWindow(context, build=not deferred), engine
 
 
-def _complete_context(context: AppContext, paths: AppPaths, engine: VlcEngine) -> None:
-    """Kijkwijzer profiles and the review and leerdoelen backends (see create_window)."""
+def _complete(
+    paths: AppPaths, engine: VlcEngine, prober: MediaProber, kdf_profile: KdfProfile
+) -> ShellParts:
+    """What the window needs once the unlock dialog shows: the Kijkwijzer profiles, how to
+    build a vault's services after an unlock, and the features."""
     from vknz_desktop.storage.profile_files import builtin_profiles_dir, load_profiles
-    from vknz_desktop.ui.review_feature import ReviewBackend
 
     profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir)
-    context.profiles = profiles.profiles
-    context.profile_problems = profiles.problems
-    context.review = ReviewBackend(
-        repository=_fragments_repository,
-        remuxer=DeferredRemuxer(),
-        make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer()),
+    learning = learning_backend()
+    return ShellParts(
+        profiles=profiles.profiles,
+        profile_problems=profiles.problems,
+        open_session=lambda vault, identity: open_session(
+            vault, identity, prober, profiles.profiles, learning, kdf_profile
+        ),
+        install_features=lambda host: install_features(host, engine, learning),
     )
-    context.learning = learning_backend()
 
 
-def _retention_service(vault: object) -> RetentionService:
-    """Keep-until dates applied to an open vault (crypto-shredding via the storage adapter)."""
+def open_session(
+    vault: OpenVault,
+    identity: Identity,
+    prober: MediaProber,
+    profiles: Sequence[Profile],
+    learning: LearningBackend,
+    kdf_profile: KdfProfile = STANDARD_PROFILE,
+) -> VaultSession:
+    """Every service on a vault just unlocked, built once (the GUI builds none itself)."""
+    if not isinstance(vault, Vault):
+        raise TypeError("the GUI needs the SQLCipher vault")
+    from vknz_desktop.services.clips import ClipService
+    from vknz_desktop.services.goals import GoalService
+    from vknz_desktop.services.keep_fragments import KeepFragmentsService
+    from vknz_desktop.services.observations import ObservationService
+    from vknz_desktop.services.recordings import RecordingService
     from vknz_desktop.services.retention import RetentionService
+    from vknz_desktop.services.review_sessions import ReviewSessionService
+    from vknz_desktop.services.summary import SummaryService
+    from vknz_desktop.storage.fragments_repo import FragmentsRepository
+    from vknz_desktop.storage.gdpr_repo import GdprRepository
+    from vknz_desktop.storage.goals_repo import GoalRepository
     from vknz_desktop.storage.retention_repo import RetentionRepository
+    from vknz_desktop.ui.shell.session import LearningServices, ReviewServices
 
-    assert isinstance(vault, Vault)
-    return RetentionService(vault, RetentionRepository(vault))
+    fragments = FragmentsRepository(vault)
+    goals = GoalRepository(vault)
+    return VaultSession(
+        vault=vault,
+        identity=identity,
+        recordings=RecordingService(vault, prober),
+        observations=ObservationService(vault),
+        retention=RetentionService(vault, RetentionRepository(vault)),
+        review=ReviewServices(
+            repository=fragments,
+            clips=ClipService(fragments),
+            sessions=ReviewSessionService(fragments, vault, vault),
+            keep_fragments=KeepFragmentsService(vault, fragments, DeferredRemuxer()),
+        ),
+        learning=LearningServices(
+            repository=goals,
+            goals=GoalService(goals),
+            summary=SummaryService(
+                goals,
+                vault,
+                profiles,
+                learning.deidentify,
+                method=learning.method(),
+                clip_lookup=goals.clip_info,
+                session_counter=goals.sessions_between,
+            ),
+        ),
+        privacy=GdprRepository(vault, kdf_profile, DutchPassphraseEstimator().problem),
+    )
+
+
+def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -> list[Feature]:
+    """The features, in the order they install, wired to each other in this one place."""
+    from vknz_desktop.ui.features.learning.feature import LearningFeature
+    from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
+    from vknz_desktop.ui.features.review.feature import ReviewFeature
+    from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
+
+    review = ReviewFeature(
+        host, make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer())
+    )
+    leerdoelen = LearningFeature(host, learning)
+    review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
+    return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host)]
 
 
 def learning_backend() -> LearningBackend:
-    """Leerdoelen, summary export (deduce) and the team agenda, as the GUI's ports."""
+    """Summary export (deduce) and the team agenda, as the GUI's ports."""
     from vknz_desktop import export
     from vknz_desktop.export import deidentifier, team_agenda
     from vknz_desktop.export import render as summary_render
-    from vknz_desktop.ui.learning import LearningBackend
+    from vknz_desktop.ui.features.learning.export import LearningBackend
 
     return LearningBackend(
-        repository=_goal_repository,
         deidentify=export.deidentify,
         preload=deidentifier.preload,
         is_loaded=deidentifier.is_loaded,
@@ -157,31 +220,6 @@ def learning_backend() -> LearningBackend:
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
     )
-
-
-def _goal_repository(vault: OpenVault) -> GoalRepository:
-    """Leerdoelen and export terms on the vault the gateway opened."""
-    if not isinstance(vault, Vault):
-        raise TypeError("the leerdoelen need the SQLCipher vault")
-    from vknz_desktop.storage.goals_repo import GoalRepository
-
-    return GoalRepository(vault)
-
-
-def _gdpr_repository(vault: OpenVault, kdf_profile: KdfProfile) -> GdprRepository:
-    """Privacy requests (Help → AVG-verzoek) on the vault the gateway opened."""
-    if not isinstance(vault, Vault):
-        raise TypeError("privacy requests need the SQLCipher vault")
-    return GdprRepository(vault, kdf_profile, DutchPassphraseEstimator().problem)
-
-
-def _fragments_repository(vault: OpenVault) -> FragmentsRepository:
-    """Clips, sessions and keep-fragments-only on the vault the gateway opened."""
-    if not isinstance(vault, Vault):
-        raise TypeError("the review features need the SQLCipher vault")
-    from vknz_desktop.storage.fragments_repo import FragmentsRepository
-
-    return FragmentsRepository(vault)
 
 
 def _startup_probe(app: QApplication, modules: bool = False) -> None:
@@ -216,7 +254,7 @@ def _finish_startup(window: MainWindow, engine: VlcEngine) -> None:
             return
         timer.stop()
         if engine.start_problem is not None:
-            QMessageBox.critical(window, "VKNZ", engine.start_problem.message)
+            messages.critical(window, "VKNZ", engine.start_problem.message)
             window.close()  # saves and closes the vault, should it already be open
             QApplication.exit(2)
 
@@ -233,12 +271,12 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("vknz")
     install_translations(app, paths.config_dir)
-    install_excepthook()
+    messages.install_excepthook()
     extra = tuple(shlex.split(os.environ.get("VKNZ_VLC_ARGS", "")))
     try:
         window, engine = create_window(paths, extra, deferred=True)
     except KnownError as error:
-        QMessageBox.critical(None, "VKNZ", error.message)
+        messages.critical(None, "VKNZ", error.message)
         return 2
     window.identity = window.identity.__class__(args.role, "")
     window.resize(1280, 720)

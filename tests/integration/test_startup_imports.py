@@ -34,19 +34,10 @@ NOT_BEFORE_UNLOCK_DIALOG = (
     "vknz_desktop.domain.profiles",  # Kijkwijzer profiles: pydantic models, read from TOML
     "vknz_desktop.storage.profile_files",
     "vknz_desktop.domain.summary",
-    "vknz_desktop.ui.workspace",
-    "vknz_desktop.ui.timeline",
-    "vknz_desktop.ui.clips_panel",
-    "vknz_desktop.ui.library_view",
-    "vknz_desktop.ui.learning",
-    "vknz_desktop.ui.goals_view",
-    "vknz_desktop.ui.summary_preview",
-    "vknz_desktop.ui.pdf_writer",
-    "vknz_desktop.ui.review_feature",
-    "vknz_desktop.ui.session_view",
-    "vknz_desktop.ui.session_prepare",
-    "vknz_desktop.ui.compare_view",
-    "vknz_desktop.ui.samen_kijken",
+    "vknz_desktop.services.summary",
+    "vknz_desktop.ui.workspace",  # the workspace, its timeline and clips
+    "vknz_desktop.ui.library",
+    "vknz_desktop.ui.features",  # every feature installs after the dialog is shown
 )
 
 
@@ -72,7 +63,7 @@ def test_unlock_dialog_shows_before_media_deduce_and_heavy_gui_modules(tmp_path:
     probe = _started_app(tmp_path)
     assert "UnlockDialog" in probe["startup_windows"].split(",")
     loaded = probe["startup_modules"].split(",")
-    assert "vknz_desktop.ui.unlock_dialog" in loaded  # the list is the real one
+    assert "vknz_desktop.ui.shell.unlock_dialog" in loaded  # the list is the real one
     too_early = [
         heavy
         for heavy in NOT_BEFORE_UNLOCK_DIALOG
@@ -104,8 +95,11 @@ def test_deferred_window_becomes_the_whole_window(qtbot: QtBot) -> None:
 
         assert menus(window) == menus(eager)
         assert window.stack.count() == eager.stack.count()
-        assert [p.id for p in window.context.profiles] == [p.id for p in eager.context.profiles]
-        assert window.context.review is not None and window.context.learning is not None
+        assert [p.id for p in window.profiles] == [p.id for p in eager.profiles]
+        assert [type(f).__name__ for f in window.features] == [
+            type(f).__name__ for f in eager.features
+        ]
+        assert len(window.features) == 4
         assert engine.instance is not None  # waits for the background start
         assert engine.start_problem is None and not engine.starting
     finally:

@@ -44,7 +44,7 @@ from vknz_desktop.services.goals import GoalService  # noqa: E402
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent  # noqa: E402
 from vknz_desktop.storage.goals_repo import GoalRepository  # noqa: E402
 from vknz_desktop.storage.keyfile import TEST_PROFILE  # noqa: E402
-from vknz_desktop.ui.workspace import Identity  # noqa: E402
+from vknz_desktop.ui.common.identity import Identity  # noqa: E402
 
 PASSPHRASE = os.environ["VKNZ_PASSPHRASE"]
 
@@ -88,7 +88,7 @@ def main() -> None:
             participants=(Participant(display_name="Kanarie Klant", role=Role.KLANT),),
         )
     )
-    window._on_unlocked(vault, identity)
+    window.open_vault(vault, identity)
     window.open_recording(recording.id)
     controller, workspace = window.context.controller, window.workspace
     controller.play()
@@ -117,7 +117,7 @@ def main() -> None:
     window.lock()  # saves what was being typed first
     pump(0.3)
     vault = window.context.gateway.open(PASSPHRASE)
-    window._on_unlocked(vault, identity)
+    window.open_vault(vault, identity)
     pump(0.5)
     observations = vault.observations(recording.id)
     assert sum(canary in o.text for o in observations) == 4, "observations lost"

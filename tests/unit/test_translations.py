@@ -73,14 +73,14 @@ def test_placeholders_markup_and_accelerators_match(translations) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_lupdate_contexts_are_runtime_contexts(extracted) -> None:
-    """A context lupdate invents (``other.tr(…)``) must be mapped in CONTEXT_ALIASES, or its
-    strings would never be found at run time."""
-    known = set(tools.CONTEXT_ALIASES)
+def _classes_and_contexts() -> tuple[dict[str, list[str]], set[str]]:
+    """Every class of the app with its base names, and the literal translate() contexts."""
+    classes: dict[str, list[str]] = {}
+    contexts: set[str] = set()
     for path in tools.SOURCE_DIR.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
-                known.add(node.name)
+                classes[node.name] = [ast.unparse(base) for base in node.bases]
             elif (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
@@ -88,6 +88,29 @@ def test_lupdate_contexts_are_runtime_contexts(extracted) -> None:
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
             ):
-                known.add(node.args[0].value)
-    unknown = sorted({m.context for m in extracted} - known)
-    assert not unknown, f"add these lupdate contexts to CONTEXT_ALIASES: {unknown}"
+                contexts.add(node.args[0].value)
+    return classes, contexts
+
+
+def test_each_class_translates_in_its_own_context(extracted) -> None:
+    """lupdate files a text under the class whose ``self.tr`` asks for it (or the literal
+    context of ``QCoreApplication.translate``); PySide's ``self.tr`` looks it up under the
+    class of the object at run time. A text asked for through another object
+    (``window.tr(…)``) or a bare ``tr(…)`` would land in a context nobody asks for."""
+    classes, contexts = _classes_and_contexts()
+    unknown = sorted({m.context for m in extracted} - set(classes) - contexts)
+    assert not unknown, f"texts in contexts no class asks for: {unknown}"
+
+
+def test_no_class_inherits_texts_it_would_look_up_in_the_wrong_context(extracted) -> None:
+    """PySide's ``self.tr`` uses the runtime class: a subclass of one of our classes that
+    translates would look its parent's texts up under its own name and show them in Dutch."""
+    classes, _contexts = _classes_and_contexts()
+    translating = {m.context for m in extracted}
+    inheriting = sorted(
+        f"{name}({base})"
+        for name, bases in classes.items()
+        for base in bases
+        if base in translating
+    )
+    assert not inheriting, f"subclasses of classes with texts: {inheriting}"

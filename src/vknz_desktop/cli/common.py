@@ -128,27 +128,15 @@ def refuse_overwrite(path: Path, force: bool) -> None:
 
 
 def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write an export: readable only by the user (0600), atomically (temporary file in the
-    same folder, fsync, rename); an existing file only with ``force``."""
+    """Write an export: readable only by the user (0600), atomically (``files``); an existing
+    file only with ``force``."""
+    from vknz_desktop.files import write_atomically
+
     refuse_overwrite(path, force)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.chmod(0o600)
-        refuse_overwrite(path, force)  # appeared while we were writing
-        temporary.replace(path)
+        write_atomically(path, data)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         raise KnownError(f"Kan {path} niet schrijven ({error.strerror}).") from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
 
 
 class NoProber:
@@ -172,10 +160,3 @@ class TerminalProgress:
 
     def finish(self) -> None:
         self._stream.write("\n")
-
-
-def hms(ms: int) -> str:
-    seconds, millis = divmod(ms, 1000)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"

@@ -287,7 +287,7 @@ def _pdf_bytes(html: str) -> bytes:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from vknz_desktop.ui.pdf_writer import pdf_bytes
+    from vknz_desktop.ui.features.learning.pdf_writer import pdf_bytes
 
     _app = QGuiApplication.instance() or QGuiApplication(["vknz"])
     return pdf_bytes(html, "Leersamenvatting")

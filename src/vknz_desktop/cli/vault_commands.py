@@ -16,7 +16,6 @@ from vknz_desktop.cli.common import (
     NoProber,
     TerminalProgress,
     date_arg,
-    hms,
     open_vault,
     participant_arg,
     passphrase_check,
@@ -26,6 +25,7 @@ from vknz_desktop.cli.common import (
 )
 from vknz_desktop.domain.models import CONSENT_SCOPE_LABELS, ConsentScope, Recording, Role
 from vknz_desktop.domain.ports import CancelToken
+from vknz_desktop.domain.timefmt import format_position
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
 from vknz_desktop.storage.vault import Vault
@@ -129,9 +129,8 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         recording = service.import_recording(request, progress=progress, cancel=CancelToken())
         if progress:
             progress.finish()
-    print(
-        f"Geïmporteerd: {recording.title} ({recording.id}), {hms(recording.duration_ms)}", file=out
-    )
+    duration = format_position(recording.duration_ms)
+    print(f"Geïmporteerd: {recording.title} ({recording.id}), {duration}", file=out)
     log.info("imported recording %s (%d bytes)", recording.id, recording.size_bytes)
     return EXIT_OK
 
@@ -183,7 +182,7 @@ def cmd_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         date = r.conversation_date.isoformat() if r.conversation_date else "—"
         scopes = ", ".join(CONSENT_SCOPE_LABELS[ConsentScope(s)] for s in r.consent.scope_codes())
         expired = "  VERLOPEN" if r.consent.keep_until < today else ""
-        print(f"{r.id}  {date}  {hms(r.duration_ms)}  {kind:5}  {r.title}", file=out)
+        print(f"{r.id}  {date}  {format_position(r.duration_ms)}  {kind:5}  {r.title}", file=out)
         print(
             f"    toestemming: {scopes}; bewaren tot {r.consent.keep_until.isoformat()}{expired}",
             file=out,

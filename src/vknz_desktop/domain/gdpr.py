@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Protocol
+
+from vknz_desktop.domain.models import Recording, Role
+from vknz_desktop.domain.ports import CancelToken, ProgressCallback
+
 #: The word a privacy officer must type, exactly, before an access request is written as a
 #: plain (unencrypted) folder instead of an encrypted package.
 PLAIN_EXPORT_CONFIRMATION = "ONVERSLEUTELD"
@@ -10,3 +16,38 @@ PLAIN_EXPORT_CONFIRMATION = "ONVERSLEUTELD"
 def confirms_plain_export(typed: str) -> bool:
     """Whether ``typed`` is the confirmation word (surrounding spaces ignored, case exact)."""
     return typed.strip() == PLAIN_EXPORT_CONFIRMATION
+
+
+class GdprRequests(Protocol):
+    """Privacy requests on an open vault (``storage.gdpr_repo.GdprRepository``): the GUI's port."""
+
+    def participants(self) -> list[tuple[str, str]]: ...
+
+    def recordings_of(self, name: str) -> list[Recording]: ...
+
+    def observation_counts(self, name: str) -> dict[str, int]: ...
+
+    def export_encrypted(
+        self,
+        name: str,
+        target: Path,
+        passphrase: str,
+        *,
+        role: Role | None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[Recording]: ...
+
+    def export_plain(
+        self,
+        name: str,
+        target: Path,
+        *,
+        role: Role | None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[Recording]: ...
+
+    def erase(
+        self, name: str, *, role: Role | None, progress: ProgressCallback | None = None
+    ) -> list[Recording]: ...

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
 from vknz_desktop.domain.errors import ImportCancelledError
 from vknz_desktop.domain.models import (
@@ -93,7 +93,7 @@ class RecordingRepository(Protocol):
 
     def set_consent(self, recording_id: str, consent: Consent, *, role: Role) -> None: ...
 
-    def open_media(self, recording_id: str) -> IO[bytes]: ...
+    def open_media(self, recording_id: str) -> MediaStream: ...
 
     def audit_entries(self) -> list[AuditEntry]: ...
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import IO, Protocol, cast
+from typing import Protocol
 
 from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.errors import KnownError
@@ -52,7 +52,7 @@ class MediaSource(Protocol):
 
     def observations(self, recording_id: str) -> list[Observation]: ...
 
-    def open_media(self, recording_id: str) -> IO[bytes]: ...
+    def open_media(self, recording_id: str) -> MediaStream: ...
 
 
 class FragmentRepository(ClipRepository, FragmentStore, Protocol):
@@ -191,7 +191,7 @@ class KeepFragmentsService:
         media: list[NewFragment] = []
         total = preview.kept_ms + 1
         done = 0
-        stream = cast(MediaStream, self._media.open_media(recording_id))
+        stream = self._media.open_media(recording_id)
         try:
             for plan in plans:
                 if cancel is not None:

@@ -8,9 +8,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from vknz_desktop import files
 from vknz_desktop.domain.errors import DiskFullError
+from vknz_desktop.files import fsync_dir as fsync_dir  # (re-exported for the media store)
 
-PRIVATE_FILE_MODE = 0o600
+PRIVATE_FILE_MODE = files.PRIVATE_FILE_MODE
 PRIVATE_DIR_MODE = 0o700
 
 
@@ -28,37 +30,11 @@ def open_private_for_writing(path: Path, *, exclusive: bool = True) -> int:
     return os.open(path, flags, PRIVATE_FILE_MODE)
 
 
-def fsync_dir(path: Path) -> None:
-    """Flush a directory entry change (rename, create) to disk where the OS allows it."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves either the old or the new file.
-
-    Writes a temporary sibling, fsyncs it, renames it over ``path`` and fsyncs the directory.
-    """
-    tmp = path.with_name(path.name + ".tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
+    """Replace ``path`` with ``data`` (mode 0600) so a crash leaves either the old or the new
+    file (``vknz_desktop.files``); a full disk is a DiskFullError."""
     with disk_full_as_known_error():
-        fd = open_private_for_writing(tmp)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        tmp.replace(path)
-        fsync_dir(path.parent)
+        files.write_atomically(path, data, mode=PRIVATE_FILE_MODE)
 
 
 def is_disk_full(error: OSError) -> bool:

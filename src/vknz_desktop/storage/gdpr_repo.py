@@ -20,7 +20,7 @@ from typing import IO, Any
 from vknz_desktop.domain.errors import ExportCancelledError, KnownError
 from vknz_desktop.domain.mentions import mentions, name_pattern, scrub
 from vknz_desktop.domain.models import AuditAction, Recording, Role
-from vknz_desktop.domain.ports import CancelToken, ProgressCallback
+from vknz_desktop.domain.ports import CancelToken, MediaStream, ProgressCallback
 from vknz_desktop.storage.database import DATABASE_FILE_NAME
 from vknz_desktop.storage.fsutil import (
     disk_full_as_known_error,
@@ -448,7 +448,7 @@ class _Copier:
         if self._cancel is not None and self._cancel.cancelled:
             raise ExportCancelledError("Afgebroken; er is niets geschreven.")
 
-    def copy(self, source: IO[bytes], out: IO[bytes]) -> None:
+    def copy(self, source: MediaStream | IO[bytes], out: IO[bytes]) -> None:
         """Copy all of ``source`` into ``out``."""
         while True:
             self.check()

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from vknz_desktop.domain.errors import (
     DuplicateRecordingError,
@@ -610,7 +610,7 @@ class Vault:
                 },
             )
 
-    def open_media(self, recording_id: str) -> IO[bytes]:
+    def open_media(self, recording_id: str) -> DecryptedStream:
         """A DecryptedStream over the recording's plaintext (closed when the vault closes)."""
         rows = self._query(
             "SELECT media_key, size_bytes, chunk_size FROM recordings WHERE id = ?", (recording_id,)
@@ -627,7 +627,7 @@ class Vault:
         )
         self._streams = [s for s in self._streams if not s.closed]
         self._streams.append(stream)
-        return stream  # type: ignore[return-value]
+        return stream
 
     def audit_problems(self) -> list[str]:
         """Edited or removed audit entries (empty when the hash chain is intact)."""
@@ -794,7 +794,7 @@ class Vault:
             try:
                 stream = self.open_media(recording.id)
                 try:
-                    stream.verify_all()  # type: ignore[attr-defined]
+                    stream.verify_all()
                 finally:
                     stream.close()
             except MediaDamagedError as error:

@@ -1,1 +1,2 @@
-"""PySide6 user interface: widgets, item models, dialogs and undo commands."""
+"""The PySide6 GUI: common > playback | widgets > library | workspace > shell > features
+(see docs/architecture.md, "GUI")."""

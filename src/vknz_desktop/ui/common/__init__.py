@@ -1,0 +1,1 @@
+"""What every part of the GUI shares: formatting, messages, background jobs, appearance."""

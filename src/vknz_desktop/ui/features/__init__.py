@@ -1,0 +1,1 @@
+"""Features that install themselves through the shell's Host; independent of each other."""

@@ -1,0 +1,1 @@
+"""Leerdoelen, the learning summary and the team learning agenda."""

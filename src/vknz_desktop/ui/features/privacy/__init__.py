@@ -1,0 +1,1 @@
+"""Privacy: what happens with recordings, the audit log, privacy requests (AVG)."""

@@ -1,0 +1,100 @@
+"""Help → Logboek: the audit log (who did what, when — never content) and its chain check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vknz_desktop.domain.models import AuditAction, AuditEntry
+from vknz_desktop.ui.common.appearance import signal_colour
+from vknz_desktop.ui.common.formatting import format_number
+
+ACTION_LABELS: dict[AuditAction, str] = {
+    AuditAction.VAULT_CREATED: "Kluis gemaakt",
+    AuditAction.UNLOCK: "Ontgrendeld",
+    AuditAction.FAILED_UNLOCK: "Mislukte ontgrendeling",
+    AuditAction.IMPORT: "Opname geïmporteerd",
+    AuditAction.DELETE: "Opname verwijderd",
+    AuditAction.CONSENT_CHANGED: "Toestemming gewijzigd",
+    AuditAction.SHARING_CHANGED: "Delen van klantfeedback gewijzigd",
+    AuditAction.PASSPHRASE_CHANGED: "Wachtwoord gewijzigd",
+    AuditAction.MIGRATED: "Kluis bijgewerkt",
+    AuditAction.EXPORT: "Leersamenvatting geëxporteerd",
+    AuditAction.RETENTION_DELETE: "Opname verwijderd na bewaartermijn",
+    AuditAction.KEEP_FRAGMENTS: "Alleen fragmenten bewaard",
+    AuditAction.GDPR_ACCESS: "AVG: inzage",
+    AuditAction.GDPR_ERASURE: "AVG: verwijdering",
+}
+
+
+class AuditLogDialog(QDialog):
+    """A read-only table of audit entries, newest first."""
+
+    def __init__(
+        self, entries: list[AuditEntry], problems: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Logboek"))
+        self.resize(820, 520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Het logboek houdt bij wat er met de kluis gebeurt: wanneer, in welke rol en om "
+                "welke opname het ging. Er staan nooit aantekeningen, namen of titels in."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        if problems:
+            self.status.setText(
+                self.tr("Let op: het logboek is aangepast.\n") + "\n".join(problems)
+            )
+            colour = signal_colour("error", self.palette(), QPalette.ColorRole.Window).name()
+            self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        else:
+            self.status.setText(
+                self.tr("De keten van logboekregels is intact ({0} regels).").format(
+                    format_number(len(entries))
+                )
+            )
+        layout.addWidget(self.status)
+        self.table = QTableWidget(len(entries), 4, self)
+        self.table.setAccessibleName(self.tr("Logboekregels"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tijdstip"), self.tr("Gebeurtenis"), self.tr("Rol"), self.tr("Opname")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for row, entry in enumerate(sorted(entries, key=lambda e: e.id, reverse=True)):
+            when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M:%S")
+            details = ", ".join(f"{k}: {v}" for k, v in sorted(entry.details.items()))
+            label = self.tr(ACTION_LABELS.get(entry.action, entry.action.value))
+            cells = [
+                when,
+                f"{label} ({details})" if details else label,
+                entry.role.value if entry.role else "—",
+                entry.recording_id or "—",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,1 @@
+"""Fragments and reviewing together: preparing sessions, session mode, comparing."""

@@ -1,0 +1,737 @@
+"""Preparing "samen terugkijken": sessions with a title, date, participants and the two
+perspectives; an ordered playlist of fragments (drag to reorder) with a prompt each.
+
+Fragments come from the clips of every recording. A recording whose consent does not cover
+the session's people (e.g. *alleen zelf terugkijken*) cannot be added; the reason is shown.
+Every change is stored at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.fragments import ReviewSession
+from vknz_desktop.domain.models import Participant, Role
+from vknz_desktop.services.review_sessions import PlaylistEntry, ReviewSessionService
+from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.formatting import (
+    format_clip_time,
+    format_date,
+    role_label,
+    scope_labels,
+)
+from vknz_desktop.ui.library.consent_dialog import DATE_FORMAT, from_qdate, to_qdate
+from vknz_desktop.ui.widgets.page_header import back_row
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+_SAVE_DELAY_MS = 500
+_PERSPECTIVE_ROLES = (Role.ONDERZOEKER, Role.KLANTMANAGER, Role.KLANT, Role.COLLEGA)
+
+
+def fragment_label(entry_title: str, clip_title: str, start_ms: int, end_ms: int) -> str:
+    """``"Begroeting · 0:12,0 – 0:25,4 (Oefengesprek)"``."""
+    name = clip_title or QCoreApplication.translate("SessionPreparePage", "Fragment zonder titel")
+    return f"{name} · {format_clip_time(start_ms)} – {format_clip_time(end_ms)}  ({entry_title})"
+
+
+class SessionPreparePage(QWidget):
+    """Sessions on the left; the chosen session's details, playlist and the clips to pick."""
+
+    startRequested = Signal(str)  # session id
+    backRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Samen terugkijken voorbereiden"))
+        self._service: ReviewSessionService | None = None
+        self._session: ReviewSession | None = None
+        self._entries: list[PlaylistEntry] = []
+        self._loading = False
+        self._prompt_pending: tuple[str, str] | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 8, 10, 10)
+        outer.addLayout(self._build_top())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+        self._build_sessions(splitter)
+        detail = QWidget(splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self._build_about(detail))
+        lists = QSplitter(Qt.Orientation.Horizontal, detail)
+        lists.setChildrenCollapsible(False)
+        self._build_playlist(lists)
+        self._build_clip_picker(lists)
+        lists.setSizes([520, 420])
+        detail_layout.addWidget(lists, 1)
+        splitter.addWidget(detail)
+        splitter.setSizes([240, 1000])
+        splitter.setStretchFactor(1, 1)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._connect()
+        self._add_shortcuts()
+        self._update_enabled()
+
+    def _build_top(self) -> QHBoxLayout:
+        top, self.back_button = back_row(
+            self,
+            self.tr("← Bibliotheek"),
+            self.tr("Terug naar de bibliotheek"),
+            self.tr("Samen terugkijken voorbereiden"),
+        )
+        self.start_button = QPushButton(self.tr("Sessie starten ▶"), self)
+        self.start_button.setAccessibleName(self.tr("Sessie starten"))
+        self.start_button.setDefault(True)
+        font = self.start_button.font()
+        font.setBold(True)
+        self.start_button.setFont(font)
+        self.start_button.setMinimumHeight(34)
+        top.addWidget(self.start_button)
+        return top
+
+    def _build_sessions(self, splitter: QSplitter) -> None:
+        sessions_box = QGroupBox(self.tr("Sessies"), splitter)
+        sessions_layout = QVBoxLayout(sessions_box)
+        self.session_list = QListWidget(sessions_box)
+        self.session_list.setAccessibleName(self.tr("Lijst met sessies"))
+        self.session_list.setWordWrap(True)
+        self.session_list.setSpacing(2)
+        self.session_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sessions_layout.addWidget(self.session_list, 1)
+        row = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("Nieuwe sessie"), sessions_box)
+        self.new_button.setAccessibleName(self.tr("Nieuwe sessie"))
+        self.delete_button = QPushButton(self.tr("Verwijderen"), sessions_box)
+        self.delete_button.setAccessibleName(self.tr("Sessie verwijderen"))
+        row.addWidget(self.new_button)
+        row.addWidget(self.delete_button)
+        sessions_layout.addLayout(row)
+        splitter.addWidget(sessions_box)
+
+    def _build_about(self, detail: QWidget) -> QGroupBox:
+        """Title, date, the two perspectives and the participants of the chosen session."""
+        about = QGroupBox(self.tr("Sessie"), detail)
+        about_layout = QHBoxLayout(about)
+        form = QFormLayout()
+        self.title_edit = QLineEdit(about)
+        self.title_edit.setAccessibleName(self.tr("Titel van de sessie"))
+        self.title_edit.setPlaceholderText(self.tr("Bijvoorbeeld: terugkijken met de onderzoeker"))
+        self.date_edit = QDateEdit(about)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit.setAccessibleName(self.tr("Datum van de sessie"))
+        self.date_edit.setMinimumWidth(130)
+        self.date_edit.setMaximumWidth(170)
+        perspectives = QHBoxLayout()
+        self.left_box = self._role_box(self.tr("Linker kolom (perspectief)"))
+        self.right_box = self._role_box(self.tr("Rechter kolom (perspectief)"))
+        perspectives.addWidget(self.left_box)
+        perspectives.addWidget(QLabel(self.tr("naast"), about))
+        perspectives.addWidget(self.right_box)
+        perspectives.addStretch(1)
+        form.addRow(self.tr("Titel:"), self.title_edit)
+        form.addRow(self.tr("Datum:"), self.date_edit)
+        form.addRow(self.tr("Twee kolommen:"), perspectives)
+        about_layout.addLayout(form, 3)
+        people = QVBoxLayout()
+        people.addWidget(QLabel(self.tr("Deelnemers (namen mogen schuilnamen zijn):"), about))
+        self.participants = QTableWidget(0, 2, about)
+        self.participants.setAccessibleName(self.tr("Deelnemers"))
+        self.participants.setHorizontalHeaderLabels([self.tr("Naam"), self.tr("Rol")])
+        self.participants.verticalHeader().hide()
+        self.participants.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.participants.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.participants.setMaximumHeight(110)
+        people.addWidget(self.participants)
+        people_buttons = QHBoxLayout()
+        self.add_person_button = QPushButton(self.tr("Deelnemer toevoegen"), about)
+        self.remove_person_button = QPushButton(self.tr("Deelnemer weghalen"), about)
+        people_buttons.addWidget(self.add_person_button)
+        people_buttons.addWidget(self.remove_person_button)
+        people_buttons.addStretch(1)
+        people.addLayout(people_buttons)
+        about_layout.addLayout(people, 2)
+        return about
+
+    def _build_playlist(self, lists: QSplitter) -> None:
+        playlist_box = QGroupBox(self.tr("Afspeellijst (sleep om de volgorde te wijzigen)"), lists)
+        playlist_layout = QVBoxLayout(playlist_box)
+        self.playlist = QListWidget(playlist_box)
+        self.playlist.setAccessibleName(self.tr("Afspeellijst van de sessie"))
+        self.playlist.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.playlist.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.playlist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.playlist.setWordWrap(True)
+        self.playlist.setAlternatingRowColors(True)
+        self.playlist.setSpacing(2)
+        playlist_layout.addWidget(self.playlist, 1)
+        order = QHBoxLayout()
+        self.up_button = QPushButton(self.tr("Omhoog"), playlist_box)
+        self.up_button.setToolTip(self.tr("Eerder in de sessie (Alt+Pijl omhoog)"))
+        self.down_button = QPushButton(self.tr("Omlaag"), playlist_box)
+        self.down_button.setToolTip(self.tr("Later in de sessie (Alt+Pijl omlaag)"))
+        self.remove_item_button = QPushButton(self.tr("Uit de lijst"), playlist_box)
+        self.remove_item_button.setAccessibleName(self.tr("Fragment uit de afspeellijst halen"))
+        for button in (self.up_button, self.down_button, self.remove_item_button):
+            order.addWidget(button)
+        order.addStretch(1)
+        playlist_layout.addLayout(order)
+        playlist_layout.addWidget(QLabel(self.tr("Vraag of aandachtspunt bij dit fragment:")))
+        self.prompt_edit = QPlainTextEdit(playlist_box)
+        self.prompt_edit.setAccessibleName(self.tr("Vraag bij het fragment"))
+        self.prompt_edit.setPlaceholderText(
+            self.tr("Bijvoorbeeld: let op de houding. Wat zag je de klant doen toen je dit zei?")
+        )
+        self.prompt_edit.setTabChangesFocus(True)
+        self.prompt_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        playlist_layout.addWidget(self.prompt_edit)
+        lists.addWidget(playlist_box)
+
+    def _build_clip_picker(self, lists: QSplitter) -> None:
+        clips_box = QGroupBox(self.tr("Fragmenten uit de opnames"), lists)
+        clips_layout = QVBoxLayout(clips_box)
+        self.clip_tree = QTreeWidget(clips_box)
+        self.clip_tree.setAccessibleName(self.tr("Fragmenten om toe te voegen"))
+        self.clip_tree.setHeaderHidden(True)
+        self.clip_tree.setRootIsDecorated(True)
+        self.clip_tree.setWordWrap(True)
+        clips_layout.addWidget(self.clip_tree, 1)
+        self.reason_label = QLabel(clips_box)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setAccessibleName(self.tr("Waarom dit fragment niet kan"))
+        self.reason_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.reason_label.setStyleSheet(
+            "QLabel { background: #FFF4E5; color: #7A4100; padding: 6px; border-radius: 4px; }"
+        )
+        self.reason_label.hide()
+        clips_layout.addWidget(self.reason_label)
+        self.add_button = QPushButton(self.tr("← Aan de afspeellijst toevoegen"), clips_box)
+        self.add_button.setAccessibleName(self.tr("Fragment aan de afspeellijst toevoegen"))
+        clips_layout.addWidget(self.add_button)
+        lists.addWidget(clips_box)
+
+    def _connect(self) -> None:
+        self.back_button.clicked.connect(self.backRequested)
+        self.start_button.clicked.connect(self._on_start)
+        self.new_button.clicked.connect(self.new_session)
+        self.delete_button.clicked.connect(self.delete_session)
+        self.session_list.currentItemChanged.connect(lambda _c, _p: self._on_session_chosen())
+        self.title_edit.textEdited.connect(lambda _text: self._save_timer.start())
+        self.title_edit.editingFinished.connect(self.flush)
+        self.date_edit.dateChanged.connect(lambda _day: self._save_details())
+        self.left_box.activated.connect(lambda _i: self._save_details())
+        self.right_box.activated.connect(lambda _i: self._save_details())
+        self.add_person_button.clicked.connect(self.add_participant)
+        self.remove_person_button.clicked.connect(self.remove_participant)
+        self.participants.itemChanged.connect(lambda _item: self._save_details())
+        self.playlist.currentRowChanged.connect(lambda _row: self._on_item_chosen())
+        self.playlist.model().rowsMoved.connect(self._on_rows_moved)
+        self.prompt_edit.textChanged.connect(self._on_prompt_typed)
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button.clicked.connect(lambda: self.move_item(1))
+        self.remove_item_button.clicked.connect(self.remove_item)
+        self.clip_tree.currentItemChanged.connect(lambda _c, _p: self._on_clip_chosen())
+        # Enter or a double-click adds the clip (itemActivated covers both).
+        self.clip_tree.itemActivated.connect(lambda _item, _col: self.add_selected_clip())
+        self.add_button.clicked.connect(self.add_selected_clip)
+
+    def _add_shortcuts(self) -> None:
+        for keys, slot in (
+            ("Alt+Up", lambda: self.move_item(-1)),
+            ("Alt+Down", lambda: self.move_item(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.playlist)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.playlist)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_item)
+
+    # -- data ---------------------------------------------------------------------------------
+    @property
+    def session(self) -> ReviewSession | None:
+        """The session being prepared."""
+        return self._session
+
+    @property
+    def entries(self) -> list[PlaylistEntry]:
+        """The playlist of the session being prepared, in order."""
+        return list(self._entries)
+
+    def set_service(self, service: ReviewSessionService | None) -> None:
+        """Work with this vault's sessions (None when the vault locks)."""
+        self.flush()
+        self._service = service
+        self._session = None
+        self.refresh()
+
+    def clear(self) -> None:
+        """Show nothing (the vault locks)."""
+        self.set_service(None)
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Reload the list of sessions and the chosen one."""
+        keep = select_id or (self._session.id if self._session else None)
+        with QSignalBlocker(self.session_list):
+            self.session_list.clear()
+            sessions = self._service.sessions() if self._service else []
+            for session in sessions:
+                day = format_date(session.session_date) if session.session_date else ""
+                item = QListWidgetItem(f"{session.title}\n{day}".strip(), self.session_list)
+                item.setData(_ID_ROLE, session.id)
+                if session.ended_at is not None:
+                    item.setToolTip(self.tr("Afgerond"))
+            index = next((i for i, s in enumerate(sessions) if s.id == keep), 0 if sessions else -1)
+            self.session_list.setCurrentRow(index)
+        self._on_session_chosen()
+
+    def playlist_ids(self) -> list[str]:
+        """The item ids of the playlist, in the order shown."""
+        return [str(self.playlist.item(row).data(_ID_ROLE)) for row in range(self.playlist.count())]
+
+    # -- sessions -----------------------------------------------------------------------------
+    def new_session(self) -> None:
+        """A new session for today, titled so it can be renamed at once."""
+        if self._service is None:
+            return
+        self.flush()
+        session = self._service.create(
+            self.tr("Samen terugkijken {0}").format(format_date(dt.date.today())),
+            session_date=dt.date.today(),
+        )
+        self.refresh(session.id)
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
+
+    def delete_session(self) -> None:
+        """Remove the chosen session (its observations stay with the recordings)."""
+        if self._service is None or self._session is None:
+            return
+        if not messages.ask(
+            self,
+            self.tr("Sessie verwijderen"),
+            self.tr(
+                "De sessie '{0}' en haar afspeellijst verwijderen? De waarnemingen die erin "
+                "zijn gemaakt blijven bij de opnames bewaard."
+            ).format(self._session.title),
+        ):
+            return
+        self._service.delete(self._session.id)
+        self._session = None
+        self.refresh()
+
+    # -- participants -------------------------------------------------------------------------
+    def add_participant(self, name: str = "", role: Role = Role.KLANTMANAGER) -> None:
+        """Add a row for someone taking part."""
+        if self._session is None:
+            return
+        self._loading = True
+        row = self.participants.rowCount()
+        self.participants.insertRow(row)
+        self.participants.setItem(row, 0, QTableWidgetItem(name or self.tr("Naam")))
+        box = self._role_box(self.tr("Rol van deelnemer {0}").format(row + 1), include_klant=True)
+        box.setCurrentIndex(max(0, box.findData(role.value)))
+        box.activated.connect(lambda _i: self._save_details())
+        self.participants.setCellWidget(row, 1, box)
+        self._loading = False
+        self._save_details()
+        self.participants.setCurrentCell(row, 0)
+        cell = self.participants.item(row, 0)
+        if not name and cell is not None:
+            self.participants.editItem(cell)
+
+    def remove_participant(self) -> None:
+        """Remove the chosen participant."""
+        row = self.participants.currentRow()
+        if row < 0:
+            return
+        self.participants.removeRow(row)
+        self._save_details()
+
+    # -- playlist -----------------------------------------------------------------------------
+    def add_selected_clip(self) -> None:
+        """Add the clip chosen on the right to the playlist (or say why it cannot be)."""
+        item = self.clip_tree.currentItem()
+        clip_id = item.data(0, _ID_ROLE) if item is not None else None
+        if clip_id is None:
+            self._show_reason(self.tr("Kies eerst een fragment uit een opname."))
+            return
+        self.add_clip(str(clip_id))
+
+    def add_clip(self, clip_id: str) -> bool:
+        """Append a clip; returns False (and shows the reason) when consent does not allow it."""
+        if self._service is None or self._session is None:
+            return False
+        try:
+            item = self._service.add_clip(self._session.id, clip_id)
+        except KnownError as error:
+            self._show_reason(error.message)
+            return False
+        self._reload_playlist(item.id)
+        self.reason_label.hide()
+        return True
+
+    def move_item(self, delta: int) -> None:
+        """Move the chosen fragment earlier (-1) or later (+1)."""
+        row = self.playlist.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.playlist.count() or self._service is None:
+            return
+        ids = self.playlist_ids()
+        ids.insert(target, ids.pop(row))
+        self._reorder(ids, ids[target])
+
+    def remove_item(self) -> None:
+        """Take the chosen fragment out of the playlist."""
+        item = self.playlist.currentItem()
+        if item is None or self._service is None or self._session is None:
+            return
+        row = self.playlist.currentRow()
+        self._service.remove_item(self._session.id, str(item.data(_ID_ROLE)))
+        self._reload_playlist()
+        self.playlist.setCurrentRow(min(row, self.playlist.count() - 1))
+
+    # -- saving -------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Store a title or prompt that is still being typed."""
+        if self._save_timer.isActive() or self._prompt_pending is not None:
+            self._save_timer.stop()
+            self._save_details()
+            self._save_prompt()
+
+    def _save_details(self) -> None:
+        if self._loading or self._service is None or self._session is None:
+            return
+        left = Role(self.left_box.currentData())
+        right = Role(self.right_box.currentData())
+        changes: dict[str, object] = {
+            "title": self.title_edit.text().strip() or self._session.title,
+            "session_date": from_qdate(self.date_edit.date()),
+            "participants": tuple(self._participants()),
+        }
+        if left != right:
+            changes["perspectives"] = (left, right)
+        try:
+            self._session = self._service.update(self._session, **changes)
+        except KnownError as error:
+            messages.show_known_error(self, error)
+            self._show_session()
+            return
+        except ValueError:
+            self._show_session()
+            return
+        current = self.session_list.currentItem()
+        if current is not None:
+            day = format_date(self._session.session_date) if self._session.session_date else ""
+            current.setText(f"{self._session.title}\n{day}".strip())
+        self._refresh_clip_tree()
+
+    def _participants(self) -> list[Participant]:
+        people: list[Participant] = []
+        for row in range(self.participants.rowCount()):
+            item = self.participants.item(row, 0)
+            box = self.participants.cellWidget(row, 1)
+            name = item.text().strip() if item is not None else ""
+            if name and isinstance(box, QComboBox):
+                people.append(Participant(display_name=name, role=Role(box.currentData())))
+        return people
+
+    def _on_prompt_typed(self) -> None:
+        if self._loading:
+            return
+        item = self.playlist.currentItem()
+        if item is None:
+            return
+        self._prompt_pending = (str(item.data(_ID_ROLE)), self.prompt_edit.toPlainText())
+        self._save_timer.start()
+
+    def _save_prompt(self) -> None:
+        pending, self._prompt_pending = self._prompt_pending, None
+        if pending is None or self._service is None or self._session is None:
+            return
+        item_id, prompt = pending
+        self._service.set_prompt(self._session.id, item_id, prompt.strip())
+        self._entries = self._service.playlist(self._session.id)
+        for row in range(self.playlist.count()):
+            list_item = self.playlist.item(row)
+            if list_item.data(_ID_ROLE) == item_id:
+                self._decorate(list_item, self._entry(item_id))
+
+    # -- internals ----------------------------------------------------------------------------
+    def _role_box(self, accessible_name: str, include_klant: bool = True) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(accessible_name)
+        roles = list(Role) if include_klant else [r for r in Role if r != Role.KLANT]
+        for role in roles:
+            box.addItem(role_label(role), role.value)
+        return box
+
+    def _on_session_chosen(self) -> None:
+        self.flush()
+        item = self.session_list.currentItem()
+        session_id = item.data(_ID_ROLE) if item is not None else None
+        self._session = (
+            self._service.session(str(session_id))
+            if self._service is not None and session_id is not None
+            else None
+        )
+        self._show_session()
+
+    def _show_session(self) -> None:
+        session = self._session
+        self._loading = True
+        try:
+            self.title_edit.setText(session.title if session else "")
+            self.date_edit.setDate(
+                to_qdate(
+                    session.session_date if session and session.session_date else dt.date.today()
+                )
+            )
+            left, right = session.perspectives if session else (Role.ONDERZOEKER, Role.KLANTMANAGER)
+            self.left_box.setCurrentIndex(max(0, self.left_box.findData(left.value)))
+            self.right_box.setCurrentIndex(max(0, self.right_box.findData(right.value)))
+            self.participants.setRowCount(0)
+        finally:
+            self._loading = False
+        if session is not None:
+            for person in session.participants:
+                self._loading = True
+                row = self.participants.rowCount()
+                self.participants.insertRow(row)
+                self.participants.setItem(row, 0, QTableWidgetItem(person.display_name))
+                box = self._role_box(self.tr("Rol van deelnemer {0}").format(row + 1))
+                box.setCurrentIndex(max(0, box.findData(person.role.value)))
+                box.activated.connect(lambda _i: self._save_details())
+                self.participants.setCellWidget(row, 1, box)
+                self._loading = False
+        self._reload_playlist()
+        self._refresh_clip_tree()
+        self._update_enabled()
+
+    def _reload_playlist(self, select_id: str | None = None) -> None:
+        keep = select_id
+        if keep is None and self.playlist.currentItem() is not None:
+            keep = str(self.playlist.currentItem().data(_ID_ROLE))
+        self._entries = (
+            self._service.playlist(self._session.id)
+            if self._service is not None and self._session is not None
+            else []
+        )
+        self._loading = True
+        with QSignalBlocker(self.playlist):
+            self.playlist.clear()
+            for entry in self._entries:
+                item = QListWidgetItem(self.playlist)
+                item.setData(_ID_ROLE, entry.item.id)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
+                self._decorate(item, entry)
+            rows = [e.item.id for e in self._entries]
+            self.playlist.setCurrentRow(rows.index(keep) if keep in rows else (0 if rows else -1))
+        self._loading = False
+        self._on_item_chosen()
+        self._update_enabled()
+
+    def _entry(self, item_id: str) -> PlaylistEntry | None:
+        return next((e for e in self._entries if e.item.id == item_id), None)
+
+    def _decorate(self, item: QListWidgetItem, entry: PlaylistEntry | None) -> None:
+        if entry is None:
+            return
+        number = self._entries.index(entry) + 1
+        text = f"{number}. " + fragment_label(
+            entry.recording.title, entry.clip.title, entry.clip.start_ms, entry.clip.end_ms
+        )
+        if entry.item.prompt:
+            text += "\n    " + entry.item.prompt.splitlines()[0]
+        if entry.problem:
+            text += "\n    ⚠ " + entry.problem
+            item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
+        item.setText(text)
+        item.setToolTip(entry.problem or entry.item.prompt or "")
+
+    def _on_item_chosen(self) -> None:
+        if self._prompt_pending is not None and not self._loading:
+            self._save_prompt()  # the prompt typed for the fragment chosen before
+        item = self.playlist.currentItem()
+        entry = self._entry(str(item.data(_ID_ROLE))) if item is not None else None
+        self._loading = True
+        self.prompt_edit.setPlainText(entry.item.prompt if entry else "")
+        self.prompt_edit.setEnabled(entry is not None)
+        self._loading = False
+        self._update_enabled()
+
+    def _on_rows_moved(
+        self,
+        _parent: QModelIndex | QPersistentModelIndex,
+        _start: int,
+        _end: int,
+        _destination: QModelIndex | QPersistentModelIndex,
+        _row: int,
+    ) -> None:
+        if self._loading:
+            return
+        item = self.playlist.currentItem()
+        current = str(item.data(_ID_ROLE)) if item is not None else None
+        # The view finishes the move after this signal: read the order from the event loop.
+        QTimer.singleShot(0, lambda: self._reorder(self.playlist_ids(), current))
+
+    def _reorder(self, ids: list[str], select_id: str | None) -> None:
+        if self._service is None or self._session is None:
+            return
+        self.flush()
+        self._service.reorder(self._session.id, ids)
+        self._reload_playlist(select_id)
+
+    def _refresh_clip_tree(self) -> None:
+        current = self.clip_tree.currentItem()
+        keep = current.data(0, _ID_ROLE) if current is not None else None
+        with QSignalBlocker(self.clip_tree):
+            self.clip_tree.clear()
+            if self._service is None or self._session is None:
+                return
+            groups: dict[str, QTreeWidgetItem] = {}
+            bold = QFont(self.clip_tree.font())
+            bold.setBold(True)
+            dim = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            for choice in self._service.clip_choices(self._session):
+                recording = choice.recording
+                parent = groups.get(recording.id)
+                if parent is None:
+                    parent = QTreeWidgetItem(self.clip_tree)
+                    day = format_date(recording.conversation_date)
+                    parent.setText(0, f"{recording.title}  ·  {day}")
+                    parent.setFont(0, bold)
+                    parent.setToolTip(
+                        0, self.tr("Toestemming: {0}").format(scope_labels(recording.consent))
+                    )
+                    parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    parent.setExpanded(True)
+                    groups[recording.id] = parent
+                clip = choice.clip
+                child = QTreeWidgetItem(parent)
+                name = clip.title or self.tr("Fragment zonder titel")
+                child.setText(
+                    0,
+                    f"{name}  ·  {format_clip_time(clip.start_ms)} – "
+                    f"{format_clip_time(clip.end_ms)}",
+                )
+                child.setData(0, _ID_ROLE, clip.id)
+                if choice.problem:
+                    child.setForeground(0, dim)
+                    child.setText(0, child.text(0) + "  " + self.tr("(geen toestemming)"))
+                    child.setToolTip(0, choice.problem)
+                    child.setData(0, _ID_ROLE + 1, choice.problem)
+                if clip.id == keep:
+                    self.clip_tree.setCurrentItem(child)
+            if not groups:
+                empty = QTreeWidgetItem(self.clip_tree)
+                empty.setText(
+                    0,
+                    self.tr(
+                        "Nog geen fragmenten. Open een opname en markeer fragmenten met I en O."
+                    ),
+                )
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.clip_tree.expandAll()
+        self._on_clip_chosen()
+
+    def _on_clip_chosen(self) -> None:
+        item = self.clip_tree.currentItem()
+        problem = item.data(0, _ID_ROLE + 1) if item is not None else None
+        if problem:
+            self._show_reason(str(problem))
+        else:
+            self.reason_label.hide()
+        self._update_enabled()
+
+    def _show_reason(self, text: str) -> None:
+        self.reason_label.setText(text)
+        self.reason_label.show()
+
+    def _on_start(self) -> None:
+        self.flush()
+        if self._session is None:
+            return
+        playable = [e for e in self._entries if e.playable]
+        if not playable:
+            messages.show_known_error(
+                self,
+                KnownError(
+                    self.tr(
+                        "Deze sessie heeft nog geen fragmenten die getoond mogen worden. "
+                        "Voeg eerst fragmenten toe aan de afspeellijst."
+                    )
+                ),
+            )
+            return
+        self.startRequested.emit(self._session.id)
+
+    def _update_enabled(self) -> None:
+        has_session = self._session is not None
+        for widget in (
+            self.title_edit,
+            self.date_edit,
+            self.left_box,
+            self.right_box,
+            self.participants,
+            self.add_person_button,
+            self.remove_person_button,
+            self.playlist,
+            self.clip_tree,
+            self.start_button,
+            self.delete_button,
+        ):
+            widget.setEnabled(has_session)
+        has_item = self.playlist.currentItem() is not None
+        for button in (self.up_button, self.down_button, self.remove_item_button):
+            button.setEnabled(has_item)
+        item = self.clip_tree.currentItem()
+        self.add_button.setEnabled(
+            has_session and item is not None and item.data(0, _ID_ROLE) is not None
+        )

@@ -1,0 +1,1 @@
+"""Samen kijken: a calm, very simple view for watching together with a klant."""

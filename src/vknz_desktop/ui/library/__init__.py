@@ -1,0 +1,1 @@
+"""The library of recordings: the list, importing with consent, retention."""

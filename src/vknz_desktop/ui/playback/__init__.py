@@ -1,0 +1,1 @@
+"""Playing recordings: the player controller, fragment playback, background analysis."""

@@ -1,0 +1,1 @@
+"""The main window: pages, lock and unlock, actions and menus, and the Host for features."""

@@ -1,0 +1,1 @@
+"""Small shared widgets without knowledge of recordings or the vault."""

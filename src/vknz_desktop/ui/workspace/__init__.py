@@ -1,0 +1,1 @@
+"""One recording under review: picture, transport, timeline, Kijkwijzer, observations, clips."""

@@ -1,0 +1,249 @@
+"""Typing an observation: free text or the answer to a Kijkwijzer question, at a moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vknz_desktop.domain.models import Observation
+from vknz_desktop.domain.profiles import STEP_LABELS, Question, QuestionKind, Theme
+from vknz_desktop.ui.common.formatting import format_position
+from vknz_desktop.ui.widgets.flow_layout import FlowLayout
+
+
+@dataclass(frozen=True)
+class ObservationDraft:
+    """What the editor produced; the workspace turns it into a stored observation."""
+
+    time_ms: int
+    text: str
+    answer: str
+    theme_id: str | None
+    question_id: str | None
+    existing: Observation | None
+
+
+class ObservationEditor(QFrame):
+    """An inline editor; Ctrl+Enter saves, Escape cancels."""
+
+    saved = Signal(object)  # ObservationDraft
+    cancelled = Signal()
+    typingStarted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Waarneming bewerken"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.question_label = QLabel(self)
+        self.question_label.setWordWrap(True)
+        layout.addWidget(self.question_label)
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        layout.addWidget(self.hint_label)
+        self._choices_box = QWidget(self)
+        self._choices_layout = QVBoxLayout(self._choices_box)
+        self._choices_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._choices_box)
+        self._choice_group = QButtonGroup(self)
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setAccessibleName(self.tr("Tekst van de waarneming"))
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(70)
+        self.text_edit.textChanged.connect(self._on_text_changed)
+        layout.addWidget(self.text_edit)
+        buttons = FlowLayout(spacing=6)  # the buttons go under the hint when space runs out
+        self.help_label = QLabel(self.tr("Ctrl+Enter: vastleggen · Esc: annuleren"), self)
+        self.help_label.setStyleSheet("color: palette(placeholder-text);")
+        self.help_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        buttons.addWidget(self.help_label)
+        self.cancel_button = QPushButton(self.tr("Annuleren"), self)
+        self.save_button = QPushButton(self.tr("Vastleggen"), self)
+        self.save_button.setDefault(True)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self.save)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel)
+        self._time_ms = 0
+        self._theme: Theme | None = None
+        self._question: Question | None = None
+        self._existing: Observation | None = None
+        self._typing_announced = False
+        self.hide()
+
+    @property
+    def active(self) -> bool:
+        """Whether an observation is being typed."""
+        return self.isVisible()
+
+    @property
+    def time_ms(self) -> int:
+        """The moment the observation is anchored at."""
+        return self._time_ms
+
+    def begin(
+        self,
+        time_ms: int,
+        theme: Theme | None = None,
+        question: Question | None = None,
+        existing: Observation | None = None,
+    ) -> None:
+        """Start typing an observation at ``time_ms`` (or edit ``existing``)."""
+        self._time_ms = existing.time_ms if existing else time_ms
+        self._theme, self._question, self._existing = theme, question, existing
+        self._typing_announced = False
+        when = format_position(self._time_ms)
+        if existing is not None:
+            self.heading.setText(self.tr("Waarneming op {0} bewerken").format(when))
+        elif question is not None:
+            self.heading.setText(self.tr("Antwoord op {0}").format(when))
+        else:
+            self.heading.setText(self.tr("Nieuwe waarneming op {0}").format(when))
+        if question is not None and theme is not None:
+            step = STEP_LABELS[question.step]
+            self.question_label.setText(f"<b>{theme.title}</b> · {step}<br>{question.text}")
+            self.question_label.show()
+            self.hint_label.setText(question.hint or "")
+            self.hint_label.setVisible(bool(question.hint))
+        else:
+            self.question_label.hide()
+            self.hint_label.hide()
+        self._build_choices(question, existing.answer if existing else "")
+        self.text_edit.blockSignals(True)
+        self.text_edit.setPlainText(existing.text if existing else "")
+        self.text_edit.blockSignals(False)
+        placeholder = (
+            self.tr("Toelichting (mag leeg blijven)")
+            if question is not None and question.kind != QuestionKind.OPEN
+            else self.tr("Wat zie je gebeuren? Beschrijf eerst, zonder oordeel.")
+        )
+        self.text_edit.setPlaceholderText(placeholder)
+        self.show()
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_text(self) -> str:
+        """What has been typed so far (used to save on lock)."""
+        return self.text_edit.toPlainText()
+
+    def draft(self) -> ObservationDraft | None:
+        """The observation as typed so far, or None when there is nothing to keep."""
+        text = self.text_edit.toPlainText().strip()
+        answer = ""
+        checked = self._choice_group.checkedButton()
+        if checked is not None:
+            answer = str(checked.property("answer"))
+        if not text and not answer:
+            return None
+        return ObservationDraft(
+            time_ms=self._time_ms,
+            text=text,
+            answer=answer,
+            theme_id=self._theme.id
+            if self._theme
+            else (self._existing.theme_id if self._existing else None),
+            question_id=self._question.id
+            if self._question
+            else (self._existing.question_id if self._existing else None),
+            existing=self._existing,
+        )
+
+    def choice_buttons(self) -> list[QAbstractButton]:
+        """The answers of a scale question (empty for a free observation)."""
+        return list(self._choice_group.buttons())
+
+    def save(self) -> None:
+        """Hand the draft over (nothing happens when it is empty)."""
+        if not self.active:
+            return
+        draft = self.draft()
+        if draft is None:
+            self.text_edit.setFocus()
+            return
+        self._finish()
+        self.saved.emit(draft)
+
+    def cancel(self) -> None:
+        """Close without keeping anything."""
+        if not self.active:
+            return
+        self._finish()
+        self.cancelled.emit()
+
+    def discard(self) -> None:
+        """Close silently (after the draft was saved elsewhere, e.g. at a lock)."""
+        self._finish()
+
+    def _finish(self) -> None:
+        self.hide()
+        self.text_edit.blockSignals(True)
+        self.text_edit.clear()
+        self.text_edit.blockSignals(False)
+        self._build_choices(None, "")
+        self._theme = self._question = None
+        self._existing = None
+
+    def _build_choices(self, question: Question | None, selected: str) -> None:
+        for button in self._choice_group.buttons():
+            self._choice_group.removeButton(button)
+            button.deleteLater()
+        while self._choices_layout.count():
+            item = self._choices_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        if question is None or question.kind == QuestionKind.OPEN:
+            self._choices_box.hide()
+            return
+        labels = (
+            [a.label for a in question.anchors]
+            if question.kind == QuestionKind.SCALE
+            else list(question.options)
+        )
+        # a scale's choices side by side, wrapping when the text is large
+        row = FlowLayout(spacing=12) if question.kind == QuestionKind.SCALE else QVBoxLayout()
+        for label in labels:
+            button = QRadioButton(label, self._choices_box)
+            button.setProperty("answer", label)
+            button.setChecked(label == selected)
+            self._choice_group.addButton(button)
+            row.addWidget(button)
+            button.toggled.connect(self._on_text_changed)
+        holder = QWidget(self._choices_box)
+        holder.setLayout(row)
+        self._choices_layout.addWidget(holder)
+        self._choices_box.show()
+
+    def _on_text_changed(self) -> None:
+        if not self._typing_announced:
+            self._typing_announced = True
+            self.typingStarted.emit()

@@ -1,0 +1,1 @@
+"""The custom-painted timeline and its ruler."""

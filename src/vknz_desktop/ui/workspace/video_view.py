@@ -1,0 +1,140 @@
+"""Paints the current picture (aspect ratio kept) or, for audio-only recordings, the waveform
+with a large play head. No native window: frames arrive as QImages from the controller."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class VideoView(QWidget):
+    """The picture area of the workspace."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Beeld van de opname"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._image: QImage | None = None
+        self._audio_only = False
+        self._peaks: list[float] = []
+        self._position = 0
+        self._duration = 0
+        self._message = ""
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 450)
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_image(self, image: QImage) -> None:
+        """Show ``image`` (already rotated by the player)."""
+        self._image = image
+        self._message = ""
+        self.update()
+
+    @property
+    def peaks(self) -> list[float]:
+        """The waveform shown for an audio-only recording (empty when none)."""
+        return list(self._peaks)
+
+    @property
+    def audio_only(self) -> bool:
+        """Whether the recording has no picture (the waveform and a big play head instead)."""
+        return self._audio_only
+
+    def set_audio_only(self, audio_only: bool) -> None:
+        """Show the waveform and a play head instead of a picture."""
+        self._audio_only = audio_only
+        self.update()
+
+    def set_waveform(self, peaks: Sequence[float]) -> None:
+        """Peaks 0..1 over the whole recording (for audio-only display)."""
+        self._peaks = list(peaks)
+        self.update()
+
+    def set_position(self, position_ms: int, duration_ms: int) -> None:
+        """Where the play head is (only repainted in audio-only mode)."""
+        self._position, self._duration = position_ms, duration_ms
+        if self._audio_only:
+            self.update()
+
+    def set_message(self, text: str) -> None:
+        """A short centred message instead of a picture (e.g. while loading)."""
+        self._message = text
+        self.update()
+
+    def clear(self) -> None:
+        """Forget the picture, waveform and position (used when the vault locks)."""
+        self._image = None
+        self._peaks = []
+        self._position = self._duration = 0
+        self._audio_only = False
+        self._message = ""
+        self.update()
+
+    def has_picture(self) -> bool:
+        """Whether a picture is being shown."""
+        return self._image is not None
+
+    # -- painting -----------------------------------------------------------------------------
+    def picture_rect(self) -> QRectF:
+        """Where the picture is drawn: as large as fits, centred, aspect ratio kept."""
+        if self._image is None or self._image.isNull():
+            return QRectF()
+        area = QRectF(self.rect())
+        scale = min(area.width() / self._image.width(), area.height() / self._image.height())
+        width, height = self._image.width() * scale, self._image.height() * scale
+        return QRectF(area.center().x() - width / 2, area.center().y() - height / 2, width, height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(16, 16, 18))
+        if self._audio_only:
+            self._paint_audio(painter)
+        elif self._image is not None and not self._image.isNull():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(self.picture_rect(), self._image)
+        if self._message:
+            painter.setPen(QColor(230, 230, 230))
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            painter.setFont(font)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._message)
+        painter.end()
+
+    def _paint_audio(self, painter: QPainter) -> None:
+        rect = QRectF(self.rect()).adjusted(24, 24, -24, -24)
+        mid = rect.center().y()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(90, 90, 100))
+        painter.drawText(
+            rect.adjusted(0, 0, 0, -rect.height() * 0.75),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            self.tr("Alleen geluid"),
+        )
+        if self._peaks:
+            path = QPainterPath()
+            count = len(self._peaks)
+            half = rect.height() * 0.35
+            path.moveTo(rect.left(), mid)
+            for index, peak in enumerate(self._peaks):
+                x = rect.left() + rect.width() * index / max(1, count - 1)
+                path.lineTo(x, mid - peak * half)
+            for index in range(count - 1, -1, -1):
+                x = rect.left() + rect.width() * index / max(1, count - 1)
+                path.lineTo(x, mid + self._peaks[index] * half)
+            path.closeSubpath()
+            painter.fillPath(path, QColor(80, 150, 210, 170))
+        else:
+            painter.setPen(QPen(QColor(80, 150, 210), 2))
+            painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
+        if self._duration > 0:
+            x = rect.left() + rect.width() * self._position / self._duration
+            painter.setPen(QPen(QColor(255, 200, 60), 4))
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            painter.setBrush(QColor(255, 200, 60))
+            painter.drawEllipse(QPointF(x, rect.top()), 9, 9)

@@ -1,0 +1,64 @@
+"""Samen kijken on its own, through a fake Host: it needs a recording, shows its page without
+the menu bar, stores the klant's marker through the session's service, and leaves cleanly."""
+
+from __future__ import annotations
+
+from tests.ui.features.fakes import FakeHost, FakeSession, recording
+from vknz_desktop.domain.models import Role
+from vknz_desktop.ui.features.watch_together.feature import MARKER_TEXT, SamenKijkenFeature
+
+
+def test_the_action_needs_a_recording_and_says_so(host: FakeHost) -> None:
+    feature = SamenKijkenFeature(host)
+    action = host.registry.action("watch_together.enter")
+    assert action in host.registry.menu("play").actions()
+    assert action.shortcut().toString() == "Ctrl+Shift+S"
+    assert not action.isEnabled() and action.toolTip() == "Open eerst een opname."
+    feature.enter()  # nothing open: nothing happens
+    assert host.current_page() is not feature.view
+    host.workspace.recording = recording()
+    host.unlock(FakeSession())
+    assert action.isEnabled()
+
+
+def test_entering_shows_the_page_without_the_menu_bar(host: FakeHost) -> None:
+    feature = SamenKijkenFeature(host)
+    host.workspace.recording = recording(video=False)
+    host.unlock(FakeSession())
+    host.controller.position = 12_000
+    feature.enter()
+    assert feature.active and host.current_page() is feature.view
+    assert host.menu_bar[feature.view] is False
+    assert host.titles[feature.view]() == "Samen kijken — VKNZ"  # type: ignore[misc]
+    assert host.workspace.calls == ["save_pending_observation"]
+    assert host.controller.calls == ["seek 12000"]  # the picture of this moment, at once
+    assert feature.view.video.audio_only
+
+
+def test_a_marker_is_stored_as_the_klants_feedback(host: FakeHost) -> None:
+    feature = SamenKijkenFeature(host)
+    session = FakeSession()
+    host.workspace.recording = recording()
+    host.unlock(session)
+    feature.enter()
+    feature.view.mark_button.click()  # at the player's position
+    host.controller.position = 4_200
+    feature.store_marker(4_200)
+    assert session.observations.created == [
+        {"recording_id": "r1", "time_ms": 0, "text": MARKER_TEXT, "author_role": Role.KLANT},
+        {"recording_id": "r1", "time_ms": 4_200, "text": MARKER_TEXT, "author_role": Role.KLANT},
+    ]
+    assert feature.view.saved_label.isVisibleTo(feature.view)
+
+
+def test_leaving_goes_back_to_the_workspace_and_rereads_the_observations(
+    host: FakeHost,
+) -> None:
+    feature = SamenKijkenFeature(host)
+    host.workspace.recording = recording()
+    host.unlock(FakeSession())
+    feature.enter()
+    feature.view.leaveRequested.emit()
+    assert "show_workspace" in host.calls
+    assert host.workspace.calls[-1] == "reload_observations"
+    assert not feature.view.active  # the page changed: pictures and pictograms put away

@@ -1,0 +1,260 @@
+"""The "Samen kijken" view: entering and leaving, big buttons, the klant's marker, pictograms,
+accessibility (names, text size to 200 % without cut-off text, high contrast)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import samen_kijken, unlock, wait_until_position
+from vknz_desktop.domain.models import ConsentScope, Role
+from vknz_desktop.services.recordings import make_consent
+from vknz_desktop.ui.common.appearance import apply_appearance, is_high_contrast
+from vknz_desktop.ui.features.watch_together.feature import MARKER_TEXT
+from vknz_desktop.ui.features.watch_together.view import SamenKijkenView
+from vknz_desktop.ui.shell.main_window import MainWindow
+from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
+
+
+@pytest.fixture(autouse=True)
+def _normal_appearance() -> Iterator[None]:
+    """Text size and palette are application-wide: put them back after every test."""
+    yield
+    apply_appearance(100, False)
+    QApplication.processEvents()
+
+
+def allow_klant(window: MainWindow, recording_id: str) -> None:
+    """Samen kijken needs the consent "klant kijkt mee" (the demo vault has only the
+    researcher's)."""
+    vault = window.vault
+    assert vault is not None
+    vault.set_consent(
+        recording_id,
+        make_consent(
+            [ConsentScope.RESEARCHER, ConsentScope.CLIENT],
+            given_by=Role.KLANT,
+            given_on=dt.date(2026, 11, 1),
+        ),
+        role=Role.KLANTMANAGER,
+    )
+
+
+def enter(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot, *, unlocked: bool = False
+) -> SamenKijkenView:
+    if not unlocked:
+        unlock(window)
+    allow_klant(window, demo_vault["video"])
+    window.open_recording(demo_vault["video"])
+    feature = samen_kijken(window)
+    assert feature.action.isEnabled()
+    feature.action.trigger()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is feature.view)
+    return feature.view
+
+
+def test_menu_action_enters_and_escape_leaves(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    unlock(window)
+    window.show_library()
+    assert not window.registry.action(
+        "watch_together.enter"
+    ).isEnabled()  # only with a recording open
+    view = enter(window, demo_vault, qtbot, unlocked=True)
+    assert window.registry.action("watch_together.enter") in window.registry.menu("play").actions()
+    assert window.registry.action("watch_together.enter").shortcut().toString() == "Ctrl+Shift+S"
+    assert not window.menuBar().isVisible()  # nothing technical on screen
+    qtbot.waitUntil(view.video.has_picture, timeout=5000)  # the paused picture, at once
+    QTest.keyClick(view.play_button, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.workspace
+    assert window.menuBar().isVisible()
+    assert not view.active and not view.video.has_picture()
+    # and back in, then out with the button
+    samen_kijken(window).enter()
+    assert window.stack.currentWidget() is view
+    qtbot.mouseClick(view.leave_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.recording is not None
+
+
+def test_big_buttons_and_space_drive_the_player(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    controller = window.context.controller
+    assert view.play_button.text() == "Kijken"
+    qtbot.mouseClick(view.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.playing)
+    assert view.play_button.text() == "Stop"
+    assert view.play_button.accessibleName() == "Stop"
+    qtbot.mouseClick(view.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not controller.playing)
+    assert view.play_button.text() == "Kijken"
+    QTest.keyClick(view.mark_button, Qt.Key.Key_Space)  # Space toggles, whatever has focus
+    qtbot.waitUntil(lambda: controller.playing)
+    wait_until_position(qtbot, window, 300)
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not controller.playing)
+    controller.seek(7_000)
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert controller.position_ms() == 0  # 10 s back, not before the start
+    controller.seek(2_500)
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert controller.position_ms() == 0
+
+
+def test_marker_is_stored_at_the_moment_as_klant_feedback(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    window.context.controller.seek(5_000)
+    before = len(window.vault.observations(demo_vault["video"]))  # type: ignore[union-attr]
+    qtbot.mouseClick(view.mark_button, Qt.MouseButton.LeftButton)
+    assert view.saved_label.isVisible()
+    assert "Bewaard" in view.saved_label.text()
+    stored = window.vault.observations(demo_vault["video"])  # type: ignore[union-attr]
+    assert len(stored) == before + 1
+    marker = next(o for o in stored if o.text == MARKER_TEXT)
+    assert marker.author_role == Role.KLANT
+    assert marker.time_ms == 5_000
+    qtbot.waitUntil(lambda: not view.saved_label.isVisible(), timeout=5000)
+
+
+def test_pictograms_show_big_until_clicked_again(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    assert not view.topics_row.isVisible()
+    qtbot.mouseClick(view.topics_button, Qt.MouseButton.LeftButton)
+    assert view.topics_row.isVisible()
+    assert [b.text() for b in view.pictogram_buttons] == [
+        "Geld",
+        "Werk",
+        "Wonen",
+        "Gezondheid",
+        "Familie",
+    ]
+    work = view.pictogram_buttons[1]
+    qtbot.mouseClick(work, Qt.MouseButton.LeftButton)
+    assert view.shown_topic is not None and view.shown_topic.id == "werk"
+    assert work.isChecked()
+    assert view.big_pictogram.geometry().intersects(view.video.geometry())
+    family = view.pictogram_buttons[4]
+    qtbot.mouseClick(family, Qt.MouseButton.LeftButton)  # another one replaces it
+    assert view.shown_topic is not None and view.shown_topic.id == "familie"
+    assert not work.isChecked()
+    qtbot.mouseClick(view.big_pictogram, Qt.MouseButton.LeftButton)  # click the big one: away
+    assert view.shown_topic is None and not family.isChecked()
+    qtbot.mouseClick(family, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(family, Qt.MouseButton.LeftButton)  # the same one again: away
+    assert view.shown_topic is None
+    qtbot.mouseClick(view.topics_button, Qt.MouseButton.LeftButton)
+    assert not view.topics_row.isVisible()
+
+
+def test_every_control_has_an_accessible_name_and_a_focus_outline(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    view.set_topics_visible(True)
+    buttons = view.buttons()
+    assert len(buttons) >= 3 + 2 + 5 + 1
+    unnamed = [b for b in buttons if not b.accessibleName().strip()]
+    assert not unnamed, [b.text() for b in unnamed]
+    assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in buttons if b.isVisible())
+    assert ":focus" in view.styleSheet()
+    assert view.play_button.hasFocus()
+
+
+def _cut_off(view: SamenKijkenView) -> list[str]:
+    problems = []
+    for button in view.findChildren(QPushButton):
+        if not button.isVisible():
+            continue
+        metrics = QFontMetrics(button.font())
+        icon = button.iconSize().width() if not button.icon().isNull() else 0
+        needed = metrics.horizontalAdvance(button.text()) + icon
+        if needed > button.contentsRect().width():
+            problems.append(f"{button.text()}: {needed} > {button.contentsRect().width()}")
+    for button in view.pictogram_buttons:
+        needed = QFontMetrics(button.font()).horizontalAdvance(button.text())
+        if needed > button.width() - 6:
+            problems.append(f"{button.text()}: {needed} > {button.width()}")
+    return problems
+
+
+def test_text_size_200_percent_scales_the_app_without_cut_off_text(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    view.set_topics_visible(True)
+    base = QApplication.font().pointSizeF()
+    big_before = view.mark_button.font().pointSizeF()
+    assert not _cut_off(view)
+    settings = AppSettings.load(window.vault)  # type: ignore[arg-type]
+    settings.text_scale = 200
+    settings.save(window.vault)  # type: ignore[arg-type]
+    window.apply_settings(AppSettings.load(window.vault))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: view.mark_button.font().pointSizeF() > big_before)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 2)
+    assert view.font().pointSizeF() == pytest.approx(base * 2)
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    assert not _cut_off(view), _cut_off(view)
+    # the stylesheet has taken the larger size, and the three big buttons fit next to each other
+    right = max(b.geometry().right() for b in (view.back_button, view.play_button))
+    assert right < view.mark_button.geometry().left()
+    apply_appearance(100, False)
+    qtbot.waitUntil(lambda: view.mark_button.font().pointSizeF() == pytest.approx(big_before))
+
+
+def test_high_contrast_palette_applied_and_removed(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    normal_window = QApplication.palette().color(QPalette.ColorRole.Window)
+    settings = AppSettings.load(window.vault)  # type: ignore[arg-type]
+    settings.high_contrast = True
+    window.apply_settings(settings)
+    palette = QApplication.palette()
+    assert is_high_contrast()
+    assert palette.color(QPalette.ColorRole.Window).name() == "#000000"
+    assert palette.color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+    assert palette.color(QPalette.ColorRole.Highlight).name() == "#ffe600"
+    qtbot.waitUntil(lambda: view.palette().color(QPalette.ColorRole.Window).name() == "#000000")
+    # the focus outline and the main button follow
+    qtbot.waitUntil(lambda: "#ffe600" in view.styleSheet())
+    settings.high_contrast = False
+    window.apply_settings(settings)
+    assert not is_high_contrast()
+    assert QApplication.palette().color(QPalette.ColorRole.Window) == normal_window
+
+
+def test_settings_dialog_stores_text_size_and_contrast(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    unlock(window)
+    vault = window.vault
+    assert vault is not None
+    loaded = AppSettings.load(vault)
+    assert (loaded.text_scale, loaded.high_contrast) == (100, False)
+    dialog = SettingsDialog(loaded, window)
+    qtbot.addWidget(dialog)
+    assert dialog.text_scale.accessibleName() == "Tekstgrootte"
+    assert (dialog.text_scale.minimum(), dialog.text_scale.maximum()) == (100, 200)
+    dialog.text_scale.setValue(150)
+    dialog.high_contrast.setChecked(True)
+    dialog.settings().save(vault)
+    again = AppSettings.load(vault)
+    assert (again.text_scale, again.high_contrast) == (150, True)
+    vault.set_setting("appearance.text_scale", "900")
+    assert AppSettings.load(vault).text_scale == 200
