@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -47,6 +47,33 @@ def _no_dangling_threads() -> Iterator[None]:
         else []
     )
     assert not running, "QThreads still running after the test"
+
+
+#: A modal dialog that nobody closes within this time fails the test instead of hanging it
+#: (pytest-timeout can't interrupt Qt's own event loop).
+MODAL_WATCHDOG_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def _no_forgotten_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every dialog shown through the message bridge is closed by the test (or its patches)
+    within MODAL_WATCHDOG_MS; otherwise the watchdog closes it and the test fails, naming it."""
+    forgotten: list[str] = []
+    run = messages._run
+
+    def watched(dialog: Any) -> int:
+        def close_if_open() -> None:
+            if dialog.isVisible():
+                text = dialog.text() if hasattr(dialog, "text") else dialog.windowTitle()
+                forgotten.append(f"{type(dialog).__name__}: {text}")
+                dialog.reject()
+
+        QTimer.singleShot(MODAL_WATCHDOG_MS, dialog, close_if_open)
+        return run(dialog)
+
+    monkeypatch.setattr(messages, "_run", watched)
+    yield
+    assert not forgotten, f"a modal dialog was left open: {forgotten}"
 
 
 @pytest.fixture(scope="session", autouse=True)

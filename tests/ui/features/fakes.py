@@ -3,7 +3,7 @@ libVLC, a workspace without widgets, and services that record what they were ask
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from tests.ui import data
 from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.models import (
+    ConsentScope,
     Observation,
     Recording,
 )
@@ -21,10 +22,15 @@ from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.shell.actions import ActionRegistry
 from vknz_desktop.ui.shell.host import ShellEvents
 
+#: Consent that lets the klant and the onderzoeker watch (sessions, Samen kijken).
+WATCH_TOGETHER = (ConsentScope.RESEARCHER, ConsentScope.CLIENT)
 
-def recording(rid: str = "r1", *, video: bool = True) -> Recording:
-    """A made-up recording."""
-    return data.recording(rid, "Oefengesprek", video=video)
+
+def recording(
+    rid: str = "r1", *, video: bool = True, scopes: Iterable[ConsentScope] = WATCH_TOGETHER
+) -> Recording:
+    """A made-up recording (by default the klant and the onderzoeker may watch it)."""
+    return data.recording(rid, "Oefengesprek", video=video, scopes=scopes)
 
 
 class FakePlayer(QObject):

@@ -3,8 +3,11 @@ the menu bar, stores the klant's marker through the session's service, and leave
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from tests.ui.features.fakes import FakeHost, FakeSession, recording
-from vknz_desktop.domain.models import Role
+from vknz_desktop.domain.models import ConsentScope, Role
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.features.watch_together.feature import MARKER_TEXT, SamenKijkenFeature
 
 
@@ -19,6 +22,21 @@ def test_the_action_needs_a_recording_and_says_so(host: FakeHost) -> None:
     host.workspace.recording = recording()
     host.unlock(FakeSession())
     assert action.isEnabled()
+
+
+def test_the_action_asks_the_consent_policy_and_says_why_not(host: FakeHost) -> None:
+    """A recording the klant may not watch: the action is disabled with the policy's reason,
+    and asked directly the feature refuses with that reason and shows nothing."""
+    shown: list[str] = []
+    feature = SamenKijkenFeature(host)
+    host.workspace.recording = recording(scopes=(ConsentScope.SELF,))
+    host.unlock(FakeSession())
+    action = host.registry.action("watch_together.enter")
+    assert not action.isEnabled()
+    assert "alleen zelf terugkijken" in action.toolTip()
+    with patch.object(messages, "warn", lambda _p, _t, text: shown.append(text)):
+        feature.enter()
+    assert shown == [action.toolTip()] and not feature.active
 
 
 def test_entering_shows_the_page_without_the_menu_bar(host: FakeHost) -> None:
