@@ -55,7 +55,7 @@ def test_live_file_exists_from_the_start_and_reads_back_after_close(tmp_path: Pa
 
 
 def test_every_flush_seals_a_chunk_on_disk(tmp_path: Path) -> None:
-    recording_id, key, writer = _live(tmp_path, [b"a" * 10, b"b" * 20])
+    recording_id, _key, writer = _live(tmp_path, [b"a" * 10, b"b" * 20])
     path = media_path(tmp_path, recording_id)
     fd = os.open(path, os.O_RDONLY)
     try:

@@ -224,6 +224,10 @@ class Vault:
         vault.notices = notices
         if not vault.read_only:
             vault._remove_leftovers()
+            # -- recording in the app: close what a crash left mid-recording (live_recording_repo)
+            from vknz_desktop.storage.live_recording_repo import close_interrupted
+
+            vault.notices.extend(close_interrupted(vault))
         return vault
 
     @staticmethod
@@ -285,7 +289,12 @@ class Vault:
             " imported_at DESC"
         )
         if not self.read_only:
-            return [self._to_recording(row) for row in rows]
+            # -- recording in the app: one being captured has no length yet (live_recording_repo)
+            from vknz_desktop.storage.live_recording_repo import hidden_recording_ids
+
+            with self.reading() as conn:
+                hidden = hidden_recording_ids(conn)
+            return [self._to_recording(row) for row in rows if row[0] not in hidden]
         recordings: list[Recording] = []
         for row in rows:  # a damaged vault: leave out what lost its consent or participants
             with contextlib.suppress(VaultDamagedError):
