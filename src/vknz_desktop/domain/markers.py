@@ -45,7 +45,8 @@ class MarkerProfile:
         for marker_type in self.types:
             if marker_type.id == type_id:
                 return marker_type
-        raise ValueError(f"onbekend soort markering '{type_id}'")
+        options = ", ".join(t.id for t in self.types)
+        raise ValueError(f"onbekend soort markering '{type_id}' (kies uit: {options})")
 
 
 RAAKMOMENTEN = MarkerProfile(
