@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import IO, Protocol
 
 from vknz_desktop.domain.models import Consent, MediaInfo, Observation, Participant, Recording, Role
@@ -235,3 +236,15 @@ class RecordRequest:
     participants: Sequence[Participant] = field(default_factory=tuple)
     role: Role = Role.KLANTMANAGER
     author_name: str = ""
+
+
+class SourceRemover(Protocol):
+    """Removes an imported recording's source file (``vknz import --remove-source``)."""
+
+    def check(self, source: Path) -> bool:
+        """KnownError when it cannot be removed (read-only); True when on removable media."""
+        ...
+
+    def remove(self, source: Path, recording_id: str, role: Role) -> bool:
+        """Remove it and audit that; True when it was on removable media."""
+        ...
