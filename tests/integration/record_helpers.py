@@ -77,7 +77,7 @@ def decode(stream: Any) -> Decoded:
         video_end = audio_end = None
         frames: list[Any] = []
         audio: list[np.ndarray] = []
-        for frame in container.decode(*container.streams):
+        for frame in _frames(container):
             end = float(frame.time or 0)
             if isinstance(frame, av.VideoFrame):
                 video_end = end
@@ -100,6 +100,18 @@ def decode(stream: Any) -> Decoded:
             spectrum = np.abs(np.fft.rfft(samples))
             tone = float(np.argmax(spectrum) * 48000 / len(samples))
     return Decoded(streams, video_end, audio_end, rgb, tone, size)  # type: ignore[arg-type]
+
+
+def _frames(container: Any) -> Any:
+    """Every decodable frame; an interrupted recording ends inside a cluster (EOF error)."""
+    frames = container.decode(*container.streams)
+    while True:
+        try:
+            yield next(frames)
+        except StopIteration:
+            return
+        except (av.EOFError, av.InvalidDataError):
+            return
 
 
 def vault_media_files(vault_dir: Path) -> list[Path]:

@@ -48,7 +48,7 @@ def _record(vault: Vault, seconds: float, *, video: bool, markers: tuple[float, 
 
 def test_video_and_audio_recording_is_stored_seekable_with_markers(vault_dir: Path) -> None:
     with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
-        live_id, recording, levels, previews, recorder = _record(
+        live_id, recording, levels, previews, _recorder = _record(
             vault, 4.0, video=True, markers=(1.0, 2.0)
         )
         assert recording.id != live_id

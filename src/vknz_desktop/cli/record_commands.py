@@ -141,12 +141,15 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
     with open_vault(paths) as vault:
         service = LiveRecordingService(LiveRecordingRepository(vault), backend, PyAvLiveFinisher())
-        for earlier in service.finish_pending(role=args.role):
+        problems: list[str] = []
+        for earlier in service.finish_pending(role=args.role, problems=problems):
             print(
                 f"Eerder onderbroken opname afgerond: {earlier.title} ({earlier.id}), "
                 f"{hms(earlier.duration_ms)}",
                 file=out,
             )
+        for problem in problems:
+            print(f"Let op: {problem}", file=sys.stderr)
         return _record(service, request, args.duration, out)
 
 

@@ -54,6 +54,8 @@ WARN_SECONDS = 10 * 60
 STOP_SECONDS = 20
 #: Kept free besides the finished copy (the database, the system).
 SPARE_BYTES = 64 * 1024 * 1024
+#: An interrupted recording shorter than this that cannot be finished is removed.
+NOTHING_PLAYABLE_MS = 1000
 #: The live file gets a sealed chunk at least this often (seconds).
 FLUSH_EVERY = 1.0
 
@@ -362,12 +364,32 @@ class LiveRecordingService:
             self.store.discard_output(output)
             raise
 
-    def finish_pending(self, *, role: Role | None = None) -> list[Recording]:
-        """Finish every stopped or interrupted recording (after a crash, at the next start)."""
+    def finish_pending(
+        self, *, role: Role | None = None, problems: list[str] | None = None
+    ) -> list[Recording]:
+        """Finish every stopped or interrupted recording (after a crash, at the next start).
+
+        One that cannot be finished does not stop the others: a recording of less than a
+        second with nothing playable in it is removed, any other stays as it is (playable,
+        only slower to seek) and its problem is added to ``problems``.
+        """
         finished: list[Recording] = []
         for pending in self.store.pending():
             started = time.monotonic()
-            finished.append(self.finish(pending.recording_id, role=role or Role.KLANTMANAGER))
+            try:
+                finished.append(self.finish(pending.recording_id, role=role or Role.KLANTMANAGER))
+            except KnownError as error:
+                if pending.media_ms < NOTHING_PLAYABLE_MS:
+                    self.store.discard(pending.recording_id, role=role)
+                    message = (
+                        "Een onderbroken opname bevatte nog niets afspeelbaars en is verwijderd."
+                    )
+                else:
+                    message = error.message
+                log.warning("could not finish live recording %s", pending.recording_id)
+                if problems is not None:
+                    problems.append(message)
+                continue
             log.info(
                 "finished live recording %s in %.1f s",
                 pending.recording_id,

@@ -322,6 +322,14 @@ class LiveRecordingRepository:
         self._vault.reclaim_media(live_id)
         return self._vault.recording(staged.recording_id)
 
+    def discard(self, live_id: str, *, role: Role | None) -> None:
+        """Remove a live recording that holds nothing playable (key destroyed first)."""
+        with self._vault.writing() as conn:
+            self._vault.destroy_media_key(conn, live_id)
+            conn.execute("DELETE FROM recordings WHERE id = ?", (live_id,))
+            self._vault.audit(conn, AuditAction.RECORD_INTERRUPTED, role, live_id, {"ms": 0})
+        self._vault.reclaim_media(live_id)
+
     # -- markers and space ---------------------------------------------------------------------
     def save_observation(self, observation: Observation) -> None:
         self._vault.save_observation(observation)
@@ -351,23 +359,22 @@ def close_interrupted(vault: Vault) -> list[str]:
         ).fetchall()
     for recording_id, title, key in rows:
         path = media_path(vault.media_dir, recording_id)
-        if key is None or not path.exists():
-            with vault.writing() as conn:
-                vault.destroy_media_key(conn, recording_id)
-                conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
-                vault.audit(conn, AuditAction.RECORD_INTERRUPTED, None, recording_id, {"ms": 0})
+        closed = None
+        if key is not None and path.exists():
+            try:
+                closed = close_interrupted_live(path, bytes(key), recording_id)
+            except MediaDamagedError as error:
+                log.warning("interrupted recording %s is damaged", recording_id)
+                notices.append(
+                    f"De opname '{title}' werd onderbroken en is beschadigd: {error.message} "
+                    "Er is niets aan gewijzigd."
+                )
+                continue
+        if closed is None or closed.size == 0:
+            LiveRecordingRepository(vault).discard(recording_id, role=None)
             notices.append(
                 f"De opname '{title}' werd afgebroken voordat er iets was opgenomen; "
                 "er is niets bewaard."
-            )
-            continue
-        try:
-            closed = close_interrupted_live(path, bytes(key), recording_id)
-        except MediaDamagedError as error:
-            log.warning("interrupted recording %s is damaged", recording_id)
-            notices.append(
-                f"De opname '{title}' werd onderbroken en is beschadigd: {error.message} "
-                "Er is niets aan gewijzigd."
             )
             continue
         with vault.writing() as conn:

@@ -56,7 +56,15 @@ class PyAvLiveFinisher:
                 if not streams:
                     raise FinishError("De opname bevat geen beeld of geluid.")
                 mapping = {s.index: out.add_stream_from_template(s) for s in streams}
-                for packet in container.demux(*streams):
+                packets = container.demux(*streams)
+                while True:
+                    try:
+                        packet = next(packets)
+                    except StopIteration:
+                        break
+                    except (av.EOFError, av.InvalidDataError):
+                        # An interrupted recording ends inside a cluster: keep what is whole.
+                        break
                     if packet.dts is None and packet.pts is None:
                         continue  # flush packet
                     packet.stream = mapping[packet.stream.index]
