@@ -16,9 +16,9 @@ from pathlib import Path
 
 import av
 import pytest
+
 from tests.conftest import PASSPHRASE
 from tests.integration.record_helpers import AUDIO_DEVICE, VIDEO_DEVICE, decode, service
-
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
 
