@@ -99,10 +99,12 @@ class DriftCorrector:
     """Keeps a sample stream in step with the recording clock.
 
     ``adjust(samples_so_far, clock_seconds_at_block_end, block)`` returns how many samples to
-    add (>0, repeat) or drop (<0) from this block. The lag (clock minus sample time) is
-    averaged over ``window`` seconds; its level over the first ``warmup`` seconds is the
-    baseline (a device's fixed latency, or a source that delivers in bursts); when the average
-    moves more than ``threshold`` away from it, one ``step`` at a time is corrected.
+    add (>0, repeat) or drop (<0) from this block. The lag (clock minus sample time) is summed
+    up per ``window`` as its minimum: sound never arrives before it was captured, so the
+    minimum is the device's fixed latency, unmoved by late blocks or by a source that delivers
+    in bursts. The first window's minimum is the baseline; when a later window's minimum moves
+    more than ``threshold`` away from it, the difference is corrected over the next blocks,
+    ``step`` at a time (a millisecond: inaudible in speech).
     """
 
     def __init__(
@@ -110,44 +112,42 @@ class DriftCorrector:
         rate: int,
         *,
         window: float = 10.0,
-        warmup: float = 5.0,
         threshold: float = 0.03,
         step: float = 0.001,
     ) -> None:
         self._rate = rate
         self._window = window
-        self._warmup = warmup
         self._threshold = threshold
         self._step = max(1, round(step * rate))
-        self._average: float | None = None
         self._baseline: float | None = None
-        self._seen = 0.0
-        self._warm_sum = 0.0
-        self._warm_weight = 0.0
+        self._window_min = float("inf")
+        self._window_seen = 0.0
+        self._pending = 0
         self.corrected_samples = 0
 
     def adjust(self, samples_before: int, clock_seconds: float, block: int) -> int:
-        block_seconds = block / self._rate
         lag = clock_seconds - (samples_before + block) / self._rate
-        self._seen += block_seconds
-        alpha = min(1.0, block_seconds / self._window)
-        self._average = (
-            lag if self._average is None else self._average + alpha * (lag - self._average)
-        )
+        if self._pending:
+            change = max(-self._step, min(self._step, self._pending))
+            change = max(change, -block)
+            self._pending -= change
+            self.corrected_samples += change
+            if not self._pending:  # measure afresh once the correction is done
+                self._window_min = float("inf")
+                self._window_seen = 0.0
+            return change
+        self._window_min = min(self._window_min, lag)
+        self._window_seen += block / self._rate
+        if self._window_seen < self._window:
+            return 0
+        low = self._window_min
+        self._window_min = float("inf")
+        self._window_seen = 0.0
         if self._baseline is None:
-            self._warm_sum += lag * block_seconds
-            self._warm_weight += block_seconds
-            if self._seen >= self._warmup:
-                self._baseline = self._warm_sum / self._warm_weight
-                self._average = self._baseline
+            self._baseline = low
             return 0
-        deviation = self._average - self._baseline
-        if deviation > self._threshold:
-            change = self._step  # sound runs behind the clock: repeat a little
-        elif deviation < -self._threshold:
-            change = -min(self._step, block)  # sound runs ahead: drop a little
-        else:
-            return 0
-        self._average -= change / self._rate
-        self.corrected_samples += change
-        return change
+        deviation = low - self._baseline
+        if abs(deviation) > self._threshold:
+            # Positive: sound runs behind the clock, so repeat a little; negative: drop.
+            self._pending = round(deviation * self._rate)
+        return 0
