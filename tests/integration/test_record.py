@@ -185,3 +185,44 @@ def test_no_plaintext_media_in_home_tmp_or_vault(vault_dir: Path, tmp_path: Path
     assert len(blocks) > 1000
     roots = [Path(os.environ["HOME"]), Path(os.environ.get("TMPDIR", "/tmp")), vault_dir, tmp_path]
     assert files_containing(blocks, roots, changed_since=since) == []
+
+
+def test_disk_nearly_full_warns_then_stops_cleanly(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vknz_desktop.domain.recording_ports import DiskStatus
+    from vknz_desktop.services import live_recording
+    from vknz_desktop.services.live_recording import RecorderEvents
+    from vknz_desktop.storage.live_recording_repo import LiveRecordingRepository
+
+    free = {"bytes": 10**12}
+    monkeypatch.setattr(LiveRecordingRepository, "free_bytes", lambda self: free["bytes"])
+    monkeypatch.setattr(live_recording, "FLUSH_EVERY", 0.2)
+    warnings: list[DiskStatus] = []
+    stops: list[str] = []
+    with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
+        recorder = service(vault).prepare(
+            request(video=False),
+            events=RecorderEvents(on_disk_warning=warnings.append, on_must_stop=stops.append),
+        )
+        recorder.start()
+        time.sleep(5.5)  # the rate is known after 5 s
+        rate = recorder.disk().bytes_per_second
+        assert rate > 0
+        # Room for 5 more minutes (the finished copy and a margin reserved): a warning.
+        recorded = recorder.recorded_bytes
+        free["bytes"] = int(recorded + live_recording.SPARE_BYTES + 2 * rate * 300)
+        deadline = time.monotonic() + 5
+        while not warnings and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert warnings and 200 < (warnings[0].seconds_left or 0) < 600
+        assert not stops
+        # Then room for only a few seconds: the recording stops by itself and is kept.
+        free["bytes"] = int(recorder.recorded_bytes + live_recording.SPARE_BYTES + 2 * rate * 5)
+        deadline = time.monotonic() + 5
+        while not stops and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert stops and "schijf" in stops[0]
+        recording = recorder.stop()
+        assert recording.duration_ms >= 5000
+        assert vault.verify() == []

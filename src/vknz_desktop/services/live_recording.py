@@ -149,7 +149,13 @@ class LiveRecorder:
         return self._session.plan.audio_only
 
     def elapsed_ms(self) -> int:
+        """Recording time so far, pauses left out (for the page's clock)."""
         return self._session.elapsed_ms()
+
+    @property
+    def recorded_bytes(self) -> int:
+        """Encrypted-to-be bytes handed to the vault so far."""
+        return self._sink.size if self._sink is not None else 0
 
     def start(self) -> str:
         """Store row, consent and key, then start encoding. Returns the live recording id."""
@@ -266,9 +272,8 @@ class LiveRecorder:
 
     def disk(self) -> DiskStatus:
         """The disk's outlook right now."""
-        recorded = self._sink.size if self._sink is not None else 0
         return disk_status(
-            self._service.store.free_bytes(), recorded, self._session.elapsed_ms() / 1000
+            self._service.store.free_bytes(), self.recorded_bytes, self._session.elapsed_ms() / 1000
         )
 
     def _watch(self) -> None:
