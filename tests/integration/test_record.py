@@ -27,6 +27,7 @@ from vknz_desktop.domain.models import AuditAction
 from vknz_desktop.domain.recording_ports import CaptureCallbacks
 from vknz_desktop.media.analysis import _StreamFile
 from vknz_desktop.storage.keyfile import TEST_PROFILE
+from vknz_desktop.storage.media_store import scan_live
 from vknz_desktop.storage.vault import Vault
 
 
@@ -81,8 +82,14 @@ def test_video_and_audio_recording_is_stored_seekable_with_markers(vault_dir: Pa
         assert [r.id for r in vault.recordings()] == [recording.id]
         assert vault_media_files(vault_dir) == [vault_dir / "media" / f"{recording.id}.vkm"]
         assert vault.verify() == []
-        actions = [e.action for e in vault.audit_entries()]
-        assert actions[-2:] == [AuditAction.RECORD_START, AuditAction.RECORD_FINISH]
+        entries = vault.audit_entries()
+        assert [e.action for e in entries[-2:]] == [
+            AuditAction.RECORD_START,
+            AuditAction.RECORD_FINISH,
+        ]
+        assert entries[-2].details["kind"] == "video"
+        logged = repr([(e.details, e.recording_id) for e in entries])
+        assert "Proefopname" not in logged and "Fictief" not in logged
         # The page's feeds: a sound level (dBFS of a 0.125 sine ≈ -18) and preview pictures.
         assert levels and -25 < levels[-1] < -12
         assert previews
@@ -103,16 +110,30 @@ def test_audio_only_recording_has_no_video_stream(vault_dir: Path) -> None:
 def test_pause_leaves_the_paused_time_out(vault_dir: Path) -> None:
     with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
         recorder = service(vault).prepare(request(video=False))
-        recorder.start()
-        time.sleep(1.5)
+        live_id = recorder.start()
+        # Before capture: the row with its consent and key, and the live file, are stored;
+        # the recording is not listed while it is being made.
+        live = vault.recording(live_id)
+        assert live.consent.scope_codes() == ["onderzoeker", "zelf"] and live.media_available
+        path = vault_dir / "media" / f"{live_id}.vkm"
+        assert path.exists()
+        assert vault.recordings() == []
+        time.sleep(3.3)
+        # Sealed chunks about every second while recording.
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks = scan_live(fd, live_id).chunks
+        finally:
+            os.close(fd)
+        assert len([c for c in chunks if c.length]) >= 3, chunks
         recorder.pause()
         time.sleep(2.0)
         marker = recorder.marker()  # while paused: at the paused moment
         recorder.resume()
         time.sleep(1.5)
         recording = recorder.stop()
-        assert 2500 <= recording.duration_ms <= 3800
-        assert marker.time_ms == pytest.approx(1500, abs=300)
+        assert 4300 <= recording.duration_ms <= 5600
+        assert marker.time_ms == pytest.approx(3300, abs=300)
 
 
 def _bytes_read_for_seeks(stream, points: list[float]) -> int:

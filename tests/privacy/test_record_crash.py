@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.integration.record_helpers import AUDIO_DEVICE, VIDEO_DEVICE, decode, service
+from vknz_desktop.domain.models import AuditAction
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
 
@@ -94,6 +95,7 @@ def test_sigkill_while_recording_loses_at_most_five_seconds(tmp_path: Path) -> N
         with Vault.open(trial.vault_dir, PASSPHRASE) as vault:
             notices = " ".join(vault.notices)
             assert "onderbroken" in notices or "afgebroken" in notices, notices
+            assert AuditAction.RECORD_INTERRUPTED in [e.action for e in vault.audit_entries()]
             assert vault.verify() == [], trial
             recordings = vault.recordings()
             if not recordings:  # killed before anything was sealed: nothing kept, said so

@@ -235,3 +235,18 @@ def test_remove_source_refuses_a_read_only_medium(
     with pytest.raises(KnownError, match="alleen gelezen"):
         source_files.check_removable(source)
     assert source.exists()
+
+
+def test_remove_source_refuses_a_folder_without_write_access(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from vknz_desktop.storage import source_files
+
+    source = tmp_path / "gesprek.mp4"
+    source.write_bytes(b"x")
+    monkeypatch.setattr(source_files.os, "access", lambda _path, _mode: False)
+    with pytest.raises(KnownError, match="niets verwijderen"):
+        source_files.check_removable(source)
+    assert source.exists() and os.path.exists(source)

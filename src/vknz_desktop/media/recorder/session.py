@@ -37,8 +37,8 @@ from vknz_desktop.media.recorder.sources import (
 log = logging.getLogger(__name__)
 
 MS = Fraction(1, 1000)
-#: Live Matroska: every packet is written at once; clusters of at most one second.
-MUXER_OPTIONS = {"live": "1", "cluster_time_limit": "1000", "flush_packets": "1"}
+#: Live Matroska: every packet is written at once; clusters of at most half a second.
+MUXER_OPTIONS = {"live": "1", "cluster_time_limit": "500", "flush_packets": "1"}
 #: Sensible for a 1–2 hour conversation on a laptop: ~1–2 Mbit/s for a talking scene.
 X264_OPTIONS = {
     "preset": "veryfast",
