@@ -31,6 +31,7 @@ BENCHMARKS: dict[str, str] = {
     "timeline": "bench.bench_timeline",
     "playback": "bench.bench_playback",
     "startup": "bench.bench_startup",
+    "summary": "bench.bench_summary",
     "record": "bench.bench_record",
 }
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results" / "latest.json"

@@ -12,8 +12,6 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("VKNZ_KDF_PROFILE", "test")
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_vault import build_demo_vault
 from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
+from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.ui.unlock_dialog import UnlockDialog
 from vknz_desktop.ui.workspace import Identity
 
@@ -44,7 +43,7 @@ def main() -> None:
     paths = AppPaths.resolve()
     vault, recording_id = build_demo_vault(paths.vault_dir, home)
     vault.close()
-    window, engine = create_window(paths, ("--aout=dummy",))
+    window, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     for width, height in sizes:
         window.resize(width, height)
         window.show()

@@ -16,8 +16,6 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("VKNZ_KDF_PROFILE", "test")
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -28,6 +26,7 @@ from vknz_desktop.app import create_window, install_translations
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
+from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.ui.retention_dialog import RetentionDialog
 from vknz_desktop.ui.settings_dialog import AppSettings, SettingsDialog
 from vknz_desktop.ui.unlock_dialog import UnlockDialog
@@ -104,7 +103,7 @@ def main() -> None:
     for start, end, title, theme in CLIPS:
         clips.create(recording_id, start, end, title=title, theme_id=theme)
     vault.close()
-    window, engine = create_window(paths, ("--aout=dummy",))
+    window, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     window.show()
     window._on_unlocked(window.context.gateway.open(PASSPHRASE), Identity(name="Sam"))
     controller = window.context.controller

@@ -16,8 +16,6 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("VKNZ_KDF_PROFILE", "test")
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
@@ -37,6 +35,7 @@ from vknz_desktop.export.team_agenda import render_agenda
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.storage.goals_repo import GoalRepository
+from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.ui.pdf_writer import pdf_bytes
 from vknz_desktop.ui.workspace import Identity
 
@@ -201,7 +200,7 @@ def main() -> None:
     vault, recording_id = build_demo_vault(paths.vault_dir, home)
     goal_ids = add_goals(vault, recording_id)
     vault.close()
-    window, engine = create_window(paths, ("--aout=dummy",))
+    window, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     for width, height in sizes:
         window.resize(width, height)
         window.show()

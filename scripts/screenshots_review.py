@@ -13,8 +13,6 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("VKNZ_KDF_PROFILE", "test")
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +25,7 @@ from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.services.review_sessions import ReviewSessionService
 from vknz_desktop.storage.fragments_repo import FragmentsRepository
+from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.ui.workspace import Identity
 
 CLIPS = [
@@ -142,7 +141,7 @@ def main() -> None:
     vault, recording_id = build_demo_vault(paths.vault_dir, home)
     session_id, klant_session_id = prepare_vault(vault, recording_id)
     vault.close()
-    window, engine = create_window(paths, ("--aout=dummy",))
+    window, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     for width, height in sizes:
         window.resize(width, height)
         window.show()

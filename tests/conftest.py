@@ -1,4 +1,8 @@
-"""Shared test set-up: every test runs with a private HOME/XDG/TMP and a fast KDF."""
+"""Shared test set-up: every test runs with a private HOME/XDG/TMP.
+
+A fast key derivation is never switched on from here: tests that make a vault pass
+``TEST_PROFILE`` in themselves (the app and the command line cannot choose it).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ PASSPHRASE = "paard batterij nietje"
 
 # Before anything imports Qt or reads the environment.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["VKNZ_KDF_PROFILE"] = "test"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -22,4 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a bundle's executable is also the de-id worker (spawn)
     sys.exit(main())

@@ -22,8 +22,9 @@ from vknz_desktop.media.deferred import DeferredAnalyzer, DeferredProber, Deferr
 from vknz_desktop.media.vlc_player import VlcEngine, VlcPlayer
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.gdpr_repo import GdprRepository
-from vknz_desktop.storage.keyfile import KdfProfile, profile_from_environment
+from vknz_desktop.storage.keyfile import STANDARD_PROFILE, KdfProfile
 from vknz_desktop.storage.vault import Vault, vault_exists
+from vknz_desktop.strength import DutchPassphraseEstimator
 from vknz_desktop.ui.main_window import AppContext, MainWindow
 from vknz_desktop.ui.messages import install_excepthook
 from vknz_desktop.ui.player_controller import PlayerController
@@ -46,12 +47,19 @@ class DirectoryVaultGateway:
     def __init__(self, directory: Path, kdf_profile: KdfProfile) -> None:
         self.directory = directory
         self._kdf_profile = kdf_profile
+        self.estimator = DutchPassphraseEstimator()  # also for a strength meter while typing
 
     def exists(self) -> bool:
         return vault_exists(self.directory)
 
     def create(self, passphrase: str, role: Role) -> Vault:
-        return Vault.create(self.directory, passphrase, role=role, kdf_profile=self._kdf_profile)
+        return Vault.create(
+            self.directory,
+            passphrase,
+            role=role,
+            kdf_profile=self._kdf_profile,
+            passphrase_check=self.estimator.problem,
+        )
 
     def open(self, passphrase: str) -> Vault:
         return Vault.open(self.directory, passphrase)
@@ -78,24 +86,29 @@ def install_translations(app: QApplication, config_dir: Path | None = None) -> N
 
 
 def create_window(
-    paths: AppPaths, vlc_args: tuple[str, ...] = (), *, deferred: bool = False
+    paths: AppPaths,
+    vlc_args: tuple[str, ...] = (),
+    *,
+    deferred: bool = False,
+    kdf_profile: KdfProfile = STANDARD_PROFILE,
 ) -> tuple[MainWindow, VlcEngine]:
     """Wire adapters into a MainWindow (also used by GUI tests and screenshots).
 
     ``deferred`` (the app's own start): only what the unlock dialog needs is made; the window's
     ``finish_building`` loads the rest (profiles, features) and ``engine.start_in_background``
     starts libVLC. PyAV and numpy load when a recording is first probed or analysed.
+    ``kdf_profile``: Argon2id cost of new key files; only tests pass a cheaper one.
     """
     engine = VlcEngine(vlc_args, deferred=deferred)
     controller = PlayerController(VlcPlayer(engine), DeferredAnalyzer())
     context = AppContext(
-        gateway=DirectoryVaultGateway(paths.vault_dir, profile_from_environment()),
+        gateway=DirectoryVaultGateway(paths.vault_dir, kdf_profile),
         prober=DeferredProber(),
         analyzer=DeferredAnalyzer(),
         controller=controller,
         profiles=[],
         retention_factory=_retention_service,
-        gdpr_factory=_gdpr_repository,
+        gdpr_factory=lambda vault: _gdpr_repository(vault, kdf_profile),
         config_dir=paths.config_dir,
         complete=lambda context: _complete_context(context, paths, engine),
     )
@@ -155,11 +168,11 @@ def _goal_repository(vault: OpenVault) -> GoalRepository:
     return GoalRepository(vault)
 
 
-def _gdpr_repository(vault: OpenVault) -> GdprRepository:
+def _gdpr_repository(vault: OpenVault, kdf_profile: KdfProfile) -> GdprRepository:
     """Privacy requests (Help → AVG-verzoek) on the vault the gateway opened."""
     if not isinstance(vault, Vault):
         raise TypeError("privacy requests need the SQLCipher vault")
-    return GdprRepository(vault, profile_from_environment())
+    return GdprRepository(vault, kdf_profile, DutchPassphraseEstimator().problem)
 
 
 def _fragments_repository(vault: OpenVault) -> FragmentsRepository:

@@ -98,6 +98,7 @@ def run_self_test(
 
 def _run_steps(workdir: Path, cleanup: ExitStack, say: Any, vlc_args: tuple[str, ...]) -> None:
     from vknz_desktop import export
+    from vknz_desktop.domain.summary import SCHEMA_VERSION
     from vknz_desktop.export import deidentifier
     from vknz_desktop.export.render import render
     from vknz_desktop.media.analysis import PyAvAnalyzer
@@ -195,7 +196,7 @@ def _run_steps(workdir: Path, cleanup: ExitStack, say: Any, vlc_args: tuple[str,
         service.record_export(built, "json", Role.KLANTMANAGER)
         text = target.read_text(encoding="utf-8")
         data = json.loads(text)
-        if data.get("schema_version") != 1 or len(data.get("goals", [])) != 1:
+        if data.get("schema_version") != SCHEMA_VERSION or len(data.get("goals", [])) != 1:
             raise KnownError("de samenvatting heeft niet de verwachte vorm")
         for word in ("Fenna", "Verzonnen", "Jeroen", "Testman", "10.00"):
             if word in text:

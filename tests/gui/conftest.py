@@ -70,7 +70,7 @@ def demo_vault(paths: AppPaths) -> dict[str, str]:
 @pytest.fixture
 def window(qtbot: QtBot, paths: AppPaths) -> Iterator[MainWindow]:
     """The real main window (libVLC with dummy audio), closed and released afterwards."""
-    main, engine = create_window(paths, ("--aout=dummy",))
+    main, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     qtbot.addWidget(main)
     main.resize(1366, 768)
     yield main

@@ -177,7 +177,7 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
         paths,
         ids[:2],
         goal="Klant Fictief laten uitpraten",
-        why="Ze woont aan de Zonnebloemhof 14 en zit op voetbalclub Zwaluwen.",
+        why="Ze woont aan de Zonnebloemhof 14 en praat veel over Wobbelsma.",
     )
     target = tmp_path / "samenvatting.html"
     asked: list[str] = []
@@ -197,16 +197,16 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
     html = dialog.preview.toHtml().lower()
     assert HIGHLIGHT.lower() in html
     assert "fictief" not in html and "zonnebloemhof" not in html
-    assert "zwaluwen" in html  # not recognised on its own …
+    assert "wobbelsma" in html  # not recognised on its own …
     count = dialog.built.replacements
     assert f"{count} vervangingen" in dialog.count_label.text()
 
     # … so the user adds it as a term (kept in the vault) and the preview is re-run.
-    QTest.keyClicks(dialog.term_edit, "Zwaluwen")
+    QTest.keyClicks(dialog.term_edit, "Wobbelsma")
     QTest.keyClick(dialog.term_edit, Qt.Key.Key_Return)
-    assert "zwaluwen" not in dialog.preview.toHtml().lower()
+    assert "wobbelsma" not in dialog.preview.toHtml().lower()
     assert dialog.built.replacements == count + 1
-    assert GoalRepository(window.vault).extra_terms() == ["Zwaluwen"]  # type: ignore[arg-type]
+    assert GoalRepository(window.vault).extra_terms() == ["Wobbelsma"]  # type: ignore[arg-type]
 
     # Leaving out one observation.
     goal_item = dialog.items.topLevelItem(0)
@@ -226,7 +226,7 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
     written = target.read_text(encoding="utf-8")
     assert written == dialog._export.render(dialog.built, "html")  # exactly what was shown
     assert "background-color" not in written.split("</style>")[1]
-    assert "Fictief" not in written and "Zwaluwen" not in written
+    assert "Fictief" not in written and "Wobbelsma" not in written
     assert window.vault is not None
     exports = [e for e in window.vault.audit_entries() if e.action is AuditAction.EXPORT]
     assert len(exports) == 1

@@ -161,7 +161,7 @@ def test_failed_unlocks_are_audited_without_content(
     assert window.vault is not None
     entries = window.vault.audit_entries()
     failed = [e for e in entries if e.action.value == "failed_unlock"]
-    assert len(failed) == 1 and failed[0].details == {"attempts": 2}
+    assert len(failed) == 1 and failed[0].details["attempts"] == 2
 
 
 def test_audit_log_dialog_shows_entries_and_tampering(

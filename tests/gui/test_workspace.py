@@ -17,6 +17,7 @@ from tests.fixtures import media_facts as facts
 from tests.gui.conftest import unlock, wait_until_position
 from vknz_desktop.app import create_window
 from vknz_desktop.paths import AppPaths
+from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.main_window import MainWindow
 from vknz_desktop.ui.unlock_dialog import UnlockDialog
@@ -397,7 +398,7 @@ def test_broken_profiles_are_listed_and_skipped(
 ) -> None:
     paths.profiles_dir.mkdir(parents=True)
     (paths.profiles_dir / "kapot.toml").write_text('id = "kapot"\nname = \n', encoding="utf-8")
-    main, engine = create_window(paths, ("--aout=dummy",))
+    main, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     qtbot.addWidget(main)
     try:
         assert [p.id for p in main.context.profiles] == [

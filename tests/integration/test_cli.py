@@ -14,6 +14,9 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
 
+from vknz_desktop.storage.keyfile import TEST_PROFILE, read_key_file
+from vknz_desktop.storage.vault import Vault
+
 
 def vknz(
     *args: str,
@@ -45,8 +48,24 @@ def assert_known_error(result: subprocess.CompletedProcess[str], fragment: str) 
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def init_vault(vault_dir: Path) -> None:
+    """A new, empty vault made in this process with the tests' cheap key derivation (the
+    command line itself always uses the Argon2id floor, see test_init_uses_the_argon2id_floor)."""
+    Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE).close()
+
+
+def test_init_uses_the_argon2id_floor(vault_dir: Path) -> None:
+    # The variable that once made key files cheap is ignored now.
+    assert vknz("init", env_extra={"VKNZ_KDF_PROFILE": "test"}).returncode == 0
+    kdf = read_key_file(vault_dir / "vault.key").kdf
+    assert kdf.memory_cost_kib >= 64 * 1024
+    assert kdf.time_cost >= 3
+    assert kdf.parallelism >= 2
+    assert vknz("list").returncode == 0
+
+
 def test_full_cli_round_trip(vault_dir: Path) -> None:
-    assert vknz("init").returncode == 0
+    init_vault(vault_dir)
     assert vault_dir.joinpath("vault.key").exists()
     first = vknz(
         "import",
@@ -110,7 +129,7 @@ def test_full_cli_round_trip(vault_dir: Path) -> None:
 
 def test_vault_option_overrides_location(tmp_path: Path) -> None:
     elsewhere = tmp_path / "ergens anders"
-    assert vknz("init", vault=elsewhere).returncode == 0
+    init_vault(elsewhere)
     assert (elsewhere / "vault.db").exists()
     assert vknz("list", vault=elsewhere).returncode == 0
 
@@ -132,7 +151,7 @@ def test_vault_option_overrides_location(tmp_path: Path) -> None:
 def test_bad_input_gives_one_line_and_exit_2(
     vault_dir: Path, args: tuple[str, ...], fragment: str
 ) -> None:
-    assert vknz("init").returncode == 0
+    init_vault(vault_dir)
     result = vknz(*args)
     assert result.returncode == 2
     assert fragment in result.stderr
@@ -142,12 +161,14 @@ def test_bad_input_gives_one_line_and_exit_2(
 def test_errors_before_a_vault_exists(vault_dir: Path) -> None:
     assert_known_error(vknz("list"), "geen kluis")
     assert_known_error(vknz("init", passphrase="kort"), "te kort")
+    for guessable in ("Welkom2024", "Jansen1975", "Zoetermeer2026", "0612345678"):
+        assert_known_error(vknz("init", passphrase=guessable), "raden")
     assert_known_error(vknz("list", passphrase=None), "VKNZ_PASSPHRASE")
     assert not vault_dir.exists()
 
 
 def test_verify_exit_code_names_the_damage(vault_dir: Path) -> None:
-    assert vknz("init").returncode == 0
+    init_vault(vault_dir)
     assert (
         vknz(
             "import", str(facts.AUDIO_WAV), "--consent-scope", "zelf", "--title", "Proef"
@@ -164,7 +185,7 @@ def test_verify_exit_code_names_the_damage(vault_dir: Path) -> None:
 
 
 def test_kill_during_import_leaves_no_partial_recording(vault_dir: Path, tmp_path: Path) -> None:
-    assert vknz("init").returncode == 0
+    init_vault(vault_dir)
     big = tmp_path / "groot.wav"
     _write_big_wav(big, megabytes=120)
     env = dict(os.environ, VKNZ_PASSPHRASE=PASSPHRASE)
@@ -208,7 +229,7 @@ def _write_big_wav(path: Path, megabytes: int) -> None:
 
 
 def test_damaged_database_is_listed_read_only_and_refuses_changes(vault_dir: Path) -> None:
-    assert vknz("init").returncode == 0
+    init_vault(vault_dir)
     imported = vknz("import", str(facts.AUDIO_WAV), "--consent-scope", "zelf", "--title", "Proef")
     assert imported.returncode == 0
     db = vault_dir / "vault.db"
@@ -229,7 +250,7 @@ def test_damaged_database_is_listed_read_only_and_refuses_changes(vault_dir: Pat
 
 
 def test_command_line_unlocks_are_audited(vault_dir: Path) -> None:
-    assert vknz("init").returncode == 0
+    init_vault(vault_dir)
     assert vknz("list").returncode == 0
     from vknz_desktop.domain.models import AuditAction
     from vknz_desktop.storage.vault import Vault
@@ -237,3 +258,34 @@ def test_command_line_unlocks_are_audited(vault_dir: Path) -> None:
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         unlocks = [e for e in vault.audit_entries() if e.action is AuditAction.UNLOCK]
     assert [e.details.get("via") for e in unlocks] == ["opdrachtregel"]
+
+
+def test_keep_until_before_the_consent_date_is_a_known_problem(vault_dir: Path) -> None:
+    init_vault(vault_dir)
+    before = sorted(p.name for p in (vault_dir / "media").iterdir())
+    result = vknz(
+        "import",
+        str(facts.AUDIO_WAV),
+        "--consent-scope",
+        "zelf",
+        "--consent-date",
+        "2026-05-01",
+        "--keep-until",
+        "2026-04-30",
+    )
+    assert_known_error(result, "ligt vóór de datum van toestemming")
+    assert sorted(p.name for p in (vault_dir / "media").iterdir()) == before
+    imported = vknz("import", str(facts.AUDIO_WAV), "--consent-scope", "zelf")
+    assert imported.returncode == 0
+    recording_id = json.loads(vknz("list", "--json").stdout)[0]["id"]
+    consent = vknz(
+        "consent",
+        recording_id,
+        "--consent-scope",
+        "zelf",
+        "--consent-date",
+        "2026-05-01",
+        "--keep-until",
+        "2026-01-01",
+    )
+    assert_known_error(consent, "ligt vóór de datum van toestemming")

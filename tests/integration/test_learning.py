@@ -102,7 +102,8 @@ def test_cli_summary_in_every_text_format(
             assert forbidden not in text, (file_format, forbidden)
         assert "[persoon]" in text
     data = json.loads((tmp_path / "samenvatting.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1 and len(data["goals"]) == 2
+    assert data["schema_version"] == 2 and len(data["goals"]) == 2
+    assert re.fullmatch(r"[0-9a-f]{32}", data["vault_id"])
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         exports = [e for e in vault.audit_entries() if e.action is AuditAction.EXPORT]
     assert [e.details["format"] for e in exports] == ["json", "md", "html"]
@@ -216,10 +217,12 @@ def test_cli_team_agenda(
     bad = tmp_path / "kapot.json"
     bad.write_text("nee", encoding="utf-8")
     out = tmp_path / "agenda.html"
+    assert run_command(["team-agenda", *files, "--out", str(out)], io.StringIO()) == 0
     code = run_command(["team-agenda", *files, str(bad), "--out", str(out)], io.StringIO())
-    assert code == 0
+    assert code == 2  # a skipped file is reported with exit 2; the agenda is still written
     err = capsys.readouterr().err
     assert "vknz: overgeslagen: kapot.json: geen geldige JSON" in err
+    assert "1 bestand(en) overgeslagen" in err
     page = out.read_text(encoding="utf-8")
     assert "3 mensen werken hieraan" in page and "collega0" not in page
     assert "Klein" not in page  # a group of one person: named at most, no examples
@@ -240,3 +243,72 @@ def test_goal_fields_round_trip_exactly(vault_dir: Path) -> None:
             session_id="sessie",
         )
         assert repository.goal(goal.id) == goal
+
+
+def test_cli_summary_stops_at_doubtful_words_until_each_is_decided(
+    vault_dir: Path, filled_vault: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VKNZ_PASSPHRASE", PASSPHRASE)
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        goals = GoalService(GoalRepository(vault))
+        goals.create(goal="Ik liet Knarfeldt uitpraten en vroeg door over Wobbelsma.")
+    target = tmp_path / "s.json"
+    base = ["--vault", str(vault_dir), "summary", "--out", str(target)]
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert run_command(base, io.StringIO()) == 2
+    assert "Twijfelwoorden (misschien een naam): Knarfeldt, Wobbelsma." in err.getvalue()
+    assert not target.exists()  # nothing written
+    assert run_command([*base, "--accept-doubtful"], io.StringIO()) == 0
+    assert "Knarfeldt" in target.read_text(encoding="utf-8")
+    target.unlink()
+    assert run_command([*base, "--keep", "Knarfeldt"], io.StringIO()) == 2  # one still open
+    assert not target.exists()
+    assert run_command([*base, "--remove", "Wobbelsma"], io.StringIO()) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "Knarfeldt" in text and "Wobbelsma" not in text and "[weggelaten]" in text
+    target.unlink()
+    assert run_command(base, io.StringIO()) == 0  # both decided, remembered in the vault
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        repository = GoalRepository(vault)
+        assert repository.accepted_words() == ["Knarfeldt"]
+        assert "Wobbelsma" in repository.extra_terms()
+
+
+def test_cli_summary_shows_progress_on_a_terminal_while_the_worker_loads(
+    vault_dir: Path, filled_vault: dict[str, str], tmp_path: Path
+) -> None:
+    import os
+    import pty
+
+    main, terminal = pty.openpty()
+    env = {**os.environ, "VKNZ_PASSPHRASE": PASSPHRASE}
+    target = tmp_path / "s.md"
+    try:
+        command = [sys.executable, "-m", "vknz_desktop", "--vault", str(vault_dir)]
+        result = subprocess.run(
+            [*command, "summary", "--out", str(target)],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            text=True,
+            env=env,
+            timeout=180,
+            check=False,
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+    assert result.returncode == 0
+    text = shown.decode("utf-8", "replace")
+    assert "Anonimiseren voorbereiden… 0 s" in text
+    assert re.search(r"Anonimiseren voorbereid \(\d+ s\)\.", text)
+    assert target.exists()

@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import itertools
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -79,15 +80,53 @@ def test_create_refuses_to_overwrite(vault_dir: Path) -> None:
     assert snapshot(vault_dir) == before
 
 
-def test_wrong_passphrase_changes_nothing_on_disk(vault_dir: Path) -> None:
+def test_wrong_passphrase_changes_nothing_on_disk_but_its_time(vault_dir: Path) -> None:
     with create(vault_dir) as vault:
         import_file(vault, facts.AUDIO_WAV)
     before = snapshot(vault_dir)
-    with pytest.raises(WrongPassphraseError, match=r"^Onjuist wachtwoord of geen kluisbestand$"):
-        Vault.open(vault_dir, "een ander wachtwoord")
-    assert snapshot(vault_dir) == before
+    for _ in range(2):
+        with pytest.raises(
+            WrongPassphraseError, match=r"^Onjuist wachtwoord of geen kluisbestand$"
+        ):
+            Vault.open(vault_dir, "een ander wachtwoord")
+    after = snapshot(vault_dir)
+    noted = after.pop("unlock-failures")
+    assert after == before
+    # Only the times of the attempts are noted, nothing of what was typed.
+    lines = (vault_dir / "unlock-failures").read_text().splitlines()
+    assert noted and len(lines) == 2
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", line) for line in lines)
+    assert oct((vault_dir / "unlock-failures").stat().st_mode & 0o777) == "0o600"
+
+
+def test_failed_unlocks_survive_a_kill_and_reach_the_audit_log(vault_dir: Path) -> None:
+    create(vault_dir).close()
+    # A separate process that fails to unlock and is then killed before any good unlock.
+    script = (
+        "import os, sys\n"
+        "from vknz_desktop.storage.vault import Vault\n"
+        "try:\n"
+        "    Vault.open(__import__('pathlib').Path(sys.argv[1]), 'fout wachtwoord')\n"
+        "except Exception:\n"
+        "    pass\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    for _ in range(3):
+        subprocess.run([sys.executable, "-c", script, str(vault_dir)], check=False, timeout=60)
     with Vault.open(vault_dir, PASSPHRASE) as vault:
-        assert len(vault.recordings()) == 1
+        failed = [e for e in vault.audit_entries() if e.action is AuditAction.FAILED_UNLOCK]
+        assert len(failed) == 1
+        details = failed[0].details
+        assert details["attempts"] == 3
+        assert set(details) == {"attempts", "first", "last"}
+        assert details["first"] <= details["last"]
+        assert failed[0].role is None
+        # The GUI's own count of the same attempts is not added a second time.
+        vault.record_failed_unlocks(3, Role.KLANTMANAGER)
+        assert sum(e.action is AuditAction.FAILED_UNLOCK for e in vault.audit_entries()) == 1
+    assert not (vault_dir / "unlock-failures").exists()
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        assert sum(e.action is AuditAction.FAILED_UNLOCK for e in vault.audit_entries()) == 1
 
 
 def test_missing_vault(vault_dir: Path) -> None:
@@ -171,7 +210,10 @@ def test_migration_copies_the_vault_first(vault_dir: Path, monkeypatch: pytest.M
         import_file(vault, facts.AUDIO_WAV)
     latest = migrations.LATEST_VERSION
 
+    seen_during_migration: list[Path] = []
+
     def next_step(conn: object) -> None:
+        seen_during_migration.extend((vault_dir / "backups").iterdir())
         conn.execute("CREATE TABLE extra (x INTEGER)")  # type: ignore[attr-defined]
 
     _pretend_latest(
@@ -181,10 +223,35 @@ def test_migration_copies_the_vault_first(vault_dir: Path, monkeypatch: pytest.M
         assert vault._conn.execute("PRAGMA user_version").fetchone()[0] == latest + 1
         vault._conn.execute("SELECT count(*) FROM extra").fetchone()
         assert len(vault.recordings()) == 1
+        # The copy existed while the migration ran ...
+        assert len(seen_during_migration) == 1
+        assert f"schema{latest}" in seen_during_migration[0].name
+        # ... and is gone once the migrated vault checked out and opened: it held every key.
+        assert not (vault_dir / "backups").exists()
+
+
+def test_a_failed_migration_keeps_its_copy_until_a_good_open(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with create(vault_dir) as vault:
+        import_file(vault, facts.AUDIO_WAV)
+    latest = migrations.LATEST_VERSION
+
+    def broken_step(conn: object) -> None:
+        raise KnownError("migratie mislukt")
+
+    _pretend_latest(
+        monkeypatch, (*migrations.MIGRATIONS, migrations.Migration(latest + 1, broken_step))
+    )
+    with pytest.raises(KnownError, match="migratie mislukt"):
+        Vault.open(vault_dir, PASSPHRASE)
     backups = list((vault_dir / "backups").iterdir())
-    assert len(backups) == 1 and f"schema{latest}" in backups[0].name
-    assert backups[0].stat().st_mode & 0o777 == 0o600
+    assert len(backups) == 1 and backups[0].stat().st_mode & 0o777 == 0o600
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+    monkeypatch.undo()
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        assert len(vault.recordings()) == 1
+    assert not (vault_dir / "backups").exists()
 
 
 def test_a_first_version_vault_is_upgraded_in_place(
@@ -200,7 +267,7 @@ def test_a_first_version_vault_is_upgraded_in_place(
         recording = import_file(vault, facts.AUDIO_WAV)
         assert vault.observations(recording.id) == []
         assert vault.verify() == []
-    assert len(list((vault_dir / "backups").iterdir())) == 1
+    assert not (vault_dir / "backups").exists()
 
 
 def test_second_opener_gets_a_clear_message(vault_dir: Path) -> None:
@@ -221,18 +288,22 @@ def test_second_opener_gets_a_clear_message(vault_dir: Path) -> None:
     Vault.open(vault_dir, PASSPHRASE).close()  # released on close
 
 
-def test_passphrase_change_rewraps_only(vault_dir: Path) -> None:
+def test_passphrase_change_rewraps_only_and_is_audited(vault_dir: Path) -> None:
     with create(vault_dir) as vault:
         import_file(vault, facts.AUDIO_WAV)
-    db_before = (vault_dir / "vault.db").read_bytes()
+    salt_before = (vault_dir / "vault.db").read_bytes()[:16]
     key_before = (vault_dir / "vault.key").read_bytes()
     Vault.change_passphrase(vault_dir, PASSPHRASE, "een nieuw sterk wachtwoord", TEST_PROFILE)
-    assert (vault_dir / "vault.db").read_bytes() == db_before
+    assert (vault_dir / "vault.db").read_bytes()[:16] == salt_before  # same database key
     assert (vault_dir / "vault.key").read_bytes() != key_before
+    assert (vault_dir / "vault.key.spare").read_bytes() == (vault_dir / "vault.key").read_bytes()
     with pytest.raises(WrongPassphraseError):
         Vault.open(vault_dir, PASSPHRASE)
     with Vault.open(vault_dir, "een nieuw sterk wachtwoord") as vault:
         assert len(vault.recordings()) == 1
+        changed = [e for e in vault.audit_entries() if e.action is AuditAction.PASSPHRASE_CHANGED]
+        assert len(changed) == 1 and changed[0].details == {"generation": 2}
+        assert vault.audit_problems() == []
 
 
 def test_passphrase_change_crash_leaves_old_or_new_working(

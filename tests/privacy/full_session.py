@@ -43,6 +43,7 @@ from vknz_desktop.paths import AppPaths  # noqa: E402
 from vknz_desktop.services.goals import GoalService  # noqa: E402
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent  # noqa: E402
 from vknz_desktop.storage.goals_repo import GoalRepository  # noqa: E402
+from vknz_desktop.storage.keyfile import TEST_PROFILE  # noqa: E402
 from vknz_desktop.ui.workspace import Identity  # noqa: E402
 
 PASSPHRASE = os.environ["VKNZ_PASSPHRASE"]
@@ -70,7 +71,7 @@ def main() -> None:
     paths = AppPaths.resolve()
     setup_logging(paths.log_dir)
     app = QApplication(sys.argv[:1])
-    window, engine = create_window(paths, ("--aout=dummy",))
+    window, engine = create_window(paths, ("--aout=dummy",), kdf_profile=TEST_PROFILE)
     window.resize(1366, 768)
     window.show()
     identity = Identity(Role.KLANTMANAGER, "Sam")

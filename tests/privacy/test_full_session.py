@@ -48,7 +48,6 @@ def test_full_session_leaves_no_residue_opens_no_network_and_logs_no_content(
         XDG_RUNTIME_DIR=str(sandbox / "runtime"),
         VKNZ_HOME=str(sandbox / "vknz"),
         VKNZ_PASSPHRASE=PASSPHRASE,
-        VKNZ_KDF_PROFILE="test",
         QT_QPA_PLATFORM="offscreen",
         VKNZ_AUDIT_OUT=str(audit_out),
     )

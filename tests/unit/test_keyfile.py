@@ -76,3 +76,19 @@ def test_standard_profile_is_tuned_to_about_half_a_second_to_a_second() -> None:
     )
     assert params.memory_cost_kib >= 64 * 1024
     assert 0.25 < elapsed < 2.0
+
+
+def test_tuning_never_goes_below_the_argon2id_floor() -> None:
+    """A busy machine measures slow; a weak profile asks for little: the floor holds."""
+    from vknz_desktop.storage.keyfile import ARGON2_FLOOR, KdfProfile, below_floor
+
+    for profile in (
+        KdfProfile(memory_cost_kib=16 * 1024, parallelism=1, target_seconds=0.0001),
+        KdfProfile(memory_cost_kib=64 * 1024, parallelism=2, target_seconds=0.0001),
+    ):
+        params = tune_kdf(profile)
+        assert params.memory_cost_kib >= ARGON2_FLOOR.memory_cost_kib == 64 * 1024
+        assert params.time_cost >= ARGON2_FLOOR.time_cost == 3
+        assert params.parallelism >= ARGON2_FLOOR.parallelism == 2
+        assert not below_floor(params)
+    assert below_floor(tune_kdf(TEST_PROFILE))  # only tests can ask for less, explicitly

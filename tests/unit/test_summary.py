@@ -248,7 +248,8 @@ def test_json_round_trip_against_the_documented_schema(
     summary = service.build().summary
     text = render_json(summary)
     data = json.loads(text)
-    assert data["schema_version"] == 1 and data["kind"] == "vknz-leersamenvatting"
+    assert data["schema_version"] == 2 and data["kind"] == "vknz-leersamenvatting"
+    assert data["vault_id"] == "0123456789abcdef0123456789abcdef"
     jsonschema.validate(data, LearningSummary.model_json_schema())
     assert LearningSummary.model_validate_json(text) == summary
     documented = re.search(r"```json\n(.*?)\n```", DOC.read_text(encoding="utf-8"), re.S)
@@ -323,3 +324,56 @@ def test_split_tags_marks_only_known_tags() -> None:
         (" b [iets] ", False),
         ("[weggelaten]", True),
     ]
+
+
+def test_empty_goals_are_left_out_and_fragments_count_as_one_conversation(
+    world: tuple[SummaryService, MemoryGoals, GoalService],
+) -> None:
+    service, store, goals = world
+    goals.create(goal="   ")
+    before = service.build(SummaryOptions(period_start=dt.date(2026, 9, 1)))
+    assert all(g.goal.strip() for g in before.summary.goals)
+    assert len(before.summary.goals) == 3 and before.summary.recordings == 2
+    # rec2 was replaced by two fragments: the original stays as text, the fragments are new.
+    source = MemorySource(
+        [
+            *service._source.recordings(),  # type: ignore[attr-defined]
+            recording("frag1", "Telefoongesprek Kees — fragment 1", dt.date(2026, 11, 3)),
+            recording("frag2", "Telefoongesprek Kees — fragment 2", dt.date(2026, 11, 3)),
+        ],
+        [],
+    )
+    store.sources = {"frag1": "rec2", "frag2": "rec2"}
+    profiles = load_profiles(builtin_profiles_dir(), None).profiles
+    counted = SummaryService(store, source, profiles, deidentify).build(
+        SummaryOptions(period_start=dt.date(2026, 9, 1))
+    )
+    assert counted.summary.recordings == 2  # rec1 and rec2 (with its fragments)
+
+
+def test_register_names_are_removed_and_own_name_joins_the_register(
+    world: tuple[SummaryService, MemoryGoals, GoalService],
+) -> None:
+    service, store, goals = world
+    store.register.append("Gonnie Brouwershaven")  # a participant of a deleted recording
+    goals.create(goal="Gonnie en Wietse Kamsma laten uitpraten")
+    built = service.build(SummaryOptions(extra_names=("Wietse Kamsma",)))
+    texts = " ".join(g.goal for g in built.summary.goals)
+    assert "Gonnie" not in texts and "Kamsma" not in texts and "Wietse" not in texts
+    assert "Wietse Kamsma" in store.registered_names()
+    assert "[persoon] en [persoon] laten uitpraten" in texts
+
+
+def test_doubtful_words_are_listed_until_decided(
+    world: tuple[SummaryService, MemoryGoals, GoalService],
+) -> None:
+    service, store, goals = world
+    goals.create(goal="Bij Knarfeldt en Wobbelsma eerst de Kijkwijzer-vragen stellen")
+    assert service.build().doubtful == ("Knarfeldt", "Wobbelsma")
+    service.decide_doubtful("Knarfeldt", keep=True)
+    service.decide_doubtful("wobbelsma", keep=False)
+    built = service.build()
+    assert built.doubtful == ()
+    assert store.accepted == ["Knarfeldt"] and "wobbelsma" in store.terms
+    goal = next(g.goal for g in built.summary.goals if "Knarfeldt" in g.goal)
+    assert goal == "Bij Knarfeldt en [weggelaten] eerst de Kijkwijzer-vragen stellen"

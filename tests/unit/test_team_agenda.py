@@ -16,7 +16,15 @@ from vknz_desktop.domain.summary import (
 )
 from vknz_desktop.domain.team_agenda import MIN_GROUP_SIZE, merge_summaries
 from vknz_desktop.export.render import render_json
-from vknz_desktop.export.team_agenda import load_summaries, render_agenda
+from vknz_desktop.export.team_agenda import (
+    build_agenda,
+    load_summaries,
+    load_summary,
+    render_agenda,
+    render_agenda_html,
+)
+
+pytestmark = pytest.mark.usefixtures("deduce_loaded")
 
 LISTEN = SummaryTheme(
     profile_id="klantgesprek",
@@ -37,6 +45,7 @@ def person(
 ) -> LearningSummary:
     return LearningSummary(
         period=SummaryPeriod(start=month, end=month),
+        vault_id=f"{index:032x}",
         recordings=index,
         goals=[
             SummaryGoal(
@@ -95,7 +104,7 @@ def test_small_groups_show_no_counts_or_examples(team: list[LearningSummary]) ->
     assert "4 mensen werken hieraan" in page
     two = render_agenda(team[:2])
     assert "mensen werken hieraan" not in two
-    assert "Te weinig samenvattingen" in two
+    assert "Te weinig mensen" in two
     assert MIN_GROUP_SIZE == 3
 
 
@@ -125,7 +134,7 @@ def test_refuses_bad_files_with_a_message_each(team: list[LearningSummary], tmp_
     other.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
     newer = tmp_path / "nieuwer.json"
     data = json.loads(render_json(team[1]))
-    data["schema_version"] = 2
+    data["schema_version"] = 3
     newer.write_text(json.dumps(data), encoding="utf-8")
     wrong = tmp_path / "fout.json"
     data = json.loads(render_json(team[1]))
@@ -155,3 +164,79 @@ def test_refuses_bad_files_with_a_message_each(team: list[LearningSummary], tmp_
     assert "UTF-8" in messages["plaatje.json"]
     assert "niet gevonden" in messages["weg.json"]
     assert all("Traceback" not in m and "pydantic" not in m for m in loaded.problems)
+
+
+def test_people_are_counted_by_vault_id_not_by_file() -> None:
+    """Three monthly summaries of one person are one person: no counts, no examples."""
+    monthly = [
+        person(7, [(LISTEN, f"Stilte laten vallen {month}", GoalStatus.ACTIEF)], month)
+        for month in ("2026-08", "2026-09", "2026-10")
+    ]
+    agenda = merge_summaries(monthly)
+    assert agenda.groups == () and agenda.small_groups == (LISTEN.title,)
+    assert agenda.people == 1 and agenda.total_goals is None
+    page = render_agenda(monthly)
+    assert "mensen werken hieraan" not in page and "Stilte laten vallen" not in page
+    assert "0" * 31 + "7" not in page  # the id is never shown
+
+
+def test_summaries_without_an_id_never_make_a_group_reach_three() -> None:
+    old = [s.model_copy(update={"vault_id": None}) for s in (person(1, []), person(2, []))]
+    old = [
+        o.model_copy(update={"goals": person(i, [(LISTEN, "Oud doel", GoalStatus.ACTIEF)]).goals})
+        for i, o in enumerate(old)
+    ]
+    known = [person(i, [(LISTEN, f"Doel {i}", GoalStatus.ACTIEF)]) for i in (3, 4)]
+    agenda = merge_summaries([*old, *known])
+    assert agenda.groups == () and agenda.unknown == 2 and agenda.people == 2
+    third = person(5, [(LISTEN, "Doel 5", GoalStatus.ACTIEF)])
+    agenda = merge_summaries([*old, *known, third])
+    assert [(g.people, g.unknown) for g in agenda.groups] == [(3, 2)]
+
+
+def test_incoming_texts_are_de_identified_again_with_a_count(tmp_path: Path) -> None:
+    edited = json.loads(render_json(person(1, [(LISTEN, "Stilte", GoalStatus.ACTIEF)])))
+    edited["goals"][0]["goal"] = (
+        "Stilte laten vallen bij Gerda Hoekstra, BSN 131860914, Kwikstaartlaan 112, "
+        "tel. 06-41827365"
+    )
+    path = tmp_path / "bewerkt.json"
+    path.write_text(json.dumps(edited), encoding="utf-8")
+    team = [load_summary(path), person(2, [(LISTEN, "Samenvatten", GoalStatus.ACTIEF)])]
+    team.append(person(3, [(LISTEN, "Doorvragen", GoalStatus.ACTIEF)]))
+    agenda = build_agenda(team)
+    page = render_agenda_html(agenda)
+    for leaked in ("Gerda", "Hoekstra", "131860914", "Kwikstaartlaan", "41827365"):
+        assert leaked not in page
+    assert agenda.replacements >= 4
+    assert f"opnieuw geanonimiseerd: {agenda.replacements} vervangingen" in page
+
+
+def test_reading_is_limited_to_what_is_actually_read(tmp_path: Path) -> None:
+    import os
+    import time
+
+    fifo = tmp_path / "pijp.json"
+    os.mkfifo(fifo)
+    huge_int = tmp_path / "getal.json"
+    data = json.loads(render_json(person(1, [])))
+    huge_int.write_text(
+        json.dumps(data).replace('"recordings": 1', '"recordings": ' + "9" * 5000),
+        encoding="utf-8",
+    )
+    deep = tmp_path / "diep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    big = tmp_path / "groot.json"
+    with big.open("wb") as handle:
+        handle.truncate(5 * 1024 * 1024 + 1)
+    started = time.monotonic()
+    loaded = load_summaries([fifo, Path("/dev/zero"), huge_int, deep, big])
+    assert time.monotonic() - started < 10  # nothing hangs or reads forever
+    assert loaded.summaries == ()
+    assert loaded.problems == (
+        "pijp.json: is geen gewoon bestand.",
+        "zero: is geen gewoon bestand.",
+        "getal.json: bevat een te groot of ongeldig getal.",
+        "diep.json: te diep geneste JSON voor een leersamenvatting.",
+        "groot.json: te groot voor een leersamenvatting (meer dan 5242880 bytes).",
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -34,6 +36,13 @@ def read_passphrase(
     if confirm and getpass.getpass("Herhaal het wachtwoord: ") != first:
         raise KnownError("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
     return first
+
+
+def passphrase_check() -> Callable[[str], str | None]:
+    """Refuses guessable new passphrases: zxcvbn with Dutch words, names and places."""
+    from vknz_desktop.strength import DutchPassphraseEstimator
+
+    return DutchPassphraseEstimator().problem
 
 
 # -- argument parsing -------------------------------------------------------------------------
@@ -109,13 +118,37 @@ def open_vault(paths: AppPaths) -> Vault:
     return vault
 
 
-def write_file(path: Path, data: bytes) -> None:
-    from vknz_desktop.ui.pdf_writer import write_atomically
+def refuse_overwrite(path: Path, force: bool) -> None:
+    """KnownError (exit 2, nothing written) when ``path`` exists and ``--force`` is not given."""
+    if path.exists() and not force:
+        raise KnownError(
+            f"{path} bestaat al. Kies een andere naam, of geef --force om het te vervangen. "
+            "Er is niets geschreven."
+        )
 
+
+def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write an export: readable only by the user (0600), atomically (temporary file in the
+    same folder, fsync, rename); an existing file only with ``force``."""
+    refuse_overwrite(path, force)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        write_atomically(path, data)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(0o600)
+        refuse_overwrite(path, force)  # appeared while we were writing
+        temporary.replace(path)
     except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise KnownError(f"Kan {path} niet schrijven ({error.strerror}).") from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
 
 
 class NoProber:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from vknz_desktop.cli.common import open_vault, read_passphrase
+from vknz_desktop.cli.common import EXIT_KNOWN, open_vault, passphrase_check, read_passphrase
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.gdpr import PLAIN_EXPORT_CONFIRMATION, confirms_plain_export
 from vknz_desktop.paths import AppPaths
@@ -21,7 +21,14 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     commands = gdpr.add_subparsers(
         dest="gdpr_command", metavar="OPDRACHT", parser_class=parser_class, required=True
     )
-    commands.add_parser("list", help="toon alle deelnemers die op opnames staan")
+    commands.add_parser(
+        "list", help="toon alle deelnemers die op opnames of in terugkijksessies staan"
+    )
+    check = commands.add_parser(
+        "verify",
+        help="toon waar een naam nog in de kluis staat (na een verwijdering hoort dat nergens)",
+    )
+    check.add_argument("name", metavar="NAAM")
     access = commands.add_parser("access", help="inzage: alles over één deelnemer exporteren")
     access.add_argument("name", metavar="NAAM")
     access.add_argument(
@@ -43,14 +50,22 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """Run one gdpr subcommand; KnownErrors are reported by the caller."""
     from vknz_desktop.storage.gdpr_repo import GdprRepository
-    from vknz_desktop.storage.keyfile import profile_from_environment
 
     with open_vault(paths) as vault:
-        repo = GdprRepository(vault)
+        repo = GdprRepository(vault, passphrase_check=passphrase_check())
         if args.gdpr_command == "list":
             for name, role in repo.participants():
                 print(f"{name}  ({role})", file=out)
             return 0
+        if args.gdpr_command == "verify":
+            remaining = repo.remaining(args.name)
+            if not remaining:
+                print(f"Niets gevonden: '{args.name}' staat nergens meer in de kluis.", file=out)
+                return 0
+            print(f"'{args.name}' staat nog op {len(remaining)} plek(ken):", file=out)
+            for place in remaining:
+                print(f"  {place.describe()}", file=out)
+            return EXIT_KNOWN
         if args.gdpr_command == "access":
             if args.out.exists() and any(args.out.iterdir()):
                 raise KnownError(f"{args.out} bestaat al en is niet leeg; kies een nieuwe map.")
@@ -77,7 +92,6 @@ def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 args.out,
                 package_pass,
                 role=args.role,
-                kdf_profile=profile_from_environment(),
             )
             print(
                 f"Versleuteld pakket gemaakt: {args.out} ({len(found)} opname(s)); openen met "
@@ -86,16 +100,31 @@ def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             )
             return 0
         found = repo.recordings_of(args.name)
+        places = [p for p in repo.remaining(args.name) if p.where != "deelnemer aan opname"]
         if not args.yes and sys.stdin.isatty():
-            answer = input(
-                f"{len(found)} opname(s) met '{args.name}' en alle aantekeningen "
-                "erbij definitief verwijderen? Typ 'ja': "
+            print(
+                f"Wordt verwijderd: {len(found)} opname(s) met '{args.name}' en alle "
+                f"aantekeningen erbij; de naam wordt weggehaald op {len(places)} andere "
+                "plek(ken):",
+                file=out,
             )
+            for place in places:
+                print(f"  {place.describe()}", file=out)
+            answer = input("Definitief verwijderen? Typ 'ja': ")
             if answer.strip().lower() != "ja":
                 print("Niets verwijderd.", file=out)
                 return 0
         repo.erase(args.name, role=args.role)
-        print(f"Verwijderd: {len(found)} opname(s) met '{args.name}'.", file=out)
+        left = repo.remaining(args.name)
+        print(
+            f"Verwijderd: {len(found)} opname(s) met '{args.name}'; de naam is weggehaald op "
+            f"{len(places)} andere plek(ken).",
+            file=out,
+        )
+        if left:
+            for place in left:
+                print(f"vknz: nog gevonden: {place.describe()}", file=sys.stderr)
+            return EXIT_KNOWN
         return 0
 
 

@@ -9,10 +9,18 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from vknz_desktop.cli.common import EXIT_OK, month_arg, open_vault, write_file
+from vknz_desktop.cli.common import (
+    EXIT_KNOWN,
+    EXIT_OK,
+    month_arg,
+    open_vault,
+    refuse_overwrite,
+    write_file,
+)
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.storage.vault import Vault
@@ -33,6 +41,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         "namen van deelnemers en de extra termen uit de kluis worden altijd weggelaten.",
     )
     summ.add_argument("--out", type=Path, required=True, metavar="BESTAND")
+    summ.add_argument("--force", action="store_true", help="een bestaand bestand vervangen")
     summ.add_argument(
         "--format",
         choices=["json", "md", "html", "pdf"],
@@ -67,7 +76,26 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         action="append",
         default=[],
         metavar="NAAM",
-        help="ook deze naam weglaten, bijv. uw eigen naam (herhaalbaar)",
+        help="ook deze naam weglaten, bijv. uw eigen naam (herhaalbaar; komt in het namenregister)",
+    )
+    summ.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="WOORD",
+        help="twijfelwoord laten staan (herhaalbaar; wordt in de kluis onthouden)",
+    )
+    summ.add_argument(
+        "--remove",
+        action="append",
+        default=[],
+        metavar="WOORD",
+        help="twijfelwoord voortaan weglaten (herhaalbaar; wordt een eigen term in de kluis)",
+    )
+    summ.add_argument(
+        "--accept-doubtful",
+        action="store_true",
+        help="schrijf ook als er nog twijfelwoorden zijn waarover niet is beslist",
     )
 
     agenda = sub.add_parser(
@@ -76,6 +104,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     )
     agenda.add_argument("files", nargs="+", type=Path, metavar="SAMENVATTING.json")
     agenda.add_argument("--out", type=Path, required=True, metavar="agenda.html")
+    agenda.add_argument("--force", action="store_true", help="een bestaand bestand vervangen")
 
 
 def _goal_rows(vault: Vault) -> list[Any]:
@@ -146,6 +175,7 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         raise KnownError("Kies een formaat met --format json, md, html of pdf.")
     if not args.out.parent.is_dir():
         raise KnownError(f"De map {args.out.parent} bestaat niet.")
+    refuse_overwrite(args.out, args.force)
     profiles = load_profiles(builtin_profiles_dir(), paths.profiles_dir).profiles
     with open_vault(paths) as vault:
         repository = GoalRepository(vault)
@@ -161,8 +191,7 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             extra_terms=(*args.term, *repository.extra_terms()),
             extra_names=tuple(args.name),
         )
-        if not deidentifier.is_loaded() and sys.stderr.isatty():
-            print("Anonimiseren voorbereiden…", file=sys.stderr)
+        _wait_for_deidentifier()
         service = SummaryService(
             repository,
             vault,
@@ -172,12 +201,25 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             clip_lookup=repository.clip_info,
             session_counter=repository.sessions_between,
         )
+        for word in args.keep:
+            service.decide_doubtful(word, keep=True)
+        for word in args.remove:
+            service.decide_doubtful(word, keep=False)
+        if args.remove:
+            options = replace(options, extra_terms=(*options.extra_terms, *args.remove))
         built = service.build(options)
+        if built.doubtful and not args.accept_doubtful:
+            words = ", ".join(built.doubtful)
+            raise KnownError(
+                f"Twijfelwoorden (misschien een naam): {words}. Er is niets geschreven. "
+                "Beslis per woord met --keep WOORD of --remove WOORD (wordt onthouden), "
+                "of schrijf toch met --accept-doubtful."
+            )
         if file_format == "pdf":
             data = _pdf_bytes(render(built.summary, "html"))
         else:
             data = render(built.summary, file_format).encode("utf-8")
-        write_file(args.out, data)
+        write_file(args.out, data, force=args.force)
         service.record_export(built, file_format, args.role)
     print(
         f"Leersamenvatting geschreven: {args.out} ({len(built.summary.goals)} leerdoel(en), "
@@ -189,19 +231,50 @@ def cmd_summary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def cmd_team_agenda(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from vknz_desktop.export.team_agenda import load_summaries, render_agenda
+    from vknz_desktop.export.team_agenda import build_agenda, load_summaries, render_agenda_html
 
+    refuse_overwrite(args.out, args.force)
     loaded = load_summaries(args.files)
     for problem in loaded.problems:
         print(f"vknz: overgeslagen: {problem}", file=sys.stderr)
     if not loaded.summaries:
         raise KnownError("Geen enkele geldige leersamenvatting; er is geen agenda gemaakt.")
-    write_file(args.out, render_agenda(loaded.summaries).encode("utf-8"))
+    _wait_for_deidentifier()
+    agenda = build_agenda(loaded.summaries)
+    write_file(args.out, render_agenda_html(agenda).encode("utf-8"), force=args.force)
     print(
-        f"Teamleeragenda geschreven: {args.out} (uit {len(loaded.summaries)} samenvatting(en))",
+        f"Teamleeragenda geschreven: {args.out} (uit {len(loaded.summaries)} samenvatting(en), "
+        f"{agenda.replacements} vervanging(en) bij opnieuw anonimiseren)",
         file=out,
     )
+    if loaded.problems:
+        print(
+            f"vknz: {len(loaded.problems)} bestand(en) overgeslagen; de agenda is gemaakt "
+            "zonder die bestanden.",
+            file=sys.stderr,
+        )
+        return EXIT_KNOWN
     return EXIT_OK
+
+
+def _wait_for_deidentifier() -> None:
+    """Start the de-identification worker and, on a terminal, show how long it is loading."""
+    from vknz_desktop.export import deidentifier
+
+    if deidentifier.is_loaded():
+        return
+    terminal = sys.stderr.isatty()
+
+    def progress(seconds: float) -> None:
+        if terminal:
+            sys.stderr.write(f"\rAnonimiseren voorbereiden… {seconds:.0f} s ")
+            sys.stderr.flush()
+
+    progress(0.0)
+    deidentifier.preload(progress)
+    if terminal:
+        sys.stderr.write(f"\rAnonimiseren voorbereid ({deidentifier.seconds_waited():.0f} s).\n")
+        sys.stderr.flush()
 
 
 def _month_last_day(day: dt.date) -> dt.date:

@@ -19,6 +19,7 @@ from vknz_desktop.cli.common import (
     hms,
     open_vault,
     participant_arg,
+    passphrase_check,
     read_passphrase,
     role_arg,
     scopes_arg,
@@ -27,7 +28,6 @@ from vknz_desktop.domain.models import CONSENT_SCOPE_LABELS, ConsentScope, Recor
 from vknz_desktop.domain.ports import CancelToken
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
-from vknz_desktop.storage.keyfile import profile_from_environment
 from vknz_desktop.storage.vault import Vault
 
 log = logging.getLogger("vknz_desktop.cli")
@@ -104,7 +104,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 def cmd_init(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     passphrase = read_passphrase("Nieuw wachtwoord voor de kluis: ", confirm=True)
     with Vault.create(
-        paths.vault_dir, passphrase, role=args.role, kdf_profile=profile_from_environment()
+        paths.vault_dir, passphrase, role=args.role, passphrase_check=passphrase_check()
     ):
         pass
     print(f"Kluis gemaakt in {paths.vault_dir}", file=out)
@@ -222,7 +222,7 @@ def cmd_verify(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 def cmd_passwd(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     old = read_passphrase("Huidig wachtwoord: ")
     new = read_passphrase("Nieuw wachtwoord: ", env="VKNZ_NEW_PASSPHRASE", confirm=True)
-    Vault.change_passphrase(paths.vault_dir, old, new, kdf_profile=profile_from_environment())
+    Vault.change_passphrase(paths.vault_dir, old, new, passphrase_check=passphrase_check())
     print("Het wachtwoord is gewijzigd.", file=out)
     log.info("passphrase changed")
     return EXIT_OK

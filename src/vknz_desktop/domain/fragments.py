@@ -85,7 +85,7 @@ class ConsentRefusedError(KnownError):
 class Clip(BaseModel):
     """A marked range of a recording: a fragment worth looking at again."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: str
     recording_id: str
@@ -117,7 +117,7 @@ class Clip(BaseModel):
 class ReviewSession(BaseModel):
     """A prepared session of reviewing fragments together."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: str
     title: str = Field(min_length=1, max_length=200)
@@ -153,7 +153,7 @@ class ReviewSession(BaseModel):
 class SessionItem(BaseModel):
     """One fragment in a session's playlist, with an optional prompt by the preparer."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: str
     session_id: str

@@ -72,7 +72,7 @@ class Evidence(BaseModel):
     played without knowing the clips' own tables; observations are looked up live.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     kind: EvidenceKind
     item_id: Annotated[str, Field(min_length=1, max_length=100)]
@@ -93,7 +93,7 @@ LongGoalText = Annotated[str, Field(max_length=5000)]
 class LearningGoal(BaseModel):
     """A leerdoel with its direction, evidence and what to try next time."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: str
     goal: GoalText = ""  # in the klantmanager's own words
@@ -131,7 +131,7 @@ class LearningGoal(BaseModel):
 class ClipInfo(BaseModel):
     """What the goals need to know of a clip (provided by the clips feature when present)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: str
     recording_id: str

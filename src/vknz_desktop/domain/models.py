@@ -56,7 +56,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Participant(BaseModel):
     """Someone in a recording, named as the user chooses (pseudonyms are fine)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     display_name: str = Field(min_length=1, max_length=200)
     role: Role
@@ -73,7 +73,7 @@ class Participant(BaseModel):
 class Consent(BaseModel):
     """Who agreed to what, and for how long the recording may be kept."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     given_on: dt.date
     given_by: Role
@@ -97,7 +97,7 @@ class Consent(BaseModel):
 class MediaInfo(BaseModel):
     """What probing a media file found; all times in milliseconds."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     container: str
     duration_ms: int = Field(gt=0)
@@ -115,7 +115,7 @@ class MediaInfo(BaseModel):
 class Recording(BaseModel):
     """A recording in the vault (its bytes live encrypted in the media store)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: str
     title: str
@@ -162,7 +162,7 @@ class AuditAction(StrEnum):
 class AuditEntry(BaseModel):
     """One line of the audit log: when, which role, which ids, never content."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: int
     at: dt.datetime
@@ -183,7 +183,7 @@ class SharingState(StrEnum):
 class Observation(BaseModel):
     """What someone noticed at a moment in a recording, perhaps answering a Kijkwijzer question."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     id: str
     recording_id: str
@@ -226,7 +226,7 @@ class Observation(BaseModel):
 class SearchHit(BaseModel):
     """An observation found by a search, with the title of its recording."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, hide_input_in_errors=True)
 
     observation: Observation
     recording_title: str

@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -114,20 +115,39 @@ def _check_slug(value: str, what: str) -> str:
     return value
 
 
+#: Markup a Qt label could render as rich text: a tag (``<img src=…>``, ``<b>``, ``<!--``) or an
+#: entity (``&lt;``). Labels of a profile are plain text, always.
+_MARKUP_RE = re.compile(r"<\s*[A-Za-z!/?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _plain_text(value: str) -> str:
+    if _MARKUP_RE.search(value):
+        raise _Problem(
+            f"'{_short(value)}' bevat opmaak (HTML-tags zoals <b> of <img>, of een code zoals "
+            "&amp;); schrijf gewone tekst, want labels worden altijd als tekst getoond"
+        )
+    return value
+
+
+PlainText = AfterValidator(_plain_text)
+
+
 Slug = Annotated[str, Field(min_length=1, max_length=64)]
-Text = Annotated[str, Field(min_length=1, max_length=200)]
-LongText = Annotated[str, Field(min_length=1, max_length=2000)]
+Text = Annotated[str, Field(min_length=1, max_length=200), PlainText]
+LongText = Annotated[str, Field(min_length=1, max_length=2000), PlainText]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, hide_input_in_errors=True
+    )
 
 
 class ScaleAnchor(_Frozen):
     """One labelled point of a scale question, e.g. ``1 = "nooit"``."""
 
     value: StrictInt
-    label: Annotated[str, Field(min_length=1, max_length=60)]
+    label: Annotated[str, Field(min_length=1, max_length=60), PlainText]
 
 
 class Question(_Frozen):
@@ -137,9 +157,9 @@ class Question(_Frozen):
     text: Text
     kind: QuestionKind
     step: Step
-    hint: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    hint: Annotated[str, Field(min_length=1, max_length=300), PlainText] | None = None
     anchors: tuple[ScaleAnchor, ...] = ()
-    options: tuple[Annotated[str, Field(min_length=1, max_length=100)], ...] = ()
+    options: tuple[Annotated[str, Field(min_length=1, max_length=100), PlainText], ...] = ()
 
     @field_validator("id")
     @classmethod
@@ -207,9 +227,9 @@ class Theme(_Frozen):
     """A theme of the profile (e.g. *werkrelatie*) with its questions."""
 
     id: Slug
-    title: Annotated[str, Field(min_length=1, max_length=80)]
+    title: Annotated[str, Field(min_length=1, max_length=80), PlainText]
     colour: str
-    explanation: Annotated[str, Field(min_length=1, max_length=500)]
+    explanation: Annotated[str, Field(min_length=1, max_length=500), PlainText]
     questions: tuple[Question, ...] = Field(min_length=1)
 
     @field_validator("id")
@@ -251,8 +271,8 @@ class Profile(_Frozen):
     """A Kijkwijzer profile: a named set of themes with questions."""
 
     id: Slug
-    name: Annotated[str, Field(min_length=1, max_length=80)]
-    version: Annotated[str, Field(min_length=1, max_length=20)]
+    name: Annotated[str, Field(min_length=1, max_length=80), PlainText]
+    version: Annotated[str, Field(min_length=1, max_length=20), PlainText]
     language: str
     description: LongText
     themes: tuple[Theme, ...] = Field(min_length=1)

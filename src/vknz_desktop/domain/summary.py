@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from typing import Annotated, Final, Literal, Protocol
+from collections.abc import Collection, Sequence
+from typing import Annotated, Final, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -28,12 +28,16 @@ __all__ = [
     "SCHEMA_VERSION",
     "SUMMARY_KIND",
     "TAG_PATTERN",
+    "BatchDeidentify",
+    "CleanedTexts",
     "Deidentify",
     "LearningSummary",
     "SummaryEvidence",
     "SummaryGoal",
     "SummaryPeriod",
+    "SummaryStore",
     "SummaryTheme",
+    "TermMasker",
     "ThemeCount",
     "count_tags",
     "format_period",
@@ -43,7 +47,7 @@ __all__ = [
     "split_tags",
 ]
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: with vault_id; version 1 files are still read
 SUMMARY_KIND: Final = "vknz-leersamenvatting"
 TERM_TAG = "weggelaten"
 
@@ -65,6 +69,7 @@ REPLACEMENT_TAGS: tuple[str, ...] = (
     "werkgever",
     "leeftijd",
     "nummer",
+    "kenteken",
     TERM_TAG,
 )
 
@@ -92,7 +97,7 @@ Label = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
 
 def _check_when(value: str) -> str:
@@ -175,11 +180,14 @@ class SummaryPeriod(_Strict):
 
 
 class LearningSummary(_Strict):
-    """An anonymised learning summary (JSON schema version 1)."""
+    """An anonymised learning summary (JSON schema version 2; version 1 had no vault_id)."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = SCHEMA_VERSION
     kind: Literal["vknz-leersamenvatting"] = SUMMARY_KIND
     language: Literal["nl"] = "nl"
+    # An opaque random id per vault (never derived from a name): the team agenda counts people
+    # with it, and never shows or writes it.
+    vault_id: str | None = Field(default=None, pattern=r"^[0-9a-f]{32}$")
     period: SummaryPeriod
     recordings: int | None = Field(default=None, ge=0)
     sessions: int | None = Field(default=None, ge=0)
@@ -201,10 +209,56 @@ class LearningSummary(_Strict):
         return [t for t in texts if t]
 
 
+@runtime_checkable
 class Deidentify(Protocol):
     """``export.deidentify``: text with personal data replaced by neutral tags."""
 
     def __call__(self, text: str, names: Sequence[str] = ()) -> str: ...
+
+
+class CleanedTexts(Protocol):
+    """What a batch de-identification returns."""
+
+    @property
+    def texts(self) -> tuple[str, ...]: ...
+
+    @property
+    def replacements(self) -> int: ...
+
+    @property
+    def doubtful(self) -> tuple[str, ...]: ...
+
+
+@runtime_checkable
+class BatchDeidentify(Deidentify, Protocol):
+    """``export.deidentify`` with its batch call: many texts in one round trip to the worker,
+    the extra terms masked, and the doubtful words left (when ``known_words`` is given)."""
+
+    def batch(
+        self,
+        texts: Sequence[str],
+        names: Sequence[str] = (),
+        terms: Sequence[str] = (),
+        known_words: Collection[str] | None = None,
+    ) -> CleanedTexts: ...
+
+
+@runtime_checkable
+class SummaryStore(Protocol):
+    """What the vault keeps for summaries besides goals: the name register, the words the
+    user kept, the vault's summary id and where fragment recordings came from."""
+
+    def registered_names(self) -> list[str]: ...
+
+    def register_names(self, names: Sequence[str]) -> None: ...
+
+    def accepted_words(self) -> list[str]: ...
+
+    def set_accepted_words(self, words: Sequence[str]) -> None: ...
+
+    def vault_id(self) -> str | None: ...
+
+    def fragment_sources(self) -> dict[str, str]: ...
 
 
 # -- pure helpers ----------------------------------------------------------------------------
@@ -257,11 +311,27 @@ def split_tags(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+class TermMasker:
+    """Replaces the user's extra terms (any letter case, whole words) by ``[weggelaten]``.
+
+    The pattern is built once, so masking many texts costs one pass per text.
+    """
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in cleaned)
+        self._pattern = (
+            re.compile(rf"(?<![\w\[])(?:{alternatives})(?![\w\]])", re.IGNORECASE)
+            if cleaned
+            else None
+        )
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None or not text:
+            return text
+        return self._pattern.sub(f"[{TERM_TAG}]", text)
+
+
 def mask_terms(text: str, terms: Sequence[str]) -> str:
     """Replace the user's extra terms (any letter case, whole words) by ``[weggelaten]``."""
-    cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
-    if not cleaned or not text:
-        return text
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in cleaned)
-    pattern = re.compile(rf"(?<![\w\[])(?:{alternatives})(?![\w\]])", re.IGNORECASE)
-    return pattern.sub(f"[{TERM_TAG}]", text)
+    return TermMasker(terms)(text)

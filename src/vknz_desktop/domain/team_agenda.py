@@ -34,6 +34,7 @@ class AgendaGroup:
     reached: int
     examples: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = ()
+    unknown: int = 0  # summaries in this group from older versions, without a vault id
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class TeamAgenda:
     total_goals: int | None = None
     total_reached: int | None = None
     min_group_size: int = MIN_GROUP_SIZE
+    people: int = 0  # distinct vault ids (summaries without one are not counted)
+    unknown: int = 0  # summaries without a vault id
+    replacements: int = 0  # made when the incoming texts were de-identified again
 
 
 def _unique_sorted(texts: list[str], limit: int) -> tuple[str, ...]:
@@ -64,7 +68,8 @@ def _unique_sorted(texts: list[str], limit: int) -> tuple[str, ...]:
 class _Bucket:
     title: str
     profile: str | None
-    people: set[int] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    unknown: set[int] = field(default_factory=set)
     goals: int = 0
     reached: int = 0
     examples: list[str] = field(default_factory=list)
@@ -77,9 +82,15 @@ def merge_summaries(
     min_group_size: int = MIN_GROUP_SIZE,
     max_examples: int = MAX_EXAMPLES,
 ) -> TeamAgenda:
-    """Merge summaries (one per person) into a team learning agenda."""
+    """Merge summaries into a team learning agenda.
+
+    People are counted by the summaries' vault ids, so several summaries of one person (one a
+    month, say) count once. Summaries without an id (older versions) are "unknown": they are
+    listed, but never count towards the ``min_group_size`` people a group needs to show
+    numbers and examples. The ids themselves are never part of the agenda.
+    """
     buckets: dict[tuple[str | None, str | None], _Bucket] = {}
-    for person, summary in enumerate(summaries):
+    for index, summary in enumerate(summaries):
         for goal in summary.goals:
             theme = goal.theme
             key = (theme.profile_id, theme.theme_id) if theme else (None, None)
@@ -90,7 +101,10 @@ def merge_summaries(
                     profile=theme.profile if theme else None,
                 ),
             )
-            bucket.people.add(person)
+            if summary.vault_id:
+                bucket.people.add(summary.vault_id)
+            else:
+                bucket.unknown.add(index)
             bucket.goals += 1
             if goal.status is GoalStatus.BEREIKT:
                 bucket.reached += 1
@@ -114,10 +128,12 @@ def merge_summaries(
                 reached=bucket.reached,
                 examples=_unique_sorted(bucket.examples, max_examples),
                 next_steps=_unique_sorted(bucket.next_steps, max_examples),
+                unknown=len(bucket.unknown),
             )
         )
     groups.sort(key=lambda g: (-g.people, g.title.casefold()))
-    enough = len(summaries) >= min_group_size
+    people = {s.vault_id for s in summaries if s.vault_id}
+    enough = len(people) >= min_group_size
     all_goals = [g for s in summaries for g in s.goals]
     return TeamAgenda(
         summaries=len(summaries),
@@ -127,6 +143,8 @@ def merge_summaries(
         total_goals=len(all_goals) if enough else None,
         total_reached=sum(g.status is GoalStatus.BEREIKT for g in all_goals) if enough else None,
         min_group_size=min_group_size,
+        people=len(people),
+        unknown=sum(1 for s in summaries if not s.vault_id),
     )
 
 

@@ -1,147 +1,89 @@
-"""De-identification of Dutch free text: ``deduce`` plus recognisers of our own.
+"""De-identification of Dutch free text, for everything that leaves the vault.
 
-Every text that leaves the vault goes through :func:`deidentify`. It finds spans with
+Every text that leaves the vault goes through :data:`deidentify`. It finds spans with
 
 * ``deduce`` (names, places, streets, institutions, numeric dates, ages, phone numbers, e-mail
   addresses, URLs, BSN and other identifiers), configured so that it never merges two findings
   across the end of a sentence;
-* our own patterns for what deduce alone misses: names registered on the recordings (always,
-  whole or in parts), invented street names with a house number, postcodes, IBAN, BSN (11-test
-  or named as such), foreign and Dutch phone formats, written dates such as "3 maart" or
-  "dinsdag 14 april", times of day, and employers (known chains, business words such as
-  "Bakkerij …", and "werkt bij …");
+* our own recognisers (``export.recognisers``) for what deduce alone misses: registered names
+  (always, whole or in parts, any case), addresses, postcodes, IBAN, BSN, phone numbers,
+  written dates, times, ages, licence plates, employers and organisations, names after titles
+  and relation words, and a capitalised word right after a name;
 
 and replaces each (merged) span by a neutral tag such as ``[persoon]`` or ``[adres]``.
 
-deduce builds its lookup structures on first use (about a minute) and caches them in its
-package folder (or, when that is read-only, in a cache folder of ours); later loads take
-seconds. :func:`preload` loads them once per process; it is safe to call from any thread.
+All of it runs in a worker process (``export.deid_worker``): this process never imports
+deduce. The functions here keep the simple API the callers had: :func:`preload` (wait until
+the worker has loaded), :func:`is_loaded` (never blocks), ``deidentify(text, names)`` and, for
+many texts in one round trip, ``deidentify.batch(...)``. :func:`start_in_background` starts
+the worker at low priority (after unlocking); :func:`stop` ends it (at lock).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import gc
-import logging
-import os
-import re
-import tempfile
-import threading
-import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+import atexit
+from collections.abc import Collection, Sequence
 
-from vknz_desktop.domain.summary import REPLACEMENT_TAGS
-
-log = logging.getLogger(__name__)
+from vknz_desktop.export.deid_engine import CleanResult
+from vknz_desktop.export.deid_worker import DeidWorker, Progress
+from vknz_desktop.export.recognisers import TAGS, Span, apply_spans
 
 __all__ = [
     "TAGS",
+    "CleanResult",
+    "ProcessDeidentifier",
     "Span",
+    "apply_spans",
     "deidentify",
     "find_spans",
     "is_loaded",
     "load_seconds",
     "method_description",
     "preload",
+    "seconds_waited",
+    "start_in_background",
+    "stop",
+    "worker",
 ]
 
-# -- tags ------------------------------------------------------------------------------------
-PERSOON = "persoon"
-ADRES = "adres"
-POSTCODE = "postcode"
-PLAATS = "plaats"
-DATUM = "datum"
-TIJD = "tijd"
-TELEFOON = "telefoonnummer"
-EMAIL = "e-mail"
-URL = "url"
-BSN = "bsn"
-IBAN = "iban"
-INSTELLING = "instelling"
-WERKGEVER = "werkgever"
-LEEFTIJD = "leeftijd"
-NUMMER = "nummer"
-
-TAGS: frozenset[str] = frozenset(
-    {PERSOON, ADRES, POSTCODE, PLAATS, DATUM, TIJD, TELEFOON, EMAIL, URL, BSN, IBAN}
-    | {INSTELLING, WERKGEVER, LEEFTIJD, NUMMER}
-)
-assert set(REPLACEMENT_TAGS) >= TAGS, "every tag must be known to the summary's highlighting"
-
-# Which finding wins when spans overlap (the merged span gets the tag of the strongest).
-_PRIORITY = {
-    "naam": 100,
-    EMAIL: 95,
-    URL: 94,
-    IBAN: 92,
-    BSN: 90,
-    TELEFOON: 85,
-    POSTCODE: 80,
-    ADRES: 75,
-    DATUM: 65,
-    TIJD: 60,
-    WERKGEVER: 55,
-    INSTELLING: 50,
-    PERSOON: 45,
-    PLAATS: 40,
-    LEEFTIJD: 30,
-    NUMMER: 20,
-}
-
-_DEDUCE_TAGS = {
-    "persoon": PERSOON,
-    "patient": PERSOON,
-    "ziekenhuis": INSTELLING,
-    "zorginstelling": INSTELLING,
-    "instelling": INSTELLING,
-    "datum": DATUM,
-    "leeftijd": LEEFTIJD,
-    "telefoonnummer": TELEFOON,
-    "emailadres": EMAIL,
-    "url": URL,
-    "bsn": BSN,
-    "id": NUMMER,
-    "patientnummer": NUMMER,
-}
-
-# A tag that is already in the text (e.g. from a term the user had removed before) stays as is.
-_EXISTING_TAG = re.compile(r"\[[a-z][a-z-]{1,30}\]")
+_worker = DeidWorker()
+atexit.register(_worker.stop)
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    """Characters ``start:end`` of a text are to be replaced by ``[tag]``."""
-
-    start: int
-    end: int
-    tag: str
-    source: str = ""
-
-    @property
-    def priority(self) -> int:
-        """Strength of the finding when it overlaps another."""
-        return _PRIORITY["naam"] if self.source == "naam" else _PRIORITY.get(self.tag, 10)
+def worker() -> DeidWorker:
+    """The process-wide worker client."""
+    return _worker
 
 
-# -- deduce, loaded once per process ---------------------------------------------------------
-_lock = threading.Lock()
-_engine: Any = None
-_load_seconds: float | None = None
-_CACHE_DIR_ENV = "VKNZ_DEDUCE_CACHE"
+def preload(progress: Progress | None = None) -> None:
+    """Start the worker if needed and wait until deduce is loaded (seconds; about a minute the
+    very first time). ``progress(seconds_waited)`` is called meanwhile. Thread-safe."""
+    _worker.wait_ready(progress)
+
+
+def start_in_background() -> None:
+    """Start the worker at low priority and return at once (after unlocking)."""
+    _worker.start(low_priority=True)
 
 
 def is_loaded() -> bool:
-    """Whether deduce's lookup structures are in memory (then de-identifying is instant)."""
-    return _engine is not None
+    """Whether de-identifying is instant now (the worker has loaded). Never blocks."""
+    return _worker.ready
+
+
+def seconds_waited() -> float:
+    """Seconds since the worker was started."""
+    return _worker.seconds_waited()
 
 
 def load_seconds() -> float | None:
-    """How long loading deduce took in this process (None before it is loaded)."""
-    return _load_seconds
+    """How long the worker took to load deduce (None before it has)."""
+    return _worker.load_seconds
+
+
+def stop() -> None:
+    """End the worker (at lock); the next request starts a new one."""
+    _worker.stop()
 
 
 def method_description() -> str:
@@ -155,635 +97,45 @@ def method_description() -> str:
     return f"deduce {deduce_version} + eigen herkenning + geregistreerde namen + eigen termen"
 
 
-def preload() -> None:
-    """Load deduce now (seconds; about a minute the very first time). Thread-safe."""
-    _deduce()
-
-
-@contextlib.contextmanager
-def _quiet_root_logger() -> Iterator[None]:
-    """deduce calls ``logging.basicConfig(stream=sys.stdout, level=DEBUG)`` when imported and
-    logs to the root logger: undo that so it never writes to our stdout or lowers levels."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    try:
-        yield
-    finally:
-        for handler in list(root.handlers):
-            if handler not in handlers:
-                root.removeHandler(handler)
-        root.setLevel(level)
-
-
-def _fallback_cache_dir() -> Path:
-    override = os.environ.get(_CACHE_DIR_ENV)
-    if override:
-        return Path(override)
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except RuntimeError:  # no home directory
-        base = Path(tempfile.gettempdir())
-    return base / "vknz" / "deduce"
-
-
-def _deduce() -> Any:
-    global _engine, _load_seconds
-    if _engine is not None:
-        return _engine
-    with _lock:
-        if _engine is not None:
-            return _engine
-        started = time.perf_counter()
-        with _quiet_root_logger():
-            from deduce import Deduce  # deduce only here (import-linter)
-
-            # No merging across '. ': two findings in adjacent sentences stay two findings,
-            # so the sentence in between (and its full stop) is kept.
-            config = {"adjacent_annotations_slack": "[ \\-]?"}
-            try:
-                engine = Deduce(config=config)
-            except OSError:
-                # The package folder is read-only (system install): cache in a folder of ours.
-                import deduce
-
-                package_lookup = Path(deduce.__file__).parent / "data" / "lookup"
-                cache = _fallback_cache_dir()
-                cache.mkdir(parents=True, exist_ok=True)
-                engine = Deduce(config=config, lookup_data_path=package_lookup, cache_path=cache)
-        # deduce's lookup structures are millions of long-lived objects: keep them out of the
-        # garbage collector's generations (a full collection took 3.4 s and every process
-        # exit 11 s; with freeze 0.04 s).
-        gc.collect()
-        gc.freeze()
-        _load_seconds = time.perf_counter() - started
-        log.info("deduce loaded in %.1f s", _load_seconds)
-        _engine = engine
-        return engine
-
-
-# -- our own recognisers -------------------------------------------------------------------
-_MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
-)
-_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo"
-_STREET_SUFFIX = (
-    "straat|laan|weg|plein|gracht|kade|singel|hof|dreef|pad|steeg|dijk|park|ring|baan|markt|"
-    "erf|veld|wal|plantsoen|boulevard|allee|akker|gaarde|horst|kamp|oord|rade|zoom|donk|hout|"
-    "burg|haven|straatweg|vaart|wetering|berg|dam|polder|lint|hoeve|tuin|hage|dal|hoek|kwartier|"
-    "promenade|passage|galerij|terras|wijk|pier|zijde|buurt"
-)
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*"
-_PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|te|op|in|aan|la|le|du|da|di|del|dos)"
-_BUSINESS_WORDS = (
-    "Bakkerij|Slagerij|Schoonmaakbedrijf|Schoonmaakdienst|Hoveniersbedrijf|Hovenier|Tuincentrum|"
-    "Restaurant|Café|Cafetaria|Snackbar|Lunchroom|Hotel|Garage|Autobedrijf|Autoschade|"
-    "Transportbedrijf|Transport|Koeriersdienst|Bouwbedrijf|Installatiebedrijf|Schildersbedrijf|"
-    "Loodgietersbedrijf|Drukkerij|Uitzendbureau|Detacheringsbureau|Kapsalon|Kapper|Supermarkt|"
-    "Thuiszorg|Zorggroep|Kinderopvang|Kinderdagverblijf|Callcenter|Distributiecentrum|"
-    "Magazijn|Fietsenmaker|Fietsenwinkel|Bloemenzaak|Bloemist|Kwekerij|Tuinderij|Fabriek|"
-    "Wasserij|Stichting|Vereniging|Sportschool|Zorgboerderij|Verhuisbedrijf|Beveiligingsbedrijf|"
-    "Horecabedrijf|Pizzeria|Bistro|Brasserie|Eethuis|Winkel|Webshop|Groothandel|Keurslager|"
-    "Accountantskantoor|Administratiekantoor|Makelaardij|Apotheek|Tandartspraktijk|Huisartsenpraktijk"
-)
-_KNOWN_EMPLOYERS = (
-    "Albert Heijn|AH|Jumbo|Lidl|Aldi|Plus|Dirk van den Broek|Dirk|Hoogvliet|Vomar|Coop|Spar|"
-    "Action|Hema|Kruidvat|Etos|Zeeman|Wibra|Blokker|Xenos|Primark|IKEA|Gamma|Praxis|Karwei|"
-    "Hornbach|MediaMarkt|Coolblue|Bol\\.com|bol|PostNL|DHL|GLS|DPD|Randstad|Tempo-Team|"
-    "Start People|Adecco|Manpower|Olympia|Unique|Timing|McDonald's|Burger King|KFC|Domino's|"
-    "New York Pizza|Thuisbezorgd|Picnic|Flink|Schiphol|NS|RET|HTM|Connexxion|Arriva"
-)
-
-_RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_RE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]")
-_RE_IBAN = re.compile(
-    r"\b[A-Z]{2}[ ]?\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){10}\b"  # NL and alike
-    r"|\b[A-Z]{2}[ ]?\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b",
-    re.IGNORECASE,
-)
-_RE_DIGITS_9 = re.compile(r"(?<![\d.,-])\d(?:[ .]?\d){7,8}(?![\d,-]|\.\d)")
-_RE_BSN_CONTEXT = re.compile(
-    r"\b(?:bsn|burgerservicenummer|sofinummer|sofi-nummer)\b[\s:.\-()a-z]{0,20}?"
-    r"(\d(?:[ .]?\d){7,8})",
-    re.IGNORECASE,
-)
-_RE_PHONE_INTL = re.compile(
-    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.\-]?(?:\(0\)[\s.\-]?)?\d{1,4}(?:[\s.\-]?\d{2,4}){1,5}\b"
-)
-_RE_PHONE_NL = re.compile(
-    r"(?<![\d\w])(?:\(0\d{1,3}\)[\s\-]?\d(?:[\s\-]?\d){5,7}"
-    r"|0\d{1,3}[\s\-/]?\d(?:[\s\-]?\d){5,7})(?![\d\w])"
-)
-_RE_POSTCODE = re.compile(
-    r"\b[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}\b|\b[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}\b"
-)
-_RE_STREET_NUMBER = re.compile(
-    rf"(?:\b(?:{_NAME_WORD}|{_PARTICLE}|Burg\.|Dr\.|Mr\.|St\.|Prof\.)[ ]){{0,4}}"
-    rf"\b[A-ZÀ-Ý][\wà-ÿ'’\-]*(?:{_STREET_SUFFIX})\b"
-    r"[ ]?\d{1,5}(?:[ ]?[-/]?[ ]?(?:[a-zA-Z]\b|[IVX]{1,4}\b|hs\b|bis\b|\d{1,3}\b))?"
-)
-_RE_STREET_CONTEXT = re.compile(
-    r"\b(?:woont|wonen|woonde|verhuist|verhuisd|adres is|adres:|op|aan|in)\s+(?:de|het|'t)?\s*"
-    rf"((?:(?:{_NAME_WORD}|{_PARTICLE})[ ]){{0,3}}[A-ZÀ-Ý][\wà-ÿ'’\-]*(?:{_STREET_SUFFIX}))\b"
-    r"(?:[ ]?\d{1,5}(?:[ ]?[-/]?[ ]?(?:[a-zA-Z]\b|[IVX]{1,4}\b|\d{1,3}\b))?)?"
-)
-_RE_ADDRESS_AFTER_WOONT = re.compile(
-    r"\b(?:woont|wonen|woonde)\s+(?:op|aan)\s+(?:de\s+|het\s+)?"
-    rf"((?:{_NAME_WORD}[ ]){{1,3}}\d{{1,5}}(?:[ ]?[-/]?[ ]?(?:[a-zA-Z]\b|[IVX]{{1,4}}\b))?)"
-)
-_RE_DATE_WRITTEN = re.compile(
-    rf"\b(?:(?:{_WEEKDAYS})\.?,?\s+(?:de\s+)?)?\d{{1,2}}(?:e|ste|de)?\s+(?:{_MONTHS})\.?"
-    r"(?:\s+(?:19|20)\d{2})?(?![\w])",
-    re.IGNORECASE,
-)
-_RE_DATE_NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
-    r"(?![\d/\-]|\.\d)"
-)
-_RE_DATE_SHORT = re.compile(
-    r"\b(?:op|per|tot|vanaf|voor|na|sinds|uiterlijk|afspraak|datum)\s+"
-    r"((?:(?:" + _WEEKDAYS + r")\.?\s+)?(?:[12]\d|3[01]|0?[1-9])[-/](?:1[0-2]|0?[1-9]))(?![\d/\-])",
-    re.IGNORECASE,
-)
-_RE_DATE_RELATIVE = re.compile(
-    r"\b(?:[12]\d|3[01]|0?[1-9])(?:e|ste|de)?\s+(?:jl|j\.l|a\.s|as|jongstleden|aanstaande)\b\.?",
-    re.IGNORECASE,
-)
-_RE_WEEKDAY_DATE = re.compile(
-    rf"\b(?:{_WEEKDAYS})\s+(?:[12]\d|3[01]|0?[1-9])(?:e|ste|de)?\b(?!\s*(?:minuten|uur|keer|jaar))",
-    re.IGNORECASE,
-)
-_RE_TIME = re.compile(
-    r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uur)?(?![\d:])"
-    r"|\b(?:om|tot|vanaf|rond)\s+(?:[01]?\d|2[0-3])\s*uur\b",
-    re.IGNORECASE,
-)
-_RE_LONG_NUMBER = re.compile(r"(?<![\w.,])\d{6,}(?![\w])")
-_RE_BUSINESS = re.compile(
-    rf"\b(?:{_BUSINESS_WORDS})\s+(?:(?:{_NAME_WORD}|{_PARTICLE}|&|\d+)\s+){{0,4}}"
-    rf"(?:{_NAME_WORD}|[A-Z]{{2,}})"
-)
-_RE_KNOWN_EMPLOYER = re.compile(rf"(?<![\w-])(?:{_KNOWN_EMPLOYERS})(?![\w-])")
-_RE_EMPLOYER_SUFFIX = re.compile(
-    rf"\b(?:(?:{_NAME_WORD}|{_PARTICLE}|&)\s+){{0,4}}{_NAME_WORD}\s+"
-    r"(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|Holding|Groep|Group|& Zn\.?|en Zonen)(?![\w])"
-)
-_RE_WORK_CONTEXT = re.compile(
-    r"\b(?:werkt|werkte|werken|gewerkt|baan|stage|werkplek|proefplaatsing|vacature|contract|"
-    r"solliciteert|solliciteerde|gesolliciteerd|sollicitatiegesprek|in dienst|ontslagen|"
-    r"werkgever|leidinggevende|opdrachtgever|vakkenvuller|schoonmaker|chauffeur|medewerker)\b"
-    r"[^.!?\n]{0,40}?\b(?:bij|van)\s+"
-    rf"((?:{_NAME_WORD}|[A-Z]{{2,}})(?:\s+(?:{_NAME_WORD}|{_PARTICLE}|&|[A-Z]{{2,}}))*)",
-)
-_RE_TITLE_NAME = re.compile(
-    r"\b(?:[Mm]eneer|[Mm]evrouw|[Mm]evr\.|[Mm]w\.|[Dd]hr\.|[Dd]e heer|[Jj]uffrouw|[Mm]r\.|[Dd]r\.)"
-    rf"\s+(?:[A-Z]\.\s*)*(?:{_PARTICLE}\s+)*{_NAME_WORD}(?:\s+{_NAME_WORD})?"
-)
-
-# Words that are never a name on their own, even when they are part of a registered name
-# ("Klant A", "Collega Noor", "van der Berg"): roles, titles, particles.
-_ROLE_WORDS = frozenset(
-    [
-        "klant",
-        "klanten",
-        "klantmanager",
-        "werkregisseur",
-        "onderzoeker",
-        "collega",
-        "coach",
-        "leidinggevende",
-        "trainer",
-        "tolk",
-        "meneer",
-        "mevrouw",
-        "heer",
-        "dhr",
-        "mw",
-        "mevr",
-        "juffrouw",
-    ]
-)
-_PARTICLES = frozenset(
-    [
-        "de",
-        "der",
-        "den",
-        "van",
-        "het",
-        "t",
-        "'t",
-        "ter",
-        "ten",
-        "te",
-        "op",
-        "in",
-        "aan",
-        "la",
-        "le",
-        "du",
-        "da",
-        "di",
-        "del",
-        "dos",
-        "von",
-        "zu",
-        "y",
-        "en",
-        "of",
-    ]
-)
-# Particles that are also first names ("Ben", "El"): a name part only as the first word.
-_FIRST_WORD_NAMES = frozenset(["el", "al", "ben", "bin"])
-_NOT_A_NAME = _ROLE_WORDS | _PARTICLES | _FIRST_WORD_NAMES
-
-
-def _bsn_valid(digits: str) -> bool:
-    if len(digits) != 9 or not digits.isdigit():
-        return False
-    total = sum((9 - i) * int(d) for i, d in enumerate(digits[:8])) - int(digits[8])
-    return total % 11 == 0
-
-
-def _iban_valid(text: str) -> bool:
-    compact = re.sub(r"\s", "", text).upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    number = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(number) % 97 == 1
-
-
-def _regex_spans(text: str) -> Iterator[Span]:
-    for match in _RE_EMAIL.finditer(text):
-        yield Span(match.start(), match.end(), EMAIL, "regex")
-    for match in _RE_URL.finditer(text):
-        yield Span(match.start(), match.end(), URL, "regex")
-    for match in _RE_IBAN.finditer(text):
-        value = match.group(0)
-        nl_shape = re.fullmatch(r"[A-Za-z]{2}[ ]?\d{2}[ ]?[A-Za-z]{4}(?:[ ]?\d){10}", value)
-        if _iban_valid(value) or (nl_shape and value[:2].upper() == "NL"):
-            yield Span(match.start(), match.end(), IBAN, "regex")
-    for match in _RE_BSN_CONTEXT.finditer(text):
-        yield Span(match.start(1), match.end(1), BSN, "regex")
-    for match in _RE_DIGITS_9.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        if _bsn_valid(digits):
-            yield Span(match.start(), match.end(), BSN, "regex")
-    for match in _RE_PHONE_INTL.finditer(text):
-        if sum(ch.isdigit() for ch in match.group(0)) >= 8:
-            yield Span(match.start(), match.end(), TELEFOON, "regex")
-    for match in _RE_PHONE_NL.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        if len(digits) == 10:
-            yield Span(match.start(), match.end(), TELEFOON, "regex")
-    for match in _RE_POSTCODE.finditer(text):
-        yield Span(match.start(), match.end(), POSTCODE, "regex")
-    for match in _RE_STREET_NUMBER.finditer(text):
-        yield Span(match.start(), match.end(), ADRES, "regex")
-    for match in _RE_STREET_CONTEXT.finditer(text):
-        yield Span(match.start(1), match.end(), ADRES, "regex")
-    for match in _RE_ADDRESS_AFTER_WOONT.finditer(text):
-        yield Span(match.start(1), match.end(1), ADRES, "regex")
-    for pattern in (_RE_DATE_WRITTEN, _RE_DATE_NUMERIC, _RE_WEEKDAY_DATE, _RE_DATE_RELATIVE):
-        for match in pattern.finditer(text):
-            yield Span(match.start(), match.end(), DATUM, "regex")
-    for match in _RE_DATE_SHORT.finditer(text):
-        yield Span(match.start(1), match.end(1), DATUM, "regex")
-    for match in _RE_TIME.finditer(text):
-        yield Span(match.start(), match.end(), TIJD, "regex")
-    for match in _RE_LONG_NUMBER.finditer(text):
-        yield Span(match.start(), match.end(), NUMMER, "regex")
-    for pattern in (_RE_BUSINESS, _RE_KNOWN_EMPLOYER, _RE_EMPLOYER_SUFFIX):
-        for match in pattern.finditer(text):
-            yield Span(match.start(), match.end(), WERKGEVER, "regex")
-    for match in _RE_WORK_CONTEXT.finditer(text):
-        yield Span(match.start(1), match.end(1), WERKGEVER, "regex")
-    for match in _RE_TITLE_NAME.finditer(text):
-        yield Span(match.start(), match.end(), PERSOON, "regex")
-
-
-# -- registered names ------------------------------------------------------------------------
-def _name_variants(name: str) -> list[str]:
-    """The full name, the surname with its particles, and each part that can be a name."""
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
-    if not words:
-        return []
-    variants: set[str] = set()
-    whole = " ".join(words)
-    # A one-word "name" that is a role or particle ("Klant", "de") or a single letter would wipe
-    # out ordinary words; it identifies nobody, so it is not used.
-    if len(words) > 1 or (len(whole) >= 2 and whole.lower().strip(".") not in _NOT_A_NAME):
-        variants.add(whole)
-    lowered = [w.lower().strip(".") for w in words]
-    for index in range(1, len(words)):
-        if lowered[index - 1] in _NOT_A_NAME and lowered[index] not in _NOT_A_NAME:
-            # "El Idrissi", "de Graaf", "van der Berg": particles with the rest of the name
-            start = index - 1
-            while start > 0 and lowered[start - 1] in _PARTICLES | _FIRST_WORD_NAMES:
-                start -= 1
-            if lowered[start] not in _ROLE_WORDS:
-                variants.add(" ".join(words[start:]))
-    for position, word in enumerate(words):
-        for part in word.split("-"):
-            bare = part.strip(".'’").lower()
-            if len(bare) < 2 or bare in _ROLE_WORDS or bare in _PARTICLES:
-                continue
-            if bare in _FIRST_WORD_NAMES and position > 0:
-                continue
-            variants.add(part.strip(".'’"))
-        if "-" in word and len(word) >= 3:
-            variants.add(word)
-    return sorted(variants, key=len, reverse=True)
-
-
-# Names that are also ordinary Dutch words ("Bakker", "Post", "Roos", "Wil"): as a part of a
-# registered name they are only recognised with a capital letter, so "als bakker werken" stays.
-_COMMON_WORD_NAMES = frozenset(
-    [
-        "bakker",
-        "visser",
-        "smit",
-        "smid",
-        "boer",
-        "groot",
-        "bos",
-        "vos",
-        "dekker",
-        "wit",
-        "graaf",
-        "meer",
-        "kok",
-        "haan",
-        "koster",
-        "prins",
-        "post",
-        "kuiper",
-        "brouwer",
-        "kramer",
-        "molenaar",
-        "timmerman",
-        "schipper",
-        "koning",
-        "wolf",
-        "zwart",
-        "roos",
-        "hoek",
-        "berg",
-        "dam",
-        "brink",
-        "dijk",
-        "beek",
-        "veen",
-        "vink",
-        "mol",
-        "kroon",
-        "schaap",
-        "vogel",
-        "haas",
-        "groen",
-        "blom",
-        "klein",
-        "lang",
-        "jong",
-        "winter",
-        "zomer",
-        "storm",
-        "snel",
-        "wever",
-        "schilder",
-        "koopman",
-        "maas",
-        "hout",
-        "stam",
-        "ridder",
-        "burger",
-        "boom",
-        "steen",
-        "muis",
-        "kat",
-        "hond",
-        "vis",
-        "bloem",
-        "lam",
-        "hart",
-        "hoorn",
-        "kamp",
-        "horst",
-        "ham",
-        "hof",
-        "laan",
-        "poort",
-        "kerk",
-        "toren",
-        "water",
-        "zee",
-        "duin",
-        "heuvel",
-        "wijn",
-        "brood",
-        "beker",
-        "kater",
-        "pauw",
-        "zwaan",
-        "valk",
-        "arend",
-        "raaf",
-        "kraai",
-        "mees",
-        "baas",
-        "knecht",
-        "kapitein",
-        "kaptein",
-        "dokter",
-        "rechter",
-        "schepper",
-        "hoop",
-        "mei",
-        "lente",
-        "zon",
-        "ben",
-        "wil",
-        "fleur",
-        "iris",
-        "lot",
-        "lieve",
-        "joy",
-        "storm",
-        "sterre",
-        "puck",
-        "mus",
-        "els",
-        "bram",
-        "knol",
-        "pot",
-        "kuip",
-        "krijger",
-        "wachter",
-        "jager",
-        "herder",
-        "slager",
-        "kuijper",
-        "meijer",
-        "meier",
-        "rood",
-        "bruin",
-        "blauw",
-        "noord",
-        "zuid",
-        "oost",
-        "west",
-        "bergen",
-        "berg",
-        "stad",
-        "dorp",
-        "boer",
-        "veld",
-        "akker",
-        "weide",
-        "heide",
-        "zand",
-        "klei",
-        "wagenaar",
-        "pijl",
-        "boog",
-        "speelman",
-        "zanger",
-        "kruis",
-        "kroes",
-        "beer",
-        "leeuw",
-        "vries",
-        "bouwman",
-        "huisman",
-    ]
-)
-
-
-@functools.lru_cache(maxsize=64)
-def _names_pattern(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """(pattern for any letter case, pattern for capitalised common-word parts)."""
-    variants: set[str] = set()
-    for name in names:
-        variants.update(_name_variants(name))
-    if not variants:
-        return None, None
-    anycase = [v for v in variants if " " in v or v.lower() not in _COMMON_WORD_NAMES]
-    capital = [v for v in variants if " " not in v and v.lower() in _COMMON_WORD_NAMES]
-
-    def alternatives(values: list[str]) -> str:
-        return "|".join(
-            r"\s+".join(re.escape(w) for w in v.split())
-            for v in sorted(values, key=len, reverse=True)
-        )
-
-    # A name as a whole word, also with a possessive ('s, s) stuck to it.
-    edge_start, edge_end = r"(?<![\w@.])", r"(?:'s|’s|s)?(?![\w@])"
-    first = (
-        re.compile(rf"{edge_start}(?:{alternatives(anycase)}){edge_end}", re.IGNORECASE)
-        if anycase
-        else None
-    )
-    second = (
-        re.compile(
-            edge_start
-            + "(?:"
-            + "|".join(re.escape(v[:1].upper()) + re.escape(v[1:].lower()) for v in capital)
-            + "|"
-            + "|".join(re.escape(v.upper()) for v in capital)
-            + ")"
-            + edge_end
-        )
-        if capital
-        else None
-    )
-    return first, second
-
-
-def _name_spans(text: str, names: Sequence[str]) -> Iterator[Span]:
-    patterns = _names_pattern(tuple(sorted({n.strip() for n in names if n and n.strip()})))
-    for pattern in patterns:
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text):
-            yield Span(match.start(), match.end(), PERSOON, "naam")
-
-
-# -- deduce's findings ---------------------------------------------------------------------
-_STREETISH = re.compile(rf"(?:{_STREET_SUFFIX})\b", re.IGNORECASE)
-
-
-def _deduce_spans(text: str) -> Iterator[Span]:
-    engine = _deduce()
-    document = engine.deidentify(text)
-    for annotation in document.annotations:
-        tag = annotation.tag.lower()
-        if tag == "locatie":
-            value = annotation.text
-            mapped = (
-                ADRES if any(ch.isdigit() for ch in value) or _STREETISH.search(value) else PLAATS
-            )
-        else:
-            mapped = _DEDUCE_TAGS.get(tag, NUMMER if tag.endswith("nummer") else PERSOON)
-        yield Span(annotation.start_char, annotation.end_char, mapped, "deduce")
-
-
-# -- putting it together ---------------------------------------------------------------------
-def find_spans(text: str, names: Sequence[str] = (), *, use_deduce: bool = True) -> list[Span]:
-    """The merged, non-overlapping spans to replace, in text order."""
+def find_spans(text: str, names: Sequence[str] = ()) -> list[Span]:
+    """The merged, non-overlapping spans to replace in ``text``, in text order."""
     if not text.strip():
         return []
-    protected = [(m.start(), m.end()) for m in _EXISTING_TAG.finditer(text)]
-    found = list(_name_spans(text, names))
-    found.extend(_regex_spans(text))
-    if use_deduce:
-        found.extend(_deduce_spans(text))
-    found = [
-        span
-        for span in (_trim(text, s) for s in found)
-        if span is not None
-        and not any(span.start < end and start < span.end for start, end in protected)
-    ]
-    found.sort(key=lambda s: (s.start, -s.end))
-    merged: list[Span] = []
-    for span in found:
-        if merged and span.start < merged[-1].end:
-            last = merged[-1]
-            best = max((last, span), key=lambda s: (s.priority, s.end - s.start))
-            merged[-1] = Span(last.start, max(last.end, span.end), best.tag, best.source)
-        else:
-            merged.append(span)
-    return merged
+    return [Span(*item) for item in _worker.request("spans", text, tuple(names))]
 
 
-def _trim(text: str, span: Span) -> Span | None:
-    """Spans without leading/trailing spaces or punctuation (deduce may include them)."""
-    start, end = span.start, span.end
-    while start < end and (text[start].isspace() or text[start] in ",;:("):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:)"):
-        end -= 1
-    if end <= start:
-        return None
-    return Span(start, end, span.tag, span.source)
+class ProcessDeidentifier:
+    """``deidentify(text, names)``, answered by the worker process."""
+
+    def __call__(self, text: str, names: Sequence[str] = ()) -> str:
+        """``text`` with personal data replaced by neutral tags such as ``[persoon]``.
+
+        ``names`` are the registered names: always removed, also in parts ("Fatima" and
+        "El Idrissi" of "Fatima El Idrissi"), in any letter case.
+        """
+        if not text.strip():
+            return text
+        return apply_spans(text, find_spans(text, names))
+
+    def batch(
+        self,
+        texts: Sequence[str],
+        names: Sequence[str] = (),
+        terms: Sequence[str] = (),
+        known_words: Collection[str] | None = None,
+    ) -> CleanResult:
+        """Many texts in one round trip: each stripped and de-identified with ``names``, then
+        ``terms`` masked as ``[weggelaten]``; with ``known_words``, the doubtful words left."""
+        known = None if known_words is None else frozenset(known_words)
+        result: CleanResult = _worker.request(
+            "clean", tuple(texts), tuple(names), tuple(terms), known
+        )
+        return result
+
+    def doubtful_words(self, texts: Sequence[str], known_words: Collection[str]) -> list[str]:
+        """Capitalised words in ``texts`` that may be names (see ``export.doubtful``)."""
+        words: list[str] = _worker.request("doubtful", tuple(texts), frozenset(known_words))
+        return words
 
 
-def apply_spans(text: str, spans: Sequence[Span]) -> str:
-    """``text`` with every span replaced by its tag."""
-    parts: list[str] = []
-    position = 0
-    for span in spans:
-        parts.append(text[position : span.start])
-        parts.append(f"[{span.tag}]")
-        position = span.end
-    parts.append(text[position:])
-    return "".join(parts)
-
-
-def deidentify(text: str, names: Sequence[str] = ()) -> str:
-    """``text`` with personal data replaced by neutral tags such as ``[persoon]``, ``[adres]``.
-
-    ``names`` are the names registered on the recordings (participants, authors): they are
-    always removed, also in parts ("Fatima" and "El Idrissi" of "Fatima El Idrissi"), in any
-    letter case. The first call loads deduce (see :func:`preload`).
-    """
-    return apply_spans(text, find_spans(text, names))
+deidentify = ProcessDeidentifier()

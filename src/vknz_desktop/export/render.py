@@ -87,7 +87,8 @@ def render_json(summary: LearningSummary) -> str:
 
 
 # -- Markdown -------------------------------------------------------------------------------
-_MD_SPECIAL = re.compile(r"([\\`*_#|<>])")
+# Brackets too: "![…](url)" and "[…](url)" would make a viewer fetch an image or show a link.
+_MD_SPECIAL = re.compile(r"([\\`*_#|<>\[\]])")
 
 
 def _md(text: str) -> str:

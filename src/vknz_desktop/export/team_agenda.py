@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
+import re
+import stat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.summary import (
     SCHEMA_VERSION,
     SUMMARY_KIND,
+    BatchDeidentify,
     LearningSummary,
     format_period,
     split_tags,
@@ -35,6 +39,7 @@ __all__ = [
     "load_summaries",
     "load_summary",
     "load_summary_files",
+    "recheck",
     "render_agenda",
     "render_agenda_html",
 ]
@@ -92,28 +97,85 @@ def _dutch(error: Mapping[str, Any]) -> str:
     return f"veld {_location(error.get('loc', ()))}: {reason}"
 
 
-def load_summary(path: Path) -> LearningSummary:
-    """One summary file, validated; raises :class:`SummaryFileError` with a Dutch message."""
+MAX_JSON_DEPTH = 16
+MAX_INT_DIGITS = 15
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, at most MAX_SUMMARY_BYTES of what is actually read: only a regular
+    file is opened (never a FIFO, which would hang, or a device such as /dev/zero)."""
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_SUMMARY_BYTES:
-            raise SummaryFileError(f"{name}: te groot voor een leersamenvatting ({size} bytes).")
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise SummaryFileError(f"{name}: is een map, geen bestand.")
+        if not stat.S_ISREG(info.st_mode):
+            raise SummaryFileError(f"{name}: is geen gewoon bestand.")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as error:
         raise SummaryFileError(f"{name}: bestand niet gevonden.") from error
-    except IsADirectoryError as error:
-        raise SummaryFileError(f"{name}: is een map, geen bestand.") from error
     except OSError as error:
         raise SummaryFileError(f"{name}: kan niet gelezen worden ({error.strerror}).") from error
     try:
-        data = json.loads(raw.decode("utf-8"))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
+            raise SummaryFileError(f"{name}: is geen gewoon bestand.")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_SUMMARY_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_SUMMARY_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise SummaryFileError(f"{name}: kan niet gelezen worden ({error.strerror}).") from error
+    finally:
+        os.close(fd)
+    if size > MAX_SUMMARY_BYTES:
+        raise SummaryFileError(
+            f"{name}: te groot voor een leersamenvatting (meer dan {MAX_SUMMARY_BYTES} bytes)."
+        )
+    return b"".join(chunks)
+
+
+def _json_depth(text: str) -> int:
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _bounded_int(value: str) -> int:
+    if len(value.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError("te groot getal")
+    return int(value)
+
+
+def _no_constant(value: str) -> None:
+    raise ValueError(f"{value} is geen getal")
+
+
+def load_summary(path: Path) -> LearningSummary:
+    """One summary file, validated; raises :class:`SummaryFileError` with a Dutch message."""
+    name = path.name
+    raw = _read_limited(path)
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SummaryFileError(f"{name}: geen tekstbestand (geen UTF-8).") from error
+    if _json_depth(text) > MAX_JSON_DEPTH:
+        raise SummaryFileError(f"{name}: te diep geneste JSON voor een leersamenvatting.")
+    try:
+        data = json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise SummaryFileError(
             f"{name}: geen geldige JSON (regel {error.lineno}, kolom {error.colno})."
         ) from error
+    except (ValueError, RecursionError) as error:
+        raise SummaryFileError(f"{name}: bevat een te groot of ongeldig getal.") from error
     if not isinstance(data, dict) or data.get("kind") != SUMMARY_KIND:
         raise SummaryFileError(f"{name}: geen VKNZ-leersamenvatting.")
     version = data.get("schema_version")
@@ -130,6 +192,40 @@ def load_summary(path: Path) -> LearningSummary:
         raise SummaryFileError(
             f"{name}: geen geldige leersamenvatting: {_dutch(first)}{extra}."
         ) from error
+
+
+# Fields of a summary whose text reaches the agenda: de-identified again on arrival.
+_TEXT_FIELDS = frozenset(["goal", "why", "next_time", "text", "theme", "question", "title"])
+_TEXT_FIELDS |= {"profile"}
+
+
+def recheck(
+    summaries: Sequence[LearningSummary], deidentify: BatchDeidentify
+) -> tuple[list[LearningSummary], int]:
+    """Every text of every incoming summary through the same de-identification again (a
+    hand-edited file may hold a name, an address or a number): (summaries, replacements)."""
+    dumps = [s.model_dump(mode="json") for s in summaries]
+    places: list[tuple[dict[str, Any], str]] = []
+
+    def collect(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _TEXT_FIELDS and isinstance(value, str) and value.strip():
+                    places.append((node, key))
+                else:
+                    collect(value)
+        elif isinstance(node, list):
+            for item in node:
+                collect(item)
+
+    for dump in dumps:
+        collect(dump)
+    if not places:
+        return list(summaries), 0
+    result = deidentify.batch([node[key] for node, key in places])
+    for (node, key), cleaned in zip(places, result.texts, strict=True):
+        node[key] = cleaned if cleaned else node[key]
+    return [LearningSummary.model_validate(d) for d in dumps], result.replacements
 
 
 def load_summaries(paths: Sequence[Path]) -> LoadedSummaries:
@@ -156,9 +252,17 @@ def load_summaries(paths: Sequence[Path]) -> LoadedSummaries:
     return LoadedSummaries(tuple(summaries), tuple(problems))
 
 
-def build_agenda(summaries: Sequence[LearningSummary]) -> TeamAgenda:
-    """The merged agenda (see :func:`vknz_desktop.domain.team_agenda.merge_summaries`)."""
-    return merge_summaries(summaries)
+def build_agenda(
+    summaries: Sequence[LearningSummary], deidentify: BatchDeidentify | None = None
+) -> TeamAgenda:
+    """The merged agenda (see :func:`vknz_desktop.domain.team_agenda.merge_summaries`), every
+    incoming text de-identified again first (by the worker process unless given)."""
+    if deidentify is None:
+        from vknz_desktop.export.deidentifier import deidentify as process_deidentify
+
+        deidentify = process_deidentify
+    checked, replacements = recheck(summaries, deidentify)
+    return replace(merge_summaries(checked), replacements=replacements)
 
 
 _STYLE = """
@@ -189,7 +293,12 @@ def _text(text: str) -> str:
 def render_agenda_html(agenda: TeamAgenda) -> str:
     """The team learning agenda as one self-contained, print-friendly HTML page."""
     period = format_period(agenda.period) if agenda.period else "—"
-    meta = f"Periode: {period} · samengevoegd uit {agenda.summaries} leersamenvattingen"
+    meta = (
+        f"Periode: {period} · samengevoegd uit {agenda.summaries} leersamenvattingen van "
+        f"{agenda.people} {'persoon' if agenda.people == 1 else 'mensen'}"
+    )
+    if agenda.unknown:
+        meta += f" (en {agenda.unknown} oudere samenvatting(en) zonder kenmerk, niet meegeteld)"
     if agenda.total_goals is not None:
         meta += f" · {agenda.total_goals} leerdoelen, waarvan {agenda.total_reached} bereikt"
     out = [
@@ -209,16 +318,22 @@ def render_agenda_html(agenda: TeamAgenda) -> str:
         f"minder dan {agenda.min_group_size} mensen aan werken worden alleen genoemd, zonder "
         "aantallen of voorbeelden.</p>",
     ]
-    if agenda.summaries < agenda.min_group_size:
+    meta_checked = (
+        f"Alle tekst is bij het samenvoegen opnieuw geanonimiseerd: {agenda.replacements} "
+        f"{'vervanging' if agenda.replacements == 1 else 'vervangingen'}."
+    )
+    out.insert(out.index("<h1>Teamleeragenda</h1>") + 2, f'<p class="facts">{meta_checked}</p>')
+    if agenda.people < agenda.min_group_size:
         out.append(
-            f"<p><b>Te weinig samenvattingen om aantallen te tonen</b> (minder dan "
+            f"<p><b>Te weinig mensen om aantallen te tonen</b> (minder dan "
             f"{agenda.min_group_size}).</p>"
         )
     for group in agenda.groups:
         profile = f" ({html.escape(group.profile)})" if group.profile else ""
         out.append(f"<h2>{html.escape(group.title)}{profile}</h2>")
+        unknown = f" (en {group.unknown} zonder kenmerk)" if group.unknown else ""
         out.append(
-            f'<p class="facts">{group.people} mensen werken hieraan · {group.goals} '
+            f'<p class="facts">{group.people} mensen werken hieraan{unknown} · {group.goals} '
             f"{'leerdoel' if group.goals == 1 else 'leerdoelen'} · {group.reached} bereikt</p>"
         )
         if group.examples:
@@ -250,5 +365,5 @@ def load_summary_files(paths: Sequence[Path]) -> tuple[list[LearningSummary], li
 
 
 def render_agenda(summaries: Sequence[LearningSummary]) -> str:
-    """The merged agenda of ``summaries`` as HTML."""
+    """The merged agenda of ``summaries`` as HTML (texts de-identified again first)."""
     return render_agenda_html(build_agenda(summaries))

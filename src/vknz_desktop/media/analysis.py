@@ -7,6 +7,7 @@ vault. Long jobs check ``cancelled()`` often so the GUI can stop them at once (e
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -18,6 +19,12 @@ from vknz_desktop.domain.ports import MediaStream, Thumbnail, VideoFrame
 from vknz_desktop.media.frames import frame_at
 
 WAVEFORM_RATE = 8000
+#: Wall-clock limits: a broken or hostile file cannot keep the analysis busy for ever. What was
+#: made until then is returned (fewer thumbnails; the waveform as far as it got).
+THUMBNAILS_SECONDS = 30.0
+WAVEFORM_SECONDS = 120.0
+#: Pictures larger than this are not decoded for analysis (see media.probe.MAX_PIXELS).
+MAX_FRAME_PIXELS = 7680 * 4320
 
 
 class _StreamFile(io.RawIOBase):
@@ -81,25 +88,38 @@ class PyAvAnalyzer:
     def exact_frame(self, stream: MediaStream, position_ms: int) -> VideoFrame:
         """The picture shown at ``position_ms``: the last frame starting at or before it."""
         with _open(stream) as container:
+            if container.streams.video and _too_large(container.streams.video[0]):
+                raise ValueError("picture too large to decode")
             chosen = frame_at(container, position_ms)
             rgb = _rotate(chosen.to_ndarray(format="rgb24"), getattr(chosen, "rotation", 0) or 0)
             return _to_video_frame(rgb)
 
     def thumbnails(
-        self, stream: MediaStream, count: int, width: int, cancelled: Callable[[], bool]
+        self,
+        stream: MediaStream,
+        count: int,
+        width: int,
+        cancelled: Callable[[], bool],
+        time_limit: float = THUMBNAILS_SECONDS,
     ) -> list[Thumbnail]:
-        """``count`` small JPEG pictures spread evenly over the recording (nearest keyframes)."""
+        """``count`` small JPEG pictures spread evenly over the recording (nearest keyframes);
+        fewer when ``time_limit`` seconds pass first."""
         result: list[Thumbnail] = []
+        deadline = time.monotonic() + time_limit
         with _open(stream) as container:
             if not container.streams.video:
                 return []
             video = container.streams.video[0]
+            if _too_large(video):
+                return []
             duration_s = (container.duration or 0) / av.time_base
             if duration_s <= 0 or count <= 0:
                 return []
             for index in range(count):
                 if cancelled():
                     return []
+                if time.monotonic() > deadline:
+                    break
                 at_s = duration_s * (index + 0.5) / count
                 container.seek(int(at_s / video.time_base), stream=video, backward=True)
                 frame = next(iter(container.decode(video)), None)
@@ -112,9 +132,15 @@ class PyAvAnalyzer:
         return result
 
     def waveform(
-        self, stream: MediaStream, buckets: int, cancelled: Callable[[], bool]
+        self,
+        stream: MediaStream,
+        buckets: int,
+        cancelled: Callable[[], bool],
+        time_limit: float = WAVEFORM_SECONDS,
     ) -> list[float]:
-        """Peak loudness (0..1) in ``buckets`` equal slices of the recording's duration."""
+        """Peak loudness (0..1) in ``buckets`` equal slices of the recording's duration; when
+        ``time_limit`` seconds pass first, the peaks found so far (the rest stays silent)."""
+        deadline = time.monotonic() + time_limit
         with _open(stream) as container:
             if not container.streams.audio:
                 return []
@@ -127,6 +153,8 @@ class PyAvAnalyzer:
             for packet_index, frame in enumerate(container.decode(audio)):
                 if packet_index % 32 == 0 and cancelled():
                     return []
+                if packet_index % 32 == 0 and time.monotonic() > deadline:
+                    break
                 for converted in resampler.resample(frame):
                     samples = np.abs(converted.to_ndarray().reshape(-1))
                     if samples.size == 0:
@@ -139,6 +167,11 @@ class PyAvAnalyzer:
             if top > 0:
                 peaks = peaks / top
             return [round(float(p), 4) for p in peaks]
+
+
+def _too_large(video: Any) -> bool:
+    context = video.codec_context
+    return int(context.width or 0) * int(context.height or 0) > MAX_FRAME_PIXELS
 
 
 def _jpeg(rgb: np.ndarray[Any, Any]) -> bytes:

@@ -16,6 +16,13 @@ from vknz_desktop.domain.models import MediaInfo
 _REJECTED_FORMATS = frozenset({"tty", "image2", "data", "bin", "srt", "ass", "webvtt", "lrc"})
 _MAX_PACKETS_TO_FIRST_FRAME = 400
 _VFR_SAMPLE_PACKETS = 240
+#: Larger than any camera a conversation is recorded with (8K), so decoding one picture never
+#: takes gigabytes (a 16000x12000 stream took 3.9 GB).
+MAX_WIDTH = 7680
+MAX_HEIGHT = 7680
+MAX_PIXELS = 7680 * 4320
+#: Twenty-four hours; a claimed length beyond that (e.g. 10^15 s) is a broken or hostile file.
+MAX_DURATION_MS = 24 * 60 * 60 * 1000
 
 
 def _fail(path: Path, reason: str) -> UnsupportedMediaError:
@@ -69,6 +76,8 @@ def _inspect(path: Path, container: Any) -> MediaInfo:
     audio = next(iter(container.streams.audio), None)
     if video is None and audio is None:
         raise _fail(path, "er staat geen beeld of geluid in.")
+    if video is not None:
+        _check_dimensions(path, video.codec_context.width, video.codec_context.height)
     first_video = _first_frame(container, video) if video is not None else None
     if audio is not None and not _decodes(container, audio):
         if video is None:
@@ -81,6 +90,15 @@ def _inspect(path: Path, container: Any) -> MediaInfo:
     duration_ms = _duration_ms(container, video, audio)
     if duration_ms <= 0:
         raise _fail(path, "de opname heeft geen lengte (het bestand is onvolledig).")
+    if duration_ms > MAX_DURATION_MS:
+        raise _fail(
+            path,
+            f"de opname zou {duration_ms // 3_600_000} uur duren; meer dan "
+            f"{MAX_DURATION_MS // 3_600_000} uur kan niet (het bestand is beschadigd of "
+            "onjuist).",
+        )
+    if first_video is not None:
+        _check_dimensions(path, first_video.width, first_video.height)
     frame_rate, vfr = _frame_rate(container, video) if video is not None else (None, False)
     return MediaInfo(
         container=format_name.split(",")[0],
@@ -95,6 +113,16 @@ def _inspect(path: Path, container: Any) -> MediaInfo:
         frame_rate=frame_rate,
         variable_frame_rate=vfr,
     )
+
+
+def _check_dimensions(path: Path, width: int | None, height: int | None) -> None:
+    width, height = int(width or 0), int(height or 0)
+    if width > MAX_WIDTH or height > MAX_HEIGHT or width * height > MAX_PIXELS:
+        raise _fail(
+            path,
+            f"het beeld is {width} × {height} beeldpunten; groter dan 8K "
+            f"({MAX_PIXELS // 1_000_000} miljoen beeldpunten) kan niet.",
+        )
 
 
 def _is_cover_art(stream: Any) -> bool:

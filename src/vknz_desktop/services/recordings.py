@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vknz_desktop.domain.errors import DuplicateRecordingError
+from vknz_desktop.domain.errors import DuplicateRecordingError, KnownError
 from vknz_desktop.domain.models import (
     DEFAULT_KEEP_MONTHS,
     Consent,
@@ -48,7 +48,18 @@ def make_consent(
     given_on: dt.date,
     keep_until: dt.date | None = None,
 ) -> Consent:
-    """A consent record; keep-until defaults to twelve months after consent was given."""
+    """A consent record; keep-until defaults to twelve months after consent was given.
+
+    KnownError (a Dutch message, nothing changed) when keep-until lies before the consent
+    date or no scope is given.
+    """
+    if keep_until is not None and keep_until < given_on:
+        raise KnownError(
+            f"Bewaren tot ({keep_until.isoformat()}) ligt vóór de datum van toestemming "
+            f"({given_on.isoformat()}). Er is niets gewijzigd."
+        )
+    if not scopes:
+        raise KnownError("Geef minstens één toestemming op. Er is niets gewijzigd.")
     return Consent(
         given_on=given_on,
         given_by=given_by,

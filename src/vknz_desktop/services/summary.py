@@ -12,10 +12,11 @@ recordings, then the user's extra terms and the recording titles are masked.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from vknz_desktop.domain.goals import (
     GOAL_STATUS_ORDER,
@@ -28,15 +29,17 @@ from vknz_desktop.domain.goals import (
 from vknz_desktop.domain.models import Observation, Recording, Role
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.domain.summary import (
+    BatchDeidentify,
     Deidentify,
     LearningSummary,
     SummaryEvidence,
     SummaryGoal,
     SummaryPeriod,
+    SummaryStore,
     SummaryTheme,
+    TermMasker,
     ThemeCount,
     count_tags,
-    mask_terms,
     month_code,
 )
 
@@ -95,6 +98,9 @@ class BuiltSummary:
     evidence_items: int
     left_out_items: int = 0
     goal_ids: tuple[str, ...] = field(default_factory=tuple)
+    # Capitalised words left in the text that may be names and that the user has not decided
+    # on yet (keep: an accepted word; remove: an extra term). Export waits for a decision.
+    doubtful: tuple[str, ...] = ()
 
     def audit_details(self, file_format: str) -> dict[str, int | str]:
         """What the audit log records about an export: kind and amounts, never content."""
@@ -130,74 +136,98 @@ class SummaryService:
         self._clip_lookup = clip_lookup
         self._session_counter = session_counter
         self._today = today
+        self._store = goals if isinstance(goals, SummaryStore) else None
+        self._vocabulary = kijkwijzer_vocabulary(profiles)
 
     # -- names and terms ----------------------------------------------------------------------
     def registered_names(self, recordings: Sequence[Recording] | None = None) -> list[str]:
-        """Every name registered on the recordings: participants and authors of notes."""
+        """Every name to remove: the vault's name register (names ever registered, also of
+        deleted recordings) plus the participants and note authors of the recordings now."""
         recordings = self._source.recordings() if recordings is None else recordings
-        names: set[str] = set()
-        for recording in recordings:
-            names.update(p.display_name for p in recording.participants)
-            names.update(
-                o.author_name for o in self._source.observations(recording.id) if o.author_name
-            )
-        return sorted(n for n in names if n.strip())
+        return self._names(recordings, {r.id: self._source.observations(r.id) for r in recordings})
 
     def extra_terms(self) -> list[str]:
         """The user's list of extra terms kept in the vault."""
         return self._goals.extra_terms()
 
+    def known_words(self) -> frozenset[str]:
+        """Words never doubtful: the Kijkwijzer vocabulary and the words the user kept."""
+        accepted = self._store.accepted_words() if self._store is not None else []
+        return self._vocabulary | {w.casefold() for w in accepted}
+
     # -- building -----------------------------------------------------------------------------
     def build(self, options: SummaryOptions | None = None) -> BuiltSummary:
-        """The summary for ``options`` (nothing is written)."""
+        """The summary for ``options`` (nothing is written, except that names given in
+        ``options.extra_names`` join the name register). Reads every observation once and
+        de-identifies every free text in one batch."""
         options = options or SummaryOptions()
         recordings = self._source.recordings()
-        names = [*self.registered_names(recordings), *options.extra_names]
-        terms = [*options.extra_terms, *(r.title for r in recordings if r.title.strip())]
-        cleaner = _Cleaner(self._deidentify, names, terms)
+        by_recording = {r.id: self._source.observations(r.id) for r in recordings}
+        by_id = {o.id: o for observations in by_recording.values() for o in observations}
+        if self._store is not None and options.extra_names:
+            self._store.register_names([n for n in options.extra_names if n.strip()])
+        names = [*self._names(recordings, by_recording), *options.extra_names]
+        terms = [
+            *options.extra_terms,
+            *self._goals.extra_terms(),
+            *(r.title for r in recordings if r.title.strip()),
+        ]
 
-        goals = self._chosen_goals(options)
+        goals = [g for g in self._chosen_goals(options) if g.goal.strip()]
         start, end = self._period(options, recordings, goals)
         in_period = [r for r in recordings if start <= _recording_day(r) <= end]
-        observations = [o for r in in_period for o in self._source.observations(r.id)]
+        observations = [o for r in in_period for o in by_recording[r.id]]
         shareable = [o for o in observations if is_shareable(o)]
 
-        summary_goals: list[SummaryGoal] = []
-        evidence_items = 0
+        texts: list[str] = []
+
+        def slot(text: str) -> int:
+            texts.append(text)
+            return len(texts) - 1
+
+        planned: list[tuple[LearningGoal, tuple[int, int, int], list[_PlannedEvidence]]] = []
         left_out = 0
         for goal in goals:
-            evidence: list[SummaryEvidence] = []
+            evidence: list[_PlannedEvidence] = []
             if options.include_evidence:
                 for item in goal.evidence:
                     if evidence_key(goal.id, item.key) in options.excluded_evidence:
                         left_out += 1
                         continue
-                    built = self._evidence(item.kind, item.item_id, cleaner)
-                    if built is None:
+                    found = self._evidence(item.kind, item.item_id, by_id)
+                    if found is None:
                         left_out += 1
                         continue
-                    evidence.append(built)
-            evidence_items += len(evidence)
-            summary_goals.append(
-                SummaryGoal(
-                    goal=cleaner(goal.goal),
-                    why=cleaner(goal.why),
-                    next_time=cleaner(goal.next_time),
-                    status=goal.status,
-                    theme=self._theme(goal.profile_id, goal.theme_id),
-                    created=self._when(goal.created_at.date(), options.exact_dates),
-                    review=(
-                        self._when(goal.review_on, options.exact_dates) if goal.review_on else None
-                    ),
-                    evidence=evidence,
-                )
+                    evidence.append(found._replace(text_slot=slot(found.text)))
+            fields = (slot(goal.goal), slot(goal.why), slot(goal.next_time))
+            planned.append((goal, fields, evidence))
+
+        cleaned, replacements, doubtful = self._clean(texts, names, terms)
+        summary_goals = [
+            SummaryGoal(
+                goal=cleaned[fields[0]],
+                why=cleaned[fields[1]],
+                next_time=cleaned[fields[2]],
+                status=goal.status,
+                theme=self._theme(goal.profile_id, goal.theme_id),
+                created=self._when(goal.created_at.date(), options.exact_dates),
+                review=self._when(goal.review_on, options.exact_dates) if goal.review_on else None,
+                evidence=[
+                    SummaryEvidence(
+                        kind=e.kind, theme=e.theme, question=e.question, text=cleaned[e.text_slot]
+                    )
+                    for e in evidence
+                ],
             )
+            for goal, fields, evidence in planned
+        ]
         summary = LearningSummary(
             period=SummaryPeriod(
                 start=self._when(start, options.exact_dates),
                 end=self._when(end, options.exact_dates),
             ),
-            recordings=len(in_period) if options.include_counts else None,
+            vault_id=self._store.vault_id() if self._store is not None else None,
+            recordings=self._conversations(in_period) if options.include_counts else None,
             sessions=self._sessions(start, end, observations) if options.include_counts else None,
             goals=summary_goals,
             theme_counts=self._theme_counts(shareable) if options.include_theme_counts else None,
@@ -205,11 +235,29 @@ class SummaryService:
         )
         return BuiltSummary(
             summary=summary,
-            replacements=cleaner.replacements,
-            evidence_items=evidence_items,
+            replacements=replacements,
+            evidence_items=sum(len(e) for _g, _f, e in planned),
             left_out_items=left_out,
             goal_ids=tuple(g.id for g in goals),
+            doubtful=doubtful,
         )
+
+    def decide_doubtful(self, word: str, *, keep: bool) -> None:
+        """Remember the user's decision on a doubtful word: kept (an accepted word) or removed
+        from every summary (an extra term, which also joins the name register)."""
+        value = " ".join(word.split())
+        if not value:
+            return
+        if keep:
+            if self._store is None:
+                raise TypeError("this goal store cannot remember accepted words")
+            words = self._store.accepted_words()
+            if value.casefold() not in {w.casefold() for w in words}:
+                self._store.set_accepted_words([*words, value])
+        else:
+            terms = self._goals.extra_terms()
+            if value.casefold() not in {t.casefold() for t in terms}:
+                self._goals.set_extra_terms([*terms, value])
 
     def record_export(self, built: BuiltSummary, file_format: str, role: Role | None) -> None:
         """Note the export in the audit log (kind and amounts, never content)."""
@@ -265,10 +313,10 @@ class SummaryService:
         return question.text if question else ""
 
     def _evidence(
-        self, kind: EvidenceKind, item_id: str, cleaner: _Cleaner
-    ) -> SummaryEvidence | None:
+        self, kind: EvidenceKind, item_id: str, observations: Mapping[str, Observation]
+    ) -> _PlannedEvidence | None:
         if kind is EvidenceKind.OBSERVATION:
-            observation = self._source.observation(item_id)
+            observation = observations.get(item_id) or self._source.observation(item_id)
             if observation is None or not is_shareable(observation):
                 return None
             parts = [p.strip() for p in (observation.answer, observation.text) if p.strip()]
@@ -278,11 +326,8 @@ class SummaryService:
             question = self._question(
                 observation.profile_id, observation.theme_id, observation.question_id
             )
-            return SummaryEvidence(
-                kind="waarneming",
-                theme=theme.title if theme else None,
-                question=question or None,
-                text=cleaner(" — ".join(parts)),
+            return _PlannedEvidence(
+                "waarneming", theme.title if theme else None, question or None, " — ".join(parts)
             )
         if self._clip_lookup is None:
             return None
@@ -290,9 +335,48 @@ class SummaryService:
         if clip is None or not is_shareable(clip) or not clip.text.strip():
             return None
         theme = self._theme(clip.profile_id, clip.theme_id)
-        return SummaryEvidence(
-            kind="fragment", theme=theme.title if theme else None, text=cleaner(clip.text)
-        )
+        return _PlannedEvidence("fragment", theme.title if theme else None, None, clip.text)
+
+    def _names(
+        self, recordings: Sequence[Recording], observations: Mapping[str, Sequence[Observation]]
+    ) -> list[str]:
+        names: set[str] = set(self._store.registered_names()) if self._store is not None else set()
+        for recording in recordings:
+            names.update(p.display_name for p in recording.participants)
+            names.update(o.author_name for o in observations.get(recording.id, ()) if o.author_name)
+        return sorted(n for n in names if n.strip())
+
+    def _clean(
+        self, texts: Sequence[str], names: Sequence[str], terms: Sequence[str]
+    ) -> tuple[list[str], int, tuple[str, ...]]:
+        """De-identify every text in one batch: (texts, replacements, undecided doubtful)."""
+        names = sorted({n for n in names if n.strip()})
+        if isinstance(self._deidentify, BatchDeidentify):
+            result = self._deidentify.batch(texts, names, terms, self.known_words())
+            return list(result.texts), result.replacements, tuple(result.doubtful)
+        masker = TermMasker(terms)  # a plain function: one text at a time, no doubtful words
+        cleaned: list[str] = []
+        replacements = 0
+        for text in texts:
+            stripped = text.strip()
+            value = masker(self._deidentify(stripped, names)) if stripped else stripped
+            replacements += max(0, count_tags(value) - count_tags(stripped))
+            cleaned.append(value)
+        return cleaned, replacements, ()
+
+    def _conversations(self, recordings: Sequence[Recording]) -> int:
+        """Conversations recorded: a recording replaced by its fragments counts once, whether
+        its fragments or its text-only original are in the period."""
+        sources = self._store.fragment_sources() if self._store is not None else {}
+
+        def root(recording_id: str) -> str:
+            seen: set[str] = set()
+            while recording_id in sources and recording_id not in seen:
+                seen.add(recording_id)
+                recording_id = sources[recording_id]
+            return recording_id
+
+        return len({root(r.id) for r in recordings})
 
     def _theme_counts(self, observations: Iterable[Observation]) -> list[ThemeCount]:
         counts = Counter(
@@ -333,23 +417,26 @@ class SummaryService:
         return len({s for o in observations if (s := getattr(o, "session_id", None))})
 
 
-class _Cleaner:
-    """De-identifies free texts and counts the replacements made."""
+class _PlannedEvidence(NamedTuple):
+    kind: Literal["waarneming", "fragment"]
+    theme: str | None
+    question: str | None
+    text: str
+    text_slot: int = -1
 
-    def __init__(self, deidentify: Deidentify, names: Sequence[str], terms: Sequence[str]) -> None:
-        self._deidentify = deidentify
-        self._names = tuple(sorted({n for n in names if n.strip()}))
-        self._terms = tuple(terms)
-        self.replacements = 0
 
-    def __call__(self, text: str) -> str:
-        if not text.strip():
-            return text.strip()
-        # deduce and the recognisers see the text as written (context helps them); the
-        # user's terms and the recording titles are masked in what is left.
-        cleaned = mask_terms(self._deidentify(text.strip(), self._names), self._terms)
-        self.replacements += max(0, count_tags(cleaned) - count_tags(text))
-        return cleaned
+def kijkwijzer_vocabulary(profiles: Iterable[Profile]) -> frozenset[str]:
+    """Every word of the Kijkwijzer profiles (names, themes, questions, hints), lower case."""
+    words: set[str] = set()
+    for profile in profiles:
+        parts = [profile.name]
+        for theme in profile.themes:
+            parts.extend((theme.title, theme.explanation))
+            for question in theme.questions:
+                parts.extend(t for t in (question.text, question.hint) if t)
+        for part in parts:
+            words.update(w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", part or ""))
+    return frozenset(words)
 
 
 def _recording_day(recording: Recording) -> dt.date:

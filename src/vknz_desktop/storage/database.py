@@ -11,11 +11,20 @@ from typing import Any
 
 import sqlcipher3
 
-from vknz_desktop.domain.errors import KnownError, VaultDamagedError
+from vknz_desktop.domain.errors import (
+    DiskFullError,
+    KnownError,
+    ReadOnlyVaultError,
+    VaultDamagedError,
+)
 from vknz_desktop.storage.fsutil import (
+    DISK_FULL_MESSAGE,
     PRIVATE_FILE_MODE,
     disk_full_as_known_error,
+    is_read_only_file_system,
+    low_on_space,
     make_private_dir,
+    overwrite_and_remove,
 )
 from vknz_desktop.storage.migrations import LATEST_VERSION, pending
 
@@ -25,6 +34,16 @@ PAGE_SIZE = 4096
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
 DatabaseError = sqlcipher3.DatabaseError
+BACKUP_PATTERN = "vault-schema*.db"
+
+READ_ONLY_FS_MESSAGE = (
+    "De kluis staat op een schijf waarop niet geschreven kan worden (alleen-lezen); ze is "
+    "alleen-lezen geopend: bekijken en controleren kan, wijzigen niet."
+)
+DISK_FULL_OPEN_MESSAGE = (
+    "De schijf is vol, daarom kan de kluis niet worden geopend. De kluis is niet beschadigd: "
+    "maak ruimte vrij en probeer het opnieuw."
+)
 
 
 class DamagedPagesError(VaultDamagedError):
@@ -36,20 +55,45 @@ class NewerSchemaError(KnownError):
     """The vault was written by a newer version of the app."""
 
 
-def connect(path: Path, key: bytes) -> Any:
+def connect(path: Path, key: bytes, *, read_only: bool = False) -> Any:
     """Open the database at ``path`` with the raw 256-bit ``key`` and apply safe pragmas.
 
-    Raises VaultDamagedError with a message that says what is wrong with the file.
+    ``read_only`` (a read-only file system): open without writing anything, not even the WAL
+    index. Raises VaultDamagedError with a message that says what is wrong with the file,
+    DiskFullError when the disk is full (never "damaged" for that).
     """
     existed = path.exists()
     if existed:
         _check_file_shape(path)
+    wal_existed = path.with_name(path.name + "-wal").exists()
     try:
-        conn = sqlcipher3.connect(
-            str(path), isolation_level=None, check_same_thread=False, timeout=10
+        return _connect(path, key, existed=existed, read_only=read_only)
+    except DiskFullError:
+        if not wal_existed and not read_only:
+            _remove_empty_wal(path)
+        raise
+
+
+def _remove_empty_wal(path: Path) -> None:
+    """Remove the empty WAL and its index that a failed open (a full disk) left behind."""
+    wal = path.with_name(path.name + "-wal")
+    with contextlib.suppress(OSError):
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            path.with_name(path.name + "-shm").unlink(missing_ok=True)
+
+
+def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool) -> Any:
+    try:
+        conn = (
+            _connect_read_only(path)
+            if read_only
+            else sqlcipher3.connect(
+                str(path), isolation_level=None, check_same_thread=False, timeout=10
+            )
         )
     except sqlcipher3.Error as error:
-        raise VaultDamagedError(f"Het kluisbestand kan niet worden geopend ({error}).") from error
+        raise classify_error(error, path, opening=True) from error
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -57,33 +101,117 @@ def connect(path: Path, key: bytes) -> Any:
         if not existed:
             # Must be set before the first table exists.
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
     except sqlcipher3.DatabaseError as error:
         conn.close()
-        raise _classify(error) from error
+        raise classify_error(error, path, opening=True) from error
     except BaseException:
         conn.close()
         raise
     try:
-        ok = conn.execute("PRAGMA quick_check").fetchone()
-        if ok is None or ok[0] != "ok":
-            raise DamagedPagesError(
-                "Het kluisbestand is beschadigd (de interne controle vond fouten). "
-                "Zet een reservekopie terug of voer 'vknz verify' uit voor details."
-            )
+        check_health(conn)
     except sqlcipher3.DatabaseError as error:
         conn.close()
+        known = classify_error(error, path, opening=True)
+        if isinstance(known, DiskFullError):
+            raise known from error
         raise DamagedPagesError(f"Het kluisbestand is beschadigd ({error}).") from error
     except BaseException:
         conn.close()
         raise
-    with contextlib.suppress(OSError):
-        path.chmod(PRIVATE_FILE_MODE)
+    if not read_only:
+        with contextlib.suppress(OSError):
+            path.chmod(PRIVATE_FILE_MODE)
     return conn
+
+
+def check_health(conn: Any) -> None:
+    """The one place that decides whether an opened vault is sound enough to open normally.
+
+    Raises DamagedPagesError when SQLite's ``quick_check`` finds faults (the caller then
+    salvages what is readable and opens that read-only); sqlcipher3.DatabaseError when a page
+    cannot even be read. Today this runs at every open; when it moves off the open path (a
+    background check), call this same function there so the decision stays the same.
+    """
+    ok = conn.execute("PRAGMA quick_check").fetchone()
+    if ok is None or ok[0] != "ok":
+        raise DamagedPagesError(
+            "Het kluisbestand is beschadigd (de interne controle vond fouten). "
+            "Zet een reservekopie terug of voer 'vknz verify' uit voor details."
+        )
+
+
+def _connect_read_only(path: Path) -> Any:
+    """A connection that writes nothing: ``mode=ro``, or ``immutable`` when the WAL is empty
+    and its index cannot be created (a cleanly closed vault on a read-only file system)."""
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlcipher3.connect(
+            f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        conn.execute("PRAGMA schema_version").fetchone()  # nothing readable without the key,
+        return conn  # but a missing WAL index shows up at once
+    except sqlcipher3.Error:
+        with contextlib.suppress(UnboundLocalError, sqlcipher3.Error):
+            conn.close()
+    if wal.exists() and wal.stat().st_size > 0:
+        raise VaultDamagedError(
+            "De kluis staat op een alleen-lezen schijf en is niet netjes afgesloten; "
+            "zet haar eerst terug op een schijf waarop geschreven kan worden."
+        )
+    return sqlcipher3.connect(
+        f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+    )
+
+
+def classify_error(error: BaseException, path: Path, *, opening: bool = False) -> KnownError:
+    """A Dutch KnownError for an SQLite error on the vault at ``path``.
+
+    A full disk (SQLITE_FULL, ENOSPC, or an I/O error while the disk has no room left) is
+    always said to be a full disk, never damage; a read-only file system likewise.
+    """
+    code = getattr(error, "sqlite_errorcode", None)
+    text = str(error).lower()
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_FULL or "database or disk is full" in text:
+        return DiskFullError(DISK_FULL_OPEN_MESSAGE if opening else DISK_FULL_MESSAGE)
+    io_error = primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or "disk i/o error" in text
+    if io_error and low_on_space(path.parent):
+        return DiskFullError(DISK_FULL_OPEN_MESSAGE if opening else DISK_FULL_MESSAGE)
+    if primary == _SQLITE_READONLY or (io_error and is_read_only_file_system(path.parent)):
+        return ReadOnlyVaultError(READ_ONLY_FS_MESSAGE)
+    if "not a database" in text or "encrypted" in text:
+        return VaultDamagedError(
+            "Het kluisbestand hoort niet bij dit sleutelbestand, is aan het begin beschadigd, "
+            "of is geen VKNZ-kluis."
+        )
+    if opening and primary == _SQLITE_CANTOPEN:
+        return VaultDamagedError(f"Het kluisbestand kan niet worden geopend ({error}).")
+    return VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).")
+
+
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+
+
+@contextlib.contextmanager
+def known_database_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite errors (and ENOSPC) inside the block into KnownErrors with Dutch messages."""
+    try:
+        with disk_full_as_known_error():
+            yield
+    except sqlcipher3.Error as error:
+        raise classify_error(error, path) from error
 
 
 def connect_for_reading(path: Path, key: bytes) -> Any:
@@ -118,16 +246,6 @@ def _check_file_shape(path: Path) -> None:
         raise VaultDamagedError(
             "Het kluisbestand is afgekapt (onvolledig). Zet een reservekopie van de kluismap terug."
         )
-
-
-def _classify(error: sqlcipher3.DatabaseError) -> VaultDamagedError:
-    text = str(error).lower()
-    if "not a database" in text or "encrypted" in text:
-        return VaultDamagedError(
-            "Het kluisbestand hoort niet bij dit sleutelbestand, is aan het begin beschadigd, "
-            "of is geen VKNZ-kluis."
-        )
-    return VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).")
 
 
 @contextlib.contextmanager
@@ -172,7 +290,11 @@ def migrate(conn: Any, path: Path) -> int:
 
 
 def backup_before_migration(conn: Any, path: Path, version: int) -> Path:
-    """Copy the encrypted database to ``backups/`` before its schema changes."""
+    """Copy the encrypted database to ``backups/`` before its schema changes.
+
+    The copy holds every key and note of that moment, so it lives only until the migrated
+    vault has been checked and opened once (``discard_backups``).
+    """
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     backup_dir = path.parent / BACKUP_DIR_NAME
     make_private_dir(backup_dir)
@@ -181,3 +303,35 @@ def backup_before_migration(conn: Any, path: Path, version: int) -> Path:
         shutil.copyfile(path, target)
         target.chmod(PRIVATE_FILE_MODE)
     return target
+
+
+def discard_backups(directory: Path) -> int:
+    """Remove every pre-migration copy in ``directory/backups`` (overwritten with zeros first,
+    as far as the file system allows); returns how many were removed. Missing folder: 0."""
+    backup_dir = directory / BACKUP_DIR_NAME
+    if not backup_dir.is_dir():
+        return 0
+    removed = 0
+    for backup in sorted(backup_dir.glob(BACKUP_PATTERN)):
+        for leftover in (backup, *(backup.with_name(backup.name + s) for s in ("-wal", "-shm"))):
+            if leftover.is_file():
+                overwrite_and_remove(leftover)
+        removed += 1
+    with contextlib.suppress(OSError):
+        backup_dir.rmdir()  # only when empty: anything else there is not ours to remove
+    return removed
+
+
+def checkpoint(conn: Any) -> None:
+    """Copy every WAL frame into vault.db and truncate the WAL to zero bytes, so no older
+    version of a page (a destroyed key, a deleted note) stays in ``vault.db-wal``."""
+    busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy is not None and busy[0]:
+        raise sqlcipher3.OperationalError("wal checkpoint blocked")
+
+
+def reclaim_free_pages(conn: Any) -> None:
+    """Give free pages back to the file system, then checkpoint (see ``checkpoint``)."""
+    checkpoint(conn)
+    conn.execute("PRAGMA incremental_vacuum").fetchall()
+    checkpoint(conn)

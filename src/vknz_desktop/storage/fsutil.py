@@ -73,8 +73,52 @@ def disk_full_as_known_error() -> Iterator[None]:
         yield
     except OSError as error:
         if is_disk_full(error):
-            raise DiskFullError(
-                "De schijf is vol. Maak ruimte vrij en probeer het opnieuw; "
-                "er is niets half bewaard."
-            ) from error
+            raise DiskFullError(DISK_FULL_MESSAGE) from error
         raise
+
+
+DISK_FULL_MESSAGE = (
+    "De schijf is vol. Maak ruimte vrij en probeer het opnieuw; er is niets half bewaard."
+)
+#: Below this much free space an I/O error is taken to mean a full disk, not damage.
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+def low_on_space(directory: Path) -> bool:
+    """Whether the file system of ``directory`` has (almost) no room left."""
+    try:
+        stats = os.statvfs(directory)
+    except (OSError, AttributeError):
+        return False
+    return stats.f_bavail * stats.f_frsize < LOW_SPACE_BYTES
+
+
+def is_read_only_file_system(directory: Path) -> bool:
+    """Whether ``directory`` lies on a file system mounted read-only."""
+    try:
+        return bool(os.statvfs(directory).f_flag & getattr(os, "ST_RDONLY", 1))
+    except (OSError, AttributeError):
+        return False
+
+
+def overwrite_and_remove(path: Path) -> None:
+    """Overwrite a file with zeros, flush it and remove it.
+
+    Best effort: a copy-on-write or flash file system may keep the old blocks elsewhere; the
+    file is encrypted either way, this only shortens how long its blocks stay on disk.
+    """
+    try:
+        size = path.stat().st_size
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            zeros = bytes(min(size, 1024 * 1024))
+            left = size
+            while left > 0:
+                left -= os.write(fd, zeros[: min(left, len(zeros))])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass  # a read-only or full disk: removing is still worth trying
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()

@@ -13,10 +13,12 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from vknz_desktop.domain.errors import ExportCancelledError, KnownError
+from vknz_desktop.domain.mentions import mentions, name_pattern, scrub
 from vknz_desktop.domain.models import AuditAction, Recording, Role
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
 from vknz_desktop.storage.database import DATABASE_FILE_NAME
@@ -27,34 +29,67 @@ from vknz_desktop.storage.fsutil import (
 )
 from vknz_desktop.storage.keyfile import (
     KEY_FILE_NAME,
+    STANDARD_PROFILE,
     KdfProfile,
-    profile_from_environment,
     read_key_file,
 )
 from vknz_desktop.storage.media_store import media_path
-from vknz_desktop.storage.vault import Vault
+from vknz_desktop.storage.vault import PassphraseCheck, Vault
 
 _COPIED_TABLES = ("recordings", "participants", "consents", "observations")
 _COPY_BLOCK = 1024 * 1024
+
+#: Free text where a person can be named besides the recordings they are on:
+#: (table, key column, text columns, Dutch name of the place).
+_TEXT_PLACES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("recordings", "id", ("title",), "titel van een opname"),
+    ("observations", "id", ("text", "answer", "author_name"), "waarneming"),
+    ("clips", "id", ("title", "note"), "fragment"),
+    ("review_sessions", "id", ("title",), "terugkijksessie"),
+    ("review_session_items", "id", ("prompt",), "onderdeel van een sessie"),
+    ("learning_goals", "id", ("goal", "why", "next_time"), "leerdoel"),
+)
+
+
+@dataclass(frozen=True)
+class Remaining:
+    """One place where a person is still named (what ``erase`` reaches, or what is left)."""
+
+    where: str
+    item_id: str
+    count: int
+
+    def describe(self) -> str:
+        """One Dutch line, without the text itself."""
+        return f"{self.where} {self.item_id}: {self.count}×"
 
 
 class GdprRepository:
     """Finds everything about one participant and exports or erases it."""
 
-    def __init__(self, vault: Vault, kdf_profile: KdfProfile | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        kdf_profile: KdfProfile | None = None,
+        passphrase_check: PassphraseCheck | None = None,
+    ) -> None:
         self._vault = vault
         self._kdf_profile = kdf_profile  # for packages when export_encrypted is given none
+        self._passphrase_check = passphrase_check  # for a package's own passphrase
 
     def participants(self) -> list[tuple[str, str]]:
-        """(display name, role) of everyone named on a recording."""
+        """(display name, role) of everyone named on a recording or in a review session."""
         with self._vault.reading() as conn:
             rows = conn.execute(
-                "SELECT DISTINCT display_name, role FROM participants ORDER BY display_name"
+                "SELECT display_name, role FROM participants UNION"
+                " SELECT display_name, role FROM review_session_participants"
+                " ORDER BY display_name"
             ).fetchall()
         return [(str(name), str(role)) for name, role in rows]
 
     def recordings_of(self, name: str) -> list[Recording]:
-        """Recordings on which ``name`` is registered (case-insensitive)."""
+        """Recordings on which ``name`` is registered (case-insensitive); empty when the name
+        is only mentioned elsewhere, KnownError when the vault names it nowhere."""
         with self._vault.reading() as conn:
             ids = [
                 row[0]
@@ -64,9 +99,37 @@ class GdprRepository:
                     (name.strip(),),
                 ).fetchall()
             ]
-        if not ids:
+        if not ids and not self.remaining(name):
             raise KnownError(f"Er staat geen deelnemer '{name}' in de kluis.")
         return [self._vault.recording(i) for i in ids]
+
+    def remaining(self, name: str) -> list[Remaining]:
+        """Every place in the vault where ``name`` is still named: as a participant of a
+        recording or a review session, in free text (titles, notes, goals, prompts), or as
+        an extra term. Counts and ids only; the text itself is not returned."""
+        pattern = name_pattern(name.strip())
+        found: list[Remaining] = []
+        with self._vault.reading() as conn:
+            for recording_id, count in conn.execute(
+                "SELECT recording_id, count(*) FROM participants"
+                " WHERE lower(display_name) = lower(?) GROUP BY recording_id",
+                (name.strip(),),
+            ).fetchall():
+                found.append(Remaining("deelnemer aan opname", str(recording_id), int(count)))
+            for session_id, display_name in conn.execute(
+                "SELECT session_id, display_name FROM review_session_participants"
+            ).fetchall():
+                if pattern.search(str(display_name)):
+                    found.append(Remaining("deelnemer aan terugkijksessie", str(session_id), 1))
+            for table, key, columns, label in _TEXT_PLACES:
+                for row in _rows(conn, table, key, columns):
+                    count = sum(mentions(str(v or ""), name) for v in row[1:])
+                    if count:
+                        found.append(Remaining(label, str(row[0]), count))
+            for (term,) in conn.execute("SELECT term FROM export_terms").fetchall():
+                if pattern.search(str(term)):
+                    found.append(Remaining("extra term voor anonimiseren", "-", 1))
+        return found
 
     def observation_counts(self, name: str) -> dict[str, int]:
         """Number of observations per recording (by id) on which ``name`` is registered."""
@@ -108,7 +171,7 @@ class GdprRepository:
                 target,
                 passphrase,
                 role=role,
-                kdf_profile=kdf_profile or self._kdf_profile or profile_from_environment(),
+                kdf_profile=kdf_profile or self._kdf_profile or STANDARD_PROFILE,
                 copier=copier,
             )
             copier.check()
@@ -137,7 +200,11 @@ class GdprRepository:
         copier: _Copier,
     ) -> None:
         package = Vault.create(
-            target, passphrase, role=role or Role.ONDERZOEKER, kdf_profile=kdf_profile
+            target,
+            passphrase,
+            role=role or Role.ONDERZOEKER,
+            kdf_profile=kdf_profile,
+            passphrase_check=self._passphrase_check,
         )
         package.close()
         key = read_key_file(target / KEY_FILE_NAME).unwrap(passphrase)
@@ -248,9 +315,15 @@ class GdprRepository:
     def erase(
         self, name: str, *, role: Role | None, progress: ProgressCallback | None = None
     ) -> list[Recording]:
-        """Delete every recording on which ``name`` appears, with all its notes (key first).
+        """Erase ``name`` from every place in the vault.
 
-        ``progress`` gets (recordings deleted, recordings total) after each one.
+        Every recording on which the person appears is deleted with all its notes (key
+        first). Then, in one transaction: the person is removed from review sessions, extra
+        terms that name them are dropped, and every other mention in free text (titles of
+        recordings and sessions, notes, fragments, prompts, leerdoelen, authors) is replaced
+        by ``[verwijderd]``. The full-text index forgets the old words at once (secure-delete),
+        and the WAL and any pre-migration copy are cleared. ``remaining(name)`` is empty
+        afterwards. ``progress`` gets (recordings deleted, recordings total) after each one.
         """
         recordings = self.recordings_of(name)
         for number, recording in enumerate(recordings, start=1):
@@ -258,8 +331,57 @@ class GdprRepository:
             if progress is not None:
                 progress(number, len(recordings))
         with self._vault.writing() as conn:
-            Vault.audit(conn, AuditAction.GDPR_ERASURE, role, None, {"recordings": len(recordings)})
+            scrubbed = _scrub_everywhere(conn, name.strip())
+            Vault.audit(
+                conn,
+                AuditAction.GDPR_ERASURE,
+                role,
+                None,
+                {"recordings": len(recordings), "mentions": scrubbed},
+            )
+        self._vault.reclaim_space()
         return recordings
+
+
+def _rows(conn: Any, table: str, key: str, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if not exists:
+        return []
+    selected = ", ".join((key, *columns))
+    return list(conn.execute(f"SELECT {selected} FROM {table}").fetchall())  # noqa: S608
+
+
+def _scrub_everywhere(conn: Any, name: str) -> int:
+    """Inside a write transaction: remove ``name`` from sessions, terms and free text."""
+    pattern = name_pattern(name)
+    changed = 0
+    for session_id, position, display_name in conn.execute(
+        "SELECT session_id, position, display_name FROM review_session_participants"
+    ).fetchall():
+        if pattern.search(str(display_name)):
+            conn.execute(
+                "DELETE FROM review_session_participants WHERE session_id = ? AND position = ?",
+                (session_id, position),
+            )
+            changed += 1
+    for (term,) in conn.execute("SELECT term FROM export_terms").fetchall():
+        if pattern.search(str(term)):
+            conn.execute("DELETE FROM export_terms WHERE term = ?", (term,))
+            changed += 1
+    for table, key, columns, _label in _TEXT_PLACES:
+        for row in _rows(conn, table, key, columns):
+            values = [str(v) if v is not None else None for v in row[1:]]
+            new = [scrub(v, name) if v is not None else None for v in values]
+            if new != values:
+                assignments = ", ".join(f"{c} = ?" for c in columns)
+                conn.execute(
+                    f"UPDATE {table} SET {assignments} WHERE {key} = ?",  # noqa: S608
+                    (*new, row[0]),
+                )
+                changed += 1
+    return changed
 
 
 def _extension(recording: Recording) -> str:

@@ -7,11 +7,14 @@ Implements :class:`vknz_desktop.domain.goals.GoalStore` on top of the vault's ge
 from __future__ import annotations
 
 import datetime as dt
+import json
+import secrets
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from vknz_desktop.domain.goals import ClipInfo, Evidence, EvidenceKind, GoalStatus, LearningGoal
 from vknz_desktop.domain.models import AuditAction, Role
+from vknz_desktop.storage.name_register_repo import NameRegisterRepository
 from vknz_desktop.storage.vault import Vault
 
 __all__ = ["GoalRepository"]
@@ -21,7 +24,8 @@ _COLUMNS = (
     " created_at, updated_at"
 )
 MAX_TERMS = 500
-DEFAULT_PROFILE_ID = "klantgesprek"  # the profile a recording is reviewed with by default
+DEFAULT_PROFILE_ID = "klantgesprek"
+VAULT_ID_SETTING = "summary_vault_id"  # the profile a recording is reviewed with by default
 
 
 class GoalRepository:
@@ -121,6 +125,69 @@ class GoalRepository:
                 "INSERT INTO export_terms(term, added_at) VALUES (?, ?)",
                 [(value, now) for value in list(cleaned.values())[:MAX_TERMS]],
             )
+            # A term the user removed is the user's choice: the register forgets it too (a
+            # name registered as a name stays).
+            conn.execute(
+                "DELETE FROM name_register WHERE kind = 'term'"
+                " AND name NOT IN (SELECT term FROM export_terms)"
+            )
+
+    # -- the name register, accepted words and the vault's summary id -------------------------
+    def registered_names(self) -> list[str]:
+        """Every name ever registered in the vault (see ``storage.name_register_repo``)."""
+        return NameRegisterRepository(self._vault).names()
+
+    def register_names(self, names: Sequence[str]) -> None:
+        """Register names that have no row of their own (the user's own name)."""
+        NameRegisterRepository(self._vault).register(names)
+
+    def accepted_words(self) -> list[str]:
+        """Doubtful words the user chose to keep in summaries, alphabetically."""
+        with self._vault.reading() as conn:
+            rows = conn.execute("SELECT word FROM accepted_words ORDER BY word COLLATE NOCASE")
+            return [str(row[0]) for row in rows.fetchall()]
+
+    def set_accepted_words(self, words: Sequence[str]) -> None:
+        """Replace the list of accepted words."""
+        cleaned: dict[str, str] = {}
+        for word in words:
+            value = " ".join(word.split())
+            if value:
+                cleaned.setdefault(value.casefold(), value)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._vault.writing() as conn:
+            conn.execute("DELETE FROM accepted_words")
+            conn.executemany(
+                "INSERT INTO accepted_words(word, added_at) VALUES (?, ?)",
+                [(value, now) for value in list(cleaned.values())[:MAX_TERMS]],
+            )
+
+    def vault_id(self) -> str | None:
+        """The opaque random id summaries of this vault carry (made once, never from a name)."""
+        value = self._vault.setting(VAULT_ID_SETTING)
+        if value is None and not self._vault.read_only:
+            value = secrets.token_hex(16)
+            self._vault.set_setting(VAULT_ID_SETTING, value)
+        return value
+
+    def fragment_sources(self) -> dict[str, str]:
+        """Fragment recording id → the recording it was cut from (from the audit log's
+        ``keep_fragments`` entries: ids only)."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT recording_id, details FROM audit_log"
+                " WHERE action = ? AND recording_id IS NOT NULL",
+                (AuditAction.KEEP_FRAGMENTS.value,),
+            ).fetchall()
+        sources: dict[str, str] = {}
+        for recording_id, details in rows:
+            try:
+                source = json.loads(details).get("source")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(source, str) and source:
+                sources[str(recording_id)] = source
+        return sources
 
     # -- what the goals need to know of clips and review sessions -----------------------------
     def clip_info(self, clip_id: str) -> ClipInfo | None:

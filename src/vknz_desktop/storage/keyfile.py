@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,9 @@ KEY_FILE_NAME = "vault.key"
 #: file does not lock the owner out of the whole vault. Written after the key file itself.
 SPARE_SUFFIX = ".spare"
 FORMAT = "vknz-keyfile"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Version 1 files (before generations) are still read, as generation 0.
+READABLE_VERSIONS = (1, 2)
 KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
@@ -86,34 +87,53 @@ class KdfParams:
 
 @dataclass(frozen=True)
 class KdfProfile:
-    """How hard key derivation should be: memory and a target duration to tune time_cost for."""
+    """How hard key derivation should be: memory and a target duration to tune time_cost for.
+
+    ``enforce_floor``: the tuned parameters never go below ``ARGON2_FLOOR``, whatever the
+    measurement says (a busy machine measures slow and would otherwise tune low).
+    """
 
     memory_cost_kib: int
     parallelism: int
     target_seconds: float
     max_time_cost: int = 40
+    enforce_floor: bool = True
 
 
+@dataclass(frozen=True)
+class KdfFloor:
+    """The least Argon2id cost a key file of a real vault is ever written with."""
+
+    memory_cost_kib: int
+    time_cost: int
+    parallelism: int
+
+
+#: Fixed minimum: 64 MiB, three passes, two lanes. Tuning may only raise the time cost.
+ARGON2_FLOOR = KdfFloor(memory_cost_kib=64 * 1024, time_cost=3, parallelism=2)
 # About 0.5-1 s on a 2-core laptop of today; memory-hard so GPUs gain little.
 STANDARD_PROFILE = KdfProfile(memory_cost_kib=64 * 1024, parallelism=2, target_seconds=0.7)
-# Only for automated tests (VKNZ_KDF_PROFILE=test): fast, still Argon2id.
+#: Only for automated tests, which pass it in explicitly (nothing in the app or the command
+#: line can choose it): fast, still Argon2id, below the floor.
 TEST_PROFILE = KdfProfile(
-    memory_cost_kib=8 * 1024, parallelism=1, target_seconds=0.0, max_time_cost=1
+    memory_cost_kib=8 * 1024,
+    parallelism=1,
+    target_seconds=0.0,
+    max_time_cost=1,
+    enforce_floor=False,
 )
 
 
-def profile_from_environment(environ: Mapping[str, str] | None = None) -> KdfProfile:
-    """Argon2id cost for new key files; ``VKNZ_KDF_PROFILE=test`` is for automated tests only."""
-    env = os.environ if environ is None else environ
-    return TEST_PROFILE if env.get("VKNZ_KDF_PROFILE") == "test" else STANDARD_PROFILE
-
-
 def tune_kdf(profile: KdfProfile) -> KdfParams:
-    """Pick Argon2id parameters so derivation takes about ``profile.target_seconds`` here."""
+    """Pick Argon2id parameters so derivation takes about ``profile.target_seconds`` here,
+    never below ``ARGON2_FLOOR`` (unless the profile is the tests' own)."""
     salt = os.urandom(SALT_BYTES)
+    floor = ARGON2_FLOOR if profile.enforce_floor else KdfFloor(profile.memory_cost_kib, 1, 1)
+    memory = max(profile.memory_cost_kib, floor.memory_cost_kib)
+    lanes = max(profile.parallelism, floor.parallelism)
 
     def params(time_cost: int) -> KdfParams:
-        return KdfParams(salt, time_cost, profile.memory_cost_kib, profile.parallelism)
+        return KdfParams(salt, max(time_cost, floor.time_cost), memory, lanes)
 
     def seconds(candidate: KdfParams) -> float:
         started = time.perf_counter()
@@ -124,27 +144,51 @@ def tune_kdf(profile: KdfProfile) -> KdfParams:
         return params(1)
 
     def clamp(value: float) -> int:
-        return max(1, min(profile.max_time_cost, round(value)))
+        return max(1, min(max(profile.max_time_cost, floor.time_cost), round(value)))
 
     # The first run pays for allocating memory: take the faster of two single passes,
     # then correct the estimate once with a measurement at the estimated cost.
-    one_pass = min(seconds(params(1)), seconds(params(1)))
-    estimate = clamp(profile.target_seconds / one_pass)
-    measured = seconds(params(estimate))
-    return params(clamp(estimate * profile.target_seconds / measured))
+    single = KdfParams(salt, 1, memory, lanes)
+    one_pass = min(seconds(single), seconds(single))
+    effective = max(clamp(profile.target_seconds / one_pass), floor.time_cost)
+    measured = seconds(params(effective))
+    return params(clamp(effective * profile.target_seconds / measured))
+
+
+def below_floor(kdf: KdfParams) -> bool:
+    """Whether a key file's parameters are weaker than ``ARGON2_FLOOR``."""
+    return (
+        kdf.memory_cost_kib < ARGON2_FLOOR.memory_cost_kib
+        or kdf.time_cost < ARGON2_FLOOR.time_cost
+        or kdf.parallelism < ARGON2_FLOOR.parallelism
+    )
 
 
 @dataclass(frozen=True)
 class KeyFile:
-    """The parsed contents of a key file."""
+    """The parsed contents of a key file.
+
+    ``generation`` counts passphrase changes: a spare copy with a lower (or equal) generation
+    than the key file is stale and is never tried with a passphrase the key file refuses, so a
+    stale spare cannot bring an old passphrase back.
+    """
 
     kdf: KdfParams
     nonce: bytes
     wrapped_key: bytes
+    generation: int = 1
+    version: int = FORMAT_VERSION
 
     def associated_data(self) -> bytes:
-        """What the AES-GCM tag authenticates besides the key: format and KDF parameters."""
-        header = {"format": FORMAT, "version": FORMAT_VERSION, "kdf": self.kdf.as_json()}
+        """What the AES-GCM tag authenticates besides the key: format, generation and KDF
+        parameters."""
+        header: dict[str, Any] = {
+            "format": FORMAT,
+            "version": self.version,
+            "kdf": self.kdf.as_json(),
+        }
+        if self.version >= 2:
+            header["generation"] = self.generation
         return json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
 
     def unwrap(self, passphrase: str) -> bytes:
@@ -159,9 +203,9 @@ class KeyFile:
 
     def to_bytes(self) -> bytes:
         """Serialised key file (JSON with a checksum over its body)."""
-        body = {
+        body: dict[str, Any] = {
             "format": FORMAT,
-            "version": FORMAT_VERSION,
+            "version": self.version,
             "kdf": self.kdf.as_json(),
             "wrap": {
                 "alg": "AES-256-GCM",
@@ -169,6 +213,8 @@ class KeyFile:
                 "key": _b64(self.wrapped_key),
             },
         }
+        if self.version >= 2:
+            body["generation"] = self.generation
         canonical = json.dumps(body, sort_keys=True, separators=(",", ":"))
         checksum = hashlib.sha256(canonical.encode()).hexdigest()
         return (
@@ -176,13 +222,17 @@ class KeyFile:
         ).encode()
 
     @classmethod
-    def wrap(cls, database_key: bytes, passphrase: str, kdf: KdfParams) -> KeyFile:
+    def wrap(
+        cls, database_key: bytes, passphrase: str, kdf: KdfParams, generation: int = 1
+    ) -> KeyFile:
         """A key file holding ``database_key`` under ``passphrase``."""
-        unsealed = cls(kdf=kdf, nonce=os.urandom(NONCE_BYTES), wrapped_key=b"")
+        unsealed = cls(
+            kdf=kdf, nonce=os.urandom(NONCE_BYTES), wrapped_key=b"", generation=generation
+        )
         sealed = AESGCM(kdf.derive(passphrase)).encrypt(
             unsealed.nonce, database_key, unsealed.associated_data()
         )
-        return cls(kdf=kdf, nonce=unsealed.nonce, wrapped_key=sealed)
+        return cls(kdf=kdf, nonce=unsealed.nonce, wrapped_key=sealed, generation=generation)
 
     @classmethod
     def parse(cls, data: bytes) -> KeyFile:
@@ -195,8 +245,10 @@ class KeyFile:
                 raise ValueError("checksum")
             if body["format"] != FORMAT:
                 raise ValueError("format")
-            if body["version"] != FORMAT_VERSION:
+            version = body["version"]
+            if version not in READABLE_VERSIONS or isinstance(version, bool):
                 raise ValueError("version")
+            generation = _positive_int(body["generation"]) if version >= 2 else 0
             kdf = body["kdf"]
             if kdf["name"] != "argon2id":
                 raise ValueError("kdf")
@@ -212,7 +264,9 @@ class KeyFile:
                 raise ValueError("sizes")
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError) as error:
             raise VaultDamagedError(DAMAGED_KEY_FILE_MESSAGE) from error
-        return cls(kdf=params, nonce=nonce, wrapped_key=wrapped)
+        return cls(
+            kdf=params, nonce=nonce, wrapped_key=wrapped, generation=generation, version=version
+        )
 
 
 def read_key_file(path: Path) -> KeyFile:
@@ -230,12 +284,22 @@ def spare_path(path: Path) -> Path:
 
 
 def write_key_file(path: Path, key_file: KeyFile) -> None:
-    """Write ``key_file`` and then its spare copy, each atomically (temporary file, fsync,
-    rename, fsync directory). A crash in between leaves a working key file: the old pair, or
-    the new key file with an old spare that the next unlock brings up to date."""
+    """Write the spare copy of ``key_file`` and then the key file itself, each atomically
+    (temporary file, fsync, rename, fsync directory).
+
+    This order is safe at every crash point: the spare is never older than the key file. A
+    crash in between leaves the old key file with a newer spare; the next unlock then accepts
+    the old passphrase (and makes the spare old again) or the new one (and restores the key
+    file from the spare), never a passphrase older than both.
+    """
     data = key_file.to_bytes()
-    write_atomically(path, data)
     write_atomically(spare_path(path), data)
+    write_atomically(path, data)
+
+
+def leftover_temporary_files(path: Path) -> list[Path]:
+    """Temporary files a crash during a key file write can leave (they hold a wrapped key)."""
+    return [p.with_name(p.name + ".tmp") for p in (path, spare_path(path))]
 
 
 @dataclass(frozen=True)
@@ -248,26 +312,59 @@ class KeyFileRead:
     spare_sound: bool
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    main: tuple[KeyFile, bytes] | None
+    spare: tuple[KeyFile, bytes] | None
+
+
+def _read_candidates(path: Path) -> _Candidates:
+    def read(candidate: Path) -> tuple[KeyFile, bytes] | None:
+        with contextlib.suppress(OSError, VaultDamagedError):
+            data = candidate.read_bytes()
+            return KeyFile.parse(data), data
+        return None
+
+    return _Candidates(read(path), read(spare_path(path)))
+
+
 def read_key_file_or_spare(path: Path) -> KeyFileRead:
     """Read the key file; when it is missing or damaged, its spare copy.
 
     Raises VaultDamagedError naming vault.key when neither can be used.
     """
-    spare = spare_path(path)
-    spare_data: bytes | None = None
-    spare_file: KeyFile | None = None
-    with contextlib.suppress(OSError, VaultDamagedError):
-        spare_data = spare.read_bytes()
-        spare_file = KeyFile.parse(spare_data)
+    found = _read_candidates(path)
+    if found.main is not None:
+        key_file, data = found.main
+        return KeyFileRead(
+            key_file, data, False, found.spare is not None and found.spare[1] == data
+        )
+    if found.spare is not None:
+        return KeyFileRead(found.spare[0], found.spare[1], True, True)
+    if not path.exists() and not spare_path(path).exists():
+        raise VaultDamagedError(MISSING_KEY_FILE_MESSAGE)
+    raise VaultDamagedError(DAMAGED_KEY_FILE_MESSAGE)
+
+
+def unlock_key(path: Path, passphrase: str) -> tuple[bytes, KeyFileRead]:
+    """The database key for ``passphrase`` and the file it came from.
+
+    The key file is tried first; the spare too when the key file is missing or damaged, or
+    when it is sound but refuses the passphrase and the spare is *newer* (a passphrase change
+    that was cut off after the spare was written). WrongPassphraseError when none unwraps.
+    """
+    found = _read_candidates(path)
+    read = read_key_file_or_spare(path)
     try:
-        data = path.read_bytes()
-        return KeyFileRead(KeyFile.parse(data), data, False, spare_data == data)
-    except (OSError, VaultDamagedError) as error:
-        if spare_file is None or spare_data is None:
-            if isinstance(error, FileNotFoundError):
-                raise VaultDamagedError(MISSING_KEY_FILE_MESSAGE) from error
-            raise VaultDamagedError(DAMAGED_KEY_FILE_MESSAGE) from error
-        return KeyFileRead(spare_file, spare_data, True, True)
+        return read.key_file.unwrap(passphrase), read
+    except WrongPassphraseError:
+        spare = found.spare
+        if read.from_spare or spare is None or found.main is None:
+            raise
+        if spare[0].generation <= found.main[0].generation:
+            raise
+    key = spare[0].unwrap(passphrase)
+    return key, KeyFileRead(spare[0], spare[1], True, True)
 
 
 def repair_key_files(path: Path, read: KeyFileRead) -> None:
@@ -276,6 +373,12 @@ def repair_key_files(path: Path, read: KeyFileRead) -> None:
         write_atomically(path, read.data)
     elif not read.spare_sound:
         write_atomically(spare_path(path), read.data)
+
+
+def next_generation(path: Path) -> int:
+    """The generation for the next key file written at ``path`` (above both copies)."""
+    found = _read_candidates(path)
+    return 1 + max((c[0].generation for c in (found.main, found.spare) if c is not None), default=0)
 
 
 def new_database_key() -> bytes:

@@ -547,6 +547,28 @@ def scan_live(fd: int, recording_id: str) -> LiveScan:
     return LiveScan(raw_header, max_chunk, chunks, file_size, torn)
 
 
+def live_file_problem(path: Path, recording_id: str, size: int) -> str | None:
+    """For ``verify`` before decrypting: whether a live-layout file's header, records and
+    plaintext size fit the recording (a Dutch problem), or None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        return f"het bestand kan niet worden gelezen ({error.strerror})"
+    try:
+        scan = scan_live(fd, recording_id)
+    except MediaDamagedError:
+        return (
+            "de kop van het bestand klopt niet (beschadigd, of het bestand van een andere opname)"
+        )
+    finally:
+        os.close(fd)
+    if scan.torn_tail or not scan.chunks:
+        return "het bestand is afgekapt of het laatste blok is onvolledig"
+    if scan.size != size:
+        return f"het bestand bevat {scan.size} bytes in plaats van {size} (afgekapt of verlengd)"
+    return None
+
+
 def _table_for(file: io.RawIOBase, layout: MediaLayout) -> _ChunkTable:
     fd = file.fileno()
     magic = os.pread(fd, len(MAGIC), 0)

@@ -24,16 +24,30 @@ class ProcessLock:
     The OS drops the lock when the process dies, so a crash never leaves the vault locked.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, read_only: bool = False) -> None:
         self._path = directory / LOCK_FILE_NAME
         self._fd: int | None = None
+        self._read_only = read_only
+        self._held_without_file = False
 
     def acquire(self) -> None:
-        """Take the lock or raise VaultInUseError."""
-        if self._fd is not None:
+        """Take the lock or raise VaultInUseError.
+
+        ``read_only`` (a read-only file system, where nobody can write to the vault): an
+        existing lock file is opened for reading and locked; without one there is nothing to
+        guard and the lock counts as held.
+        """
+        if self._fd is not None or self._held_without_file:
             return
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(self._path, flags, PRIVATE_FILE_MODE)
+        if self._read_only:
+            try:
+                fd = os.open(self._path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            except FileNotFoundError:
+                self._held_without_file = True
+                return
+        else:
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+            fd = os.open(self._path, flags, PRIVATE_FILE_MODE)
         try:
             _lock_fd(fd)
         except OSError as error:
@@ -43,6 +57,7 @@ class ProcessLock:
 
     def release(self) -> None:
         """Give the lock up (idempotent)."""
+        self._held_without_file = False
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
@@ -53,7 +68,7 @@ class ProcessLock:
     @property
     def held(self) -> bool:
         """Whether this object holds the lock."""
-        return self._fd is not None
+        return self._fd is not None or self._held_without_file
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

@@ -43,7 +43,11 @@ TABLE_LABELS: dict[str, str] = {
     "learning_goals": "leerdoelen",
     "goal_evidence": "onderbouwing van leerdoelen",
     "export_terms": "extra termen voor anonimiseren",
+    "recording_spares": "reservekopieën van de sleutels van opnames",
 }
+
+#: Title shown for a recording whose own row was lost but whose spare key survived.
+RESTORED_TITLE = "Opname (titel onleesbaar)"
 
 _MAX_STEP = 1 << 62
 
@@ -100,6 +104,10 @@ class SalvageReport:
     page_count: int = 0
     tables: list[TableSalvage] = field(default_factory=list)
     schema_version: int = 0
+    #: Recordings rebuilt from their spare key (their own row was on a damaged page).
+    restored_recordings: int = 0
+    #: Recordings whose consent was lost: shown for reviewing alone (the narrowest consent).
+    consent_lost: int = 0
 
     @property
     def damaged_tables(self) -> list[TableSalvage]:
@@ -129,8 +137,19 @@ class SalvageReport:
             if lost
             else "Alleen zoekgegevens of indexen waren beschadigd."
         )
+        restored = ""
+        if self.restored_recordings:
+            restored += (
+                f" {self.restored_recordings} opname(s) zonder leesbare titel zijn hersteld uit "
+                "de reservekopie van hun sleutel en spelen gewoon af."
+            )
+        if self.consent_lost:
+            restored += (
+                f" Van {self.consent_lost} opname(s) is de toestemming onleesbaar; ze zijn "
+                "alleen beschikbaar om zelf terug te kijken."
+            )
         return (
-            f"Het kluisbestand (vault.db) is beschadigd: {pages} onleesbaar. {where} "
+            f"Het kluisbestand (vault.db) is beschadigd: {pages} onleesbaar. {where}{restored} "
             f"De kluis is alleen-lezen geopend met wat nog gaaf is ({kept}). "
             "Er wordt niets in de kluis gewijzigd. Zet een reservekopie van de kluismap terug "
             "of vraag de functioneel beheerder om hulp."
@@ -186,14 +205,43 @@ def _salvage(source: _Source) -> tuple[Any, SalvageReport]:
             continue
         placeholders = ",".join("?" for _ in columns)
         column_list = ",".join(f'"{c}"' for c in columns)
-        insert = f'INSERT INTO "{table}"({column_list}) VALUES ({placeholders})'  # noqa: S608
+        # Spare keys are also made by a trigger as recordings are copied: the same values.
+        verb = "INSERT OR REPLACE" if table == "recording_spares" else "INSERT"
+        insert = f'{verb} INTO "{table}"({column_list}) VALUES ({placeholders})'
         for row in _readable_rows(source, table, column_list, result):
             target.execute(insert, row)
             result.rows_read += 1
         report.tables.append(result)
+    if "recording_spares" in source_tables:
+        _restore_from_spares(target, report)
     target.execute("COMMIT")
     target.execute("PRAGMA query_only = ON")
     return target, report
+
+
+def _restore_from_spares(target: Any, report: SalvageReport) -> None:
+    """Damage costs only the rows on the damaged page: a recording whose row was lost comes
+    back from its spare (media key and technical facts; the title stays lost), and one whose
+    consent was lost gets the narrowest consent (reviewing alone), flagged in the report."""
+    from vknz_desktop.storage.schema.v0005_privacy import SPARE_COLUMNS
+
+    columns = ", ".join(SPARE_COLUMNS)
+    restored = target.execute(
+        f"INSERT INTO recordings(id, title, {columns})"  # noqa: S608 - constant column names
+        f" SELECT s.recording_id, ?, {', '.join('s.' + c for c in SPARE_COLUMNS)}"
+        " FROM recording_spares AS s LEFT JOIN recordings AS r ON r.id = s.recording_id"
+        " WHERE r.id IS NULL",
+        (RESTORED_TITLE,),
+    )
+    report.restored_recordings = max(0, restored.rowcount)
+    lost = target.execute(
+        "INSERT INTO consents(recording_id, given_on, given_by, scopes, keep_until, updated_at)"
+        " SELECT r.id, substr(r.imported_at, 1, 10), 'klantmanager', 'zelf',"
+        " substr(r.imported_at, 1, 10), r.imported_at"
+        " FROM recordings AS r LEFT JOIN consents AS c ON c.recording_id = r.id"
+        " WHERE c.recording_id IS NULL"
+    )
+    report.consent_lost = max(0, lost.rowcount)
 
 
 def _readable_rows(

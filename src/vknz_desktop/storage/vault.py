@@ -2,11 +2,14 @@
 
 A vault directory holds::
 
-    vault.db      SQLCipher 4 database (metadata, consent, audit log, per-recording media keys)
-    vault.key     the database key, wrapped by an Argon2id key from the passphrase
-    vault.lock    advisory lock so that one process at a time opens the vault
-    media/        one AES-256-GCM chunked file per recording (``<id>.vkm``)
-    backups/      encrypted copies of vault.db taken before schema migrations
+    vault.db          SQLCipher 4 database (metadata, consent, audit log, media keys)
+    vault.key         the database key, wrapped by an Argon2id key from the passphrase
+    vault.key.spare   a second copy of vault.key
+    vault.lock        advisory lock so that one process at a time opens the vault
+    unlock-failures   times of failed unlocks since the last successful one (no other data)
+    media/            one AES-256-GCM chunked file per recording (``<id>.vkm``)
+    backups/          an encrypted copy of vault.db while a schema migration runs; removed
+                      once the migrated vault has been checked and opened
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import re
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +35,7 @@ from vknz_desktop.domain.errors import (
     VaultDamagedError,
     VaultMissingError,
     WeakPassphraseError,
+    WrongPassphraseError,
 )
 from vknz_desktop.domain.models import (
     AuditAction,
@@ -49,34 +54,51 @@ from vknz_desktop.domain.ports import CancelToken, ProgressCallback
 from vknz_desktop.storage import audit_log, observations_repo
 from vknz_desktop.storage.database import (
     DATABASE_FILE_NAME,
+    READ_ONLY_FS_MESSAGE,
     DamagedPagesError,
     DatabaseError,
+    check_health,
+    checkpoint,
+    classify_error,
     connect,
     connect_for_reading,
+    discard_backups,
+    known_database_errors,
     migrate,
+    reclaim_free_pages,
     transaction,
 )
-from vknz_desktop.storage.fsutil import disk_full_as_known_error, make_private_dir
+from vknz_desktop.storage.fsutil import (
+    PRIVATE_FILE_MODE,
+    disk_full_as_known_error,
+    is_read_only_file_system,
+    make_private_dir,
+)
 from vknz_desktop.storage.keyfile import (
     KEY_FILE_NAME,
     RESTORED_KEY_FILE_MESSAGE,
     STANDARD_PROFILE,
     KdfProfile,
     KeyFile,
+    KeyFileRead,
+    leftover_temporary_files,
     new_database_key,
-    read_key_file_or_spare,
+    next_generation,
     repair_key_files,
     tune_kdf,
+    unlock_key,
     write_key_file,
 )
 from vknz_desktop.storage.media_store import (
     DEFAULT_CHUNK_SIZE,
+    LIVE_MAGIC,
     MEDIA_SUFFIX,
     PARTIAL_SUFFIX,
     ChunkWriter,
     DecryptedStream,
     MediaDamagedError,
     MediaLayout,
+    live_file_problem,
     media_path,
 )
 from vknz_desktop.storage.process_lock import ProcessLock
@@ -89,6 +111,12 @@ READ_ONLY_MESSAGE = (
 )
 
 MEDIA_DIR_NAME = "media"
+#: Why a new passphrase is unfit (Dutch) or None; e.g. ``DutchPassphraseEstimator.problem``.
+PassphraseCheck = Callable[[str], str | None]
+#: Times (UTC, to the second) of failed unlocks since the last successful one, one a line;
+#: written at once so that killing the app does not lose them, moved into the audit log (as
+#: a count with the first and last time) at the next successful unlock, then removed.
+FAILED_UNLOCKS_FILE_NAME = "unlock-failures"
 READ_BLOCK = DEFAULT_CHUNK_SIZE
 SYNC_EVERY = 64 * 1024 * 1024
 
@@ -122,6 +150,7 @@ class Vault:
         lock: ProcessLock,
         *,
         salvage_report: SalvageReport | None = None,
+        read_only_reason: str | None = None,
     ) -> None:
         self.directory = directory
         self.media_dir = directory / MEDIA_DIR_NAME
@@ -132,8 +161,11 @@ class Vault:
         #: Set when vault.db was damaged: ``conn`` is then an in-memory, query-only copy of
         #: what could still be read, and every write is refused (see storage/salvage.py).
         self.salvage_report = salvage_report
+        #: Why the vault is read-only other than damage (a read-only file system), or None.
+        self.read_only_reason = read_only_reason
         #: Dutch messages for the user about this unlock (a restored key file, damage found).
         self.notices: list[str] = []
+        self._noted_failures = 0
 
     # -- life cycle ---------------------------------------------------------------------------
     @classmethod
@@ -144,9 +176,16 @@ class Vault:
         *,
         role: Role = Role.KLANTMANAGER,
         kdf_profile: KdfProfile = STANDARD_PROFILE,
+        passphrase_check: PassphraseCheck | None = None,
     ) -> Vault:
-        """Make a new vault in ``directory`` (created with mode 0700 if missing)."""
-        problem = passphrase_problem(passphrase)
+        """Make a new vault in ``directory`` (created with mode 0700 if missing).
+
+        ``passphrase_check`` (the composition roots pass the zxcvbn estimator's ``problem``)
+        refuses guessable passphrases beyond the rules of ``passphrase_problem``.
+        """
+        problem = passphrase_problem(passphrase) or (
+            passphrase_check(passphrase) if passphrase_check else None
+        )
         if problem:
             raise WeakPassphraseError(problem)
         if vault_exists(directory):
@@ -183,8 +222,8 @@ class Vault:
 
     @classmethod
     def open(cls, directory: Path, passphrase: str) -> Vault:
-        """Unlock the vault in ``directory``; nothing on disk changes when this fails."""
-        key_path = directory / KEY_FILE_NAME
+        """Unlock the vault in ``directory``; nothing on disk changes when this fails (except
+        that a wrong passphrase is noted, by time only, in ``unlock-failures``)."""
         db_path = directory / DATABASE_FILE_NAME
         if not vault_exists(directory):
             raise VaultMissingError(
@@ -192,65 +231,133 @@ class Vault:
             )
         if not db_path.exists():
             raise VaultDamagedError("Het kluisbestand (vault.db) ontbreekt in de kluismap.")
-        lock = ProcessLock(directory)
+        read_only_fs = is_read_only_file_system(directory)
+        lock = ProcessLock(directory, read_only=read_only_fs)
         lock.acquire()
+        try:
+            database_key, key_read = _unlock(directory, passphrase, note_failure=not read_only_fs)
+            return cls._open_unlocked(directory, database_key, key_read, lock, read_only_fs)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_unlocked(
+        cls,
+        directory: Path,
+        database_key: bytes,
+        key_read: KeyFileRead | None,
+        lock: ProcessLock,
+        read_only_fs: bool,
+    ) -> Vault:
+        """Open vault.db with the key: repair key files, migrate, salvage a damaged file."""
+        key_path = directory / KEY_FILE_NAME
+        db_path = directory / DATABASE_FILE_NAME
         old_umask = os.umask(0o077)
         notices: list[str] = []
         report: SalvageReport | None = None
         try:
-            key_read = read_key_file_or_spare(key_path)
-            database_key = key_read.key_file.unwrap(passphrase)
-            with disk_full_as_known_error():
-                repair_key_files(key_path, key_read)
-            if key_read.from_spare:
+            if key_read is not None and not read_only_fs:
+                with disk_full_as_known_error():
+                    for leftover in leftover_temporary_files(key_path):
+                        with contextlib.suppress(FileNotFoundError):
+                            leftover.unlink()
+                    repair_key_files(key_path, key_read)
+            if key_read is not None and key_read.from_spare:
                 notices.append(RESTORED_KEY_FILE_MESSAGE)
             try:
-                conn = connect(db_path, database_key)
+                conn = connect(db_path, database_key, read_only=read_only_fs)
             except DamagedPagesError:
                 conn, report = _salvage_or_fail(db_path, database_key)
                 notices.append(report.message())
             else:
                 try:
-                    migrate(conn, db_path)
+                    if read_only_fs:
+                        _refuse_pending_migration(conn)
+                        notices.append(READ_ONLY_FS_MESSAGE)
+                    else:
+                        _migrate_and_tidy(conn, directory)
                 except BaseException:
                     conn.close()
                     raise
-        except BaseException:
-            lock.release()
-            raise
         finally:
             os.umask(old_umask)
-        vault = cls(directory, conn, lock, salvage_report=report)
+        vault = cls(
+            directory,
+            conn,
+            lock,
+            salvage_report=report,
+            read_only_reason=READ_ONLY_FS_MESSAGE if read_only_fs else None,
+        )
         vault.notices = notices
         if not vault.read_only:
-            vault._remove_leftovers()
-            # -- recording in the app: close what a crash left mid-recording (live_recording_repo)
-            from vknz_desktop.storage.live_recording_repo import close_interrupted
+            try:
+                vault._remove_leftovers()
+                vault._record_noted_failures()
+                # -- recording in the app: close what a crash left mid-recording
+                from vknz_desktop.storage.live_recording_repo import close_interrupted
 
-            vault.notices.extend(close_interrupted(vault))
+                vault.notices.extend(close_interrupted(vault))
+            except BaseException:
+                vault.close()
+                raise
         return vault
 
     @staticmethod
     def change_passphrase(
-        directory: Path, old: str, new: str, kdf_profile: KdfProfile = STANDARD_PROFILE
+        directory: Path,
+        old: str,
+        new: str,
+        kdf_profile: KdfProfile = STANDARD_PROFILE,
+        passphrase_check: PassphraseCheck | None = None,
     ) -> None:
-        """Re-wrap the database key under ``new``; the database file is not touched.
+        """Re-wrap the database key under ``new``; audited as ``passphrase_changed``.
 
-        The key file is replaced atomically, so a crash leaves old or new passphrase working.
+        The spare and then the key file are replaced, each atomically, so a crash at any point
+        leaves the old or the new passphrase working and never brings an older one back (see
+        ``keyfile.write_key_file``). vault.db itself is not re-encrypted: someone who kept a
+        copy of the old vault.key can still open it with the old passphrase.
         """
-        problem = passphrase_problem(new)
+        problem = passphrase_problem(new) or (passphrase_check(new) if passphrase_check else None)
         if problem:
             raise WeakPassphraseError(problem)
         key_path = directory / KEY_FILE_NAME
         if not vault_exists(directory):
             raise VaultMissingError(f"Er is geen kluis in {directory}.")
+        if is_read_only_file_system(directory):
+            raise ReadOnlyVaultError(
+                "De kluis staat op een alleen-lezen schijf; het wachtwoord kan daar niet "
+                "worden gewijzigd. Er is niets gewijzigd."
+            )
         lock = ProcessLock(directory)
         lock.acquire()
         try:
-            database_key = read_key_file_or_spare(key_path).key_file.unwrap(old)
-            write_key_file(key_path, KeyFile.wrap(database_key, new, tune_kdf(kdf_profile)))
-        finally:
+            database_key, _old_read = _unlock(directory, old, note_failure=True)
+            for leftover in leftover_temporary_files(key_path):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            generation = next_generation(key_path)
+            write_key_file(
+                key_path,
+                KeyFile.wrap(database_key, new, tune_kdf(kdf_profile), generation=generation),
+            )
+        except BaseException:
             lock.release()
+            raise
+        try:
+            vault = Vault._open_unlocked(directory, database_key, None, lock, False)
+        except KnownError:
+            lock.release()  # the passphrase is changed; a damaged vault.db cannot hold the entry
+            log.warning("passphrase changed; audit entry not possible")
+            return
+        try:
+            if not vault.read_only:
+                with vault.writing() as conn:
+                    audit_log.append(
+                        conn, AuditAction.PASSPHRASE_CHANGED, None, None, {"generation": generation}
+                    )
+        finally:
+            vault.close()
 
     def close(self) -> None:
         """Close streams and the database, and release the process lock (idempotent)."""
@@ -272,8 +379,9 @@ class Vault:
 
     @property
     def read_only(self) -> bool:
-        """Whether the vault was opened read-only because vault.db is damaged."""
-        return self.salvage_report is not None
+        """Whether the vault was opened read-only: vault.db is damaged, or it lies on a
+        read-only file system."""
+        return self.salvage_report is not None or self.read_only_reason is not None
 
     @property
     def is_open(self) -> bool:
@@ -364,11 +472,7 @@ class Vault:
             layout = writer.commit()
             committed_file = True
             now = dt.datetime.now(dt.UTC)
-            with (
-                self._db_lock,
-                disk_full_as_known_error(),
-                transaction(self._write_conn()) as conn,
-            ):
+            with self.writing() as conn:
                 conn.execute(
                     "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
                     " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
@@ -485,19 +589,26 @@ class Vault:
         )
         conn.execute("DELETE FROM derived_media WHERE recording_id = ?", (recording_id,))
 
-    def reclaim_media(self, recording_id: str) -> None:
-        """After destroy_media_key is committed: push old pages out of the WAL, give free pages
-        back to the file system, and remove the (now unreadable) encrypted file."""
+    def reclaim_space(self) -> None:
+        """After deleting or rewriting personal data: empty the WAL, give free pages back and
+        remove any pre-migration copy (see ``reclaim_media``)."""
         with self.reading() as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            conn.execute("PRAGMA incremental_vacuum").fetchall()
+            reclaim_free_pages(conn)
+        with disk_full_as_known_error():
+            discard_backups(self.directory)
+
+    def reclaim_media(self, recording_id: str) -> None:
+        """After destroy_media_key is committed: push old pages out of the WAL (truncated to
+        zero), give free pages back to the file system, remove any pre-migration copy that
+        still holds the key, and remove the (now unreadable) encrypted file."""
+        self.reclaim_space()
         with contextlib.suppress(FileNotFoundError):
             media_path(self.media_dir, recording_id).unlink()
 
     def set_consent(self, recording_id: str, consent: Consent, *, role: Role) -> None:
         """Replace the consent record of a recording; recorded in the audit log."""
         self.recording(recording_id)
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             self._upsert_consent(conn, recording_id, consent, dt.datetime.now(dt.UTC))
             audit_log.append(
                 conn,
@@ -545,9 +656,10 @@ class Vault:
     def record_failed_unlocks(self, count: int, role: Role | None) -> None:
         """Audit failed unlock attempts made in this process before this unlock.
 
-        A failed attempt cannot write to the vault (it has no key); it is recorded here at the
-        next successful unlock, as a count.
+        Failed attempts through ``Vault.open`` are already noted on disk and moved into the
+        audit log by the unlock itself; only attempts beyond those (none, normally) are added.
         """
+        count -= self._noted_failures
         if count <= 0 or self.read_only:
             return
         with self.writing() as conn:
@@ -563,7 +675,7 @@ class Vault:
         is read-only: it is a preference, not worth an error)."""
         if self.read_only:
             return
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             conn.execute(
                 "UPDATE recordings SET profile_id = ? WHERE id = ?", (profile_id, recording_id)
             )
@@ -576,14 +688,14 @@ class Vault:
             try:
                 yield self._require_conn()
             except DatabaseError as error:
-                raise VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).") from error
+                raise classify_error(error, self._db_path) from error
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Any]:
         """A write transaction: committed when the block ends, rolled back on any error."""
         with (
             self._db_lock,
-            disk_full_as_known_error(),
+            known_database_errors(self._db_path),
             transaction(self._write_conn()) as conn,
         ):
             yield conn
@@ -602,12 +714,12 @@ class Vault:
     # -- observations -------------------------------------------------------------------------
     def save_observation(self, observation: Observation) -> None:
         """Store (insert or update) an observation; committed and durable when this returns."""
-        with self._db_lock, disk_full_as_known_error(), transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             observations_repo.save(conn, observation)
 
     def delete_observation(self, observation_id: str) -> None:
         """Remove an observation."""
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             observations_repo.delete(conn, observation_id)
 
     def observations(self, recording_id: str) -> list[Observation]:
@@ -639,7 +751,7 @@ class Vault:
         skipped when the vault is read-only (it is only a cache)."""
         if self.read_only:
             return
-        with self._db_lock, disk_full_as_known_error(), transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             conn.execute(
                 "INSERT INTO derived_media(recording_id, kind, data, created_at) VALUES (?,?,?,?)"
                 " ON CONFLICT(recording_id, kind) DO UPDATE SET data = excluded.data,"
@@ -655,7 +767,7 @@ class Vault:
 
     def set_setting(self, key: str, value: str) -> None:
         """Store a setting inside the vault."""
-        with self._db_lock, transaction(self._write_conn()) as conn:
+        with self.writing() as conn:
             conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -672,14 +784,8 @@ class Vault:
         with self._db_lock:
             conn = self._require_conn()
             try:
-                for (row,) in (
-                    [] if self.read_only else conn.execute("PRAGMA cipher_integrity_check")
-                ):
-                    problems.append(VerifyProblem("kluisbestand", str(row)))
-                integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-                integrity = [] if self.read_only else integrity
-                if integrity != ["ok"]:
-                    problems.extend(VerifyProblem("kluisbestand", str(r)) for r in integrity)
+                if self.salvage_report is None:
+                    problems.extend(_database_problems(conn))
                 problems.extend(
                     VerifyProblem("logboek", p.message) for p in audit_log.verify_chain(conn)
                 )
@@ -691,6 +797,11 @@ class Vault:
         done = 0
         for recording in recordings:
             where = f"opname '{recording.title}' ({recording.id})"
+            header_problem = self._media_header_problem(recording.id)
+            if header_problem is not None:
+                problems.append(VerifyProblem(where, header_problem))
+                done += recording.size_bytes
+                continue
             try:
                 stream = self.open_media(recording.id)
                 try:
@@ -703,6 +814,37 @@ class Vault:
             if progress is not None:
                 progress(done, total)
         return problems
+
+    def _media_header_problem(self, recording_id: str) -> str | None:
+        """Whether the file's header and size fit the recording (Dutch), before decrypting."""
+        rows = self._query(
+            "SELECT size_bytes, chunk_size FROM recordings WHERE id = ?", (recording_id,)
+        )
+        if not rows:
+            return None
+        layout = MediaLayout(recording_id, int(rows[0][0]), int(rows[0][1]))
+        path = media_path(self.media_dir, recording_id)
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(layout.header))
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return "het bestand van de opname ontbreekt in de map media"
+        except OSError as error:
+            return f"het bestand kan niet worden gelezen ({error.strerror})"
+        if header.startswith(LIVE_MAGIC):  # -- recorded in the app, not yet finished
+            return live_file_problem(path, recording_id, layout.size)
+        if header != layout.header:
+            return (
+                "de kop van het bestand klopt niet (beschadigd, of het bestand van een andere "
+                "opname)"
+            )
+        if size != layout.file_size:
+            return (
+                f"het bestand is {size} bytes in plaats van {layout.file_size} "
+                "(afgekapt of verlengd)"
+            )
+        return None
 
     # -- helpers ------------------------------------------------------------------------------
     def _remove_leftovers(self) -> None:
@@ -727,16 +869,42 @@ class Vault:
 
     def _write_conn(self) -> Any:
         conn = self._require_conn()
-        if self.read_only:
+        if self.salvage_report is not None:
             raise ReadOnlyVaultError(READ_ONLY_MESSAGE)
+        if self.read_only_reason is not None:
+            raise ReadOnlyVaultError(f"{self.read_only_reason} Er is niets gewijzigd.")
         return conn
+
+    @property
+    def _db_path(self) -> Path:
+        return self.directory / DATABASE_FILE_NAME
+
+    def _record_noted_failures(self) -> None:
+        """Move the failed unlocks noted in ``unlock-failures`` into the audit log."""
+        path = self.directory / FAILED_UNLOCKS_FILE_NAME
+        try:
+            lines = path.read_text(encoding="ascii", errors="replace").split()
+        except FileNotFoundError:
+            return
+        times = sorted(t for t in lines if _looks_like_time(t))
+        if times:
+            with self.writing() as conn:
+                audit_log.append(
+                    conn,
+                    AuditAction.FAILED_UNLOCK,
+                    None,
+                    None,
+                    {"attempts": len(times), "first": times[0], "last": times[-1]},
+                )
+        self._noted_failures = len(times)
+        path.unlink()
 
     def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         with self._db_lock:
             try:
                 return list(self._require_conn().execute(sql, params).fetchall())
             except DatabaseError as error:
-                raise VaultDamagedError(f"Het kluisbestand is beschadigd ({error}).") from error
+                raise classify_error(error, self._db_path) from error
 
     def _to_recording(self, row: tuple[Any, ...]) -> Recording:
         (
@@ -835,6 +1003,65 @@ class Vault:
         )
 
 
+def _unlock(directory: Path, passphrase: str, *, note_failure: bool) -> tuple[bytes, KeyFileRead]:
+    """Unwrap the database key; a wrong passphrase is noted (its time only) on disk at once."""
+    try:
+        return unlock_key(directory / KEY_FILE_NAME, passphrase)
+    except WrongPassphraseError:
+        if note_failure:
+            _note_failed_unlock(directory)
+        raise
+
+
+def _note_failed_unlock(directory: Path) -> None:
+    """Append the time of a failed unlock to ``unlock-failures`` (fsync'd; best effort)."""
+    line = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") + "\n"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(directory / FAILED_UNLOCKS_FILE_NAME, flags, PRIVATE_FILE_MODE)
+        try:
+            os.write(fd, line.encode("ascii"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        log.warning("could not note a failed unlock")
+
+
+def _looks_like_time(text: str) -> bool:
+    try:
+        dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
+
+
+def _refuse_pending_migration(conn: Any) -> None:
+    from vknz_desktop.storage.migrations import LATEST_VERSION
+
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current < LATEST_VERSION:
+        raise ReadOnlyVaultError(
+            "Deze kluis moet worden bijgewerkt voor deze versie van VKNZ, maar ze staat op een "
+            "alleen-lezen schijf. Open haar eerst op een schijf waarop geschreven kan worden."
+        )
+
+
+def _migrate_and_tidy(conn: Any, directory: Path) -> None:
+    """Migrate; once the migrated vault checks out, remove every pre-migration copy (they hold
+    keys and notes that a later delete would otherwise leave behind) and empty the WAL."""
+    db_path = directory / DATABASE_FILE_NAME
+    with known_database_errors(db_path):
+        before = migrate(conn, db_path)
+        from vknz_desktop.storage.migrations import LATEST_VERSION
+
+        if before < LATEST_VERSION:
+            check_health(conn)
+            reclaim_free_pages(conn)
+        discard_backups(directory)
+        checkpoint(conn)
+
+
 def _salvage_or_fail(db_path: Path, key: bytes) -> tuple[Any, SalvageReport]:
     """Read what is still sound from a damaged vault.db into memory (read-only)."""
     conn, report = salvage(lambda: connect_for_reading(db_path, key))
@@ -846,6 +1073,35 @@ def _salvage_or_fail(db_path: Path, key: bytes) -> tuple[Any, SalvageReport]:
         )
     log.warning(describe(db_path, report))
     return conn, report
+
+
+def _database_problems(conn: Any) -> list[VerifyProblem]:
+    """SQLCipher's page authentication and SQLite's integrity check, in Dutch. A page that
+    fails authentication while every table and index is sound is free space: said so."""
+    unreadable: list[int] = []
+    other: list[str] = []
+    for (row,) in conn.execute("PRAGMA cipher_integrity_check").fetchall():
+        match = re.search(r"page (\d+)", str(row))
+        if match:
+            unreadable.append(int(match.group(1)))
+        else:
+            other.append(str(row))
+    integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    sound = integrity == ["ok"]
+    problems = [
+        VerifyProblem(
+            "kluisbestand",
+            f"blok {page} is beschadigd, maar het is vrije ruimte: er is niets verloren; "
+            "het wordt overschreven zodra de ruimte weer nodig is"
+            if sound
+            else f"blok {page} is beschadigd (authenticatie mislukt)",
+        )
+        for page in sorted(set(unreadable))
+    ]
+    problems.extend(VerifyProblem("kluisbestand", f"versleuteling: {text}") for text in other)
+    if not sound:
+        problems.extend(VerifyProblem("kluisbestand", f"interne controle: {r}") for r in integrity)
+    return problems
 
 
 def _salvage_problems(report: SalvageReport) -> list[VerifyProblem]:
