@@ -257,3 +257,22 @@ def test_disk_nearly_full_warns_then_stops_cleanly(
         recording = recorder.stop()
         assert recording.duration_ms >= 5000
         assert vault.verify() == []
+
+
+def test_verify_checks_a_stopped_live_recording_before_it_is_finished(vault_dir: Path) -> None:
+    with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
+        svc = service(vault)
+        recorder = svc.prepare(request(video=False))
+        live_id = recorder.start()
+        time.sleep(2.0)
+        media_ms = recorder._session.stop()
+        recorder._session.close()
+        svc.store.stop(live_id, media_ms)  # closed, not yet made seekable
+        assert [p.recording_id for p in svc.store.pending()] == [live_id]
+        assert vault.verify() == []
+        path = vault_dir / "media" / f"{live_id}.vkm"
+        with path.open("r+b") as handle:
+            handle.truncate(path.stat().st_size - 10)
+        problems = vault.verify()
+        assert [p.where for p in problems] == [f"opname 'Proefopname' ({live_id})"]
+        assert "afgekapt" in problems[0].message
