@@ -18,7 +18,7 @@ def apply(conn: Any) -> None:
     run_script(
         conn,
         """
-        CREATE TABLE live_recordings (
+        CREATE TABLE IF NOT EXISTS live_recordings (
             recording_id TEXT PRIMARY KEY REFERENCES recordings(id) ON DELETE CASCADE,
             state TEXT NOT NULL CHECK (state IN ('opnemen', 'gestopt', 'onderbroken')),
             started_at TEXT NOT NULL,
