@@ -160,7 +160,7 @@ def new_vault(directory: Path) -> Vault:
 def import_recording(vault: Vault, source: Path, **kwargs: Any) -> Recording:
     """Import ``source`` the way the app does: probe with PyAV, then encrypt into the vault."""
     consent = make_consent(
-        [ConsentScope.SELF, ConsentScope.RESEARCHER],
+        [ConsentScope.RESEARCHER],
         given_by=Role.KLANT,
         given_on=dt.date(2026, 11, 1),
     )

@@ -111,7 +111,7 @@ def build_demo_vault(vault_dir: Path, work_dir: Path, observations: int = 22) ->
     vault = Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE)
     service = RecordingService(vault, PyAvProber())
     consent = make_consent(
-        [ConsentScope.SELF, ConsentScope.RESEARCHER],
+        [ConsentScope.RESEARCHER],
         given_by=Role.KLANT,
         given_on=dt.date(2026, 10, 12),
     )

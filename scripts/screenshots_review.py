@@ -64,7 +64,7 @@ def prepare_vault(vault, recording_id: str) -> tuple[str, str]:
         for start, end, title, theme, note in CLIPS
     ]
     consent = make_consent(
-        [ConsentScope.SELF, ConsentScope.RESEARCHER, ConsentScope.CLIENT],
+        [ConsentScope.RESEARCHER, ConsentScope.CLIENT],
         given_by=Role.KLANT,
         given_on=dt.date(2026, 10, 12),
     )

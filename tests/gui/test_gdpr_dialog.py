@@ -418,7 +418,12 @@ def test_erasure_needs_the_typed_name_and_refreshes_the_library(
     assert not (paths.vault_dir / "media" / f"{people_vault['video']}.vkm").exists()
     entries = vault.audit_entries()
     assert [e.action for e in entries[-2:]] == [AuditAction.DELETE, AuditAction.GDPR_ERASURE]
-    assert entries[-1].details == {"recordings": 1, "mentions": 0}
+    assert entries[-1].details == {
+        "recordings": 1,
+        "mentions": 0,
+        "register": "vergeten",
+        "register_entries": 1,
+    }
     assert entries[-1].recording_id is None
     assert vault.audit_problems() == []
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]

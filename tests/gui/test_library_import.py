@@ -118,14 +118,14 @@ RECORDINGS = [
         "Telefoongesprek",
         day=dt.date(2026, 9, 15),
         video=False,
-        scopes=(S.SELF, S.COLLEAGUES),
+        scopes=(S.RESEARCHER, S.COLLEAGUES),
     ),
     recording(
         "r4",
         "Heronderzoek Zoë",
         day=dt.date(2025, 6, 3),
         duration_ms=3_723_000,
-        scopes=tuple(S),
+        scopes=tuple(s for s in S if s != S.SELF),
         keep_until=dt.date(2026, 6, 3),
     ),
 ]
@@ -167,8 +167,8 @@ def test_formatting_helpers() -> None:
     assert format_number(1_234_567) == "1.234.567"
     assert format_number(999) == "999"
     assert format_decimal(-1234.25, 2) == "-1.234,25"
-    both = consent([S.COLLEAGUES, S.SELF], dt.date(2027, 1, 1))
-    assert scope_labels(both) == "alleen zelf terugkijken, met collega's (intervisie)"
+    both = consent([S.COLLEAGUES, S.RESEARCHER], dt.date(2027, 1, 1))
+    assert scope_labels(both) == "samen met onderzoeker/trainer, met collega's (intervisie)"
     # The translatable copies of the labels say exactly what the domain says.
     for scope in S:
         assert scope_labels(consent([scope], dt.date(2027, 1, 1))) == CONSENT_SCOPE_LABELS[scope]
@@ -202,7 +202,7 @@ def test_library_shows_recordings_and_flags_expiry(library: LibraryView) -> None
     assert cell(library, "r1", RecordingTableModel.KIND) == "Video"
     assert (
         cell(library, "r3", RecordingTableModel.CONSENT)
-        == "alleen zelf terugkijken, met collega's (intervisie)"
+        == "samen met onderzoeker/trainer, met collega's (intervisie)"
     )
 
     expired = cell(library, "r4", RecordingTableModel.KEEP_UNTIL)
@@ -373,7 +373,7 @@ def test_import_details_build_the_request(details: ImportDetailsDialog) -> None:
     editor.name_edits()[0].setText("Klant A")
     editor.add_participant("Sanne", Role.KLANTMANAGER)
     editor.add_participant("   ", Role.COLLEGA)  # empty rows are skipped
-    details.scope_checkboxes[S.SELF].setChecked(True)
+    details.scope_checkboxes[S.RESEARCHER].setChecked(True)
     details.scope_checkboxes[S.CLIENT].setChecked(True)
 
     request = details.request()
@@ -385,7 +385,7 @@ def test_import_details_build_the_request(details: ImportDetailsDialog) -> None:
         Participant(display_name="Sanne", role=Role.KLANTMANAGER),
     ]
     assert request.role == Role.KLANTMANAGER
-    assert request.consent.scopes == {S.SELF, S.CLIENT}
+    assert request.consent.scopes == {S.RESEARCHER, S.CLIENT}
     assert request.consent.given_by == Role.KLANT
     assert request.consent.given_on == TODAY
     assert request.consent.keep_until == dt.date(2027, 11, 28)
@@ -440,7 +440,7 @@ def test_import_details_tab_order_and_names(details: ImportDetailsDialog) -> Non
 
 
 def test_consent_dialog_prefills_and_edits(qtbot: QtBot) -> None:
-    original = consent([S.SELF, S.RESEARCHER], dt.date(2026, 6, 3), given_on=dt.date(2025, 6, 3))
+    original = consent([S.RESEARCHER], dt.date(2026, 6, 3), given_on=dt.date(2025, 6, 3))
     dialog = ConsentDialog(original, recording_title="Heronderzoek")
     qtbot.addWidget(dialog)
     assert dialog.consent() == original

@@ -404,7 +404,7 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
 ) -> None:
     unlock_as(window, Role.ONDERZOEKER, "Ans")
     video = demo_vault["video"]
-    allow(window, video, ConsentScope.SELF, ConsentScope.RESEARCHER, ConsentScope.CLIENT)
+    allow(window, video, ConsentScope.RESEARCHER, ConsentScope.CLIENT)
     clip = ClipService(repo(window)).create(video, 1000, 5000)
     sessions = ReviewSessionService(repo(window), window.vault, window.vault)  # type: ignore[arg-type]
     session = sessions.create(
@@ -612,12 +612,12 @@ def test_keep_fragments_only_from_the_workspace(
     first = recordings["Testgesprek video — fragment 1"]
     second = recordings["Testgesprek video — fragment 2"]
     print(
-        f"fragments: {first.duration_ms} ms (clip 1500–3000 from keyframe 1000), "
-        f"{second.duration_ms} ms (clip 4200–5600 from keyframe 4000)"
+        f"fragments: {first.duration_ms} ms (clip 1500–3000), "
+        f"{second.duration_ms} ms (clip 4200–5600): cut exactly at the marks"
     )
-    assert 2000 <= first.duration_ms <= 2300 and 1600 <= second.duration_ms <= 1900
+    assert abs(first.duration_ms - 1500) <= 40 and abs(second.duration_ms - 1400) <= 40
     assert not recordings["Testgesprek video"].media_available
-    assert [(o.id, o.time_ms) for o in vault.observations(first.id)] == [(inside.id, 1200)]
+    assert [(o.id, o.time_ms) for o in vault.observations(first.id)] == [(inside.id, 700)]
     assert [o.id for o in vault.observations(video)] == [outside.id]
     assert window.library.recording_count() == 4
     model = window.library._model
@@ -630,7 +630,7 @@ def test_keep_fragments_only_from_the_workspace(
     assert window.stack.currentWidget() is window.library
     window.open_recording(first.id)
     assert window.stack.currentWidget() is window.workspace
-    assert [(c.start_ms, c.end_ms) for c in window.workspace.clips.clips] == [(500, 2000)]
+    assert [(c.start_ms, c.end_ms) for c in window.workspace.clips.clips] == [(0, 1500)]
     assert vault.verify() == []
     window.show_library()
     hits = files_containing(blocks, [tmp_path]) + files_containing(

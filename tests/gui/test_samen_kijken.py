@@ -3,6 +3,7 @@ accessibility (names, text size to 200 % without cut-off text, high contrast).""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import unlock, wait_until_position
-from vknz_desktop.domain.models import Role
+from vknz_desktop.domain.models import ConsentScope, Role
+from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.ui.appearance import apply_appearance, is_high_contrast
 from vknz_desktop.ui.main_window import MainWindow
 from vknz_desktop.ui.samen_kijken import MARKER_TEXT, SamenKijkenView
@@ -28,11 +30,28 @@ def _normal_appearance() -> Iterator[None]:
     QApplication.processEvents()
 
 
+def allow_klant(window: MainWindow, recording_id: str) -> None:
+    """Samen kijken needs the consent "klant kijkt mee" (the demo vault has only the
+    researcher's)."""
+    vault = window.vault
+    assert vault is not None
+    vault.set_consent(
+        recording_id,
+        make_consent(
+            [ConsentScope.RESEARCHER, ConsentScope.CLIENT],
+            given_by=Role.KLANT,
+            given_on=dt.date(2026, 11, 1),
+        ),
+        role=Role.KLANTMANAGER,
+    )
+
+
 def enter(
     window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot, *, unlocked: bool = False
 ) -> SamenKijkenView:
     if not unlocked:
         unlock(window)
+    allow_klant(window, demo_vault["video"])
     window.open_recording(demo_vault["video"])
     feature = window.samen_kijken
     assert feature.action.isEnabled()

@@ -17,7 +17,7 @@ from vknz_desktop.storage.vault import Vault
 
 def import_file(vault: Vault, source: Path, title: str | None = None, **kwargs: object):
     consent = make_consent(
-        [ConsentScope.SELF, ConsentScope.RESEARCHER],
+        [ConsentScope.RESEARCHER],
         given_by=Role.KLANT,
         given_on=dt.date(2026, 11, 1),
     )

@@ -71,7 +71,7 @@ def test_full_cli_round_trip(vault_dir: Path) -> None:
         "import",
         str(facts.VIDEO_MP4),
         "--consent-scope",
-        "zelf,onderzoeker",
+        "onderzoeker",
         "--title",
         "Oefengesprek",
         "--date",
@@ -102,7 +102,7 @@ def test_full_cli_round_trip(vault_dir: Path) -> None:
         "keep_until",
     ):
         assert field in video
-    assert video["consent_scope"] == ["onderzoeker", "zelf"]
+    assert video["consent_scope"] == ["onderzoeker"]
     assert video["keep_until"] == "2027-06-30"
     assert video["has_video"] is True and by_title["audio"]["has_video"] is False
     assert abs(video["duration_ms"] - facts.VIDEO_DURATION_MS) <= 100

@@ -218,7 +218,9 @@ def test_cli_team_agenda(
     bad.write_text("nee", encoding="utf-8")
     out = tmp_path / "agenda.html"
     assert run_command(["team-agenda", *files, "--out", str(out)], io.StringIO()) == 0
-    code = run_command(["team-agenda", *files, str(bad), "--out", str(out)], io.StringIO())
+    code = run_command(
+        ["team-agenda", *files, str(bad), "--out", str(out), "--force"], io.StringIO()
+    )
     assert code == 2  # a skipped file is reported with exit 2; the agenda is still written
     err = capsys.readouterr().err
     assert "vknz: overgeslagen: kapot.json: geen geldige JSON" in err

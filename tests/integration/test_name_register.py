@@ -144,14 +144,27 @@ def test_migration_6_fills_the_register_from_existing_rows(vault_dir: Path) -> N
 def test_after_an_avg_erasure_the_name_stays_until_the_officer_forgets_it(
     vault_dir: Path,
 ) -> None:
-    """The register keeps the name itself (encrypted in the vault), not a hash: erasing the
-    participant's recordings leaves it, so old goals stay de-identified; forget() removes it."""
+    """The register keeps the name itself (encrypted in the vault), not a hash: when the
+    privacy officer chooses to keep it at an erasure, old goals stay de-identified; forget()
+    removes it. Without that choice the erasure forgets it at once."""
     from vknz_desktop.storage.gdpr_repo import GdprRepository
 
     with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
         import_file(vault, facts.VIDEO_MP4)  # participant "Klant Fictief"
-        assert GdprRepository(vault).erase("Klant Fictief", role=Role.ONDERZOEKER)
+        erased = GdprRepository(vault).erase(
+            "Klant Fictief", role=Role.ONDERZOEKER, keep_in_register=True
+        )
+        assert erased
         assert vault.recordings() == []
         register = NameRegisterRepository(vault)
         assert register.names() == ["Klant Fictief"]
         assert register.forget("Klant Fictief") and register.names() == []
+
+
+def test_an_avg_erasure_forgets_the_name_unless_the_officer_keeps_it(vault_dir: Path) -> None:
+    from vknz_desktop.storage.gdpr_repo import GdprRepository
+
+    with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
+        import_file(vault, facts.VIDEO_MP4)  # participant "Klant Fictief"
+        GdprRepository(vault).erase("Klant Fictief", role=Role.ONDERZOEKER)
+        assert NameRegisterRepository(vault).names() == []

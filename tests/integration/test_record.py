@@ -276,3 +276,16 @@ def test_verify_checks_a_stopped_live_recording_before_it_is_finished(vault_dir:
         problems = vault.verify()
         assert [p.where for p in problems] == [f"opname 'Proefopname' ({live_id})"]
         assert "afgekapt" in problems[0].message
+
+
+def test_a_vault_past_schema_7_without_its_table_gets_it_at_open(vault_dir: Path) -> None:
+    """Schema 8 landed before 7: a vault made then is at 8 without ``live_recordings``."""
+    with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
+        with vault.writing() as conn:
+            conn.execute("DROP TABLE live_recordings")
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        assert vault.recordings() == []
+        recorder = service(vault).prepare(request(video=False))
+        recorder.start()
+        time.sleep(1.5)
+        assert recorder.stop().duration_ms > 1000

@@ -337,7 +337,7 @@ def test_import_list_and_metadata(vault_dir: Path) -> None:
     assert (v.media.width, v.media.height) == facts.VIDEO_SIZE
     assert v.media.video_codec == "h264" and v.media.audio_codec == "aac"
     assert v.participants[0].display_name == "Klant Fictief"
-    assert v.consent.scopes == {ConsentScope.SELF, ConsentScope.RESEARCHER}
+    assert v.consent.scopes == {ConsentScope.RESEARCHER}
     assert v.consent.keep_until == dt.date(2027, 11, 1)
     import hashlib
 

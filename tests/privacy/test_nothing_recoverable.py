@@ -21,9 +21,10 @@ from tests.integration.helpers import import_file
 from tests.privacy.pages import decrypt_file, find_secrets
 from vknz_desktop.domain.models import AuditAction, Role
 from vknz_desktop.services.recordings import RecordingService
-from vknz_desktop.storage import database, migrations
+from vknz_desktop.storage import database, gdpr_repo, migrations
 from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import TEST_PROFILE, read_key_file
+from vknz_desktop.storage.name_register_repo import NameRegisterRepository
 from vknz_desktop.storage.retention_repo import RetentionRepository
 from vknz_desktop.storage.vault import Vault
 
@@ -145,6 +146,15 @@ def test_delete_erase_and_retention_leave_nothing_decryptable(
             action=AuditAction.RETENTION_DELETE,
             remove_observations=True,
         )
+        # By design the name register keeps the names of deleted recordings, so summaries
+        # still remove them; the erasure forgot the erased person's name (the default).
+        register = NameRegisterRepository(vault)
+        assert DELETED_NAME in register.names()
+        assert ERASED_NAME not in register.names()
+        assert not any("Zxwerda" in entry for entry in register.names() + register.terms())
+        # The attacker's scan below must then find the deleted name nowhere: the register was
+        # the only place left, and forgetting it there (as an erasure does) leaves nothing.
+        register.forget(DELETED_NAME)
         # What stays is still there and still plays.
         titles = {r.title for r in vault.recordings()}
         assert titles == {"Titel bewaartermijn", "Titel zxdeltatitel"}
@@ -218,6 +228,7 @@ def test_participant_rows_are_named_in_remaining_until_erased(
             "terugkijksessie",
             "leerdoel",
             "extra term voor anonimiseren",
+            gdpr_repo.REGISTER_PLACE,
         }
         assert (ERASED_NAME, "klant") in repo.participants()
         repo.erase(ERASED_NAME, role=None)
@@ -231,5 +242,26 @@ def test_participant_rows_are_named_in_remaining_until_erased(
         hits = vault.search_observations("Ottolien")
         assert hits == []
         erasure = [e for e in vault.audit_entries() if e.action is AuditAction.GDPR_ERASURE]
-        assert erasure[-1].details == {"recordings": 1, "mentions": 6}
+        assert erasure[-1].details == {
+            "recordings": 1,
+            "mentions": 6,
+            "register": "vergeten",
+            "register_entries": 1,  # one entry: the extra term is the same name
+        }
         assert ids["kept"] in {r.id for r in vault.recordings()}
+
+
+def test_erasure_can_keep_the_name_in_the_register_and_says_so(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The privacy officer's choice: keep the erased name so old goals stay de-identified.
+    Then the register is the one place left, and ``remaining`` names it."""
+    build_old_vault(vault_dir, monkeypatch)
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        repo = GdprRepository(vault, TEST_PROFILE)
+        repo.erase(ERASED_NAME, role=None, keep_in_register=True)
+        assert ERASED_NAME in NameRegisterRepository(vault).names()
+        left = repo.remaining(ERASED_NAME)
+        assert {r.where for r in left} == {gdpr_repo.REGISTER_PLACE}
+        erasure = [e for e in vault.audit_entries() if e.action is AuditAction.GDPR_ERASURE]
+        assert erasure[-1].details["register"] == "bewaard"

@@ -11,6 +11,7 @@ from vknz_desktop.domain.fragments import (
     Clip,
     ReviewSession,
     consent_problem,
+    kept_ms,
     may_leave_vault,
     move_clips,
     place_observations,
@@ -118,7 +119,7 @@ def test_consent_problem_explains_in_dutch() -> None:
     assert consent_problem(only_self, [Role.KLANTMANAGER]) is None
     reason = consent_problem(only_self, [Role.ONDERZOEKER, Role.KLANTMANAGER])
     assert reason is not None and "alleen zelf terugkijken" in reason
-    with_researcher = recording(ConsentScope.SELF, ConsentScope.RESEARCHER)
+    with_researcher = recording(ConsentScope.RESEARCHER)
     assert consent_problem(with_researcher, [Role.ONDERZOEKER]) is None
     reason = consent_problem(with_researcher, [Role.KLANT, Role.ONDERZOEKER])
     assert reason is not None and "klant kijkt mee" in reason
@@ -142,41 +143,53 @@ def test_session_roles_and_validation() -> None:
         clip(100, 100)
 
 
-def test_plan_groups_equal_ranges_and_places_observations() -> None:
-    a, b, same_as_b, overlapping = (
+def test_plan_merges_overlapping_and_touching_clips_and_places_observations() -> None:
+    a, b, same_as_b, overlapping, touching, apart = (
         clip(2500, 4500, "a"),
         clip(6000, 7000, "b"),
         clip(6000, 7000, "b2"),
         clip(4000, 5000, "c"),
+        clip(5000, 5200, "d"),  # starts where c ends: one range, nothing kept twice
+        clip(7500, 7600, "e"),
     )
-    plans = plan_fragments([b, a, overlapping, same_as_b])
+    plans = plan_fragments([b, apart, a, overlapping, same_as_b, touching])
     assert [(p.start_ms, p.end_ms, [c.id for c in p.clips]) for p in plans] == [
-        (2500, 4500, ["a"]),
-        (4000, 5000, ["c"]),
+        (2500, 5200, ["a", "c", "d"]),
         (6000, 7000, ["b", "b2"]),
+        (7500, 7600, ["e"]),
     ]
-    cuts, durations = [2000, 4000, 6000], [2600, 1100, 1100]
+    # What is kept is the union of the clips: 2700 + 1000 + 100 ms, not 2000+1000+200+...
+    assert kept_ms(plans) == 3800
+    assert kept_ms(plan_fragments([clip(0, 10_000), clip(5_000, 15_000)])) == 15_000
+    cuts = [p.start_ms for p in plans]
+    durations = [p.end_ms - p.start_ms for p in plans]
     observations = [
         observation(1000),
-        observation(4200, end_ms=4900),  # in a and c: goes with the earliest, a
+        observation(4200, end_ms=4900),
         observation(4800),
+        observation(5100),
         observation(6500),
-        observation(7800),
+        observation(7300),
+        observation(7600),
     ]
     moves, kept = place_observations(observations, plans, cuts, durations)
     assert [(m.observation_id, m.fragment, m.time_ms, m.end_ms) for m in moves] == [
-        ("o4200", 0, 2200, 2600),
-        ("o4800", 1, 800, None),
-        ("o6500", 2, 500, None),
+        ("o4200", 0, 1700, 2400),
+        ("o4800", 0, 2300, None),
+        ("o5100", 0, 2600, None),
+        ("o6500", 1, 500, None),
+        ("o7600", 2, 100, None),
     ]
-    assert kept == ["o1000", "o7800"]
+    assert kept == ["o1000", "o7300"]
     assert [
         (m.clip_id, m.fragment, m.start_ms, m.end_ms) for m in move_clips(plans, cuts, durations)
     ] == [
-        ("a", 0, 500, 2500),
-        ("c", 1, 0, 1000),
-        ("b", 2, 0, 1000),
-        ("b2", 2, 0, 1000),
+        ("a", 0, 0, 2000),
+        ("c", 0, 1500, 2500),
+        ("d", 0, 2500, 2700),
+        ("b", 1, 0, 1000),
+        ("b2", 1, 0, 1000),
+        ("e", 2, 0, 100),
     ]
 
 

@@ -45,11 +45,17 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     erase = commands.add_parser("erase", help="verwijdering: alles over één deelnemer wissen")
     erase.add_argument("name", metavar="NAAM")
     erase.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+    erase.add_argument(
+        "--keep-in-register",
+        action="store_true",
+        help="de naam in het naamregister houden, zodat oudere leerdoelen die de naam noemen "
+        "nog steeds worden geanonimiseerd (standaard: ook uit het register wissen)",
+    )
 
 
 def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """Run one gdpr subcommand; KnownErrors are reported by the caller."""
-    from vknz_desktop.storage.gdpr_repo import GdprRepository
+    from vknz_desktop.storage.gdpr_repo import REGISTER_PLACE, GdprRepository
 
     with open_vault(paths) as vault:
         repo = GdprRepository(vault, passphrase_check=passphrase_check())
@@ -100,7 +106,11 @@ def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             )
             return 0
         found = repo.recordings_of(args.name)
-        places = [p for p in repo.remaining(args.name) if p.where != "deelnemer aan opname"]
+        places = [
+            p
+            for p in repo.remaining(args.name)
+            if p.where not in ("deelnemer aan opname", REGISTER_PLACE)
+        ]
         if not args.yes and sys.stdin.isatty():
             print(
                 f"Wordt verwijderd: {len(found)} opname(s) met '{args.name}' en alle "
@@ -110,15 +120,24 @@ def cmd_gdpr(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             )
             for place in places:
                 print(f"  {place.describe()}", file=out)
+            print(
+                "De naam blijft in het naamregister staan"
+                if args.keep_in_register
+                else "De naam wordt ook uit het naamregister gewist; oudere leerdoelen die de "
+                "naam noemen worden daarna niet meer op deze naam geanonimiseerd (kies anders "
+                "--keep-in-register)",
+                file=out,
+            )
             answer = input("Definitief verwijderen? Typ 'ja': ")
             if answer.strip().lower() != "ja":
                 print("Niets verwijderd.", file=out)
                 return 0
-        repo.erase(args.name, role=args.role)
-        left = repo.remaining(args.name)
+        repo.erase(args.name, role=args.role, keep_in_register=args.keep_in_register)
+        left = [p for p in repo.remaining(args.name) if p.where != REGISTER_PLACE]
         print(
             f"Verwijderd: {len(found)} opname(s) met '{args.name}'; de naam is weggehaald op "
-            f"{len(places)} andere plek(ken).",
+            f"{len(places)} andere plek(ken)."
+            + (" De naam staat nog in het naamregister." if args.keep_in_register else ""),
             file=out,
         )
         if left:

@@ -7,31 +7,36 @@ consent, and the plan for keeping only the fragments of a recording. Pure rules,
   observations in two columns, one per *perspective* (a role).
 - Observations authored by or for the **klant** carry a ``SharingState``; until it is
   ``SHARED`` the item is hidden from everyone but the klant and the onderzoeker (the
-  intermediary who asks), and it never leaves the vault: see ``visible_to`` and
-  ``may_leave_vault``.
-- **Consent**: a recording can only be part of a session whose people its consent covers
-  (``consent_problem``); *alleen zelf terugkijken* never goes into a session with others.
-- **Keep fragments only** (data minimisation): ``plan_fragments`` groups clips into new
-  recordings and ``place_observations`` decides which observations move (times rebased).
+  intermediary who asks), and it never leaves the vault.
+- Who may see what, and which recording may be shown to whom, is decided by the one policy in
+  ``domain.visibility`` (``visible_to``, ``may_leave_vault``, ``consent_problem`` and
+  ``required_scopes`` are re-exported here for the modules that always used them).
+- **Keep fragments only** (data minimisation): ``plan_fragments`` merges overlapping clips
+  into the ranges to cut, ``place_observations`` decides which observations move (times
+  rebased) and ``move_clips`` where the clips go.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import (
-    CONSENT_SCOPE_LABELS,
-    ConsentScope,
     Observation,
     Participant,
-    Recording,
     Role,
     SharingState,
+)
+from vknz_desktop.domain.visibility import (
+    consent_problem,
+    is_klant_feedback,
+    may_leave_vault,
+    required_scopes,
+    visible_to,
 )
 
 __all__ = [
@@ -48,6 +53,7 @@ __all__ = [
     "SharingState",
     "consent_problem",
     "is_klant_feedback",
+    "kept_ms",
     "may_leave_vault",
     "move_clips",
     "place_observations",
@@ -63,17 +69,6 @@ SHARING_LABELS: dict[SharingState, str] = {
     SharingState.NOT_ASKED: "nog niet gevraagd",
     SharingState.SHARED: "mag gedeeld worden",
     SharingState.NOT_SHARED: "niet delen",
-}
-
-#: Who may see klant feedback that is not (yet) shared: the klant and the intermediary.
-_SEES_UNSHARED = frozenset({Role.KLANT, Role.ONDERZOEKER})
-
-#: The consent scope that each kind of other person in a session needs.
-_SCOPE_FOR_ROLE: dict[Role, ConsentScope] = {
-    Role.ONDERZOEKER: ConsentScope.RESEARCHER,
-    Role.COLLEGA: ConsentScope.COLLEAGUES,
-    Role.LEIDINGGEVENDE: ConsentScope.COLLEAGUES,
-    Role.KLANT: ConsentScope.CLIENT,
 }
 
 
@@ -176,63 +171,6 @@ class SessionSummary:
         return sum(self.observations.values())
 
 
-def required_scopes(roles: Iterable[Role]) -> frozenset[ConsentScope]:
-    """The consent scopes a recording needs to be watched with people of these roles.
-
-    The first klantmanager is the person in the recording (reviewing alone needs nothing
-    extra); a second klantmanager is a colleague.
-    """
-    needed: set[ConsentScope] = set()
-    klantmanagers = 0
-    for role in roles:
-        if role == Role.KLANTMANAGER:
-            klantmanagers += 1
-            if klantmanagers > 1:
-                needed.add(ConsentScope.COLLEAGUES)
-            continue
-        needed.add(_SCOPE_FOR_ROLE[role])
-    return frozenset(needed)
-
-
-def consent_problem(recording: Recording, roles: Iterable[Role]) -> str | None:
-    """Why ``recording`` may not be watched in a session with these roles (Dutch), or None."""
-    missing = required_scopes(roles) - recording.consent.scopes
-    if not missing:
-        return None
-    if recording.consent.scopes == frozenset({ConsentScope.SELF}):
-        return (
-            f"De toestemming voor '{recording.title}' is alleen zelf terugkijken. "
-            "Deze opname kan daarom niet in een sessie met anderen."
-        )
-    labels = ", ".join(CONSENT_SCOPE_LABELS[s] for s in ConsentScope if s in missing)
-    return (
-        f"Voor '{recording.title}' is geen toestemming gegeven voor: {labels}. "
-        "Deze opname kan daarom niet in deze sessie."
-    )
-
-
-# -- klant feedback with consent ------------------------------------------------------------
-def is_klant_feedback(observation: Observation) -> bool:
-    """Whether an observation is the klant's (typed by the klant or in the klant's column)."""
-    return observation.author_role == Role.KLANT or observation.perspective == Role.KLANT
-
-
-def visible_to(observation: Observation, role: Role) -> bool:
-    """Whether someone working as ``role`` may see ``observation``.
-
-    Klant feedback is hidden from everyone but the klant and the onderzoeker until the klant
-    agreed that it may be shared (*mag gedeeld worden*).
-    """
-    if not is_klant_feedback(observation) or observation.sharing_state == SharingState.SHARED:
-        return True
-    return role in _SEES_UNSHARED
-
-
-def may_leave_vault(observation: Observation) -> bool:
-    """Whether an observation may appear in any export (klant feedback only when shared)."""
-    return not is_klant_feedback(observation) or (observation.sharing_state == SharingState.SHARED)
-
-
 # -- keep fragments only --------------------------------------------------------------------
 @dataclass(frozen=True)
 class FragmentPlan:
@@ -264,20 +202,29 @@ class ObservationMove:
 
 
 def plan_fragments(clips: Sequence[Clip]) -> list[FragmentPlan]:
-    """One new recording per clip, in time order; clips with the same range share one."""
-    by_range: dict[tuple[int, int], list[Clip]] = {}
+    """The ranges to cut, in time order: clips that overlap or touch become one range, so no
+    moment is kept twice."""
+    plans: list[FragmentPlan] = []
     for clip in sorted(clips, key=lambda c: (c.start_ms, c.end_ms, c.id)):
-        by_range.setdefault((clip.start_ms, clip.end_ms), []).append(clip)
-    return [
-        FragmentPlan(start_ms=start, end_ms=end, clips=tuple(members))
-        for (start, end), members in by_range.items()
-    ]
+        if plans and clip.start_ms <= plans[-1].end_ms:
+            last = plans[-1]
+            plans[-1] = FragmentPlan(
+                last.start_ms, max(last.end_ms, clip.end_ms), (*last.clips, clip)
+            )
+        else:
+            plans.append(FragmentPlan(clip.start_ms, clip.end_ms, (clip,)))
+    return plans
+
+
+def kept_ms(plans: Sequence[FragmentPlan]) -> int:
+    """How much of the recording the plans keep (overlaps merged, so counted once)."""
+    return sum(plan.end_ms - plan.start_ms for plan in plans)
 
 
 def move_clips(
     plans: Sequence[FragmentPlan], cut_starts: Sequence[int], durations: Sequence[int]
 ) -> list[ClipMove]:
-    """Each clip's range inside its new recording (which starts at its cut, a keyframe)."""
+    """Each clip's range inside its new recording (which starts at its cut: the in point)."""
     moves: list[ClipMove] = []
     for index, (plan, cut, duration) in enumerate(zip(plans, cut_starts, durations, strict=True)):
         for clip in plan.clips:
@@ -295,8 +242,8 @@ def place_observations(
 ) -> tuple[list[ObservationMove], list[str]]:
     """Which observations move into which fragment (times rebased), and which stay as text.
 
-    An observation moves when its moment lies in a clip's marked range; when clips overlap it
-    goes with the earliest one. Everything else stays on the old recording as text.
+    An observation moves when its moment lies in a planned range (ranges never overlap).
+    Everything else stays on the old recording as text.
     """
     moves: list[ObservationMove] = []
     kept: list[str] = []

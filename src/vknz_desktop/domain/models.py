@@ -6,9 +6,12 @@ Times in the domain are integer milliseconds; dates are ``datetime.date``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from vknz_desktop.domain.errors import KnownError
 
 
 class Role(StrEnum):
@@ -38,6 +41,28 @@ CONSENT_SCOPE_LABELS: dict[ConsentScope, str] = {
 }
 
 DEFAULT_KEEP_MONTHS = 12
+
+
+class ContradictoryConsentError(KnownError):
+    """A consent that says "alleen zelf terugkijken" and also allows others to watch."""
+
+
+def consent_contradiction(scopes: Iterable[ConsentScope]) -> str | None:
+    """Why these scopes contradict each other (Dutch), or None.
+
+    *Alleen zelf terugkijken* means nobody else watches, so it cannot go together with any
+    scope that lets someone else watch (reviewing alone is always part of those).
+    """
+    chosen = set(scopes)
+    others = [s for s in ConsentScope if s in chosen and s != ConsentScope.SELF]
+    if ConsentScope.SELF not in chosen or not others:
+        return None
+    labels = ", ".join(f"'{CONSENT_SCOPE_LABELS[s]}'" for s in others)
+    return (
+        f"'{CONSENT_SCOPE_LABELS[ConsentScope.SELF]}' kan niet samen met {labels}: "
+        "kies óf alleen zelf terugkijken, óf met wie de opname ook bekeken mag worden "
+        "(zelf terugkijken mag dan altijd)."
+    )
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -88,6 +113,13 @@ class Consent(BaseModel):
         if isinstance(given, dt.date) and value < given:
             raise ValueError("bewaren tot ligt vóór de datum van toestemming")
         return value
+
+    @model_validator(mode="after")
+    def _not_contradictory(self) -> Consent:
+        problem = consent_contradiction(self.scopes)
+        if problem is not None:
+            raise ContradictoryConsentError(problem)
+        return self
 
     def scope_codes(self) -> list[str]:
         """Scopes as sorted codes, stable for storage and output."""

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -16,7 +16,7 @@ from vknz_desktop.domain.fragments import (
     SessionItem,
 )
 from vknz_desktop.domain.models import MediaInfo, Observation, Recording, Role, SharingState
-from vknz_desktop.domain.ports import MediaStream
+from vknz_desktop.domain.ports import CancelToken, MediaStream
 
 
 class ClipRepository(Protocol):
@@ -103,6 +103,10 @@ class FragmentStore(Protocol):
         now: dt.datetime,
     ) -> list[Recording]: ...
 
+    def replaced_recordings(self) -> dict[str, list[str]]: ...
+
+    def original_of(self, recording_id: str) -> str | None: ...
+
 
 class ReviewRepository(
     ClipRepository, ReviewSessionRepository, SharingRepository, FragmentStore, Protocol
@@ -112,14 +116,26 @@ class ReviewRepository(
 
 @dataclass(frozen=True)
 class RemuxedFragment:
-    """A fragment cut from a recording without re-encoding, held in memory only."""
+    """A fragment cut exactly out of a recording (re-encoded), held in memory only."""
 
     data: bytes
     media: MediaInfo
-    cut_start_ms: int  # where the fragment starts in the original (a keyframe at or before)
+    cut_start_ms: int  # where the fragment starts in the original: the chosen in point
 
 
 class FragmentRemuxer(Protocol):
-    """Cuts a range out of a recording without re-encoding (PyAV)."""
+    """Cuts a range out of a recording exactly at its in and out points (PyAV, re-encoding).
 
-    def remux(self, stream: MediaStream, start_ms: int, end_ms: int) -> RemuxedFragment: ...
+    ``progress`` is called with the milliseconds of the range done so far; ``cancel`` is
+    checked while cutting.
+    """
+
+    def remux(
+        self,
+        stream: MediaStream,
+        start_ms: int,
+        end_ms: int,
+        *,
+        progress: Callable[[int], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> RemuxedFragment: ...

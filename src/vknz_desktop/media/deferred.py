@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vknz_desktop.domain.models import MediaInfo
-    from vknz_desktop.domain.ports import MediaStream, Thumbnail, VideoFrame
+    from vknz_desktop.domain.ports import CancelToken, MediaStream, Thumbnail, VideoFrame
     from vknz_desktop.domain.review_ports import RemuxedFragment
     from vknz_desktop.media.analysis import PyAvAnalyzer
     from vknz_desktop.media.probe import PyAvProber
@@ -78,7 +78,15 @@ class DeferredRemuxer:
     def __init__(self) -> None:
         self._real: PyAvRemuxer | None = None
 
-    def remux(self, stream: MediaStream, start_ms: int, end_ms: int) -> RemuxedFragment:
+    def remux(
+        self,
+        stream: MediaStream,
+        start_ms: int,
+        end_ms: int,
+        *,
+        progress: Callable[[int], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> RemuxedFragment:
         """See PyAvRemuxer.remux."""
         with _lock:
             if self._real is None:
@@ -86,4 +94,4 @@ class DeferredRemuxer:
 
                 self._real = PyAvRemuxer()
             remuxer = self._real
-        return remuxer.remux(stream, start_ms, end_ms)
+        return remuxer.remux(stream, start_ms, end_ms, progress=progress, cancel=cancel)

@@ -1,24 +1,45 @@
-"""Use cases for observations: create at a moment, edit, delete and restore (for undo), search."""
+"""Use cases for observations: create at a moment, edit, delete and restore (for undo), search.
+
+Feedback of the klant (typed by the klant or in the klant's column, e.g. the marker of *samen
+kijken*) is only stored on a recording whose consent lets the klant watch it (the policy's
+``may_store_klant_item``); otherwise ``ConsentRefusedError`` and nothing is stored.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from typing import Protocol
 
 from vknz_desktop.domain.clock import utc_now
-from vknz_desktop.domain.models import Observation, Role, SearchHit
+from vknz_desktop.domain.fragments import ConsentRefusedError
+from vknz_desktop.domain.models import Observation, Recording, Role, SearchHit
 from vknz_desktop.domain.ports import ObservationRepository
+from vknz_desktop.domain.visibility import is_klant_feedback, may_store_klant_item
+
+
+class ObservationVault(ObservationRepository, Protocol):
+    """Observations, and the recordings they belong to (for the consent check)."""
+
+    def recording(self, recording_id: str) -> Recording: ...
 
 
 class ObservationService:
     """Creates and changes observations; every change is stored at once."""
 
     def __init__(
-        self, repository: ObservationRepository, now: Callable[[], dt.datetime] = utc_now
+        self, repository: ObservationVault, now: Callable[[], dt.datetime] = utc_now
     ) -> None:
         self._repository = repository
         self._now = now
+
+    def _check_klant_item(self, observation: Observation) -> None:
+        if not is_klant_feedback(observation):
+            return
+        decision = may_store_klant_item(self._repository.recording(observation.recording_id))
+        if not decision.allowed:
+            raise ConsentRefusedError(decision.reason)
 
     def create(
         self,
@@ -52,6 +73,7 @@ class ObservationService:
             created_at=moment,
             edited_at=moment,
         )
+        self._check_klant_item(observation)
         self._repository.save_observation(observation)
         return observation
 
@@ -59,6 +81,8 @@ class ObservationService:
         """Store a changed copy of ``observation`` (fields as keyword arguments)."""
         changed = observation.model_copy(update={**changes, "edited_at": self._now()})
         changed = Observation.model_validate(changed.model_dump())
+        if not is_klant_feedback(observation):
+            self._check_klant_item(changed)
         self._repository.save_observation(changed)
         return changed
 

@@ -1,6 +1,19 @@
 """Use cases for reviewing together ("samen terugkijken"): prepare a session with a playlist of
 fragments and prompts, run it with observations in two perspectives, pass on klant feedback
-only with the klant's permission, and close it with a short overview."""
+only with the klant's permission, and close it with a short overview.
+
+Everything a session screen shows goes through the policy in ``domain.visibility`` for the
+session's people (``Audience.of_session``):
+
+- a playlist entry carries only what the screen may show: the clip without its private note,
+  the recording under its neutral label ("Opname 3, 12 okt.") unless the klantmanager is
+  alone, the prompt or a neutral default, and a heading without the fragment title where a
+  klant takes part;
+- observations are those of this session; earlier ones only on request and only where the
+  policy allows it (``earlier_observations``); klant feedback only when everyone watching may
+  see it; counts (the overview at the end) are of what is shown;
+- who may join is asked per role before anything is stored (``role_choices``).
+"""
 
 from __future__ import annotations
 
@@ -18,9 +31,6 @@ from vknz_desktop.domain.fragments import (
     ReviewSession,
     SessionItem,
     SessionSummary,
-    consent_problem,
-    is_klant_feedback,
-    visible_to,
 )
 from vknz_desktop.domain.models import Observation, Participant, Recording, Role, SharingState
 from vknz_desktop.domain.ports import ObservationRepository
@@ -29,15 +39,35 @@ from vknz_desktop.domain.review_ports import (
     ReviewSessionRepository,
     SharingRepository,
 )
+from vknz_desktop.domain.visibility import SHARING_ROLES as policy_sharing_roles
+from vknz_desktop.domain.visibility import (
+    Audience,
+    Decision,
+    ScreenPrompt,
+    earlier_observations,
+    fragment_heading,
+    may_set_sharing,
+    may_show,
+    neutral_labels,
+    screen_observations,
+    screen_prompt,
+    screen_title,
+    visible_counts,
+    visible_on_screen,
+)
 
-#: Who may record the klant's answer to "may this be passed on?".
-SHARING_ROLES = frozenset({Role.ONDERZOEKER, Role.KLANT})
+_NO_PROMPT = ScreenPrompt("", False)
+
+#: Who may record the klant's answer to "may this be passed on?" (the policy's).
+SHARING_ROLES = policy_sharing_roles
 
 
 class RecordingLookup(Protocol):
-    """Finding a recording by id (the vault)."""
+    """Finding recordings (the vault)."""
 
     def recording(self, recording_id: str) -> Recording: ...
+
+    def recordings(self) -> list[Recording]: ...
 
 
 class SessionRepository(ClipRepository, ReviewSessionRepository, SharingRepository, Protocol):
@@ -46,12 +76,23 @@ class SessionRepository(ClipRepository, ReviewSessionRepository, SharingReposito
 
 @dataclass(frozen=True)
 class PlaylistEntry:
-    """One fragment of a session as it will be played, with the reason if it may not be."""
+    """One fragment of a session as its screen may show it, with the reason if it may not be
+    played to the session's people.
+
+    ``clip`` never carries its private note, and its title is ``heading``; unless the
+    klantmanager is alone,
+    ``recording.title`` is the neutral label and ``recording.participants`` is empty (``label``
+    always is the neutral label); ``prompt`` is the preparer's prompt or a neutral default;
+    ``heading`` is the fragment's title, or "Fragment 2 van 5" where a klant takes part.
+    """
 
     item: SessionItem
     clip: Clip
     recording: Recording
     problem: str | None = None
+    label: str = ""
+    heading: str = ""
+    prompt: ScreenPrompt = _NO_PROMPT
 
     @property
     def playable(self) -> bool:
@@ -61,11 +102,13 @@ class PlaylistEntry:
 
 @dataclass(frozen=True)
 class ClipChoice:
-    """A clip that could be added to a session, or why not."""
+    """A clip that could be added to a session (or compared), or why not. ``label`` is the
+    recording's neutral label."""
 
     clip: Clip
     recording: Recording
     problem: str | None
+    label: str = ""
 
 
 class ReviewSessionService:
@@ -127,7 +170,7 @@ class ReviewSessionService:
             problems = [
                 entry.problem
                 for entry in self._entries(changed, self._repository.session_items(session.id))
-                if entry.problem
+                if entry.problem and entry.recording.media_available
             ]
             if problems:
                 raise ConsentRefusedError(
@@ -142,21 +185,86 @@ class ReviewSessionService:
         """Remove a session and its playlist (its observations stay with the recordings)."""
         self._repository.delete_session(session_id)
 
+    def audience(self, session_id: str) -> Audience:
+        """Who watches a session's screen."""
+        return Audience.of_session(self.session(session_id))
+
+    def role_choices(self, session: ReviewSession) -> dict[Role, Decision]:
+        """For every role: may a participant with that role join, given the fragments already
+        in the playlist? Ask this before adding a row, so the role is chosen first."""
+        items = self._repository.session_items(session.id)
+        recordings = [
+            self._recordings.recording(clip.recording_id)
+            for clip in (self._repository.clip(i.clip_id) for i in items)
+            if clip is not None
+        ]
+        audience = Audience.of_session(session)
+        choices: dict[Role, Decision] = {}
+        for role in Role:
+            refused = [
+                may_show(r, audience.with_role(role)) for r in recordings if r.media_available
+            ]
+            reasons = [d.reason for d in refused if not d.allowed]
+            if reasons:
+                count = len(reasons)
+                choices[role] = Decision.no(
+                    f"Niet alle fragmenten in de afspeellijst mogen met deze persoon erbij "
+                    f"worden bekeken ({count} niet). {reasons[0]} Haal die eerst uit de "
+                    "afspeellijst."
+                )
+            else:
+                choices[role] = Decision.yes()
+        return choices
+
+    def add_participant(self, session: ReviewSession, participant: Participant) -> ReviewSession:
+        """Add someone whose role was chosen first; refused (ConsentRefusedError, nothing
+        stored) when a fragment in the playlist may not be shown to them."""
+        decision = self.role_choices(session)[participant.role]
+        if not decision.allowed:
+            raise ConsentRefusedError(decision.reason)
+        return self.update(session, participants=(*session.participants, participant))
+
     # -- playlist -----------------------------------------------------------------------------
     def playlist(self, session_id: str) -> list[PlaylistEntry]:
         """The session's fragments in order, each with a consent problem if there is one."""
         session = self.session(session_id)
         return self._entries(session, self._repository.session_items(session_id))
 
+    def start_state(self, session_id: str) -> Decision:
+        """Whether a session can start, and if not, why (for the disabled Start button)."""
+        entries = self.playlist(session_id)
+        if not entries:
+            return Decision.no("Zet eerst fragmenten in de afspeellijst.")
+        if not any(entry.playable for entry in entries):
+            return Decision.no(
+                "Geen van de fragmenten mag in deze sessie worden bekeken: "
+                + (entries[0].problem or "")
+            )
+        return Decision.yes()
+
     def clip_choices(self, session: ReviewSession) -> list[ClipChoice]:
         """Every clip that exists, with the reason it cannot be added to ``session``."""
+        return self.compare_choices(Audience.of_session(session))
+
+    def compare_choices(self, audience: Audience) -> list[ClipChoice]:
+        """Every clip with the reason it may not be shown to ``audience`` (also for comparing
+        fragments side by side with someone watching)."""
         choices: list[ClipChoice] = []
-        cache: dict[str, Recording] = {}
+        recordings = {r.id: r for r in self._recordings.recordings()}
+        labels = neutral_labels(recordings.values())
         for clip in self._repository.all_clips():
-            recording = cache.get(clip.recording_id)
+            recording = recordings.get(clip.recording_id)
             if recording is None:
-                recording = cache[clip.recording_id] = self._recordings.recording(clip.recording_id)
-            choices.append(ClipChoice(clip, recording, consent_problem(recording, session.roles())))
+                recording = self._recordings.recording(clip.recording_id)
+            decision = may_show(recording, audience)
+            choices.append(
+                ClipChoice(
+                    clip.model_copy(update={"note": ""}) if not audience.private else clip,
+                    recording,
+                    None if decision.allowed else decision.reason,
+                    labels.get(recording.id, ""),
+                )
+            )
         return choices
 
     def add_clip(self, session_id: str, clip_id: str, prompt: str = "") -> SessionItem:
@@ -167,9 +275,9 @@ class ReviewSessionService:
         if clip is None:
             raise KnownError("Dit fragment bestaat niet meer.")
         recording = self._recordings.recording(clip.recording_id)
-        problem = consent_problem(recording, session.roles())
-        if problem:
-            raise ConsentRefusedError(problem)
+        decision = may_show(recording, Audience.of_session(session))
+        if not decision.allowed:
+            raise ConsentRefusedError(decision.reason)
         items = self._repository.session_items(session_id)
         item = SessionItem(
             id=uuid.uuid4().hex,
@@ -221,6 +329,10 @@ class ReviewSessionService:
             raise KnownError("Typ eerst wat je ziet of hoort.")
         if perspective not in session.perspectives:
             raise KnownError("Deze sessie heeft geen kolom voor dit perspectief.")
+        recording = self._recordings.recording(entry.recording.id)
+        decision = may_show(recording, Audience.of_session(session))
+        if not decision.allowed:  # e.g. the consent was changed since the session started
+            raise ConsentRefusedError(decision.reason)
         if not author_name:
             author_name = next(
                 (p.display_name for p in session.participants if p.role == perspective), ""
@@ -229,7 +341,7 @@ class ReviewSessionService:
         observation = Observation(
             id=uuid.uuid4().hex,
             recording_id=entry.recording.id,
-            time_ms=max(0, min(int(time_ms), entry.recording.duration_ms)),
+            time_ms=max(0, min(int(time_ms), recording.duration_ms)),
             text=text,
             author_role=perspective,
             author_name=author_name,
@@ -252,41 +364,64 @@ class ReviewSessionService:
         self._observations.save_observation(observation)
 
     def observations(self, session_id: str, viewer: Role) -> list[Observation]:
-        """The session's observations that ``viewer`` may see, oldest first."""
-        return [
-            o for o in self._repository.session_observations(session_id) if visible_to(o, viewer)
-        ]
-
-    def fragment_observations(self, entry: PlaylistEntry, viewer: Role) -> list[Observation]:
-        """Observations that ``viewer`` may see within a fragment's range (made in any session
-        or alone), in time order."""
-        clip = entry.clip
+        """The session's observations its screen may show (``viewer`` is the person at the
+        keyboard; everyone of the session watches too), oldest first."""
+        audience = self._screen_audience(session_id, viewer)
         return [
             o
-            for o in self._observations.observations(entry.recording.id)
-            if clip.start_ms <= o.time_ms <= clip.end_ms and visible_to(o, viewer)
+            for o in self._repository.session_observations(session_id)
+            if visible_on_screen(o, audience)
         ]
+
+    def earlier_observations(self, session_id: str, viewer: Role) -> Decision:
+        """Whether this session's screen may show observations from earlier sessions (or made
+        alone) on request, and if not, why (for the disabled toggle)."""
+        return earlier_observations(self._screen_audience(session_id, viewer))
+
+    def fragment_observations(
+        self, entry: PlaylistEntry, viewer: Role, *, include_earlier: bool = False
+    ) -> list[Observation]:
+        """Observations within a fragment's range that its session's screen may show, in time
+        order: those typed in this session; with ``include_earlier`` also those from earlier
+        sessions or made alone, where the policy allows (never with a klant watching)."""
+        clip = entry.clip
+        session_id = entry.item.session_id
+        audience = self._screen_audience(session_id, viewer)
+        return screen_observations(
+            (
+                o
+                for o in self._observations.observations(entry.recording.id)
+                if clip.start_ms <= o.time_ms <= clip.end_ms
+            ),
+            audience,
+            session_id,
+            include_earlier=include_earlier,
+        )
 
     def set_sharing(
         self, observation: Observation, state: SharingState, *, role: Role
     ) -> Observation:
         """Record the klant's answer to "may this be passed on to the klantmanager?"."""
-        if not is_klant_feedback(observation):
-            raise KnownError("Alleen voor feedback van de klant wordt om toestemming gevraagd.")
-        if role not in SHARING_ROLES:
-            raise KnownError(
-                "Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen."
-            )
+        decision = may_set_sharing(observation, role)
+        if not decision.allowed:
+            raise KnownError(decision.reason)
         return self._repository.set_sharing_state(observation.id, state, role=role)
 
-    def finish(self, session_id: str, seen_item_ids: Sequence[str]) -> SessionSummary:
-        """Close the session: the overview of fragments seen and observations per perspective."""
+    def finish(
+        self, session_id: str, seen_item_ids: Sequence[str], viewer: Role | None = None
+    ) -> SessionSummary:
+        """Close the session: the overview of fragments seen and observations per perspective,
+        counting only what the session's screen (and ``viewer``, at the keyboard) may see."""
         session = self.session(session_id)
         items = self._repository.session_items(session_id)
         counts = {role: 0 for role in session.perspectives}
-        for observation in self._repository.session_observations(session_id):
-            role = observation.perspective or observation.author_role
-            counts[role] = counts.get(role, 0) + 1
+        audience = (
+            Audience.of_session(session)
+            if viewer is None
+            else self._screen_audience(session_id, viewer)
+        )
+        # Counts of what the screen shows: hidden klant feedback is never counted.
+        counts.update(visible_counts(self._repository.session_observations(session_id), audience))
         self._repository.save_session(
             session.model_copy(update={"ended_at": self._now(), "edited_at": self._now()})
         )
@@ -298,17 +433,42 @@ class ReviewSessionService:
     # -- helpers ------------------------------------------------------------------------------
     def _entries(self, session: ReviewSession, items: Sequence[SessionItem]) -> list[PlaylistEntry]:
         entries: list[PlaylistEntry] = []
-        roles = session.roles()
+        audience = Audience.of_session(session)
+        labels: dict[str, str] | None = None
+        found: list[tuple[SessionItem, Clip]] = []
         for item in items:
             clip = self._repository.clip(item.clip_id)
-            if clip is None:
-                continue
+            if clip is not None:
+                found.append((item, clip))
+        for position, (item, clip) in enumerate(found, start=1):
             recording = self._recordings.recording(clip.recording_id)
-            problem = consent_problem(recording, roles)
-            if problem is None and not recording.media_available:
-                problem = "Van deze opname is de video of het geluid verwijderd."
-            entries.append(PlaylistEntry(item, clip, recording, problem))
+            decision = may_show(recording, audience)
+            if labels is None:
+                labels = neutral_labels(self._recordings.recordings())
+            label = labels.get(recording.id, "Opname")
+            shown = recording
+            if not audience.private:  # others watch: no title, no names of the people in it
+                shown = recording.model_copy(
+                    update={"title": screen_title(recording, label, audience), "participants": ()}
+                )
+            heading = fragment_heading(clip.title, position, len(found), audience)
+            entries.append(
+                PlaylistEntry(
+                    item=item,
+                    # The note is private: never on a screen; the title only as the heading.
+                    clip=clip.model_copy(update={"note": "", "title": heading}),
+                    recording=shown,
+                    problem=None if decision.allowed else decision.reason,
+                    label=label,
+                    heading=heading,
+                    prompt=screen_prompt(item.prompt),
+                )
+            )
         return entries
+
+    def _screen_audience(self, session_id: str, viewer: Role) -> Audience:
+        audience = self.audience(session_id)
+        return audience if viewer in audience.roles else audience.with_role(viewer)
 
     def _touch(self, session: ReviewSession) -> None:
         self._repository.save_session(session.model_copy(update={"edited_at": self._now()}))

@@ -394,6 +394,27 @@ class FragmentsRepository:
         self._vault.reclaim_media(original_id)
         return [self._vault.recording(media.recording_id) for media in staged]
 
+    def replaced_recordings(self) -> dict[str, list[str]]:
+        """Recordings replaced by their fragments (media gone, row kept): id → fragment ids,
+        oldest replacement first, fragments in time order."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT o.id, f.id FROM recordings f JOIN recordings o ON o.id = f.derived_from"
+                " WHERE o.media_key IS NULL ORDER BY f.imported_at, o.id, f.rowid"
+            ).fetchall()
+        result: dict[str, list[str]] = {}
+        for original_id, fragment_id in rows:
+            result.setdefault(original_id, []).append(fragment_id)
+        return result
+
+    def original_of(self, recording_id: str) -> str | None:
+        """The recording a fragment was cut from, if it was."""
+        with self._vault.reading() as conn:
+            row = conn.execute(
+                "SELECT derived_from FROM recordings WHERE id = ?", (recording_id,)
+            ).fetchone()
+        return row[0] if row and row[0] else None
+
     # -- helpers ------------------------------------------------------------------------------
     @staticmethod
     def _insert_fragment(
@@ -410,7 +431,8 @@ class FragmentsRepository:
             "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
             " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
             " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
-            " imported_at, profile_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " imported_at, profile_id, derived_from)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 media.recording_id,
                 fragment.title,
@@ -432,6 +454,7 @@ class FragmentsRepository:
                 media.key,
                 imported_at,
                 original.profile_id,
+                original.id,
             ),
         )
         Vault._insert_participants(conn, media.recording_id, original.participants)

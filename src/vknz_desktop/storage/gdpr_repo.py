@@ -129,6 +129,9 @@ class GdprRepository:
             for (term,) in conn.execute("SELECT term FROM export_terms").fetchall():
                 if pattern.search(str(term)):
                     found.append(Remaining("extra term voor anonimiseren", "-", 1))
+            for (entry,) in _register_rows(conn):
+                if pattern.search(str(entry)):
+                    found.append(Remaining(REGISTER_PLACE, "-", 1))
         return found
 
     def observation_counts(self, name: str) -> dict[str, int]:
@@ -313,7 +316,12 @@ class GdprRepository:
                 out.write(json.dumps(summary, ensure_ascii=False, indent=2).encode("utf-8"))
 
     def erase(
-        self, name: str, *, role: Role | None, progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        role: Role | None,
+        progress: ProgressCallback | None = None,
+        keep_in_register: bool = False,
     ) -> list[Recording]:
         """Erase ``name`` from every place in the vault.
 
@@ -324,6 +332,11 @@ class GdprRepository:
         by ``[verwijderd]``. The full-text index forgets the old words at once (secure-delete),
         and the WAL and any pre-migration copy are cleared. ``remaining(name)`` is empty
         afterwards. ``progress`` gets (recordings deleted, recordings total) after each one.
+
+        The name register (names removed from every summary, also after their recording is
+        gone) forgets the person too, unless the privacy officer chooses ``keep_in_register``
+        so that older leerdoelen that mention them are still de-identified. Then the register
+        is the one place that still names them, and ``remaining`` says so.
         """
         recordings = self.recordings_of(name)
         for number, recording in enumerate(recordings, start=1):
@@ -332,12 +345,18 @@ class GdprRepository:
                 progress(number, len(recordings))
         with self._vault.writing() as conn:
             scrubbed = _scrub_everywhere(conn, name.strip())
+            forgotten = 0 if keep_in_register else _forget_in_register(conn, name.strip())
             Vault.audit(
                 conn,
                 AuditAction.GDPR_ERASURE,
                 role,
                 None,
-                {"recordings": len(recordings), "mentions": scrubbed},
+                {
+                    "recordings": len(recordings),
+                    "mentions": scrubbed,
+                    "register": "bewaard" if keep_in_register else "vergeten",
+                    "register_entries": forgotten,
+                },
             )
         self._vault.reclaim_space()
         return recordings
@@ -351,6 +370,27 @@ def _rows(conn: Any, table: str, key: str, columns: tuple[str, ...]) -> list[tup
         return []
     selected = ", ".join((key, *columns))
     return list(conn.execute(f"SELECT {selected} FROM {table}").fetchall())  # noqa: S608
+
+
+REGISTER_PLACE = "naamregister (om samenvattingen te anonimiseren)"
+
+
+def _register_rows(conn: Any) -> list[tuple[Any, ...]]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'name_register'"
+    ).fetchone()
+    return list(conn.execute("SELECT name FROM name_register").fetchall()) if exists else []
+
+
+def _forget_in_register(conn: Any, name: str) -> int:
+    """Inside a write transaction: drop every register entry that names ``name``."""
+    pattern = name_pattern(name)
+    forgotten = 0
+    for (entry,) in _register_rows(conn):
+        if pattern.search(str(entry)):
+            conn.execute("DELETE FROM name_register WHERE name = ?", (entry,))
+            forgotten += 1
+    return forgotten
 
 
 def _scrub_everywhere(conn: Any, name: str) -> int:

@@ -52,6 +52,7 @@ from vknz_desktop.storage.media_store import (
     close_interrupted_live,
     media_path,
 )
+from vknz_desktop.storage.schema import v0007_live_recordings
 
 if TYPE_CHECKING:
     from vknz_desktop.storage.vault import Vault
@@ -347,10 +348,23 @@ def _require_output(output: SeekableOutput) -> _Output:
     return output
 
 
+def ensure_table(vault: Vault) -> None:
+    """Make ``live_recordings`` when a vault lacks it although its schema version is past 7
+    (made by a build that had a later migration but not this one); harmless otherwise."""
+    with vault.reading() as conn:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'live_recordings'"
+        ).fetchone()
+    if found is None:
+        with vault.writing() as conn:
+            v0007_live_recordings.apply(conn)
+
+
 def close_interrupted(vault: Vault) -> list[str]:
     """At open: close every recording that was still being captured when its process stopped
     (at its last complete chunk). Returns Dutch notices for the user."""
     notices: list[str] = []
+    ensure_table(vault)
     with vault.reading() as conn:
         rows = conn.execute(
             "SELECT l.recording_id, r.title, r.media_key FROM live_recordings l"

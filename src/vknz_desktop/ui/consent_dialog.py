@@ -42,6 +42,7 @@ from vknz_desktop.domain.models import (
     Participant,
     Role,
     add_months,
+    consent_contradiction,
 )
 from vknz_desktop.services.recordings import ImportRequest, default_title
 from vknz_desktop.ui.formatting import format_duration, role_label, scope_label
@@ -231,13 +232,16 @@ class ConsentForm(QWidget):
         return [scope for scope, box in self.scope_checkboxes.items() if box.isChecked()]
 
     def is_complete(self) -> bool:
-        """Whether the form describes a valid consent (at least one scope)."""
-        return bool(self.scopes()) and self.keep_until() >= self.given_on()
+        """Whether the form describes a valid consent (see ``problem``)."""
+        return self.problem() is None
 
     def problem(self) -> str | None:
         """Why the form is not complete, in Dutch; None when it is."""
         if not self.scopes():
             return self.tr("Vink eerst aan waarvoor de opname gebruikt mag worden.")
+        contradiction = consent_contradiction(self.scopes())  # the consent model's own rule
+        if contradiction is not None:
+            return contradiction
         if self.keep_until() < self.given_on():
             return self.tr("'Bewaren tot' ligt vóór de datum van de toestemming.")
         return None

@@ -43,8 +43,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vknz_desktop.domain import visibility
+from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Role
 from vknz_desktop.services.observations import ObservationService
+from vknz_desktop.ui.messages import show_known_error
 from vknz_desktop.ui.player_controller import PlayerController
 from vknz_desktop.ui.video_view import VideoView
 
@@ -693,6 +696,10 @@ class SamenKijkenFeature(QObject):
         recording = window.workspace.recording
         if window.vault is None or recording is None or self.active:
             return
+        allowed = visibility.samen_kijken(recording)  # the one consent policy
+        if not allowed.allowed:
+            show_known_error(window, KnownError(allowed.reason))
+            return
         window.workspace.save_pending_observation()
         self.view.activate(not recording.media.has_video)
         window.stack.setCurrentWidget(self.view)
@@ -725,12 +732,16 @@ class SamenKijkenFeature(QObject):
         recording = window.workspace.recording
         if window.vault is None or recording is None:
             return
-        ObservationService(window.vault).create(
-            recording.id,
-            position_ms,
-            text=MARKER_TEXT,
-            author_role=Role.KLANT,
-        )
+        try:
+            ObservationService(window.vault).create(
+                recording.id,
+                position_ms,
+                text=MARKER_TEXT,
+                author_role=Role.KLANT,
+            )
+        except KnownError as error:  # e.g. the consent does not cover the klant
+            show_known_error(window, error)
+            return
         self.view.show_saved()
 
     def _on_page_changed(self) -> None:
