@@ -42,7 +42,7 @@ def request(
 ) -> RecordRequest:
     return RecordRequest(
         consent=make_consent(
-            [ConsentScope.SELF, ConsentScope.RESEARCHER],
+            [ConsentScope.RESEARCHER],
             given_by=Role.KLANT,
             given_on=dt.date(2026, 11, 1),
         ),

@@ -60,7 +60,7 @@ def test_video_and_audio_recording_is_stored_seekable_with_markers(vault_dir: Pa
         assert (recording.media.width, recording.media.height) == (1280, 720)
         assert recording.media.frame_rate == pytest.approx(25, abs=0.5)
         assert [p.display_name for p in recording.participants] == ["Klant Fictief"]
-        assert recording.consent.scope_codes() == ["onderzoeker", "zelf"]
+        assert recording.consent.scope_codes() == ["onderzoeker"]
         decoded = decode(vault.open_media(recording.id))
         assert decoded.streams == [("video", "h264"), ("audio", "opus")]
         assert decoded.size == (1280, 720)
@@ -115,7 +115,7 @@ def test_pause_leaves_the_paused_time_out(vault_dir: Path) -> None:
         # Before capture: the row with its consent and key, and the live file, are stored;
         # the recording is not listed while it is being made.
         live = vault.recording(live_id)
-        assert live.consent.scope_codes() == ["onderzoeker", "zelf"] and live.media_available
+        assert live.consent.scope_codes() == ["onderzoeker"] and live.media_available
         path = vault_dir / "media" / f"{live_id}.vkm"
         assert path.exists()
         assert vault.recordings() == []

@@ -118,7 +118,7 @@ def test_record_from_lavfi_on_the_command_line(vault_dir: Path) -> None:
         "--duration",
         "2",
         "--consent-scope",
-        "zelf,onderzoeker",
+        "onderzoeker,collegas",
         "--title",
         "Gesprek proef",
         "--participant",
@@ -130,7 +130,7 @@ def test_record_from_lavfi_on_the_command_line(vault_dir: Path) -> None:
     (entry,) = json.loads(vknz("list", "--json", vault=vault_dir).stdout)
     assert entry["title"] == "Gesprek proef" and not entry["has_video"]
     assert 1500 <= entry["duration_ms"] <= 3500
-    assert entry["consent_scope"] == ["onderzoeker", "zelf"]
+    assert entry["consent_scope"] == ["collegas", "onderzoeker"]
     assert vknz("verify", vault=vault_dir).returncode == 0
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         decoded = decode(vault.open_media(entry["id"]))
