@@ -9,6 +9,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
+
 from vknz_desktop.domain.models import ConsentScope, Participant, Role
 from vknz_desktop.media.probe import PyAvProber
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
@@ -79,3 +81,13 @@ def files_containing(
                         hits.append(str(path))
                         break
     return hits
+
+
+def at_schema(monkeypatch: pytest.MonkeyPatch, version: int) -> None:
+    """Make the app behave as a version whose newest schema is ``version`` (to build a vault
+    as an older version left it; ``monkeypatch.undo()`` brings back the newest)."""
+    from vknz_desktop.storage import database, migrations
+
+    steps = tuple(m for m in migrations.MIGRATIONS if m.version <= version)
+    monkeypatch.setattr(database, "LATEST_VERSION", version)
+    monkeypatch.setattr(database, "pending", lambda current: migrations.pending(current, steps))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
-from tests.integration.helpers import import_file
+from tests.integration.helpers import at_schema, import_file
 
 from vknz_desktop.cli import run_command
 from vknz_desktop.domain.fragments import ReviewSession
@@ -49,7 +49,7 @@ def test_names_are_removed_after_their_recording_and_session_are_deleted(
         "import",
         str(facts.VIDEO_MP4),
         "--consent-scope",
-        "zelf,onderzoeker",
+        "onderzoeker",
         "--participant",
         "Fenna Oosterbroek:klant",
     )
@@ -107,18 +107,13 @@ def test_own_name_and_terms_join_the_register_and_forget_removes_a_name(vault_di
         assert {"Sam", "Sam Uiterwijk", "Klant Fictief"} <= set(register.names())
 
 
-def test_migration_6_fills_the_register_from_existing_rows(vault_dir: Path) -> None:
+def test_migration_6_fills_the_register_from_existing_rows(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A vault from before schema 6: its names are registered when it is opened."""
+    at_schema(monkeypatch, 5)
     with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
         with vault.writing() as conn:
-            for trigger in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-                " AND name LIKE 'name_register_%'"
-            ).fetchall():
-                conn.execute(f"DROP TRIGGER {trigger[0]}")
-            conn.execute("DROP TABLE name_register")
-            conn.execute("DROP TABLE accepted_words")
-            conn.execute("DELETE FROM settings WHERE key = 'summary_vault_id'")
             conn.execute(
                 "INSERT INTO recordings(id, title, container, duration_ms, has_video, has_audio,"
                 " size_bytes, sha256, chunk_size, imported_at) VALUES"
@@ -129,7 +124,7 @@ def test_migration_6_fills_the_register_from_existing_rows(vault_dir: Path) -> N
                 " VALUES ('r1', 0, ' Hendrika Pluim ', 'klant')"
             )
             conn.execute("INSERT INTO export_terms(term, added_at) VALUES ('Kwekerij X', 'x')")
-            conn.execute("PRAGMA user_version = 5")
+    monkeypatch.undo()
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         register = NameRegisterRepository(vault)
         assert register.names() == ["Hendrika Pluim"]

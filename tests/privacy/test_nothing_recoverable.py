@@ -17,11 +17,11 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
-from tests.integration.helpers import import_file
+from tests.integration.helpers import at_schema, import_file
 from tests.privacy.pages import decrypt_file, find_secrets
 from vknz_desktop.domain.models import AuditAction, Role
 from vknz_desktop.services.recordings import RecordingService
-from vknz_desktop.storage import database, gdpr_repo, migrations
+from vknz_desktop.storage import gdpr_repo, migrations
 from vknz_desktop.storage.gdpr_repo import GdprRepository
 from vknz_desktop.storage.keyfile import TEST_PROFILE, read_key_file
 from vknz_desktop.storage.name_register_repo import NameRegisterRepository
@@ -30,13 +30,6 @@ from vknz_desktop.storage.vault import Vault
 
 ERASED_NAME = "Ottolien Zxwerda"
 DELETED_NAME = "Yvonnea Qjkanarie"
-
-
-def at_schema(monkeypatch: pytest.MonkeyPatch, version: int) -> None:
-    """Make the app behave as a version whose newest schema is ``version``."""
-    steps = tuple(m for m in migrations.MIGRATIONS if m.version <= version)
-    monkeypatch.setattr(database, "LATEST_VERSION", version)
-    monkeypatch.setattr(database, "pending", lambda current: migrations.pending(current, steps))
 
 
 def add_observation(vault: Vault, recording_id: str, text: str, author: str = "") -> str:
