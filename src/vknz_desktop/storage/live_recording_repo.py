@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+import sqlcipher3
+
 from vknz_desktop.domain.errors import ReadOnlyVaultError
 from vknz_desktop.domain.models import (
     AuditAction,
@@ -418,9 +420,10 @@ def close_interrupted(vault: Vault) -> list[str]:
 
 def hidden_recording_ids(conn: Any) -> set[str]:
     """Inside a read: recordings being captured now (``Vault.recordings`` leaves them out)."""
-    return {
-        r[0]
-        for r in conn.execute(
+    try:
+        rows = conn.execute(
             "SELECT recording_id FROM live_recordings WHERE state = ?", (RECORDING,)
         ).fetchall()
-    }
+    except sqlcipher3.OperationalError:  # a vault of an older schema, not yet opened by us
+        return set()
+    return {r[0] for r in rows}
