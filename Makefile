@@ -8,8 +8,11 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_RUN := libvlc5 vlc-plugin-base libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
-	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
-APT_TEST := xvfb xauth fonts-dejavu-core poppler-utils strace
+	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
+	libportaudio2
+# pulseaudio + the ALSA pulse plugin: a real sound path through PortAudio in the tests
+# (a private server with a sine source; tests/integration/test_record_cli.py).
+APT_TEST := xvfb xauth fonts-dejavu-core poppler-utils strace pulseaudio libasound2-plugins
 
 .PHONY: run test check lint typecheck contracts unit bench system-deps system-test-deps fixtures clean
 .PHONY: bundle bundle-test translations

@@ -33,6 +33,7 @@ BENCHMARKS: dict[str, str] = {
     "startup": "bench.bench_startup",
     "summary": "bench.bench_summary",
     "keep_fragments": "bench.bench_keep_fragments",
+    "record": "bench.bench_record",
 }
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results" / "latest.json"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -67,7 +68,10 @@ def files_containing(
             for name in names:
                 path = Path(dirpath) / name
                 try:
-                    if path.is_symlink() or path.stat().st_mtime < changed_since:
+                    info = path.lstat()
+                    # Only regular files: opening a FIFO (another test's, in a shared /tmp)
+                    # for reading would wait forever.
+                    if not stat.S_ISREG(info.st_mode) or info.st_mtime < changed_since:
                         continue
                     content = path.read_bytes()
                 except OSError:

@@ -76,6 +76,12 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         metavar="NAAM:ROL",
         help="deelnemer (mag een schuilnaam zijn); herhaalbaar",
     )
+    imp.add_argument(  # -- remove the source after import (record_commands' owner)
+        "--remove-source",
+        action="store_true",
+        help="verwijder het bronbestand na een geslaagde import (niet onherstelbaar op een "
+        "geheugenkaart of telefoon; zie de handleiding)",
+    )
 
     lst = sub.add_parser("list", help="toon de opnames in de kluis")
     lst.add_argument("--json", action="store_true", help="uitvoer als JSON")
@@ -126,11 +132,21 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     with open_vault(paths) as vault:
         service = RecordingService(vault, PyAvProber())
         progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
-        recording = service.import_recording(request, progress=progress, cancel=CancelToken())
+        removal = None
+        if args.remove_source:  # -- remove the source after import
+            from vknz_desktop.storage.source_files import SourceFileRemover
+
+            recording, removal = service.import_and_remove_source(
+                request, SourceFileRemover(vault), progress=progress, cancel=CancelToken()
+            )
+        else:
+            recording = service.import_recording(request, progress=progress, cancel=CancelToken())
         if progress:
             progress.finish()
     duration = format_position(recording.duration_ms)
     print(f"Geïmporteerd: {recording.title} ({recording.id}), {duration}", file=out)
+    if removal is not None:
+        print(removal.notice, file=out)
     log.info("imported recording %s (%d bytes)", recording.id, recording.size_bytes)
     return EXIT_OK
 

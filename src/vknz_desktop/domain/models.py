@@ -184,6 +184,11 @@ class AuditAction(StrEnum):
     KEEP_FRAGMENTS = "keep_fragments"
     GDPR_ACCESS = "gdpr_access"
     GDPR_ERASURE = "gdpr_erasure"
+    # Recording in the app (services.live_recording) and removing an import's source file.
+    RECORD_START = "record_start"
+    RECORD_FINISH = "record_finish"
+    RECORD_INTERRUPTED = "record_interrupted"
+    SOURCE_REMOVED = "source_removed"
 
 
 class AuditEntry(BaseModel):

@@ -24,6 +24,7 @@ from vknz_desktop.domain.ports import (
     ProgressCallback,
     RecordingRepository,
 )
+from vknz_desktop.domain.recording_ports import SourceRemover
 
 _HASH_BLOCK = 1024 * 1024
 
@@ -65,6 +66,23 @@ def make_consent(
         scopes=frozenset(scopes),
         keep_until=keep_until or add_months(given_on, DEFAULT_KEEP_MONTHS),
     )
+
+
+#: Said after removing a source file, in the dialog and on the command line: deleting is not
+#: destroying on flash storage, and a phone may have copied the recording to a cloud.
+SOURCE_REMOVED_NOTICE = (
+    "Het bronbestand is verwijderd. Let op: op een geheugenkaart, USB-stick, SSD of telefoon "
+    "is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar "
+    "een cloud (bijvoorbeeld een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook."
+)
+
+
+@dataclass(frozen=True)
+class SourceRemoval:
+    """What removing the source file did, for the message to the user."""
+
+    removable_media: bool
+    notice: str = SOURCE_REMOVED_NOTICE
 
 
 def default_title(source: Path) -> str:
@@ -119,6 +137,21 @@ class RecordingService:
             progress=progress,
             cancel=cancel,
         )
+
+    def import_and_remove_source(
+        self,
+        request: ImportRequest,
+        remover: SourceRemover,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+    ) -> tuple[Recording, SourceRemoval]:
+        """Import, then remove the source file (audited). A source that cannot be removed
+        (read-only medium or folder) is refused before anything is imported."""
+        remover.check(request.source)
+        recording = self.import_recording(request, progress=progress, cancel=cancel)
+        removable = remover.remove(request.source, recording.id, request.role)
+        return recording, SourceRemoval(removable)
 
     def recordings(self) -> list[Recording]:
         """All recordings, newest first."""

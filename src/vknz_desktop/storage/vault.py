@@ -91,12 +91,14 @@ from vknz_desktop.storage.keyfile import (
 )
 from vknz_desktop.storage.media_store import (
     DEFAULT_CHUNK_SIZE,
+    LIVE_MAGIC,
     MEDIA_SUFFIX,
     PARTIAL_SUFFIX,
     ChunkWriter,
     DecryptedStream,
     MediaDamagedError,
     MediaLayout,
+    live_file_problem,
     media_path,
 )
 from vknz_desktop.storage.process_lock import ProcessLock
@@ -292,6 +294,10 @@ class Vault:
             try:
                 vault._remove_leftovers()
                 vault._record_noted_failures()
+                # -- recording in the app: close what a crash left mid-recording
+                from vknz_desktop.storage.live_recording_repo import close_interrupted
+
+                vault.notices.extend(close_interrupted(vault))
             except BaseException:
                 vault.close()
                 raise
@@ -391,7 +397,12 @@ class Vault:
             " imported_at DESC"
         )
         if not self.read_only:
-            return [self._to_recording(row) for row in rows]
+            # -- recording in the app: one being captured has no length yet (live_recording_repo)
+            from vknz_desktop.storage.live_recording_repo import hidden_recording_ids
+
+            with self.reading() as conn:
+                hidden = hidden_recording_ids(conn)
+            return [self._to_recording(row) for row in rows if row[0] not in hidden]
         recordings: list[Recording] = []
         for row in rows:  # a damaged vault: leave out what lost its consent or participants
             with contextlib.suppress(VaultDamagedError):
@@ -821,6 +832,8 @@ class Vault:
             return "het bestand van de opname ontbreekt in de map media"
         except OSError as error:
             return f"het bestand kan niet worden gelezen ({error.strerror})"
+        if header.startswith(LIVE_MAGIC):  # -- recorded in the app, not yet finished
+            return live_file_problem(path, recording_id, layout.size)
         if header != layout.header:
             return (
                 "de kop van het bestand klopt niet (beschadigd, of het bestand van een andere "

@@ -1,0 +1,1 @@
+"""Recording from a microphone and a camera straight into the vault (see ``session``)."""

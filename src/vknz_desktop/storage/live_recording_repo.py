@@ -1,0 +1,429 @@
+"""Recordings made in the app, stored while they are recorded (``domain.recording_ports``).
+
+Crash safety, around the vault's rule that the next open removes ``.part`` files and media files
+that no row owns:
+
+- ``begin`` creates the live file ``media/<id>.vkm`` (header only), then stores in one
+  transaction the recording's row with its key, consent, participants and a ``live_recordings``
+  row in state ``opnemen``. A crash before that commit leaves an unowned file (removed at the
+  next open); after it, the file is owned and kept.
+- While recording, the live file gets small sealed chunks at least every few seconds.
+- At the next open, ``close_interrupted`` closes each recording still in state ``opnemen`` at
+  its last complete chunk (``media_store.close_interrupted_live``) and gives a notice; it is
+  playable and ``verify`` passes. The service then makes it seekable like a stopped one.
+- ``finish`` swaps in the seekable copy in one transaction and destroys the live key.
+
+A recording in state ``opnemen`` is left out of ``Vault.recordings()`` (it has no length yet).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import os
+import shutil
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+import sqlcipher3
+
+from vknz_desktop.domain.errors import ReadOnlyVaultError
+from vknz_desktop.domain.models import (
+    AuditAction,
+    Consent,
+    MediaInfo,
+    Observation,
+    Participant,
+    Recording,
+    Role,
+)
+from vknz_desktop.domain.ports import MediaStream
+from vknz_desktop.domain.recording_ports import LivePending, LiveStart, SeekableOutput
+from vknz_desktop.storage.media_store import (
+    DEFAULT_CHUNK_SIZE,
+    LIVE_MAX_CHUNK,
+    DecryptedStream,
+    LiveChunkWriter,
+    MediaDamagedError,
+    MediaLayout,
+    SeekableChunkWriter,
+    close_interrupted_live,
+    media_path,
+)
+from vknz_desktop.storage.schema import v0007_live_recordings
+
+if TYPE_CHECKING:
+    from vknz_desktop.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+RECORDING = "opnemen"
+STOPPED = "gestopt"
+INTERRUPTED = "onderbroken"
+
+#: The placeholder length of a recording that has only just started (the schema wants > 0).
+_STARTING_MS = 1
+
+
+@dataclass
+class _Output:
+    """A seekable copy being written; owned by no recording until ``finish``."""
+
+    recording_id: str
+    key: bytes = field(repr=False)
+    writer: SeekableChunkWriter
+    layout: MediaLayout | None = None
+    sha256: str = ""
+
+    def write(self, data: bytes) -> int:
+        return self.writer.write(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.writer.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.writer.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        """PyAV closes its output at the end; committing is separate."""
+
+
+class LiveRecordingRepository:
+    """Implements ``domain.recording_ports.LiveRecordingStore`` on the vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+        self._writers: dict[str, LiveChunkWriter] = {}
+
+    # -- starting and stopping -----------------------------------------------------------------
+    def begin(
+        self,
+        *,
+        title: str,
+        conversation_date: dt.date | None,
+        media: MediaInfo,
+        participants: Sequence[Participant],
+        consent: Consent,
+        role: Role,
+    ) -> LiveStart:
+        """Store the recording's row, consent and key, and create its live file."""
+        if self._vault.read_only:
+            from vknz_desktop.storage.vault import READ_ONLY_MESSAGE
+
+            raise ReadOnlyVaultError(READ_ONLY_MESSAGE)
+        recording_id = uuid.uuid4().hex
+        key = os.urandom(32)
+        writer = LiveChunkWriter(self._vault.media_dir, recording_id, key)
+        now = dt.datetime.now(dt.UTC)
+        try:
+            with self._vault.writing() as conn:
+                conn.execute(
+                    "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
+                    " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
+                    " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
+                    " imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        recording_id,
+                        title,
+                        conversation_date.isoformat() if conversation_date else None,
+                        media.container,
+                        _STARTING_MS,
+                        int(media.has_video),
+                        int(media.has_audio),
+                        media.video_codec,
+                        media.audio_codec,
+                        media.width,
+                        media.height,
+                        media.rotation,
+                        media.frame_rate,
+                        int(media.variable_frame_rate),
+                        0,
+                        f"opname:{recording_id}",
+                        LIVE_MAX_CHUNK,
+                        key,
+                        now.isoformat(timespec="seconds"),
+                    ),
+                )
+                self._vault._insert_participants(conn, recording_id, participants)
+                self._vault._upsert_consent(conn, recording_id, consent, now)
+                conn.execute(
+                    "INSERT INTO live_recordings(recording_id, state, started_at) VALUES (?,?,?)",
+                    (recording_id, RECORDING, now.isoformat(timespec="seconds")),
+                )
+                self._vault.audit(
+                    conn,
+                    AuditAction.RECORD_START,
+                    role,
+                    recording_id,
+                    {
+                        "kind": "video" if media.has_video else "audio",
+                        "scopes": ",".join(consent.scope_codes()),
+                    },
+                )
+        except BaseException:
+            writer.abandon()
+            with contextlib.suppress(FileNotFoundError):
+                media_path(self._vault.media_dir, recording_id).unlink()
+            raise
+        self._writers[recording_id] = writer
+        return LiveStart(recording_id, writer)
+
+    def stop(self, recording_id: str, media_ms: int) -> None:
+        """Seal the last chunk and note the recording as stopped (waiting to be finished)."""
+        writer = self._writers.pop(recording_id)
+        size = writer.close(media_ms)
+        with self._vault.writing() as conn:
+            conn.execute(
+                "UPDATE recordings SET size_bytes = ?, duration_ms = ? WHERE id = ?",
+                (size, max(_STARTING_MS, media_ms), recording_id),
+            )
+            conn.execute(
+                "UPDATE live_recordings SET state = ?, media_ms = ? WHERE recording_id = ?",
+                (STOPPED, max(0, media_ms), recording_id),
+            )
+
+    def abandon(self, recording_id: str) -> None:
+        """Let go of a live file without closing it (closed at the next open, as after a
+        crash); used when stopping failed."""
+        writer = self._writers.pop(recording_id, None)
+        if writer is not None:
+            writer.abandon()
+
+    def pending(self) -> list[LivePending]:
+        """Stopped or interrupted recordings that still have to be made seekable."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT recording_id, state, media_ms FROM live_recordings"
+                " WHERE state IN (?, ?) ORDER BY started_at",
+                (STOPPED, INTERRUPTED),
+            ).fetchall()
+        return [LivePending(r[0], r[1] == INTERRUPTED, int(r[2])) for r in rows]
+
+    def in_progress(self) -> set[str]:
+        """Ids of recordings being captured now (not shown in lists)."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT recording_id FROM live_recordings WHERE state = ?", (RECORDING,)
+            ).fetchall()
+        return {r[0] for r in rows}
+
+    # -- the seekable copy ---------------------------------------------------------------------
+    def open_media(self, recording_id: str) -> IO[bytes]:
+        return self._vault.open_media(recording_id)
+
+    def new_output(self) -> SeekableOutput:
+        """A new encrypted file (``.part`` until committed) that a muxer may seek back in."""
+        recording_id = uuid.uuid4().hex
+        key = os.urandom(32)
+        writer = SeekableChunkWriter(self._vault.media_dir, recording_id, key, DEFAULT_CHUNK_SIZE)
+        return _Output(recording_id, key, writer)
+
+    def open_output(self, output: SeekableOutput) -> MediaStream:
+        """Commit the copy (checks every chunk) and read it back; it is still owned by no
+        recording, so a crash now leaves a file that the next open removes."""
+        staged = _require_output(output)
+        if staged.layout is None:
+            staged.layout = staged.writer.commit()
+        stream = DecryptedStream(
+            media_path(self._vault.media_dir, staged.recording_id), staged.key, staged.layout
+        )
+        if not staged.sha256:
+            digest = hashlib.sha256()
+            position = 0
+            while position < staged.layout.size:
+                block = stream.read_at(position, DEFAULT_CHUNK_SIZE)
+                digest.update(block)
+                position += len(block)
+            staged.sha256 = digest.hexdigest()
+        return stream
+
+    def discard_output(self, output: SeekableOutput) -> None:
+        staged = _require_output(output)
+        staged.writer.discard()
+        with contextlib.suppress(FileNotFoundError):
+            media_path(self._vault.media_dir, staged.recording_id).unlink()
+
+    def finish(
+        self, live_id: str, output: SeekableOutput, media: MediaInfo, *, role: Role
+    ) -> Recording:
+        """The seekable copy takes the live recording's place, in one transaction: a new
+        recording with the same title, date, profile, consent and participants; markers and
+        other observations moved to it; the live key destroyed and its row removed. Then the
+        live file is removed."""
+        staged = _require_output(output)
+        if staged.layout is None:
+            self.open_output(output).close()
+        assert staged.layout is not None
+        live = self._vault.recording(live_id)
+        now = dt.datetime.now(dt.UTC)
+        with self._vault.writing() as conn:
+            conn.execute(
+                "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
+                " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
+                " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
+                " imported_at, profile_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    staged.recording_id,
+                    live.title,
+                    live.conversation_date.isoformat() if live.conversation_date else None,
+                    media.container,
+                    media.duration_ms,
+                    int(media.has_video),
+                    int(media.has_audio),
+                    media.video_codec,
+                    media.audio_codec,
+                    media.width,
+                    media.height,
+                    media.rotation,
+                    media.frame_rate,
+                    int(media.variable_frame_rate),
+                    staged.layout.size,
+                    staged.sha256,
+                    staged.layout.chunk_size,
+                    staged.key,
+                    live.imported_at.isoformat(timespec="seconds"),
+                    live.profile_id,
+                ),
+            )
+            self._vault._insert_participants(conn, staged.recording_id, live.participants)
+            self._vault._upsert_consent(conn, staged.recording_id, live.consent, now)
+            end = max(0, media.duration_ms - 1)
+            conn.execute(
+                "UPDATE observations SET time_ms = min(time_ms, ?) WHERE recording_id = ?",
+                (end, live_id),
+            )
+            conn.execute(
+                "UPDATE observations SET end_ms = NULL WHERE recording_id = ? AND end_ms < time_ms",
+                (live_id,),
+            )
+            conn.execute(
+                "UPDATE observations SET recording_id = ? WHERE recording_id = ?",
+                (staged.recording_id, live_id),
+            )
+            self._vault.destroy_media_key(conn, live_id)
+            conn.execute("DELETE FROM recordings WHERE id = ?", (live_id,))
+            self._vault.audit(
+                conn,
+                AuditAction.RECORD_FINISH,
+                role,
+                staged.recording_id,
+                {"from": live_id, "bytes": staged.layout.size},
+            )
+        self._vault.reclaim_media(live_id)
+        return self._vault.recording(staged.recording_id)
+
+    def discard(self, live_id: str, *, role: Role | None) -> None:
+        """Remove a live recording that holds nothing playable (key destroyed first)."""
+        with self._vault.writing() as conn:
+            self._vault.destroy_media_key(conn, live_id)
+            conn.execute("DELETE FROM recordings WHERE id = ?", (live_id,))
+            self._vault.audit(conn, AuditAction.RECORD_INTERRUPTED, role, live_id, {"ms": 0})
+        self._vault.reclaim_media(live_id)
+
+    # -- markers and space ---------------------------------------------------------------------
+    def save_observation(self, observation: Observation) -> None:
+        self._vault.save_observation(observation)
+
+    def observations(self, recording_id: str) -> list[Observation]:
+        return self._vault.observations(recording_id)
+
+    def free_bytes(self) -> int:
+        return shutil.disk_usage(self._vault.media_dir).free
+
+
+def _require_output(output: SeekableOutput) -> _Output:
+    if not isinstance(output, _Output):
+        raise TypeError("output must come from this repository's new_output()")
+    return output
+
+
+def ensure_table(vault: Vault) -> None:
+    """Make ``live_recordings`` when a vault lacks it although its schema version is past 7
+    (made by a build that had a later migration but not this one); harmless otherwise."""
+    with vault.reading() as conn:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'live_recordings'"
+        ).fetchone()
+    if found is None:
+        with vault.writing() as conn:
+            v0007_live_recordings.apply(conn)
+
+
+def close_interrupted(vault: Vault) -> list[str]:
+    """At open: close every recording that was still being captured when its process stopped
+    (at its last complete chunk). Returns Dutch notices for the user."""
+    notices: list[str] = []
+    ensure_table(vault)
+    with vault.reading() as conn:
+        rows = conn.execute(
+            "SELECT l.recording_id, r.title, r.media_key FROM live_recordings l"
+            " JOIN recordings r ON r.id = l.recording_id WHERE l.state = ?",
+            (RECORDING,),
+        ).fetchall()
+    for recording_id, title, key in rows:
+        path = media_path(vault.media_dir, recording_id)
+        closed = None
+        if key is not None and path.exists():
+            try:
+                closed = close_interrupted_live(path, bytes(key), recording_id)
+            except MediaDamagedError as error:
+                log.warning("interrupted recording %s is damaged", recording_id)
+                notices.append(
+                    f"De opname '{title}' werd onderbroken en is beschadigd: {error.message} "
+                    "Er is niets aan gewijzigd."
+                )
+                continue
+        if closed is None or closed.size == 0:
+            LiveRecordingRepository(vault).discard(recording_id, role=None)
+            notices.append(
+                f"De opname '{title}' werd afgebroken voordat er iets was opgenomen; "
+                "er is niets bewaard."
+            )
+            continue
+        with vault.writing() as conn:
+            conn.execute(
+                "UPDATE recordings SET size_bytes = ?, duration_ms = ? WHERE id = ?",
+                (closed.size, max(_STARTING_MS, closed.media_ms), recording_id),
+            )
+            conn.execute(
+                "UPDATE live_recordings SET state = ?, media_ms = ? WHERE recording_id = ?",
+                (INTERRUPTED, closed.media_ms, recording_id),
+            )
+            vault.audit(
+                conn,
+                AuditAction.RECORD_INTERRUPTED,
+                None,
+                recording_id,
+                {"ms": closed.media_ms, "bytes": closed.size},
+            )
+        seconds = closed.media_ms // 1000
+        notices.append(
+            f"De opname '{title}' werd onderbroken (het programma of de computer stopte). "
+            f"Ze is bewaard tot het laatste volledige blok, ongeveer {seconds // 60}:"
+            f"{seconds % 60:02d}; hoogstens de laatste 5 seconden ontbreken."
+        )
+    return notices
+
+
+def hidden_recording_ids(conn: Any) -> set[str]:
+    """Inside a read: recordings being captured now (``Vault.recordings`` leaves them out)."""
+    try:
+        rows = conn.execute(
+            "SELECT recording_id FROM live_recordings WHERE state = ?", (RECORDING,)
+        ).fetchall()
+    except sqlcipher3.OperationalError:  # a vault of an older schema, not yet opened by us
+        return set()
+    return {r[0] for r in rows}
