@@ -19,7 +19,6 @@ from typing import Any, TextIO
 from vknz_desktop.cli.common import (
     EXIT_OK,
     date_arg,
-    hms,
     open_vault,
     participant_arg,
     role_arg,
@@ -35,6 +34,7 @@ from vknz_desktop.domain.recording_ports import (
     DiskStatus,
     RecordRequest,
 )
+from vknz_desktop.domain.timefmt import format_position
 from vknz_desktop.paths import AppPaths
 from vknz_desktop.services.live_recording import (
     LiveRecordingService,
@@ -145,7 +145,7 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         for earlier in service.finish_pending(role=args.role, problems=problems):
             print(
                 f"Eerder onderbroken opname afgerond: {earlier.title} ({earlier.id}), "
-                f"{hms(earlier.duration_ms)}",
+                f"{format_position(earlier.duration_ms)}",
                 file=out,
             )
         for problem in problems:
@@ -198,7 +198,8 @@ def _record(
         print(f"Let op: {reason}", file=sys.stderr)
     markers = len(recorder.markers)
     print(
-        f"Opgenomen: {recording.title} ({recording.id}), {hms(recording.duration_ms)}, "
+        f"Opgenomen: {recording.title} ({recording.id}), "
+        f"{format_position(recording.duration_ms)}, "
         f"{markers} markering(en)",
         file=out,
     )
@@ -222,7 +223,9 @@ def _read_commands(recorder: Any, stop: threading.Event, out: TextIO) -> None:
             else:
                 marker = recorder.marker(word or None)
                 print(
-                    f"Markering {hms(marker.time_ms)} {word or 'raakmoment'}", file=out, flush=True
+                    f"Markering {format_position(marker.time_ms)} {word or 'raakmoment'}",
+                    file=out,
+                    flush=True,
                 )
         except (KnownError, ValueError) as error:
             print(f"vknz: {getattr(error, 'message', error)}", file=sys.stderr, flush=True)

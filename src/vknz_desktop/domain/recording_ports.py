@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
 from vknz_desktop.domain.models import Consent, MediaInfo, Observation, Participant, Recording, Role
 from vknz_desktop.domain.ports import MediaStream, VideoFrame
@@ -184,7 +184,7 @@ class LiveRecordingStore(Protocol):
         """Remove a live recording that holds nothing playable (its key destroyed)."""
         ...
 
-    def open_media(self, recording_id: str) -> IO[bytes]: ...
+    def open_media(self, recording_id: str) -> MediaStream: ...
 
     def new_output(self) -> SeekableOutput: ...
 

@@ -27,13 +27,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import cast
 
 from vknz_desktop.domain.clock import utc_now
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.markers import make_marker
 from vknz_desktop.domain.models import MediaInfo, Observation, Recording, Role
-from vknz_desktop.domain.ports import MediaStream
 from vknz_desktop.domain.recording_ports import (
     CaptureBackend,
     CaptureCallbacks,
@@ -354,7 +352,7 @@ class LiveRecordingService:
         """Make a stopped (or interrupted) live recording seekable and swap it in."""
         output = self.store.new_output()
         try:
-            source = cast(MediaStream, self.store.open_media(live_id))
+            source = self.store.open_media(live_id)
             try:
                 self._finisher.remux(source, output)
             finally:

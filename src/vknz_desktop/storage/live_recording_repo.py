@@ -27,7 +27,7 @@ import shutil
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
@@ -221,7 +221,7 @@ class LiveRecordingRepository:
         return {r[0] for r in rows}
 
     # -- the seekable copy ---------------------------------------------------------------------
-    def open_media(self, recording_id: str) -> IO[bytes]:
+    def open_media(self, recording_id: str) -> MediaStream:
         return self._vault.open_media(recording_id)
 
     def new_output(self) -> SeekableOutput:
