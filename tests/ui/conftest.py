@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +17,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.integration.helpers import import_file
 from vknz_desktop.app import create_window
+from vknz_desktop.domain.models import ConsentScope, Role
 from vknz_desktop.paths import AppPaths
+from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.common import messages
@@ -164,6 +167,22 @@ def unlock(window: MainWindow, passphrase: str = PASSPHRASE) -> None:
         window.show()
     window.activateWindow()
     QTest.qWaitForWindowActive(window)
+
+
+def allow_klant(window: MainWindow, recording_id: str) -> None:
+    """Samen kijken needs the consent "klant kijkt mee" (the demo vault has only the
+    researcher's)."""
+    vault = window.vault
+    assert vault is not None
+    vault.set_consent(
+        recording_id,
+        make_consent(
+            [ConsentScope.RESEARCHER, ConsentScope.CLIENT],
+            given_by=Role.KLANT,
+            given_on=dt.date(2026, 11, 1),
+        ),
+        role=Role.KLANTMANAGER,
+    )
 
 
 def wait_until_position(qtbot: QtBot, window: MainWindow, at_least_ms: int) -> None:

@@ -10,14 +10,10 @@ from pydantic import ValidationError
 from vknz_desktop.domain.fragments import (
     Clip,
     ReviewSession,
-    consent_problem,
     kept_ms,
-    may_leave_vault,
     move_clips,
     place_observations,
     plan_fragments,
-    required_scopes,
-    visible_to,
 )
 from vknz_desktop.domain.models import (
     ConsentScope,
@@ -27,6 +23,12 @@ from vknz_desktop.domain.models import (
     Recording,
     Role,
     SharingState,
+)
+from vknz_desktop.domain.visibility import (
+    consent_problem,
+    may_leave_vault,
+    required_scopes,
+    visible_to,
 )
 from vknz_desktop.services.clips import clip_at, next_clip, normalise_range, previous_clip
 from vknz_desktop.services.recordings import make_consent

@@ -113,7 +113,7 @@ def test_suggest_theme_ignores_free_notes() -> None:
 def test_klant_items_only_with_permission(extra: dict[str, object], shareable: bool) -> None:
     item = observation("o", "r", "tekst", **extra)
     assert is_shareable(item) is shareable
-    from vknz_desktop.domain.fragments import may_leave_vault
+    from vknz_desktop.domain.visibility import may_leave_vault
 
     assert may_leave_vault(item) is shareable  # the same rule as the fragments feature
 

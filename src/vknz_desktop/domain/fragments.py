@@ -9,8 +9,7 @@ consent, and the plan for keeping only the fragments of a recording. Pure rules,
   ``SHARED`` the item is hidden from everyone but the klant and the onderzoeker (the
   intermediary who asks), and it never leaves the vault.
 - Who may see what, and which recording may be shown to whom, is decided by the one policy in
-  ``domain.visibility`` (``visible_to``, ``may_leave_vault``, ``consent_problem`` and
-  ``required_scopes`` are re-exported here for the modules that always used them).
+  ``domain.visibility``.
 - **Keep fragments only** (data minimisation): ``plan_fragments`` merges overlapping clips
   into the ranges to cut, ``place_observations`` decides which observations move (times
   rebased) and ``move_clips`` where the clips go.
@@ -31,13 +30,6 @@ from vknz_desktop.domain.models import (
     Role,
     SharingState,
 )
-from vknz_desktop.domain.visibility import (
-    consent_problem,
-    is_klant_feedback,
-    may_leave_vault,
-    required_scopes,
-    visible_to,
-)
 
 __all__ = [
     "MIN_CLIP_MS",
@@ -51,15 +43,10 @@ __all__ = [
     "SessionItem",
     "SessionSummary",
     "SharingState",
-    "consent_problem",
-    "is_klant_feedback",
     "kept_ms",
-    "may_leave_vault",
     "move_clips",
     "place_observations",
     "plan_fragments",
-    "required_scopes",
-    "visible_to",
 ]
 
 #: The shortest clip (the timeline's handles stop here too).

@@ -72,8 +72,12 @@ def _inspect(path: Path, container: Any) -> MediaInfo:
     format_name = container.format.name
     if format_name in _REJECTED_FORMATS or format_name.endswith("_pipe"):
         raise _fail(path, NOT_MEDIA)
-    video = next((s for s in container.streams.video if not _is_cover_art(s)), None)
-    audio = next(iter(container.streams.audio), None)
+    # A stream whose header is too damaged to give a decoder does not count.
+    video = next(
+        (s for s in container.streams.video if not _is_cover_art(s) and s.codec_context),
+        None,
+    )
+    audio = next((s for s in container.streams.audio if s.codec_context), None)
     if video is None and audio is None:
         raise _fail(path, "er staat geen beeld of geluid in.")
     if video is not None:

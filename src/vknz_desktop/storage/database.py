@@ -28,6 +28,11 @@ from vknz_desktop.storage.fsutil import (
 )
 from vknz_desktop.storage.migrations import LATEST_VERSION, pending
 
+#: Why a damaged vault refuses every change (it was opened read-only with what is still sound).
+READ_ONLY_MESSAGE = (
+    "De kluis is beschadigd en daarom alleen-lezen geopend; er kan niets worden gewijzigd of "
+    "toegevoegd. Er is niets gewijzigd."
+)
 DATABASE_FILE_NAME = "vault.db"
 BACKUP_DIR_NAME = "backups"
 PAGE_SIZE = 4096

@@ -8,9 +8,10 @@ that no row owns:
   row in state ``opnemen``. A crash before that commit leaves an unowned file (removed at the
   next open); after it, the file is owned and kept.
 - While recording, the live file gets small sealed chunks at least every few seconds.
-- At the next open, ``close_interrupted`` closes each recording still in state ``opnemen`` at
-  its last complete chunk (``media_store.close_interrupted_live``) and gives a notice; it is
-  playable and ``verify`` passes. The service then makes it seekable like a stopped one.
+- At the next open, ``live_recovery.close_interrupted`` closes each recording still in state
+  ``opnemen`` at its last complete chunk (``media_store.close_interrupted_live``) and gives a
+  notice; it is playable and ``verify`` passes. The service then makes it seekable like a
+  stopped one.
 - ``finish`` swaps in the seekable copy in one transaction and destroys the live key.
 
 A recording in state ``opnemen`` is left out of ``Vault.recordings()`` (it has no length yet).
@@ -27,9 +28,7 @@ import shutil
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-import sqlcipher3
+from typing import TYPE_CHECKING
 
 from vknz_desktop.domain.errors import ReadOnlyVaultError
 from vknz_desktop.domain.models import (
@@ -43,30 +42,28 @@ from vknz_desktop.domain.models import (
 )
 from vknz_desktop.domain.ports import MediaStream
 from vknz_desktop.domain.recording_ports import LivePending, LiveStart, SeekableOutput
+from vknz_desktop.storage.database import READ_ONLY_MESSAGE
+from vknz_desktop.storage.live_recovery import (
+    _STARTING_MS,
+    INTERRUPTED,
+    RECORDING,
+    STOPPED,
+    discard_live,
+)
 from vknz_desktop.storage.media_store import (
     DEFAULT_CHUNK_SIZE,
     LIVE_MAX_CHUNK,
     DecryptedStream,
     LiveChunkWriter,
-    MediaDamagedError,
     MediaLayout,
     SeekableChunkWriter,
-    close_interrupted_live,
     media_path,
 )
-from vknz_desktop.storage.schema import v0007_live_recordings
 
 if TYPE_CHECKING:
     from vknz_desktop.storage.vault import Vault
 
 log = logging.getLogger(__name__)
-
-RECORDING = "opnemen"
-STOPPED = "gestopt"
-INTERRUPTED = "onderbroken"
-
-#: The placeholder length of a recording that has only just started (the schema wants > 0).
-_STARTING_MS = 1
 
 
 @dataclass
@@ -121,8 +118,6 @@ class LiveRecordingRepository:
     ) -> LiveStart:
         """Store the recording's row, consent and key, and create its live file."""
         if self._vault.read_only:
-            from vknz_desktop.storage.vault import READ_ONLY_MESSAGE
-
             raise ReadOnlyVaultError(READ_ONLY_MESSAGE)
         recording_id = uuid.uuid4().hex
         key = os.urandom(32)
@@ -327,11 +322,7 @@ class LiveRecordingRepository:
 
     def discard(self, live_id: str, *, role: Role | None) -> None:
         """Remove a live recording that holds nothing playable (key destroyed first)."""
-        with self._vault.writing() as conn:
-            self._vault.destroy_media_key(conn, live_id)
-            conn.execute("DELETE FROM recordings WHERE id = ?", (live_id,))
-            self._vault.audit(conn, AuditAction.RECORD_INTERRUPTED, role, live_id, {"ms": 0})
-        self._vault.reclaim_media(live_id)
+        discard_live(self._vault, live_id, role=role)
 
     # -- markers and space ---------------------------------------------------------------------
     def save_observation(self, observation: Observation) -> None:
@@ -348,82 +339,3 @@ def _require_output(output: SeekableOutput) -> _Output:
     if not isinstance(output, _Output):
         raise TypeError("output must come from this repository's new_output()")
     return output
-
-
-def ensure_table(vault: Vault) -> None:
-    """Make ``live_recordings`` when a vault lacks it although its schema version is past 7
-    (made by a build that had a later migration but not this one); harmless otherwise."""
-    with vault.reading() as conn:
-        found = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'live_recordings'"
-        ).fetchone()
-    if found is None:
-        with vault.writing() as conn:
-            v0007_live_recordings.apply(conn)
-
-
-def close_interrupted(vault: Vault) -> list[str]:
-    """At open: close every recording that was still being captured when its process stopped
-    (at its last complete chunk). Returns Dutch notices for the user."""
-    notices: list[str] = []
-    ensure_table(vault)
-    with vault.reading() as conn:
-        rows = conn.execute(
-            "SELECT l.recording_id, r.title, r.media_key FROM live_recordings l"
-            " JOIN recordings r ON r.id = l.recording_id WHERE l.state = ?",
-            (RECORDING,),
-        ).fetchall()
-    for recording_id, title, key in rows:
-        path = media_path(vault.media_dir, recording_id)
-        closed = None
-        if key is not None and path.exists():
-            try:
-                closed = close_interrupted_live(path, bytes(key), recording_id)
-            except MediaDamagedError as error:
-                log.warning("interrupted recording %s is damaged", recording_id)
-                notices.append(
-                    f"De opname '{title}' werd onderbroken en is beschadigd: {error.message} "
-                    "Er is niets aan gewijzigd."
-                )
-                continue
-        if closed is None or closed.size == 0:
-            LiveRecordingRepository(vault).discard(recording_id, role=None)
-            notices.append(
-                f"De opname '{title}' werd afgebroken voordat er iets was opgenomen; "
-                "er is niets bewaard."
-            )
-            continue
-        with vault.writing() as conn:
-            conn.execute(
-                "UPDATE recordings SET size_bytes = ?, duration_ms = ? WHERE id = ?",
-                (closed.size, max(_STARTING_MS, closed.media_ms), recording_id),
-            )
-            conn.execute(
-                "UPDATE live_recordings SET state = ?, media_ms = ? WHERE recording_id = ?",
-                (INTERRUPTED, closed.media_ms, recording_id),
-            )
-            vault.audit(
-                conn,
-                AuditAction.RECORD_INTERRUPTED,
-                None,
-                recording_id,
-                {"ms": closed.media_ms, "bytes": closed.size},
-            )
-        seconds = closed.media_ms // 1000
-        notices.append(
-            f"De opname '{title}' werd onderbroken (het programma of de computer stopte). "
-            f"Ze is bewaard tot het laatste volledige blok, ongeveer {seconds // 60}:"
-            f"{seconds % 60:02d}; hoogstens de laatste 5 seconden ontbreken."
-        )
-    return notices
-
-
-def hidden_recording_ids(conn: Any) -> set[str]:
-    """Inside a read: recordings being captured now (``Vault.recordings`` leaves them out)."""
-    try:
-        rows = conn.execute(
-            "SELECT recording_id FROM live_recordings WHERE state = ?", (RECORDING,)
-        ).fetchall()
-    except sqlcipher3.OperationalError:  # a vault of an older schema, not yet opened by us
-        return set()
-    return {r[0] for r in rows}

@@ -55,6 +55,7 @@ from vknz_desktop.storage import audit_log, observations_repo
 from vknz_desktop.storage.database import (
     DATABASE_FILE_NAME,
     READ_ONLY_FS_MESSAGE,
+    READ_ONLY_MESSAGE,
     DamagedPagesError,
     DatabaseError,
     check_health,
@@ -105,10 +106,6 @@ from vknz_desktop.storage.process_lock import ProcessLock
 from vknz_desktop.storage.salvage import SalvageReport, describe, salvage
 
 log = logging.getLogger(__name__)
-READ_ONLY_MESSAGE = (
-    "De kluis is beschadigd en daarom alleen-lezen geopend; er kan niets worden gewijzigd of "
-    "toegevoegd. Er is niets gewijzigd."
-)
 
 MEDIA_DIR_NAME = "media"
 #: Why a new passphrase is unfit (Dutch) or None; e.g. ``DutchPassphraseEstimator.problem``.
@@ -295,7 +292,7 @@ class Vault:
                 vault._remove_leftovers()
                 vault._record_noted_failures()
                 # -- recording in the app: close what a crash left mid-recording
-                from vknz_desktop.storage.live_recording_repo import close_interrupted
+                from vknz_desktop.storage.live_recovery import close_interrupted
 
                 vault.notices.extend(close_interrupted(vault))
             except BaseException:
@@ -398,7 +395,7 @@ class Vault:
         )
         if not self.read_only:
             # -- recording in the app: one being captured has no length yet (live_recording_repo)
-            from vknz_desktop.storage.live_recording_repo import hidden_recording_ids
+            from vknz_desktop.storage.live_recovery import hidden_recording_ids
 
             with self.reading() as conn:
                 hidden = hidden_recording_ids(conn)

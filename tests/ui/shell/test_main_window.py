@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import learning, review, samen_kijken, unlock
+from tests.ui.conftest import allow_klant, learning, review, samen_kijken, unlock
 from vknz_desktop.domain.models import ConsentScope, Role
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.storage.vault import Vault
@@ -89,6 +89,7 @@ def test_pages_bring_their_title_and_samen_kijken_hides_the_menu_bar(
     unlock(window)
     review(window).show_prepare()
     assert window.windowTitle() == "Samen terugkijken voorbereiden — VKNZ"
+    allow_klant(window, demo_vault["audio"])
     window.open_recording(demo_vault["audio"])
     assert window.windowTitle() == "Testgesprek geluid — VKNZ"
     samen_kijken(window).enter()

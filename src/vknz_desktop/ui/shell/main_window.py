@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop import __version__
 from vknz_desktop.domain.errors import KnownError
-from vknz_desktop.domain.fragments import visible_to
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
+from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.appearance import apply_appearance
 from vknz_desktop.ui.common.clipboard import SensitiveClipboard

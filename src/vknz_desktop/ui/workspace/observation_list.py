@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
+from vknz_desktop.domain.fragments import SHARING_LABELS
 from vknz_desktop.domain.models import Observation, SharingState
 from vknz_desktop.domain.profiles import Profile
+from vknz_desktop.domain.visibility import is_klant_feedback
 from vknz_desktop.ui.common.formatting import format_duration, format_position
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon

@@ -8,10 +8,11 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QImage, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from vknz_desktop.domain.fragments import Clip, visible_to
+from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.models import Observation, Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, OpenVault
 from vknz_desktop.domain.profiles import Profile
+from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.ui.common import messages

@@ -3,7 +3,6 @@ accessibility (names, text size to 200 % without cut-off text, high contrast).""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -13,9 +12,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import samen_kijken, unlock, wait_until_position
-from vknz_desktop.domain.models import ConsentScope, Role
-from vknz_desktop.services.recordings import make_consent
+from tests.ui.conftest import allow_klant, samen_kijken, unlock, wait_until_position
+from vknz_desktop.domain.models import Role
 from vknz_desktop.ui.common.appearance import apply_appearance, is_high_contrast
 from vknz_desktop.ui.features.watch_together.feature import MARKER_TEXT
 from vknz_desktop.ui.features.watch_together.view import SamenKijkenView
@@ -29,22 +27,6 @@ def _normal_appearance() -> Iterator[None]:
     yield
     apply_appearance(100, False)
     QApplication.processEvents()
-
-
-def allow_klant(window: MainWindow, recording_id: str) -> None:
-    """Samen kijken needs the consent "klant kijkt mee" (the demo vault has only the
-    researcher's)."""
-    vault = window.vault
-    assert vault is not None
-    vault.set_consent(
-        recording_id,
-        make_consent(
-            [ConsentScope.RESEARCHER, ConsentScope.CLIENT],
-            given_by=Role.KLANT,
-            given_on=dt.date(2026, 11, 1),
-        ),
-        role=Role.KLANTMANAGER,
-    )
 
 
 def enter(

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from vknz_desktop.domain.errors import KnownError
-from vknz_desktop.domain.fragments import Clip, visible_to
+from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.goals import Evidence, EvidenceKind, evidence_for
 from vknz_desktop.domain.models import Observation
+from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.features.learning.export import (
     DeidentifierLoader,

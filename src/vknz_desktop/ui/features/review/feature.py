@@ -17,8 +17,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Si
 from PySide6.QtWidgets import QProgressDialog
 
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
-from vknz_desktop.domain.fragments import SHARING_LABELS, is_klant_feedback
+from vknz_desktop.domain.fragments import SHARING_LABELS
 from vknz_desktop.domain.models import SharingState
+from vknz_desktop.domain.visibility import is_klant_feedback
 from vknz_desktop.services.keep_fragments import KeepFragmentsPreview, KeepFragmentsResult
 from vknz_desktop.services.review_sessions import SHARING_ROLES
 from vknz_desktop.ui.common import messages

@@ -32,14 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.errors import KnownError
-from vknz_desktop.domain.fragments import (
-    SHARING_LABELS,
-    ReviewSession,
-    SessionSummary,
-    is_klant_feedback,
-)
+from vknz_desktop.domain.fragments import SHARING_LABELS, ReviewSession, SessionSummary
 from vknz_desktop.domain.models import Observation, Role, SharingState
 from vknz_desktop.domain.ports import MediaStream
+from vknz_desktop.domain.visibility import is_klant_feedback
 from vknz_desktop.services.review_sessions import (
     SHARING_ROLES,
     PlaylistEntry,
