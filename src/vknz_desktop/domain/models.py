@@ -184,6 +184,10 @@ class AuditAction(StrEnum):
     KEEP_FRAGMENTS = "keep_fragments"
     GDPR_ACCESS = "gdpr_access"
     GDPR_ERASURE = "gdpr_erasure"
+    ONDERZOEKER_REGISTERED = "onderzoeker_registered"
+    ONDERZOEKER_UNLOCK = "onderzoeker_unlock"
+    ONDERZOEKER_UNLOCK_FAILED = "onderzoeker_unlock_failed"
+    SEALED = "sealed"
 
 
 class AuditEntry(BaseModel):
@@ -230,6 +234,10 @@ class Observation(BaseModel):
     session_id: str | None = None
     perspective: Role | None = None
     sharing_state: SharingState = SharingState.NOT_ASKED
+    # Set when an onderzoeker recorded that the klant agreed to share it (domain.sealing):
+    # when, and which onderzoeker (their id).
+    shared_at: dt.datetime | None = None
+    shared_by: str | None = None
 
     @field_validator("end_ms")
     @classmethod

@@ -17,6 +17,7 @@ from vknz_desktop.domain.fragments import (
 )
 from vknz_desktop.domain.models import MediaInfo, Observation, Recording, Role, SharingState
 from vknz_desktop.domain.ports import CancelToken, MediaStream
+from vknz_desktop.domain.sealing import OnderzoekerKey
 
 
 class ClipRepository(Protocol):
@@ -56,10 +57,16 @@ class ReviewSessionRepository(Protocol):
 
 
 class SharingRepository(Protocol):
-    """Changing whether klant feedback may be shared (audited, without text)."""
+    """Changing whether klant feedback may be shared (audited, without text). A sealed item
+    needs an onderzoeker's unlocked ``key`` (``domain.sealing``)."""
 
     def set_sharing_state(
-        self, observation_id: str, state: SharingState, *, role: Role
+        self,
+        observation_id: str,
+        state: SharingState,
+        *,
+        role: Role,
+        key: OnderzoekerKey | None = None,
     ) -> Observation: ...
 
 

@@ -35,8 +35,10 @@ from vknz_desktop.domain.models import (
     SharingState,
 )
 from vknz_desktop.domain.review_ports import NewFragment, StagedMedia
+from vknz_desktop.domain.sealing import OnderzoekerKey
 from vknz_desktop.storage import observations_repo
 from vknz_desktop.storage.media_store import DEFAULT_CHUNK_SIZE, ChunkWriter, media_path
+from vknz_desktop.storage.sealing_repo import SealingRepository
 from vknz_desktop.storage.vault import Vault
 
 _CLIP_COLUMNS = "id, recording_id, start_ms, end_ms, title, note, theme_id, created_at, edited_at"
@@ -258,32 +260,20 @@ class FragmentsRepository:
 
     # -- klant feedback -----------------------------------------------------------------------
     def set_sharing_state(
-        self, observation_id: str, state: SharingState, *, role: Role
+        self,
+        observation_id: str,
+        state: SharingState,
+        *,
+        role: Role,
+        key: OnderzoekerKey | None = None,
     ) -> Observation:
-        """Change whether klant feedback may be shared; audited with ids and states only."""
-        with self._vault.writing() as conn:
-            existing = observations_repo.one(conn, observation_id)
-            if existing is None:
-                raise KnownError("Deze waarneming bestaat niet meer.")
-            if existing.sharing_state != state:
-                conn.execute(
-                    "UPDATE observations SET sharing_state = ? WHERE id = ?",
-                    (state.value, observation_id),
-                )
-                Vault.audit(
-                    conn,
-                    AuditAction.SHARING_CHANGED,
-                    role,
-                    existing.recording_id,
-                    {
-                        "observation": observation_id,
-                        "from": existing.sharing_state.value,
-                        "to": state.value,
-                    },
-                )
-            updated = observations_repo.one(conn, observation_id)
-        assert updated is not None
-        return updated
+        """Change whether klant feedback may be shared; audited with ids and states only.
+
+        A sealed item needs the onderzoeker's unlocked ``key`` (see ``sealing_repo``).
+        """
+        return SealingRepository(self._vault).set_sharing_state(
+            observation_id, state, role=role, key=key
+        )
 
     # -- keep fragments only ------------------------------------------------------------------
     def stage_media(self, data: bytes) -> StagedMedia:
