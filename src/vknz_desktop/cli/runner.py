@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TextIO
 
 from vknz_desktop import __version__
-from vknz_desktop.cli import gdpr_commands, learning_commands, profile_commands, vault_commands
+from vknz_desktop.cli import (
+    gdpr_commands,
+    learning_commands,
+    onderzoeker_commands,
+    profile_commands,
+    vault_commands,
+)
 from vknz_desktop.cli.common import EXIT_BUG, EXIT_KNOWN, EXIT_OK, Parser, role_arg
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Role
@@ -35,7 +41,13 @@ def cmd_self_test(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
     return run_self_test(out)
 
 
-AREAS = (vault_commands, profile_commands, gdpr_commands, learning_commands)
+AREAS = (
+    vault_commands,
+    profile_commands,
+    gdpr_commands,
+    learning_commands,
+    onderzoeker_commands,
+)
 
 COMMANDS: dict[str, Command] = {
     name: command for area in AREAS for name, command in area.COMMANDS.items()
@@ -60,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--role",
         type=role_arg,
         default=Role.KLANTMANAGER,
-        help="uw rol, voor het logboek (standaard: klantmanager)",
+        help="uw rol, alleen voor het logboek: de rol opent niets (standaard: klantmanager)",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)
     for area in AREAS:

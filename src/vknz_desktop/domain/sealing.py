@@ -32,6 +32,7 @@ from vknz_desktop.domain.models import Observation, Role, SharingState
 from vknz_desktop.domain.visibility import Decision
 
 __all__ = [
+    "NO_ONDERZOEKER_EXPLANATION",
     "NO_ONDERZOEKER_MESSAGE",
     "SEALED_FIELDS",
     "SEALED_STATES",
@@ -55,13 +56,15 @@ SEALED_FIELDS = ("text", "answer", "author_name", "profile_id", "theme_id", "que
 #: The sharing states a sealed item can have: shared items are not sealed.
 SEALED_STATES = frozenset({SharingState.NOT_ASKED, SharingState.NOT_SHARED})
 
-NO_ONDERZOEKER_MESSAGE = (
+#: Why klant feedback cannot be stored yet, and how to change that.
+NO_ONDERZOEKER_EXPLANATION = (
     "Feedback van de klant kan nog niet worden bewaard: er is in deze kluis nog geen "
     "onderzoeker geregistreerd. Wat de klant zegt, wordt versleuteld voor de onderzoeker, "
     "zodat alleen die het kan lezen tot de klant toestemming geeft om het te delen. "
     "Laat de onderzoeker zich eerst registreren met een eigen wachtwoord "
-    "(op de opdrachtregel: vknz onderzoeker register NAAM). Er is niets bewaard."
+    "(op de opdrachtregel: vknz onderzoeker register NAAM)."
 )
+NO_ONDERZOEKER_MESSAGE = NO_ONDERZOEKER_EXPLANATION + " Er is niets bewaard."
 
 
 class NoOnderzoekerError(KnownError):
@@ -131,7 +134,7 @@ def onderzoeker_name_problem(name: str, taken: Sequence[str]) -> str | None:
 
 def klant_items_possible(onderzoekers: int) -> Decision:
     """Whether klant feedback can be stored now: only when it can be sealed for someone."""
-    return Decision.yes() if onderzoekers > 0 else Decision.no(NO_ONDERZOEKER_MESSAGE)
+    return Decision.yes() if onderzoekers > 0 else Decision.no(NO_ONDERZOEKER_EXPLANATION)
 
 
 def payload_of(observation: Observation) -> dict[str, str | None]:
@@ -218,7 +221,15 @@ class SealingRepository(Protocol):
 
     def unlock(self, name: str, passphrase: str, *, role: Role | None) -> OnderzoekerKey: ...
 
+    def onderzoeker(self, name_or_id: str) -> Onderzoeker: ...
+
     def sealed_items(self, recording_id: str | None = None) -> list[SealedItem]: ...
+
+    def session_items(self, session_id: str) -> list[SealedItem]: ...
+
+    def open_recording(self, key: OnderzoekerKey, recording_id: str) -> list[Observation]: ...
+
+    def open_session(self, key: OnderzoekerKey, session_id: str) -> list[Observation]: ...
 
     def open_items(
         self, key: OnderzoekerKey, item_ids: Sequence[str] | None = None
