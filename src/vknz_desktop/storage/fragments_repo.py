@@ -35,8 +35,8 @@ from vknz_desktop.domain.models import (
     SharingState,
 )
 from vknz_desktop.domain.review_ports import NewFragment, StagedMedia
-from vknz_desktop.domain.sealing import OnderzoekerKey
-from vknz_desktop.storage import observations_repo
+from vknz_desktop.domain.sealing import OnderzoekerKey, SealedItem
+from vknz_desktop.storage import observations_repo, sealed_store
 from vknz_desktop.storage.media_store import DEFAULT_CHUNK_SIZE, ChunkWriter, media_path
 from vknz_desktop.storage.sealing_repo import SealingRepository
 from vknz_desktop.storage.vault import Vault
@@ -350,16 +350,17 @@ class FragmentsRepository:
                         ),
                     )
                 for obs_move in observation_moves:
-                    conn.execute(
-                        "UPDATE observations SET recording_id = ?, time_ms = ?, end_ms = ?"
-                        " WHERE id = ?",
-                        (
-                            staged[obs_move.fragment].recording_id,
-                            obs_move.time_ms,
-                            obs_move.end_ms,
-                            obs_move.observation_id,
-                        ),
-                    )
+                    for table in ("observations", "sealed_items"):  # an id is in one of them
+                        conn.execute(
+                            f"UPDATE {table} SET recording_id = ?, time_ms = ?, end_ms = ?"  # noqa: S608
+                            " WHERE id = ?",
+                            (
+                                staged[obs_move.fragment].recording_id,
+                                obs_move.time_ms,
+                                obs_move.end_ms,
+                                obs_move.observation_id,
+                            ),
+                        )
                 Vault.destroy_media_key(conn, original_id)
                 kept = conn.execute(
                     "SELECT count(*) FROM observations WHERE recording_id = ?", (original_id,)
@@ -383,6 +384,11 @@ class FragmentsRepository:
             ) from error
         self._vault.reclaim_media(original_id)
         return [self._vault.recording(media.recording_id) for media in staged]
+
+    def sealed_items(self, recording_id: str) -> list[SealedItem]:
+        """The sealed klant items of a recording (facts only, never their words)."""
+        with self._vault.reading() as conn:
+            return sealed_store.items(conn, recording_id=recording_id)
 
     def replaced_recordings(self) -> dict[str, list[str]]:
         """Recordings replaced by their fragments (media gone, row kept): id → fragment ids,

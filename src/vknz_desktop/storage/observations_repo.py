@@ -110,6 +110,30 @@ def insert_plain(conn: Any, obs: Observation) -> None:
     _upsert(conn, obs)
 
 
+def row_values(obs: Observation) -> tuple[object, ...]:
+    """``obs`` as the values of ``_COLUMNS``."""
+    return (
+        obs.id,
+        obs.recording_id,
+        obs.time_ms,
+        obs.end_ms,
+        obs.profile_id,
+        obs.theme_id,
+        obs.question_id,
+        obs.answer,
+        obs.text,
+        obs.author_role.value,
+        obs.author_name,
+        obs.created_at.isoformat(),
+        obs.edited_at.isoformat(),
+        obs.session_id,
+        obs.perspective.value if obs.perspective else None,
+        obs.sharing_state.value,
+        obs.shared_at.isoformat() if obs.shared_at else None,
+        obs.shared_by,
+    )
+
+
 def _upsert(conn: Any, obs: Observation) -> None:
     conn.execute(
         f"INSERT INTO observations({_COLUMNS}) VALUES ({_PLACEHOLDERS})"  # noqa: S608
@@ -119,26 +143,7 @@ def _upsert(conn: Any, obs: Observation) -> None:
         " author_role=excluded.author_role, author_name=excluded.author_name,"
         " edited_at=excluded.edited_at, session_id=excluded.session_id,"
         " perspective=excluded.perspective",
-        (
-            obs.id,
-            obs.recording_id,
-            obs.time_ms,
-            obs.end_ms,
-            obs.profile_id,
-            obs.theme_id,
-            obs.question_id,
-            obs.answer,
-            obs.text,
-            obs.author_role.value,
-            obs.author_name,
-            obs.created_at.isoformat(),
-            obs.edited_at.isoformat(),
-            obs.session_id,
-            obs.perspective.value if obs.perspective else None,
-            obs.sharing_state.value,
-            obs.shared_at.isoformat() if obs.shared_at else None,
-            obs.shared_by,
-        ),
+        row_values(obs),
     )
 
 
