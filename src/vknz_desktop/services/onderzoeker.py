@@ -78,6 +78,12 @@ class OnderzoekerSession:
         """Forget the key (it is overwritten in memory)."""
         self.key.close()
 
+    def __enter__(self) -> OnderzoekerSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 class OnderzoekerService:
     """Registering onderzoekers and handling sealed klant feedback."""
