@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import unlock, wait_until_position
+from tests.integration.helpers import onderzoeker_session, register_onderzoeker
 from vknz_desktop.domain.models import ConsentScope, Role
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.ui.appearance import apply_appearance, is_high_contrast
@@ -109,21 +110,41 @@ def test_big_buttons_and_space_drive_the_player(
     assert controller.position_ms() == 0
 
 
-def test_marker_is_stored_at_the_moment_as_klant_feedback(
+def test_marker_is_stored_at_the_moment_as_klant_feedback_sealed_for_the_onderzoeker(
     window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
 ) -> None:
     view = enter(window, demo_vault, qtbot)
+    assert window.vault is not None
+    sealing = register_onderzoeker(window.vault)  # type: ignore[arg-type]
     window.context.controller.seek(5_000)
-    before = len(window.vault.observations(demo_vault["video"]))  # type: ignore[union-attr]
+    before = window.vault.observations(demo_vault["video"])
     qtbot.mouseClick(view.mark_button, Qt.MouseButton.LeftButton)
     assert view.saved_label.isVisible()
     assert "Bewaard" in view.saved_label.text()
-    stored = window.vault.observations(demo_vault["video"])  # type: ignore[union-attr]
-    assert len(stored) == before + 1
-    marker = next(o for o in stored if o.text == MARKER_TEXT)
-    assert marker.author_role == Role.KLANT
-    assert marker.time_ms == 5_000
+    # Sealed: not among the observations the vault passphrase shows, only its facts.
+    assert window.vault.observations(demo_vault["video"]) == before
+    (facts_only,) = sealing.sealed_items(demo_vault["video"])
+    assert facts_only.author_role == Role.KLANT and facts_only.time_ms == 5_000
+    with onderzoeker_session(window.vault) as unlocked:  # type: ignore[arg-type]
+        (marker,) = sealing.open_items(unlocked.key)
+    assert marker.text == MARKER_TEXT and marker.time_ms == 5_000
     qtbot.waitUntil(lambda: not view.saved_label.isVisible(), timeout=5000)
+
+
+def test_without_an_onderzoeker_the_marker_explains_how_to_register(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    view = enter(window, demo_vault, qtbot)
+    assert window.vault is not None
+    before = window.vault.observations(demo_vault["video"])
+    qtbot.mouseClick(view.mark_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1
+    print(f"shown: {shown[0]}")
+    assert "onderzoeker" in shown[0] and "vknz onderzoeker register" in shown[0]
+    assert not view.saved_label.isVisible()
+    assert window.vault.observations(demo_vault["video"]) == before
 
 
 def test_pictograms_show_big_until_clicked_again(

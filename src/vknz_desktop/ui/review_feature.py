@@ -29,6 +29,7 @@ from vknz_desktop.services.keep_fragments import (
     KeepFragmentsResult,
     KeepFragmentsService,
 )
+from vknz_desktop.services.onderzoeker import OnderzoekerSession
 from vknz_desktop.services.review_sessions import SHARING_ROLES, ReviewSessionService
 from vknz_desktop.ui.clips_panel import format_clip_time
 from vknz_desktop.ui.compare_view import CompareView
@@ -69,6 +70,9 @@ class ReviewFeature(QObject):
         self.backend = backend
         #: Set by the leerdoelen feature: turn a session's observations into learning goals.
         self.goal_handler: GoalHandler | None = None
+        #: The onderzoeker's unlocked key while they work (domain.sealing): sessions then show
+        #: and share the klant's sealed items. Closed (overwritten) in close_all, on lock.
+        self.onderzoeker: OnderzoekerSession | None = None
         self._thread: threading.Thread | None = None
         self._token: CancelToken | None = None
         self._progress: QProgressDialog | None = None
@@ -201,7 +205,7 @@ class ReviewFeature(QObject):
             return
         vault, repository = services
         self._leave_workspace()
-        self.prepare_page.set_service(ReviewSessionService(repository, vault, vault))
+        self.prepare_page.set_service(self._sessions(repository, vault))
         if select_session:
             self.prepare_page.refresh(select_session)
         self.window.stack.setCurrentWidget(self.prepare_page)
@@ -214,7 +218,7 @@ class ReviewFeature(QObject):
             return
         vault, repository = services
         self._leave_workspace()
-        service = ReviewSessionService(repository, vault, vault)
+        service = self._sessions(repository, vault)
         self.window.stack.setCurrentWidget(self.session_view)
         try:
             self.session_view.start(
@@ -257,11 +261,18 @@ class ReviewFeature(QObject):
         self.compare_view.play_both_button.setFocus()
 
     def close_all(self) -> None:
-        """Before the vault closes (lock, quit): store typed text, stop players and workers."""
+        """Before the vault closes (lock, quit): store typed text, stop players and workers,
+        and forget the onderzoeker's key."""
         self.shutdown_worker()
         self.session_view.leave()
         self.compare_view.close_players()
         self.prepare_page.clear()
+        if self.onderzoeker is not None:
+            self.onderzoeker.close()
+            self.onderzoeker = None
+
+    def _sessions(self, repository: ReviewRepository, vault: OpenVault) -> ReviewSessionService:
+        return ReviewSessionService(repository, vault, vault, onderzoeker=self.onderzoeker)
 
     def _on_session_finished(self, session_id: str) -> None:
         self.show_prepare(session_id)
@@ -309,7 +320,7 @@ class ReviewFeature(QObject):
         if not ok:
             return
         state = list(SharingState)[labels.index(label)]
-        service = ReviewSessionService(repository, vault, vault)
+        service = self._sessions(repository, vault)
         try:
             service.set_sharing(observation, state, role=window.identity.role)
         except KnownError as error:
