@@ -165,6 +165,22 @@
             <source>Wachtwoord gewijzigd</source>
             <translation>Password changed</translation>
         </message>
+        <message>
+            <source>Klantfeedback weer verzegeld</source>
+            <translation>Client feedback sealed again</translation>
+        </message>
+        <message>
+            <source>Mislukte poging: sleutel van onderzoeker</source>
+            <translation>Failed attempt: researcher's key</translation>
+        </message>
+        <message>
+            <source>Onderzoeker geregistreerd</source>
+            <translation>Researcher registered</translation>
+        </message>
+        <message>
+            <source>Sleutel van onderzoeker geopend</source>
+            <translation>Researcher's key opened</translation>
+        </message>
     </context>
     <context>
         <name>BigPictogram</name>
