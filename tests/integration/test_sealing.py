@@ -201,37 +201,49 @@ def test_shared_items_are_visible_and_searchable_for_the_klantmanager(vault_dir:
         assert "qjbang" not in repr([e.model_dump() for e in vault.audit_entries()])
 
 
-def test_more_onderzoekers_and_access_to_earlier_items(vault_dir: Path) -> None:
+def test_more_onderzoekers_only_when_a_registered_one_vouches(vault_dir: Path) -> None:
     with create(vault_dir) as vault:
         recording = klant_recording(vault)
         sealing = register_onderzoeker(vault)
         notes = ObservationService(vault)
         early = notes.create(recording.id, 100, text="Eerder gezegd", author_role=Role.KLANT)
-        sealing.register("Bo Tweede", "fluit kamer zolder", role=Role.ONDERZOEKER)
-        later = notes.create(recording.id, 200, text="Later gezegd", author_role=Role.KLANT)
-        bo = sealing.unlock("bo tweede", "fluit kamer zolder", role=None)
-        assert [o.id for o in sealing.open_items(bo)] == [later.id]  # only what was sealed for Bo
-        with pytest.raises(KnownError, match="voordat deze onderzoeker"):
-            sealing.open_items(bo, [early.id])
-        # A third onderzoeker is given access by the first.
+        # With only the vault passphrase nobody adds themselves to read what comes next.
+        with pytest.raises(KnownError, match="alleen worden toegevoegd door een geregistreerde"):
+            sealing.register("Bo Tweede", "fluit kamer zolder", role=Role.KLANTMANAGER)
+        assert [o.name for o in sealing.onderzoekers()] == [ONDERZOEKER_NAME]
         with onderzoeker_session(vault) as first:
             sealing.register(
-                "Cas Derde", "gitaar wolk haven", role=Role.ONDERZOEKER, grant_from=first.key
+                "Bo Tweede", "fluit kamer zolder", role=Role.ONDERZOEKER, grant_from=first.key
             )
-        cas = sealing.unlock("Cas Derde", "gitaar wolk haven", role=None)
-        assert [o.text for o in sealing.open_items(cas)] == ["Eerder gezegd", "Later gezegd"]
+        with pytest.raises(KnownError, match="vergrendeld"):  # a closed key vouches for nobody
+            sealing.register("Cas Derde", "gitaar wolk haven", role=None, grant_from=first.key)
+        later = notes.create(recording.id, 200, text="Later gezegd", author_role=Role.KLANT)
+        bo = sealing.unlock("bo tweede", "fluit kamer zolder", role=None)
+        assert [o.text for o in sealing.open_items(bo)] == ["Eerder gezegd", "Later gezegd"]
+        entries = [
+            e for e in vault.audit_entries() if e.action == AuditAction.ONDERZOEKER_REGISTERED
+        ]
+        assert entries[-1].details["granted"] == 1
+        assert entries[-1].details["granted_by"] == first.key.onderzoeker_id
+        # An item sealed for others only (as a restored copy could have) says so.
+        with vault.writing() as conn:
+            conn.execute(
+                "DELETE FROM sealed_item_keys WHERE item_id = ? AND onderzoeker_id = ?",
+                (early.id, bo.onderzoeker_id),
+            )
+        with pytest.raises(KnownError, match="voordat deze onderzoeker"):
+            sealing.open_items(bo, [early.id])
         # An edit by an onderzoeker is sealed again for the same readers.
         (opened,) = sealing.open_items(bo, [later.id])
         notes.update(opened, text="Later gezegd, aangevuld")
         assert [o.text for o in sealing.open_items(bo, [later.id])] == ["Later gezegd, aangevuld"]
         readers = {i.id: len(i.readable_by) for i in sealing.sealed_items()}
-        assert readers == {early.id: 2, later.id: 3}
+        assert readers == {early.id: 1, later.id: 2}
         # Deleting a sealed item removes it and its keys.
         notes.delete(later.id)
         assert [i.id for i in sealing.sealed_items()] == [early.id]
-        assert table_count(vault, "sealed_item_keys") == 2
+        assert table_count(vault, "sealed_item_keys") == 1
         bo.close()
-        cas.close()
 
 
 # -- AVG requests, erasure, retention ---------------------------------------------------------

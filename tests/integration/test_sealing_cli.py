@@ -121,6 +121,22 @@ def test_onderzoeker_commands_and_a_role_that_opens_nothing(vault_dir: Path) -> 
         entries = opened.audit_entries()
     failed = [e for e in entries if e.action == AuditAction.ONDERZOEKER_UNLOCK_FAILED]
     assert len(failed) == 1 and failed[0].role == Role.ONDERZOEKER
+    # A second onderzoeker only when a registered one vouches (with their own passphrase).
+    second = {"VKNZ_ONDERZOEKER_PASSPHRASE": "fluit kamer zolder"}
+    assert_known_error(
+        vknz(*vault, "onderzoeker", "register", "Bo Tweede", env_extra=second),
+        "alleen worden toegevoegd door een geregistreerde onderzoeker",
+    )
+    vouched = vknz(
+        *vault,
+        "onderzoeker",
+        "register",
+        "Bo Tweede",
+        "--grant-from",
+        ONDERZOEKER_NAME,
+        env_extra={**second, "VKNZ_GRANT_PASSPHRASE": ONDERZOEKER_PASSPHRASE},
+    )
+    assert vouched.returncode == 0, vouched.stderr
     # An access package made with the vault passphrase only says what it leaves out.
     package = vault_dir.parent / "inzage"
     access = vknz(
@@ -182,3 +198,30 @@ def test_the_klantmanagers_summary_holds_no_unshared_klant_item(
         text = target.read_text(encoding="utf-8")
         assert "zxgedeeldkanarie" in text, file_format  # shared: it may leave the vault
         assert "qjbangkanarie" not in text and "korting" not in text, file_format
+
+
+def test_list_says_how_many_klant_items_wait_in_the_clear_for_the_first_onderzoeker(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vknz_desktop.domain.models import Observation
+    from vknz_desktop.storage import observations_repo
+
+    ids = klant_vault(vault_dir, register=False)
+    now = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+    with Vault.open(vault_dir, PASSPHRASE) as vault, vault.writing() as conn:
+        observations_repo.insert_plain(  # as an older version stored it
+            conn,
+            Observation(
+                id="oud",
+                recording_id=ids["recording"],
+                time_ms=10,
+                text="Van vroeger",
+                author_role=Role.KLANT,
+                created_at=now,
+                edited_at=now,
+            ),
+        )
+    monkeypatch.setenv("VKNZ_PASSPHRASE", PASSPHRASE)
+    out = io.StringIO()
+    assert run_command(["--vault", str(vault_dir), "onderzoeker", "list"], out) == 0
+    assert "1 item(s) van de klant staan nog niet verzegeld" in capsys.readouterr().err

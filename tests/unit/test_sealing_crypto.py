@@ -82,3 +82,33 @@ def test_wipe_overwrites_a_secret() -> None:
     secret = bytearray(b"\x01" * 32)
     sc.wipe(secret)
     assert secret == bytearray(32)
+
+
+def test_the_length_of_sealed_words_shows_only_steps_of_256_bytes() -> None:
+    import datetime as dt
+
+    from vknz_desktop.domain.models import Observation, Role
+    from vknz_desktop.storage.sealed_store import PAD_BYTES, decode, encode
+
+    now = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
+
+    def words(text: str) -> bytes:
+        item = Observation(
+            id="o1",
+            recording_id="r1",
+            time_ms=0,
+            text=text,
+            author_role=Role.KLANT,
+            created_at=now,
+            edited_at=now,
+        )
+        return encode(item)
+
+    short, longer, long = words("Ja"), words("Ik was bang voor een korting " * 3), words("x" * 300)
+    assert len(short) == len(longer) == PAD_BYTES == 256
+    assert len(long) % PAD_BYTES == 0 and len(long) > PAD_BYTES
+    assert decode(longer)["text"] == "Ik was bang voor een korting " * 3
+    ans = pair()
+    sealed_short, _ = sc.seal("o1", short, [("ans", ans.public)])
+    sealed_longer, _ = sc.seal("o1", longer, [("ans", ans.public)])
+    assert len(sealed_short.ciphertext) == len(sealed_longer.ciphertext)

@@ -42,8 +42,9 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     register.add_argument(
         "--grant-from",
         metavar="NAAM",
-        help="een onderzoeker die al geregistreerd is geeft de nieuwe toegang tot de items "
-        f"die eerder voor hem of haar zijn verzegeld (wachtwoord: ${GRANT_ENV} of vraag)",
+        help="verplicht zodra er een onderzoeker is: een geregistreerde onderzoeker voegt de "
+        "nieuwe toe en geeft toegang tot de items die hij of zij kan openen "
+        f"(wachtwoord: ${GRANT_ENV} of vraag)",
     )
     commands.add_parser("list", help="toon de onderzoekers en hoeveel items verzegeld zijn")
     items = commands.add_parser(

@@ -60,6 +60,12 @@ SAME_AS_VAULT = (
     "Kies een ander wachtwoord dan dat van de kluis: met het wachtwoord van de kluis alleen "
     "mag feedback van de klant niet te lezen zijn."
 )
+VOUCH_NEEDED = (
+    "Er is al een onderzoeker geregistreerd. Een nieuwe onderzoeker kan alleen worden "
+    "toegevoegd door een geregistreerde onderzoeker, met diens eigen wachtwoord (op de "
+    "opdrachtregel: --grant-from NAAM), zodat niemand met alleen het wachtwoord van de kluis "
+    "zichzelf kan toevoegen. Er is niets gewijzigd."
+)
 LOCKED_KEY = "De sleutel van de onderzoeker is weer vergrendeld; voer het wachtwoord opnieuw in."
 
 
@@ -159,14 +165,20 @@ class SealingRepository:
         """Register an onderzoeker; returns them and how many klant items were sealed now.
 
         The klant items still in the clear are sealed for everyone registered, in the same
-        transaction. Items sealed earlier stay readable only by the onderzoekers they were
-        sealed for, unless ``grant_from`` (one of those, unlocked) passes them on.
+        transaction. Only the first onderzoeker registers with the vault alone: after that a
+        registered onderzoeker must vouch for the next one (``grant_from``, unlocked with
+        their own passphrase), who is then given access to the items the voucher can open.
+        So nobody with only the vault passphrase adds themselves to read what the klant says
+        from then on.
         """
         if self._vault.read_only:
             raise ReadOnlyVaultError("De kluis is alleen-lezen geopend; er is niets gewijzigd.")
-        problem = onderzoeker_name_problem(name, [o.name for o in self.onderzoekers()])
+        registered = self.onderzoekers()
+        problem = onderzoeker_name_problem(name, [o.name for o in registered])
         if problem:
             raise KnownError(problem)
+        if registered and grant_from is None:
+            raise KnownError(VOUCH_NEEDED)
         problem = passphrase_problem(passphrase) or (
             self._passphrase_check(passphrase) if self._passphrase_check else None
         )
@@ -175,6 +187,9 @@ class SealingRepository:
         if self._opens_the_vault(passphrase):
             raise WeakPassphraseError(SAME_AS_VAULT)
         granting = _unlocked(grant_from) if grant_from is not None else None
+        if granting is not None:
+            granting.private_key()  # still unlocked
+            self.onderzoeker(granting.onderzoeker_id)  # one of this vault's
         onderzoeker = Onderzoeker(id=uuid.uuid4().hex, name=name.strip(), registered_at=self._now())
         pair = sealing_crypto.new_key_pair()
         try:
