@@ -171,6 +171,10 @@ def test_only_the_onderzoekers_passphrase_opens_an_item_whatever_the_role(
         assert unlocked.key.closed
         with pytest.raises(KnownError, match="vergrendeld"):
             sealing.open_items(unlocked.key)
+        opened_entries = [
+            e for e in vault.audit_entries() if e.action == AuditAction.ONDERZOEKER_UNLOCK
+        ]
+        assert [e.details for e in opened_entries] == [{"onderzoeker": onderzoeker.id}]
 
 
 def test_shared_items_are_visible_and_searchable_for_the_klantmanager(vault_dir: Path) -> None:
