@@ -155,6 +155,38 @@
             <source>Wachtwoord gewijzigd</source>
             <translation>Password changed</translation>
         </message>
+        <message>
+            <source>Klantfeedback weer verzegeld</source>
+            <translation>Client feedback sealed again</translation>
+        </message>
+        <message>
+            <source>Opname gestart in de app</source>
+            <translation>Recording started in the app</translation>
+        </message>
+        <message>
+            <source>Opname in de app afgerond</source>
+            <translation>Recording in the app finished</translation>
+        </message>
+        <message>
+            <source>Opname in de app onderbroken</source>
+            <translation>Recording in the app interrupted</translation>
+        </message>
+        <message>
+            <source>Bronbestand verwijderd na importeren</source>
+            <translation>Source file removed after import</translation>
+        </message>
+        <message>
+            <source>Mislukte poging: sleutel van onderzoeker</source>
+            <translation>Failed attempt: researcher's key</translation>
+        </message>
+        <message>
+            <source>Onderzoeker geregistreerd</source>
+            <translation>Researcher registered</translation>
+        </message>
+        <message>
+            <source>Sleutel van onderzoeker geopend</source>
+            <translation>Researcher's key opened</translation>
+        </message>
     </context>
     <context>
         <name>BigPictogram</name>

@@ -91,3 +91,29 @@ def at_schema(monkeypatch: pytest.MonkeyPatch, version: int) -> None:
     steps = tuple(m for m in migrations.MIGRATIONS if m.version <= version)
     monkeypatch.setattr(database, "LATEST_VERSION", version)
     monkeypatch.setattr(database, "pending", lambda current: migrations.pending(current, steps))
+
+
+#: The test onderzoeker's own passphrase (not the vault's).
+ONDERZOEKER_PASSPHRASE = "lantaarn kompas vijver"
+ONDERZOEKER_NAME = "Onderzoeker Fictief"
+
+
+def register_onderzoeker(
+    vault: Vault, name: str = ONDERZOEKER_NAME, passphrase: str = ONDERZOEKER_PASSPHRASE
+):
+    """Register an onderzoeker (fast test key derivation); returns the SealingRepository."""
+    from vknz_desktop.storage.keyfile import TEST_PROFILE
+    from vknz_desktop.storage.sealing_repo import SealingRepository
+
+    repository = SealingRepository(vault, kdf_profile=TEST_PROFILE)
+    repository.register(name, passphrase, role=Role.ONDERZOEKER)
+    return repository
+
+
+def onderzoeker_session(vault: Vault, name: str = ONDERZOEKER_NAME):
+    """The registered onderzoeker's unlocked key, as a screen holds it."""
+    from vknz_desktop.services.onderzoeker import OnderzoekerService
+    from vknz_desktop.storage.sealing_repo import SealingRepository
+
+    service = OnderzoekerService(SealingRepository(vault))
+    return service.unlock(name, ONDERZOEKER_PASSPHRASE, role=Role.ONDERZOEKER)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
-from tests.integration.helpers import import_file
+from tests.integration.helpers import import_file, onderzoeker_session, register_onderzoeker
 from tests.integration.test_cli import vknz
 
 from vknz_desktop.domain.fragments import ConsentRefusedError
@@ -116,5 +116,8 @@ def test_klant_items_only_on_recordings_the_klant_may_watch(vault_dir: Path) -> 
         with pytest.raises(ConsentRefusedError):
             service.update(own, perspective=Role.KLANT)
         vault.set_consent(recording.id, consent(ConsentScope.CLIENT), role=Role.KLANTMANAGER)
+        sealing = register_onderzoeker(vault)
         marker = service.create(recording.id, 500, text="Hier", author_role=Role.KLANT)
-        assert vault.observation(marker.id) == marker
+        assert vault.observation(marker.id) is None  # sealed for the onderzoeker
+        with onderzoeker_session(vault) as session:
+            assert sealing.open_items(session.key, [marker.id]) == [marker]

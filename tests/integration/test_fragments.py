@@ -11,7 +11,13 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.fixtures import frame_numbers as fn
 from tests.fixtures import media_facts as facts
-from tests.integration.helpers import distinctive_blocks, files_containing, import_file
+from tests.integration.helpers import (
+    distinctive_blocks,
+    files_containing,
+    import_file,
+    onderzoeker_session,
+    register_onderzoeker,
+)
 
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.fragments import ConsentRefusedError
@@ -141,7 +147,7 @@ def test_session_playlist_order_prompts_and_consent_refusal(vault_dir: Path) -> 
         assert len(vault.observations(shared.id)) == 3
 
 
-def test_klant_feedback_hidden_until_shared_and_audited_without_text(vault_dir: Path) -> None:
+def test_klant_feedback_sealed_until_shared_and_audited_without_text(vault_dir: Path) -> None:
     with create(vault_dir) as vault:
         recording = import_file(vault, facts.VIDEO_MP4)
         consent = make_consent(
@@ -150,6 +156,7 @@ def test_klant_feedback_hidden_until_shared_and_audited_without_text(vault_dir: 
             given_on=dt.date(2026, 11, 1),
         )
         vault.set_consent(recording.id, consent, role=Role.ONDERZOEKER)
+        register_onderzoeker(vault)
         repo = FragmentsRepository(vault)
         clip = ClipService(repo).create(recording.id, 1000, 3000)
         service = ReviewSessionService(repo, vault, vault)
@@ -159,19 +166,33 @@ def test_klant_feedback_hidden_until_shared_and_audited_without_text(vault_dir: 
         secret = "Ik was bang dat mijn uitkering stopt"
         said = service.add_observation(session, entry, Role.KLANT, secret, 1500)
         assert said.sharing_state == SharingState.NOT_ASKED
+        # Sealed: no role shows it without the onderzoeker's key, and it cannot be shared.
         assert service.observations(session.id, Role.KLANTMANAGER) == []
-        assert [o.id for o in service.observations(session.id, Role.ONDERZOEKER)] == [said.id]
-        with pytest.raises(KnownError, match="onderzoeker"):
-            service.set_sharing(said, SharingState.SHARED, role=Role.KLANTMANAGER)
-        shared = service.set_sharing(said, SharingState.SHARED, role=Role.ONDERZOEKER)
+        assert service.observations(session.id, Role.ONDERZOEKER) == []
+        with pytest.raises(KnownError, match="verzegeld"):
+            service.set_sharing(said, SharingState.SHARED, role=Role.ONDERZOEKER)
+        with onderzoeker_session(vault) as unlocked:
+            keyed = ReviewSessionService(repo, vault, vault, onderzoeker=unlocked)
+            assert [o.id for o in keyed.observations(session.id, Role.ONDERZOEKER)] == [said.id]
+            assert keyed.observations(session.id, Role.ONDERZOEKER)[0].text == secret
+            # The klantmanager at the screen: still hidden, even with the key unlocked.
+            assert keyed.observations(session.id, Role.KLANTMANAGER) == []
+            shared = keyed.set_sharing(said, SharingState.SHARED, role=Role.ONDERZOEKER)
+        assert shared.shared_by == unlocked.key.onderzoeker_id and shared.shared_at is not None
         assert service.observations(session.id, Role.KLANTMANAGER) == [shared]
         # A later save of the observation (e.g. an undo of a text edit) keeps the state.
         ObservationService(vault).restore(said)
         assert vault.observation(said.id).sharing_state == SharingState.SHARED  # type: ignore[union-attr]
+        # Set back to "niet delen": sealed again, gone for the klantmanager.
         service.set_sharing(shared, SharingState.NOT_SHARED, role=Role.ONDERZOEKER)
         assert service.observations(session.id, Role.KLANTMANAGER) == []
+        assert vault.observation(said.id) is None
+        assert [i.sharing_state for i in repo.sealed_items(recording.id)] == [
+            SharingState.NOT_SHARED
+        ]
         entries = [e for e in vault.audit_entries() if e.action == AuditAction.SHARING_CHANGED]
         assert [e.details["to"] for e in entries] == ["mag_gedeeld", "niet_delen"]
+        assert entries[0].details["onderzoeker"] == unlocked.key.onderzoeker_id
         assert all(e.role == Role.ONDERZOEKER for e in entries)
         assert "bang" not in repr([e.model_dump() for e in vault.audit_entries()])
         assert vault.verify() == []
@@ -196,7 +217,9 @@ def test_sessions_keep_to_their_scope(vault_dir: Path) -> None:
         clip = ClipService(repo).create(
             recording.id, 1000, 5000, title="Bij mevrouw J.", note="Woont op de Dorpsstraat 12"
         )
-        service = ReviewSessionService(repo, vault, vault)
+        register_onderzoeker(vault)
+        unlocked = onderzoeker_session(vault)
+        service = ReviewSessionService(repo, vault, vault, onderzoeker=unlocked)
         alone = ObservationService(vault).create(recording.id, 2000, text="Zelf gezien")
 
         # Session 1: the onderzoeker with the klantmanager.
@@ -259,6 +282,10 @@ def test_sessions_keep_to_their_scope(vault_dir: Path) -> None:
         assert service.finish(just_them.id, []).observations[Role.KLANT] == 3
         assert len(service.fragment_observations(theirs, Role.KLANT)) == 3
         assert service.finish(just_them.id, [], Role.KLANTMANAGER).observations[Role.KLANT] == 0
+        # Without the onderzoeker's key the klant's sealed words are not there for anyone.
+        unlocked.close()
+        assert service.finish(just_them.id, []).observations[Role.KLANT] == 0
+        assert service.fragment_observations(theirs, Role.KLANT) == []
 
         # Session 3: onderzoeker and klantmanager again; earlier work only when asked.
         third = service.create("Nog eens", perspectives=(Role.ONDERZOEKER, Role.KLANTMANAGER))
@@ -338,6 +365,7 @@ def test_keep_fragments_only_cuts_exactly_merges_overlaps_and_tells_the_truth(
         inside_span = observations.create(recording.id, 3400, text="Uitleg", end_ms=3550)
         inside_second = observations.create(recording.id, 5000, text="Afspraak maken")
         outside_after = observations.create(recording.id, 5800, text="Na het fragment")
+        register_onderzoeker(vault)
         hidden = observations.create(
             recording.id, 2500, text="Ik was zenuwachtig", author_role=Role.KLANT
         )
@@ -352,7 +380,8 @@ def test_keep_fragments_only_cuts_exactly_merges_overlaps_and_tells_the_truth(
         assert preview.kept_ms == (3600 - 1500) + (5600 - 4700) == 3000
         assert preview.removed_ms == recording.duration_ms - 3000
         assert (preview.observations_inside, preview.observations_outside) == (3, 2)
-        assert service.preview(recording.id, Role.ONDERZOEKER).observations_inside == 4
+        # The klant's item is sealed: the role picked at unlock reveals nothing, not a count.
+        assert service.preview(recording.id, Role.ONDERZOEKER).observations_inside == 3
         steps: list[tuple[int, int]] = []
         result = service.run(
             recording.id, role=Role.KLANTMANAGER, progress=lambda d, t: steps.append((d, t))
@@ -411,11 +440,10 @@ def test_keep_fragments_only_cuts_exactly_merges_overlaps_and_tells_the_truth(
             (ending.id, 0, 900)
         ]
         moved = {o.id: (o.time_ms, o.end_ms) for o in vault.observations(first.id)}
-        assert moved == {
-            inside_first.id: (500, None),
-            hidden.id: (1000, None),
-            inside_span.id: (1900, 2050),
-        }
+        assert moved == {inside_first.id: (500, None), inside_span.id: (1900, 2050)}
+        # The sealed klant item moved with its fragment, still sealed.
+        assert [(i.id, i.time_ms) for i in repo.sealed_items(first.id)] == [(hidden.id, 1000)]
+        assert repo.sealed_items(recording.id) == []
         assert [(o.id, o.time_ms) for o in vault.observations(second.id)] == [
             (inside_second.id, 300)
         ]

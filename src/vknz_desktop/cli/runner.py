@@ -19,6 +19,7 @@ from vknz_desktop import __version__
 from vknz_desktop.cli import (
     gdpr_commands,
     learning_commands,
+    onderzoeker_commands,
     profile_commands,
     record_commands,
     vault_commands,
@@ -41,7 +42,14 @@ def cmd_self_test(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
     return run_self_test(out)
 
 
-AREAS = (vault_commands, profile_commands, gdpr_commands, learning_commands, record_commands)
+AREAS = (
+    vault_commands,
+    profile_commands,
+    gdpr_commands,
+    learning_commands,
+    onderzoeker_commands,
+    record_commands,
+)
 
 COMMANDS: dict[str, Command] = {
     name: command for area in AREAS for name, command in area.COMMANDS.items()
@@ -66,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--role",
         type=role_arg,
         default=Role.KLANTMANAGER,
-        help="uw rol, voor het logboek (standaard: klantmanager)",
+        help="uw rol, alleen voor het logboek: de rol opent niets (standaard: klantmanager)",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)
     for area in AREAS:

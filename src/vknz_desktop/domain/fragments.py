@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import (
-    Observation,
     Participant,
     Role,
     SharingState,
@@ -39,6 +39,7 @@ __all__ = [
     "ConsentRefusedError",
     "FragmentPlan",
     "ObservationMove",
+    "Placed",
     "ReviewSession",
     "SessionItem",
     "SessionSummary",
@@ -221,8 +222,22 @@ def move_clips(
     return moves
 
 
+class Placed(Protocol):
+    """Anything with a moment in a recording: an observation, or a sealed klant item's facts
+    (``domain.sealing.SealedItem``), which move with their fragment like observations."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def time_ms(self) -> int: ...
+
+    @property
+    def end_ms(self) -> int | None: ...
+
+
 def place_observations(
-    observations: Sequence[Observation],
+    observations: Sequence[Placed],
     plans: Sequence[FragmentPlan],
     cut_starts: Sequence[int],
     durations: Sequence[int],

@@ -189,6 +189,10 @@ class AuditAction(StrEnum):
     RECORD_FINISH = "record_finish"
     RECORD_INTERRUPTED = "record_interrupted"
     SOURCE_REMOVED = "source_removed"
+    ONDERZOEKER_REGISTERED = "onderzoeker_registered"
+    ONDERZOEKER_UNLOCK = "onderzoeker_unlock"
+    ONDERZOEKER_UNLOCK_FAILED = "onderzoeker_unlock_failed"
+    SEALED = "sealed"
 
 
 class AuditEntry(BaseModel):
@@ -235,6 +239,10 @@ class Observation(BaseModel):
     session_id: str | None = None
     perspective: Role | None = None
     sharing_state: SharingState = SharingState.NOT_ASKED
+    # Set when an onderzoeker recorded that the klant agreed to share it (domain.sealing):
+    # when, and which onderzoeker (their id).
+    shared_at: dt.datetime | None = None
+    shared_by: str | None = None
 
     @field_validator("end_ms")
     @classmethod

@@ -17,6 +17,7 @@ from vknz_desktop.domain.fragments import (
 )
 from vknz_desktop.domain.models import MediaInfo, Observation, Recording, Role, SharingState
 from vknz_desktop.domain.ports import CancelToken, MediaStream
+from vknz_desktop.domain.sealing import OnderzoekerKey, SealedItem
 
 
 class ClipRepository(Protocol):
@@ -56,10 +57,16 @@ class ReviewSessionRepository(Protocol):
 
 
 class SharingRepository(Protocol):
-    """Changing whether klant feedback may be shared (audited, without text)."""
+    """Changing whether klant feedback may be shared (audited, without text). A sealed item
+    needs an onderzoeker's unlocked ``key`` (``domain.sealing``)."""
 
     def set_sharing_state(
-        self, observation_id: str, state: SharingState, *, role: Role
+        self,
+        observation_id: str,
+        state: SharingState,
+        *,
+        role: Role,
+        key: OnderzoekerKey | None = None,
     ) -> Observation: ...
 
 
@@ -106,6 +113,11 @@ class FragmentStore(Protocol):
     def replaced_recordings(self) -> dict[str, list[str]]: ...
 
     def original_of(self, recording_id: str) -> str | None: ...
+
+    def sealed_items(self, recording_id: str) -> list[SealedItem]:
+        """The sealed klant items of a recording (facts only): they move with their
+        fragment like observations."""
+        ...
 
 
 class ReviewRepository(

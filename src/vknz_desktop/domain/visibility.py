@@ -264,11 +264,18 @@ def may_leave_vault(observation: Observation) -> bool:
     return not is_klant_feedback(observation) or (observation.sharing_state == SharingState.SHARED)
 
 
-def may_set_sharing(observation: Observation, role: Role) -> Decision:
-    """Whether ``role`` may record the klant's answer to "may this be passed on?"."""
+def may_set_sharing(
+    observation: Observation, role: Role, *, onderzoeker_key: bool = False
+) -> Decision:
+    """Whether ``role`` may record the klant's answer to "may this be passed on?".
+
+    ``onderzoeker_key``: an onderzoeker unlocked their own key (``domain.sealing``), which
+    proves who they are whatever role was picked when the vault was unlocked. The role alone
+    protects nothing: a sealed item cannot be shared without that key.
+    """
     if not is_klant_feedback(observation):
         return Decision.no("Alleen voor feedback van de klant wordt om toestemming gevraagd.")
-    if role not in SHARING_ROLES:
+    if role not in SHARING_ROLES and not onderzoeker_key:
         return Decision.no(
             "Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen."
         )

@@ -5,8 +5,8 @@ ranges move along (times rebased), those outside stay as text; the original's ke
 Clips that overlap or touch become one range, so nothing is kept twice. The figures of the
 confirmation (``KeepFragmentsPreview``) are those the cut produces: the new recordings last
 exactly as long as the ranges. Counts of observations are of those the person asking may see:
-hidden klant feedback moves along like the rest but is never counted for someone who may not
-see it.
+hidden klant feedback, and klant feedback sealed for the onderzoeker (``domain.sealing``),
+moves along like the rest but is never counted.
 
 Plaintext exists only in memory: the cutter writes each fragment into a buffer, the store
 encrypts that buffer into the media store. Until the final transaction nothing is visible;
@@ -28,6 +28,7 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import (
     Clip,
     FragmentPlan,
+    Placed,
     kept_ms,
     move_clips,
     place_observations,
@@ -227,7 +228,9 @@ class KeepFragmentsService:
                 for n, (m, plan) in enumerate(zip(media, plans, strict=True))
             ]
             observations = self._media.observations(recording_id)
-            observation_moves, kept = place_observations(observations, plans, cuts, durations)
+            # Sealed klant items move with their fragment too (their words stay sealed).
+            placed: list[Placed] = [*observations, *self._store.sealed_items(recording_id)]
+            observation_moves, kept = place_observations(placed, plans, cuts, durations)
             clip_moves = move_clips(plans, cuts, durations)
             recordings = self._store.replace_with_fragments(
                 recording_id,

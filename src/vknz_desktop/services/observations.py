@@ -2,7 +2,10 @@
 
 Feedback of the klant (typed by the klant or in the klant's column, e.g. the marker of *samen
 kijken*) is only stored on a recording whose consent lets the klant watch it (the policy's
-``may_store_klant_item``); otherwise ``ConsentRefusedError`` and nothing is stored.
+``may_store_klant_item``); otherwise ``ConsentRefusedError`` and nothing is stored. The vault
+then seals it for the registered onderzoekers (``domain.sealing``): it is not among what
+``for_recording`` or ``search`` return until an onderzoeker records that it may be shared, and
+without a registered onderzoeker saving it raises ``NoOnderzoekerError`` (nothing stored).
 """
 
 from __future__ import annotations

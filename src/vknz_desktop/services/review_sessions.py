@@ -13,6 +13,11 @@ session's people (``Audience.of_session``):
   policy allows it (``earlier_observations``); klant feedback only when everyone watching may
   see it; counts (the overview at the end) are of what is shown;
 - who may join is asked per role before anything is stored (``role_choices``).
+
+Klant feedback that is not shared is sealed for the onderzoeker (``domain.sealing``): the
+service shows it only when it is given the onderzoeker's unlocked key (``onderzoeker``, an
+``OnderzoekerSession``), and then still only where everyone watching may see it; sharing a
+sealed item needs that key.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ from vknz_desktop.domain.visibility import (
     visible_counts,
     visible_on_screen,
 )
+from vknz_desktop.services.onderzoeker import OnderzoekerSession, merge_unsealed
 
 _NO_PROMPT = ScreenPrompt("", False)
 
@@ -120,16 +126,27 @@ class ReviewSessionService:
         recordings: RecordingLookup,
         observations: ObservationRepository,
         now: Callable[[], dt.datetime] = utc_now,
+        onderzoeker: OnderzoekerSession | None = None,
     ) -> None:
         self._repository = repository
         self._recordings = recordings
         self._observations = observations
         self._now = now
+        self._onderzoeker = onderzoeker
 
     # -- sessions -----------------------------------------------------------------------------
     def sessions(self) -> list[ReviewSession]:
         """All sessions, newest first."""
         return self._repository.sessions()
+
+    @property
+    def onderzoeker(self) -> OnderzoekerSession | None:
+        """The onderzoeker's unlocked key this service uses, if any."""
+        return self._onderzoeker
+
+    def use_onderzoeker(self, onderzoeker: OnderzoekerSession | None) -> None:
+        """Show and share the klant's sealed items with this unlocked key (None: no key)."""
+        self._onderzoeker = onderzoeker
 
     def session(self, session_id: str) -> ReviewSession:
         """One session, or KnownError when it was removed."""
@@ -367,11 +384,7 @@ class ReviewSessionService:
         """The session's observations its screen may show (``viewer`` is the person at the
         keyboard; everyone of the session watches too), oldest first."""
         audience = self._screen_audience(session_id, viewer)
-        return [
-            o
-            for o in self._repository.session_observations(session_id)
-            if visible_on_screen(o, audience)
-        ]
+        return [o for o in self._session_observations(session_id) if visible_on_screen(o, audience)]
 
     def earlier_observations(self, session_id: str, viewer: Role) -> Decision:
         """Whether this session's screen may show observations from earlier sessions (or made
@@ -390,7 +403,7 @@ class ReviewSessionService:
         return screen_observations(
             (
                 o
-                for o in self._observations.observations(entry.recording.id)
+                for o in self._recording_observations(entry.recording.id)
                 if clip.start_ms <= o.time_ms <= clip.end_ms
             ),
             audience,
@@ -401,11 +414,14 @@ class ReviewSessionService:
     def set_sharing(
         self, observation: Observation, state: SharingState, *, role: Role
     ) -> Observation:
-        """Record the klant's answer to "may this be passed on to the klantmanager?"."""
-        decision = may_set_sharing(observation, role)
+        """Record the klant's answer to "may this be passed on to the klantmanager?".
+
+        A sealed item needs the onderzoeker's unlocked key (``onderzoeker``)."""
+        key = self._onderzoeker.key if self._onderzoeker and self._onderzoeker.open else None
+        decision = may_set_sharing(observation, role, onderzoeker_key=key is not None)
         if not decision.allowed:
             raise KnownError(decision.reason)
-        return self._repository.set_sharing_state(observation.id, state, role=role)
+        return self._repository.set_sharing_state(observation.id, state, role=role, key=key)
 
     def finish(
         self, session_id: str, seen_item_ids: Sequence[str], viewer: Role | None = None
@@ -421,7 +437,7 @@ class ReviewSessionService:
             else self._screen_audience(session_id, viewer)
         )
         # Counts of what the screen shows: hidden klant feedback is never counted.
-        counts.update(visible_counts(self._repository.session_observations(session_id), audience))
+        counts.update(visible_counts(self._session_observations(session_id), audience))
         self._repository.save_session(
             session.model_copy(update={"ended_at": self._now(), "edited_at": self._now()})
         )
@@ -465,6 +481,23 @@ class ReviewSessionService:
                 )
             )
         return entries
+
+    def _session_observations(self, session_id: str) -> list[Observation]:
+        """A session's observations, with its sealed items when an onderzoeker's key is
+        unlocked; oldest first."""
+        plain = self._repository.session_observations(session_id)
+        if self._onderzoeker is None or not self._onderzoeker.open:
+            return plain
+        merged = merge_unsealed(plain, self._onderzoeker.session_items(session_id))
+        return sorted(merged, key=lambda o: o.created_at)
+
+    def _recording_observations(self, recording_id: str) -> list[Observation]:
+        """A recording's observations, with its sealed items when an onderzoeker's key is
+        unlocked; in time order."""
+        plain = self._observations.observations(recording_id)
+        if self._onderzoeker is None or not self._onderzoeker.open:
+            return plain
+        return merge_unsealed(plain, self._onderzoeker.recording_items(recording_id))
 
     def _screen_audience(self, session_id: str, viewer: Role) -> Audience:
         audience = self.audience(session_id)

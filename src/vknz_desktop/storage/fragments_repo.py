@@ -35,8 +35,10 @@ from vknz_desktop.domain.models import (
     SharingState,
 )
 from vknz_desktop.domain.review_ports import NewFragment, StagedMedia
-from vknz_desktop.storage import observations_repo
+from vknz_desktop.domain.sealing import OnderzoekerKey, SealedItem
+from vknz_desktop.storage import observations_repo, sealed_store
 from vknz_desktop.storage.media_store import DEFAULT_CHUNK_SIZE, ChunkWriter, media_path
+from vknz_desktop.storage.sealing_repo import SealingRepository
 from vknz_desktop.storage.vault import Vault
 
 _CLIP_COLUMNS = "id, recording_id, start_ms, end_ms, title, note, theme_id, created_at, edited_at"
@@ -258,32 +260,20 @@ class FragmentsRepository:
 
     # -- klant feedback -----------------------------------------------------------------------
     def set_sharing_state(
-        self, observation_id: str, state: SharingState, *, role: Role
+        self,
+        observation_id: str,
+        state: SharingState,
+        *,
+        role: Role,
+        key: OnderzoekerKey | None = None,
     ) -> Observation:
-        """Change whether klant feedback may be shared; audited with ids and states only."""
-        with self._vault.writing() as conn:
-            existing = observations_repo.one(conn, observation_id)
-            if existing is None:
-                raise KnownError("Deze waarneming bestaat niet meer.")
-            if existing.sharing_state != state:
-                conn.execute(
-                    "UPDATE observations SET sharing_state = ? WHERE id = ?",
-                    (state.value, observation_id),
-                )
-                Vault.audit(
-                    conn,
-                    AuditAction.SHARING_CHANGED,
-                    role,
-                    existing.recording_id,
-                    {
-                        "observation": observation_id,
-                        "from": existing.sharing_state.value,
-                        "to": state.value,
-                    },
-                )
-            updated = observations_repo.one(conn, observation_id)
-        assert updated is not None
-        return updated
+        """Change whether klant feedback may be shared; audited with ids and states only.
+
+        A sealed item needs the onderzoeker's unlocked ``key`` (see ``sealing_repo``).
+        """
+        return SealingRepository(self._vault).set_sharing_state(
+            observation_id, state, role=role, key=key
+        )
 
     # -- keep fragments only ------------------------------------------------------------------
     def stage_media(self, data: bytes) -> StagedMedia:
@@ -360,16 +350,17 @@ class FragmentsRepository:
                         ),
                     )
                 for obs_move in observation_moves:
-                    conn.execute(
-                        "UPDATE observations SET recording_id = ?, time_ms = ?, end_ms = ?"
-                        " WHERE id = ?",
-                        (
-                            staged[obs_move.fragment].recording_id,
-                            obs_move.time_ms,
-                            obs_move.end_ms,
-                            obs_move.observation_id,
-                        ),
-                    )
+                    for table in ("observations", "sealed_items"):  # an id is in one of them
+                        conn.execute(
+                            f"UPDATE {table} SET recording_id = ?, time_ms = ?, end_ms = ?"  # noqa: S608
+                            " WHERE id = ?",
+                            (
+                                staged[obs_move.fragment].recording_id,
+                                obs_move.time_ms,
+                                obs_move.end_ms,
+                                obs_move.observation_id,
+                            ),
+                        )
                 Vault.destroy_media_key(conn, original_id)
                 kept = conn.execute(
                     "SELECT count(*) FROM observations WHERE recording_id = ?", (original_id,)
@@ -393,6 +384,11 @@ class FragmentsRepository:
             ) from error
         self._vault.reclaim_media(original_id)
         return [self._vault.recording(media.recording_id) for media in staged]
+
+    def sealed_items(self, recording_id: str) -> list[SealedItem]:
+        """The sealed klant items of a recording (facts only, never their words)."""
+        with self._vault.reading() as conn:
+            return sealed_store.items(conn, recording_id=recording_id)
 
     def replaced_recordings(self) -> dict[str, list[str]]:
         """Recordings replaced by their fragments (media gone, row kept): id → fragment ids,

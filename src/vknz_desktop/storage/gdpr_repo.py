@@ -4,6 +4,13 @@ The encrypted access package is a new, separate vault protected by a passphrase 
 officer chooses: the recordings' rows, consent and observations are copied into it through an
 attached SQLCipher database, and the encrypted media files are copied as they are (their keys
 travel inside the package's encrypted database). It opens with ``vknz --vault PACKAGE``.
+
+Klant feedback sealed for the onderzoeker (``domain.sealing``) is never in the package of
+someone with only the vault passphrase: it cannot be read without an onderzoeker's key. When
+an onderzoeker unlocks their key for the request (``onderzoeker=``), the items they can open
+are added to the package as the observations they are. Erasure deletes the sealed items of
+the person's recordings with them; with an onderzoeker's key it also finds and removes the
+name inside the other sealed items it can open (sealed again afterwards).
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from typing import IO, Any
 
 from vknz_desktop.domain.errors import ExportCancelledError, KnownError
 from vknz_desktop.domain.mentions import mentions, name_pattern, scrub
-from vknz_desktop.domain.models import AuditAction, Recording, Role
+from vknz_desktop.domain.models import AuditAction, Observation, Recording, Role
 from vknz_desktop.domain.ports import CancelToken, MediaStream, ProgressCallback
+from vknz_desktop.domain.sealing import OnderzoekerKey
+from vknz_desktop.storage import observations_repo, sealed_store
 from vknz_desktop.storage.database import DATABASE_FILE_NAME
 from vknz_desktop.storage.fsutil import (
     disk_full_as_known_error,
@@ -34,6 +43,7 @@ from vknz_desktop.storage.keyfile import (
     read_key_file,
 )
 from vknz_desktop.storage.media_store import media_path
+from vknz_desktop.storage.sealing_repo import SealingRepository
 from vknz_desktop.storage.vault import PassphraseCheck, Vault
 
 _COPIED_TABLES = ("recordings", "participants", "consents", "observations")
@@ -134,6 +144,53 @@ class GdprRepository:
                     found.append(Remaining(REGISTER_PLACE, "-", 1))
         return found
 
+    def remaining_sealed(self, name: str, onderzoeker: OnderzoekerKey) -> list[Remaining]:
+        """Sealed klant items that ``onderzoeker`` can open and that name ``name`` (in their
+        words or as their author); the words are not returned."""
+        found: list[Remaining] = []
+        for item in self._openable(onderzoeker):
+            count = sum(mentions(v or "", name) for v in (item.text, item.answer, item.author_name))
+            if count:
+                found.append(Remaining(SEALED_PLACE, item.id, count))
+        return found
+
+    def unsearched_sealed(self, name: str, onderzoeker: OnderzoekerKey | None = None) -> int:
+        """How many sealed klant items could not be searched for ``name``: all of them
+        without an onderzoeker's key, else those sealed for others only. Sealed items of the
+        person's own recordings are not counted (an erasure deletes them)."""
+        own = {r.id for r in self._recordings_named(name)}
+        key_id = onderzoeker.onderzoeker_id if onderzoeker is not None else None
+        return sum(
+            1
+            for item in SealingRepository(self._vault).sealed_items()
+            if item.recording_id not in own and (key_id is None or key_id not in item.readable_by)
+        )
+
+    def sealed_counts(self, name: str) -> int:
+        """How many sealed klant items lie on the recordings of ``name``."""
+        own = {r.id for r in self._recordings_named(name)}
+        return sum(
+            1 for item in SealingRepository(self._vault).sealed_items() if item.recording_id in own
+        )
+
+    def _recordings_named(self, name: str) -> list[Recording]:
+        try:
+            return self.recordings_of(name)
+        except KnownError:
+            return []
+
+    def _openable(
+        self, onderzoeker: OnderzoekerKey, recording_ids: set[str] | None = None
+    ) -> list[Observation]:
+        repository = SealingRepository(self._vault)
+        ids = [
+            item.id
+            for item in repository.sealed_items()
+            if onderzoeker.onderzoeker_id in item.readable_by
+            and (recording_ids is None or item.recording_id in recording_ids)
+        ]
+        return repository.open_items(onderzoeker, ids) if ids else []
+
     def observation_counts(self, name: str) -> dict[str, int]:
         """Number of observations per recording (by id) on which ``name`` is registered."""
         with self._vault.reading() as conn:
@@ -157,16 +214,19 @@ class GdprRepository:
         kdf_profile: KdfProfile | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        onderzoeker: OnderzoekerKey | None = None,
     ) -> list[Recording]:
         """Write an encrypted package (a separate vault) with everything about ``name``.
 
         ``target`` must be new or empty. ``progress`` gets (bytes copied, bytes total) of the
         media files; ``cancel`` stops at the next block. On cancel or any error the package is
-        removed again and nothing is audited.
+        removed again and nothing is audited. Sealed klant items are included only when an
+        onderzoeker's unlocked key is given, and then only those it can open.
         """
         recordings = self.recordings_of(name)
         sources = [media_path(self._vault.media_dir, r.id) for r in recordings]
         copier = _Copier(sum(s.stat().st_size for s in sources if s.exists()), progress, cancel)
+        unsealed = self._unsealed_of(recordings, onderzoeker)
         with _new_target(target):
             copier.check()
             self._write_package(
@@ -176,21 +236,45 @@ class GdprRepository:
                 role=role,
                 kdf_profile=kdf_profile or self._kdf_profile or STANDARD_PROFILE,
                 copier=copier,
+                unsealed=unsealed,
             )
             copier.check()
-            self._audit_access(recordings, "versleuteld", role)
+            self._audit_access(recordings, "versleuteld", role, len(unsealed), onderzoeker)
         return recordings
 
-    def _audit_access(self, recordings: list[Recording], form: str, role: Role | None) -> None:
-        """The audit entry of an access request: how many recordings and in what form."""
+    def _unsealed_of(
+        self, recordings: list[Recording], onderzoeker: OnderzoekerKey | None
+    ) -> list[Observation]:
+        if onderzoeker is None:
+            return []
+        return self._openable(onderzoeker, {r.id for r in recordings})
+
+    def _audit_access(
+        self,
+        recordings: list[Recording],
+        form: str,
+        role: Role | None,
+        sealed_included: int = 0,
+        onderzoeker: OnderzoekerKey | None = None,
+    ) -> None:
+        """The audit entry of an access request: how many recordings and in what form, and
+        how many sealed klant items were included (by which onderzoeker) or left out."""
+        sealed_total = self.sealed_counts_of(recordings)
+        details: dict[str, int | str] = {"recordings": len(recordings), "form": form}
+        if sealed_total or sealed_included:
+            details["sealed_included"] = sealed_included
+            details["sealed_left_out"] = max(0, sealed_total - sealed_included)
+        if onderzoeker is not None:
+            details["onderzoeker"] = onderzoeker.onderzoeker_id
         with self._vault.writing() as conn:
-            Vault.audit(
-                conn,
-                AuditAction.GDPR_ACCESS,
-                role,
-                None,
-                {"recordings": len(recordings), "form": form},
-            )
+            Vault.audit(conn, AuditAction.GDPR_ACCESS, role, None, details)
+
+    def sealed_counts_of(self, recordings: list[Recording]) -> int:
+        """How many sealed klant items lie on these recordings."""
+        ids = {r.id for r in recordings}
+        return sum(
+            1 for item in SealingRepository(self._vault).sealed_items() if item.recording_id in ids
+        )
 
     def _write_package(
         self,
@@ -201,6 +285,7 @@ class GdprRepository:
         role: Role | None,
         kdf_profile: KdfProfile,
         copier: _Copier,
+        unsealed: list[Observation],
     ) -> None:
         package = Vault.create(
             target,
@@ -235,6 +320,7 @@ class GdprRepository:
                             f" SELECT {chosen} FROM main.{table} WHERE {key_column} IN ({marks})",
                             ids,
                         )
+                    _insert_unsealed(conn, unsealed)
                     conn.execute("COMMIT")
                 except BaseException:
                     conn.execute("ROLLBACK")
@@ -260,23 +346,32 @@ class GdprRepository:
         role: Role | None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
+        onderzoeker: OnderzoekerKey | None = None,
     ) -> list[Recording]:
         """Write a plain (unencrypted) folder: media files and a JSON file with the notes.
 
         ``target`` must be new or empty; ``progress`` and ``cancel`` as for export_encrypted.
         On cancel or any error what was written is removed again and nothing is audited.
+        Sealed klant items only with an onderzoeker's unlocked key, as for export_encrypted.
         """
         recordings = self.recordings_of(name)
         total = sum(r.size_bytes for r in recordings if r.media_available)
         copier = _Copier(total, progress, cancel)
+        unsealed = self._unsealed_of(recordings, onderzoeker)
         with _new_target(target):
             copier.check()
-            self._write_plain(recordings, target, copier)
+            self._write_plain(recordings, target, copier, unsealed)
             copier.check()
-            self._audit_access(recordings, "onversleuteld", role)
+            self._audit_access(recordings, "onversleuteld", role, len(unsealed), onderzoeker)
         return recordings
 
-    def _write_plain(self, recordings: list[Recording], target: Path, copier: _Copier) -> None:
+    def _write_plain(
+        self,
+        recordings: list[Recording],
+        target: Path,
+        copier: _Copier,
+        unsealed: list[Observation],
+    ) -> None:
         make_private_dir(target)
         summary = []
         with disk_full_as_known_error():
@@ -298,8 +393,15 @@ class GdprRepository:
                             "tekst": o.text,
                             "antwoord": o.answer,
                             "door": o.author_name or o.author_role.value,
+                            "delen": o.sharing_state.value,
                         }
-                        for o in self._vault.observations(recording.id)
+                        for o in sorted(
+                            [
+                                *self._vault.observations(recording.id),
+                                *(u for u in unsealed if u.recording_id == recording.id),
+                            ],
+                            key=lambda o: (o.time_ms, o.created_at),
+                        )
                     ],
                     "bestand": None,
                 }
@@ -322,6 +424,7 @@ class GdprRepository:
         role: Role | None,
         progress: ProgressCallback | None = None,
         keep_in_register: bool = False,
+        onderzoeker: OnderzoekerKey | None = None,
     ) -> list[Recording]:
         """Erase ``name`` from every place in the vault.
 
@@ -337,14 +440,40 @@ class GdprRepository:
         gone) forgets the person too, unless the privacy officer chooses ``keep_in_register``
         so that older leerdoelen that mention them are still de-identified. Then the register
         is the one place that still names them, and ``remaining`` says so.
+
+        Sealed klant items of the person's recordings go with them. The words of other sealed
+        items can only be searched with an onderzoeker's key: with ``onderzoeker`` the name is
+        replaced in every sealed item it can open (each sealed again, for the same
+        onderzoekers); ``unsearched_sealed`` counts what could not be searched.
         """
         recordings = self.recordings_of(name)
         for number, recording in enumerate(recordings, start=1):
             self._vault.delete_recording(recording.id, role=role or Role.KLANTMANAGER)
             if progress is not None:
                 progress(number, len(recordings))
+        sealed_hits = (
+            [
+                item
+                for item in self._openable(onderzoeker)
+                if any(mentions(v or "", name) for v in (item.text, item.answer, item.author_name))
+            ]
+            if onderzoeker is not None
+            else []
+        )
         with self._vault.writing() as conn:
             scrubbed = _scrub_everywhere(conn, name.strip())
+            for item in sealed_hits:
+                sealed_store.reseal(
+                    conn,
+                    item.model_copy(
+                        update={
+                            "text": scrub(item.text, name.strip()),
+                            "answer": scrub(item.answer, name.strip()),
+                            "author_name": scrub(item.author_name, name.strip()),
+                        }
+                    ),
+                )
+                scrubbed += 1
             forgotten = 0 if keep_in_register else _forget_in_register(conn, name.strip())
             Vault.audit(
                 conn,
@@ -373,6 +502,18 @@ def _rows(conn: Any, table: str, key: str, columns: tuple[str, ...]) -> list[tup
 
 
 REGISTER_PLACE = "naamregister (om samenvattingen te anonimiseren)"
+SEALED_PLACE = "verzegelde feedback van de klant"
+
+
+def _insert_unsealed(conn: Any, unsealed: list[Observation]) -> None:
+    """Inside the package's copy transaction: the unsealed klant items as observations of the
+    package (a package has no onderzoeker: its own passphrase protects them)."""
+    for item in unsealed:
+        conn.execute(
+            f"INSERT INTO pkg.observations({observations_repo._COLUMNS})"  # noqa: S608
+            f" VALUES ({observations_repo._PLACEHOLDERS})",
+            observations_repo.row_values(item.model_copy(update={"session_id": None})),
+        )
 
 
 def _register_rows(conn: Any) -> list[tuple[Any, ...]]:

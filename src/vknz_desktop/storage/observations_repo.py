@@ -1,4 +1,10 @@
-"""Observations in the vault database, with a full-text index (FTS5) for search."""
+"""Observations in the vault database, with a full-text index (FTS5) for search.
+
+Klant feedback that may not (yet) be shared never becomes a row here once an onderzoeker is
+registered: ``save`` seals it instead (``sealed_store``; the database refuses such a row too),
+so its words reach neither the table nor the full-text index. Without a registered onderzoeker
+a new klant item is refused (``NoOnderzoekerError``).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,14 @@ import re
 from typing import Any
 
 from vknz_desktop.domain.models import Observation, Role, SearchHit, SharingState
+from vknz_desktop.domain.sealing import NoOnderzoekerError
+from vknz_desktop.domain.visibility import is_klant_feedback
+from vknz_desktop.storage import sealed_store
 
 _COLUMNS = (
     "id, recording_id, time_ms, end_ms, profile_id, theme_id, question_id, answer, text,"
-    " author_role, author_name, created_at, edited_at, session_id, perspective, sharing_state"
+    " author_role, author_name, created_at, edited_at, session_id, perspective, sharing_state,"
+    " shared_at, shared_by"
 )
 _COLUMN_COUNT = len(_COLUMNS.split(","))
 _PLACEHOLDERS = ",".join("?" * _COLUMN_COUNT)
@@ -36,6 +46,8 @@ def _to_observation(row: tuple[Any, ...]) -> Observation:
         session_id,
         perspective,
         sharing_state,
+        shared_at,
+        shared_by,
     ) = row
     return Observation(
         id=obs_id,
@@ -54,15 +66,75 @@ def _to_observation(row: tuple[Any, ...]) -> Observation:
         session_id=session_id,
         perspective=Role(perspective) if perspective else None,
         sharing_state=SharingState(sharing_state),
+        shared_at=dt.datetime.fromisoformat(shared_at) if shared_at else None,
+        shared_by=shared_by,
     )
 
 
-def save(conn: Any, obs: Observation) -> None:
-    """Insert or replace ``obs`` (by id).
+def save(conn: Any, obs: Observation) -> bool:
+    """Insert or replace ``obs`` (by id); klant feedback that is not shared is sealed.
 
-    An update keeps the stored sharing state: that changes only through the audited
-    ``fragments_repo.set_sharing_state`` (so an undo of a text edit cannot revert it).
+    An update keeps the stored sharing state (and who shared it, when): that changes only
+    through the audited ``sealing_repo.SealingRepository.set_sharing_state`` (so an undo of a
+    text edit cannot revert it). Returns True when a row that was in the clear was sealed
+    (the caller then reclaims the space its words took).
     """
+    sealed_state = sealed_store.state_of(conn, obs.id)
+    if sealed_state is not None:  # an edit of a sealed item: sealed again
+        sealed_store.reseal(conn, obs.model_copy(update={"sharing_state": sealed_state}))
+        return False
+    row = conn.execute(
+        "SELECT sharing_state, shared_at, shared_by FROM observations WHERE id = ?", (obs.id,)
+    ).fetchone()
+    if row is not None:
+        obs = obs.model_copy(
+            update={
+                "sharing_state": SharingState(row[0]),
+                "shared_at": dt.datetime.fromisoformat(row[1]) if row[1] else None,
+                "shared_by": row[2],
+            }
+        )
+    if is_klant_feedback(obs) and obs.sharing_state != SharingState.SHARED:
+        readers = sealed_store.recipients(conn)
+        if readers:
+            sealed_store.seal_plain(conn, obs, readers)
+            return row is not None
+        if row is None and sealed_store.has_tables(conn):
+            raise NoOnderzoekerError()
+    _upsert(conn, obs)
+    return False
+
+
+def insert_plain(conn: Any, obs: Observation) -> None:
+    """Insert ``obs`` as a plaintext row as it is (sharing an unsealed item)."""
+    _upsert(conn, obs)
+
+
+def row_values(obs: Observation) -> tuple[object, ...]:
+    """``obs`` as the values of ``_COLUMNS``."""
+    return (
+        obs.id,
+        obs.recording_id,
+        obs.time_ms,
+        obs.end_ms,
+        obs.profile_id,
+        obs.theme_id,
+        obs.question_id,
+        obs.answer,
+        obs.text,
+        obs.author_role.value,
+        obs.author_name,
+        obs.created_at.isoformat(),
+        obs.edited_at.isoformat(),
+        obs.session_id,
+        obs.perspective.value if obs.perspective else None,
+        obs.sharing_state.value,
+        obs.shared_at.isoformat() if obs.shared_at else None,
+        obs.shared_by,
+    )
+
+
+def _upsert(conn: Any, obs: Observation) -> None:
     conn.execute(
         f"INSERT INTO observations({_COLUMNS}) VALUES ({_PLACEHOLDERS})"  # noqa: S608
         " ON CONFLICT(id) DO UPDATE SET time_ms=excluded.time_ms, end_ms=excluded.end_ms,"
@@ -71,30 +143,15 @@ def save(conn: Any, obs: Observation) -> None:
         " author_role=excluded.author_role, author_name=excluded.author_name,"
         " edited_at=excluded.edited_at, session_id=excluded.session_id,"
         " perspective=excluded.perspective",
-        (
-            obs.id,
-            obs.recording_id,
-            obs.time_ms,
-            obs.end_ms,
-            obs.profile_id,
-            obs.theme_id,
-            obs.question_id,
-            obs.answer,
-            obs.text,
-            obs.author_role.value,
-            obs.author_name,
-            obs.created_at.isoformat(),
-            obs.edited_at.isoformat(),
-            obs.session_id,
-            obs.perspective.value if obs.perspective else None,
-            obs.sharing_state.value,
-        ),
+        row_values(obs),
     )
 
 
 def delete(conn: Any, observation_id: str) -> None:
-    """Remove one observation (no error when it is already gone)."""
+    """Remove one observation, or sealed item (no error when it is already gone)."""
     conn.execute("DELETE FROM observations WHERE id = ?", (observation_id,))
+    if sealed_store.has_tables(conn):
+        conn.execute("DELETE FROM sealed_items WHERE id = ?", (observation_id,))
 
 
 def for_recording(conn: Any, recording_id: str) -> list[Observation]:

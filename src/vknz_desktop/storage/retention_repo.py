@@ -23,8 +23,9 @@ class RetentionRepository:
     ) -> int:
         """Destroy the key first, then derived data and the encrypted file; reclaim the space.
 
-        Observations stay as text (the recording shows 'opname verwijderd') unless
-        ``remove_observations``. Returns the number of observations kept.
+        Observations stay as text (the recording shows 'opname verwijderd'), and klant
+        feedback sealed for the onderzoeker stays sealed, unless ``remove_observations``
+        (then both go). Returns the number of observations kept.
         """
         recording = self._vault.recording(recording_id)
         if not recording.media_available and not remove_observations:
@@ -33,9 +34,16 @@ class RetentionRepository:
             Vault.destroy_media_key(conn, recording_id)
             if remove_observations:
                 conn.execute("DELETE FROM observations WHERE recording_id = ?", (recording_id,))
+                # Klant feedback sealed for the onderzoeker goes the same way.
+                conn.execute("DELETE FROM sealed_items WHERE recording_id = ?", (recording_id,))
             kept = int(
                 conn.execute(
                     "SELECT count(*) FROM observations WHERE recording_id = ?", (recording_id,)
+                ).fetchone()[0]
+            )
+            sealed_kept = int(
+                conn.execute(
+                    "SELECT count(*) FROM sealed_items WHERE recording_id = ?", (recording_id,)
                 ).fetchone()[0]
             )
             Vault.audit(
@@ -46,6 +54,7 @@ class RetentionRepository:
                 {
                     "observations_kept_as_text": kept,
                     "observations_removed": int(remove_observations),
+                    "sealed_kept": sealed_kept,
                 },
             )
         self._vault.reclaim_media(recording_id)

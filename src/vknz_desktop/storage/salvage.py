@@ -44,6 +44,9 @@ TABLE_LABELS: dict[str, str] = {
     "goal_evidence": "onderbouwing van leerdoelen",
     "export_terms": "extra termen voor anonimiseren",
     "recording_spares": "reservekopieën van de sleutels van opnames",
+    "onderzoekers": "onderzoekers",
+    "sealed_items": "verzegelde feedback van klanten",
+    "sealed_item_keys": "sleutels van verzegelde feedback",
 }
 
 #: Title shown for a recording whose own row was lost but whose spare key survived.

@@ -710,9 +710,15 @@ class Vault:
 
     # -- observations -------------------------------------------------------------------------
     def save_observation(self, observation: Observation) -> None:
-        """Store (insert or update) an observation; committed and durable when this returns."""
+        """Store (insert or update) an observation; committed and durable when this returns.
+
+        Klant feedback that may not be shared is sealed for the registered onderzoekers
+        (``observations_repo.save``); without one it is refused (``NoOnderzoekerError``).
+        """
         with self.writing() as conn:
-            observations_repo.save(conn, observation)
+            sealed_a_plain_row = observations_repo.save(conn, observation)
+        if sealed_a_plain_row:
+            self.reclaim_space()
 
     def delete_observation(self, observation_id: str) -> None:
         """Remove an observation."""

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures import media_facts as facts
-from tests.integration.helpers import distinctive_blocks, files_containing
+from tests.integration.helpers import (
+    distinctive_blocks,
+    files_containing,
+    onderzoeker_session,
+    register_onderzoeker,
+)
 from tests.ui.conftest import review, wait_until_position
 from vknz_desktop.domain.models import (
     AuditAction,
@@ -402,12 +407,14 @@ def test_typed_session_text_survives_a_lock(
 
 
 # -- klant feedback with consent --------------------------------------------------------------
-def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
+def test_klant_feedback_is_sealed_for_the_onderzoeker_until_shared(
     window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
 ) -> None:
     unlock_as(window, Role.ONDERZOEKER, "Ans")
     video = demo_vault["video"]
     allow(window, video, ConsentScope.RESEARCHER, ConsentScope.CLIENT)
+    assert window.vault is not None
+    register_onderzoeker(window.vault)  # type: ignore[arg-type]
     clip = ClipService(repo(window)).create(video, 1000, 5000)
     sessions = ReviewSessionService(repo(window), window.vault, window.vault)  # type: ignore[arg-type]
     session = sessions.create(
@@ -416,6 +423,9 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
         perspectives=(Role.KLANT, Role.ONDERZOEKER),
     )
     sessions.add_clip(session.id, clip.id)
+    # The onderzoeker unlocked their own key (its dialog comes with the new screens).
+    unlocked = onderzoeker_session(window.vault)  # type: ignore[arg-type]
+    review(window).use_onderzoeker(unlocked)
     review(window).start_session(session.id)
     view = review(window).session_view
     klant = view.left_column
@@ -426,6 +436,7 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
         QTest.keyClick(klant.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert klant.list.count() == 2
     assert all("nog niet gevraagd" in klant.list.item(i).text() for i in range(2))
+    assert repo(window).session_observations(session.id) == []  # both sealed
     klant.list.setCurrentRow(0)
     assert klant.sharing_row.isVisible() and klant.sharing_box.isEnabled()
     shared_index = klant.sharing_box.findData(SharingState.SHARED.value)
@@ -433,42 +444,51 @@ def test_klant_feedback_is_hidden_from_the_klantmanager_until_shared(
     klant.sharing_box.activated.emit(shared_index)
     assert "mag gedeeld worden" in klant.list.item(0).text()
     said = repo(window).session_observations(session.id)
-    assert [o.sharing_state for o in said] == [SharingState.SHARED, SharingState.NOT_ASKED]
-    audit = [e for e in window.vault.audit_entries() if e.action == AuditAction.SHARING_CHANGED]  # type: ignore[union-attr]
+    assert [(o.text, o.sharing_state) for o in said] == [
+        ("Ik voelde me gehoord", SharingState.SHARED)
+    ]
+    audit = [e for e in window.vault.audit_entries() if e.action == AuditAction.SHARING_CHANGED]
     assert len(audit) == 1 and audit[0].role == Role.ONDERZOEKER
     assert audit[0].details == {
         "observation": said[0].id,
         "from": "nog_niet_gevraagd",
         "to": "mag_gedeeld",
+        "onderzoeker": unlocked.key.onderzoeker_id,
     }
     assert "gehoord" not in repr(audit[0].model_dump())
-    # The onderzoeker sees both in the workspace.
-    window.open_recording(video)
-    assert len(window.workspace.observations) == 2
+    # Locking forgets the onderzoeker's key.
     window.lock()
+    assert review(window).onderzoeker is None and unlocked.key.closed
     for dialog in QApplication.topLevelWidgets():
         if dialog.isVisible() and isinstance(dialog, QDialog):
             dialog.reject()
 
-    # The klantmanager: only the shared item, in the workspace, the search and the session.
-    unlock_as(window, Role.KLANTMANAGER, "Sam")
-    window.open_recording(video)
-    assert [o.text for o in window.workspace.observations] == ["Ik voelde me gehoord"]
-    assert window.workspace.observation_list.model.rowCount() == 1
-    assert len(window.workspace.timeline.markers()) == 1
-    window.show_search()
-    from vknz_desktop.ui.shell.search_dialog import SearchDialog
+    # Picking "onderzoeker" at unlock opens nothing: only the shared item, everywhere.
+    for role, name in ((Role.ONDERZOEKER, "Ans"), (Role.KLANTMANAGER, "Sam")):
+        unlock_as(window, role, name)
+        window.open_recording(video)
+        assert [o.text for o in window.workspace.observations] == ["Ik voelde me gehoord"]
+        assert window.workspace.observation_list.model.rowCount() == 1
+        assert len(window.workspace.timeline.markers()) == 1
+        window.show_search()
+        from vknz_desktop.ui.shell.search_dialog import SearchDialog
 
-    dialog = window.findChildren(SearchDialog)[-1]
-    dialog.query.setText("korting")
-    dialog.run()
-    assert dialog.results.count() == 0
-    dialog.query.setText("gehoord")
-    dialog.run()
-    assert dialog.results.count() == 1
-    dialog.reject()
+        dialog = window.findChildren(SearchDialog)[-1]
+        dialog.query.setText("korting")
+        dialog.run()
+        assert dialog.results.count() == 0
+        dialog.query.setText("gehoord")
+        dialog.run()
+        assert dialog.results.count() == 1
+        dialog.reject()
+        review(window).start_session(session.id)
+        assert view.left_column.list.count() == 1
+        window.lock()
+        for dialog in QApplication.topLevelWidgets():
+            if dialog.isVisible() and isinstance(dialog, QDialog):
+                dialog.reject()
+    unlock_as(window, Role.KLANTMANAGER, "Sam")
     review(window).start_session(session.id)
-    assert view.left_column.list.count() == 1
     assert not view.left_column.sharing_row.isVisible()
     assert view.left_column.hint_label.isVisible()  # why the klant's words may not show
     assert not view.right_column.hint_label.isVisible()

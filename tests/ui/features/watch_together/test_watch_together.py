@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.integration.helpers import onderzoeker_session, register_onderzoeker
 from tests.ui.conftest import allow_klant, samen_kijken, unlock, wait_until_position
 from vknz_desktop.domain.models import Role
 from vknz_desktop.ui.common.appearance import apply_appearance, is_high_contrast
@@ -94,21 +95,43 @@ def test_big_buttons_and_space_drive_the_player(
     assert controller.position_ms() == 0
 
 
-def test_marker_is_stored_at_the_moment_as_klant_feedback(
+def test_marker_is_stored_at_the_moment_as_klant_feedback_sealed_for_the_onderzoeker(
     window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
 ) -> None:
     view = enter(window, demo_vault, qtbot)
+    assert window.vault is not None
+    sealing = register_onderzoeker(window.vault)  # type: ignore[arg-type]
     window.context.controller.seek(5_000)
-    before = len(window.vault.observations(demo_vault["video"]))  # type: ignore[union-attr]
+    before = window.vault.observations(demo_vault["video"])
     qtbot.mouseClick(view.mark_button, Qt.MouseButton.LeftButton)
     assert view.saved_label.isVisible()
     assert "Bewaard" in view.saved_label.text()
-    stored = window.vault.observations(demo_vault["video"])  # type: ignore[union-attr]
-    assert len(stored) == before + 1
-    marker = next(o for o in stored if o.text == MARKER_TEXT)
-    assert marker.author_role == Role.KLANT
-    assert marker.time_ms == 5_000
+    # Sealed: not among the observations the vault passphrase shows, only its facts.
+    assert window.vault.observations(demo_vault["video"]) == before
+    (facts_only,) = sealing.sealed_items(demo_vault["video"])
+    assert facts_only.author_role == Role.KLANT and facts_only.time_ms == 5_000
+    with onderzoeker_session(window.vault) as unlocked:  # type: ignore[arg-type]
+        (marker,) = sealing.open_items(unlocked.key)
+    assert marker.text == MARKER_TEXT and marker.time_ms == 5_000
     qtbot.waitUntil(lambda: not view.saved_label.isVisible(), timeout=5000)
+
+
+def test_without_an_onderzoeker_the_marker_explains_how_to_register(
+    window: MainWindow,
+    demo_vault: dict[str, str],
+    qtbot: QtBot,
+    shown_messages: list[tuple[str, str, str]],
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    assert window.vault is not None
+    before = window.vault.observations(demo_vault["video"])
+    qtbot.mouseClick(view.mark_button, Qt.MouseButton.LeftButton)
+    shown = [text for _kind, _title, text in shown_messages]
+    assert len(shown) == 1
+    print(f"shown: {shown[0]}")
+    assert "onderzoeker" in shown[0] and "vknz onderzoeker register" in shown[0]
+    assert not view.saved_label.isVisible()
+    assert window.vault.observations(demo_vault["video"]) == before
 
 
 def test_pictograms_show_big_until_clicked_again(

@@ -34,6 +34,14 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.KEEP_FRAGMENTS: "Alleen fragmenten bewaard",
     AuditAction.GDPR_ACCESS: "AVG: inzage",
     AuditAction.GDPR_ERASURE: "AVG: verwijdering",
+    AuditAction.ONDERZOEKER_REGISTERED: "Onderzoeker geregistreerd",
+    AuditAction.ONDERZOEKER_UNLOCK: "Sleutel van onderzoeker geopend",
+    AuditAction.ONDERZOEKER_UNLOCK_FAILED: "Mislukte poging: sleutel van onderzoeker",
+    AuditAction.SEALED: "Klantfeedback weer verzegeld",
+    AuditAction.RECORD_START: "Opname gestart in de app",
+    AuditAction.RECORD_FINISH: "Opname in de app afgerond",
+    AuditAction.RECORD_INTERRUPTED: "Opname in de app onderbroken",
+    AuditAction.SOURCE_REMOVED: "Bronbestand verwijderd na importeren",
 }
 
 

@@ -21,6 +21,7 @@ from vknz_desktop.domain.fragments import SHARING_LABELS
 from vknz_desktop.domain.models import SharingState
 from vknz_desktop.domain.visibility import is_klant_feedback
 from vknz_desktop.services.keep_fragments import KeepFragmentsPreview, KeepFragmentsResult
+from vknz_desktop.services.onderzoeker import OnderzoekerSession
 from vknz_desktop.services.review_sessions import SHARING_ROLES
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_number
@@ -251,12 +252,32 @@ class ReviewFeature(QObject):
         self.compare_view.open(choices, session.open_media, 0, min(1, len(choices) - 1))
         self.compare_view.play_both_button.setFocus()
 
+    @property
+    def onderzoeker(self) -> OnderzoekerSession | None:
+        """The onderzoeker's unlocked key while they work (``domain.sealing``): sessions then
+        show and share the klant's sealed items."""
+        session = self.host.session
+        if session is None or session.review is None:
+            return None
+        return session.review.sessions.onderzoeker
+
+    def use_onderzoeker(self, onderzoeker: OnderzoekerSession | None) -> None:
+        """Sessions use ``onderzoeker``'s unlocked key (None: forget it)."""
+        session = self.host.session
+        if session is not None and session.review is not None:
+            session.review.sessions.use_onderzoeker(onderzoeker)
+
     def shutdown(self) -> None:
-        """Before the vault closes (lock, quit): store typed text, stop players and workers."""
+        """Before the vault closes (lock, quit): store typed text, stop players and workers,
+        and forget (overwrite) the onderzoeker's key."""
         self.shutdown_worker()
         self.session_view.leave()
         self.compare_view.close_players()
         self.prepare_page.clear()
+        unlocked = self.onderzoeker
+        if unlocked is not None:
+            unlocked.close()
+            self.use_onderzoeker(None)
 
     def explain_where_observations_went(self, _session_id: str, observation_ids: list[str]) -> None:
         """The end of a session in an app without leerdoelen: where the observations are."""
