@@ -81,11 +81,3 @@ def test_an_unlocked_onderzoeker_key_proves_who_records_the_answer_not_the_role(
     assert may_set_sharing(item, Role.ONDERZOEKER).allowed
     own = klant_item(author_role=Role.KLANTMANAGER, perspective=None)
     assert not may_set_sharing(own, Role.ONDERZOEKER, onderzoeker_key=True).allowed
-
-
-def test_every_audit_action_has_a_dutch_label_in_the_log() -> None:
-    from vknz_desktop.ui.audit_log_dialog import ACTION_LABELS
-
-    from vknz_desktop.domain.models import AuditAction
-
-    assert set(ACTION_LABELS) == set(AuditAction)
