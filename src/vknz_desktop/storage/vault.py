@@ -63,10 +63,13 @@ from vknz_desktop.storage.database import (
     connect,
     connect_for_reading,
     discard_backups,
+    health_marker_matches,
     known_database_errors,
     migrate,
     reclaim_free_pages,
+    remove_health_marker,
     transaction,
+    write_health_marker,
 )
 from vknz_desktop.storage.fsutil import (
     PRIVATE_FILE_MODE,
@@ -164,6 +167,14 @@ class Vault:
         #: Dutch messages for the user about this unlock (a restored key file, damage found).
         self.notices: list[str] = []
         self._noted_failures = 0
+        #: Whether the full check (``check_health``) passed for this vault.db in this session;
+        #: then a clean close writes the health marker (see database.health_marker_matches).
+        self._health_ok = False
+        #: Damage the background full check found after a quick open (Dutch), or None.
+        self.health_problem: str | None = None
+        self._health_thread: threading.Thread | None = None
+        self._health_conn: Any = None
+        self._closing = False
 
     # -- life cycle ---------------------------------------------------------------------------
     @classmethod
@@ -216,7 +227,9 @@ class Vault:
                 raise
         finally:
             os.umask(old_umask)
-        return cls(directory, conn, lock)
+        vault = cls(directory, conn, lock)
+        vault._health_ok = True  # connect() just checked the new database
+        return vault
 
     @classmethod
     def open(cls, directory: Path, passphrase: str) -> Vault:
@@ -263,8 +276,11 @@ class Vault:
                     repair_key_files(key_path, key_read)
             if key_read is not None and key_read.from_spare:
                 notices.append(RESTORED_KEY_FILE_MESSAGE)
+            # vault.db unchanged since it last passed the full check and closed: open with the
+            # cheap check only and run the full one in the background (bench: year of data).
+            quick = not read_only_fs and health_marker_matches(db_path)
             try:
-                conn = connect(db_path, database_key, read_only=read_only_fs)
+                conn = connect(db_path, database_key, read_only=read_only_fs, full_check=not quick)
             except DamagedPagesError:
                 conn, report = _salvage_or_fail(db_path, database_key)
                 notices.append(report.message())
@@ -295,7 +311,55 @@ class Vault:
             except BaseException:
                 vault.close()
                 raise
+            if quick:
+                vault._start_health_check(database_key)
+            else:
+                vault._health_ok = True
         return vault
+
+    def _start_health_check(self, database_key: bytes) -> None:
+        """Run ``check_health`` on a connection of its own in a low-priority thread. Damage it
+        finds makes this vault refuse writes (``health_problem``) and forgets the health
+        marker, so the next open runs the full check and opens what is sound read-only."""
+        db_path = self._db_path
+
+        def run() -> None:
+            with contextlib.suppress(OSError, AttributeError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            try:
+                conn = connect_for_reading(db_path, database_key)
+            except DatabaseError:
+                return
+            self._health_conn = conn
+            try:
+                if not self._closing:
+                    check_health(conn)
+                    self._health_ok = True
+            except (DatabaseError, KnownError):  # a page that fails, or quick_check's faults
+                if not self._closing:
+                    self._note_damage()
+            finally:
+                self._health_conn = None
+                conn.close()
+
+        self._health_thread = threading.Thread(target=run, name="vault-health", daemon=True)
+        self._health_thread.start()
+
+    def _note_damage(self) -> None:
+        log.warning("background check found damage in vault.db")
+        remove_health_marker(self._db_path)
+        self.health_problem = (
+            "Bij de controle van de kluis is schade gevonden; er kan niets meer worden "
+            "gewijzigd. Vergrendel en open de kluis opnieuw: wat nog leesbaar is, wordt dan "
+            "alleen-lezen geopend. 'vknz verify' noemt de details."
+        )
+        self.notices.append(self.health_problem)
+
+    def wait_for_health_check(self, timeout: float | None = None) -> bool:
+        """Wait for the background full check; True when it passed (or ran at open)."""
+        if self._health_thread is not None:
+            self._health_thread.join(timeout)
+        return self._health_ok
 
     @staticmethod
     def change_passphrase(
@@ -354,15 +418,31 @@ class Vault:
             vault.close()
 
     def close(self) -> None:
-        """Close streams and the database, and release the process lock (idempotent)."""
+        """Close streams and the database, and release the process lock (idempotent).
+
+        When the full check passed in this session, the health marker notes the closed file.
+        """
         for stream in self._streams:
             stream.close()
         self._streams.clear()
+        self._closing = True
+        health_conn = self._health_conn
+        if health_conn is not None:
+            with contextlib.suppress(DatabaseError):
+                health_conn.interrupt()
+        if self._health_thread is not None:
+            self._health_thread.join()
+            self._health_thread = None
         with self._db_lock:
+            was_open = self._conn is not None
             if self._conn is not None:
                 with contextlib.suppress(DatabaseError):
                     self._conn.close()
                 self._conn = None
+        if was_open and not self.read_only and self._health_ok and self.health_problem is None:
+            with contextlib.suppress(OSError):
+                if not health_marker_matches(self._db_path):  # unchanged: leave it as it is
+                    write_health_marker(self._db_path)
         self._lock.release()
 
     def __enter__(self) -> Vault:
@@ -856,6 +936,8 @@ class Vault:
 
     def _write_conn(self) -> Any:
         conn = self._require_conn()
+        if self.health_problem is not None:
+            raise ReadOnlyVaultError(f"{self.health_problem} Er is niets gewijzigd.")
         if self.salvage_report is not None:
             raise ReadOnlyVaultError(READ_ONLY_MESSAGE)
         if self.read_only_reason is not None:
