@@ -57,14 +57,15 @@ class Size:
 YEAR = Size(recordings=300, observations=50_000, clips=2_000, goals=200)
 SMALL = Size(recordings=5, observations=50, clips=5, goals=2)
 
-_WORDS = (
+_TEXT = (
     "klant vertelde over haar werk en ik luisterde zonder te onderbreken stilte liet ruimte "
     "vraag open gesloten samenvatten doel gesprek afspraak vervolg uitleg regels uitkering "
     "re-integratie sollicitatie taal pictogram begrip vertrouwen echt gehoord lichaamstaal "
     "oogcontact tempo structuur agenda afsluiting overweging hardop samen besluit plan week "
     "zorgen kinderen opvang schulden budget vrijwilligerswerk cursus motivatie spanning boos "
     "verdrietig lachte knikte zuchtte herhaalde vroeg door toonde begrip gaf voorbeeld"
-).split()
+)
+_WORDS = _TEXT.split()
 _THEMES = ("werkrelatie", "doel", "maatwerk", "vakmanschap", "klantbeleving")
 _NAMES = ("Fenna Oosterbroek", "Joost Zwanenburg", "Marit Stolk", "Ayoub Bennani", "Truus Egmond")
 
@@ -126,9 +127,7 @@ def build(directory: Path, size: Size) -> None:
                     Participant(display_name=_NAMES[index % len(_NAMES)], role=Role.KLANT),
                     Participant(display_name="Sam de Vries", role=Role.KLANTMANAGER),
                 ),
-                consent=make_consent(
-                    [ConsentScope.SELF], given_by=Role.KLANT, given_on=day
-                ),
+                consent=make_consent([ConsentScope.SELF], given_by=Role.KLANT, given_on=day),
                 role=Role.KLANTMANAGER,
             )
             source.unlink()
@@ -183,7 +182,9 @@ def build(directory: Path, size: Size) -> None:
         goals = GoalRepository(vault)
         for index in range(size.goals):
             evidence = tuple(
-                Evidence(kind=EvidenceKind.OBSERVATION, item_id=obs_id, recording_id=rec_id, time_ms=0)
+                Evidence(
+                    kind=EvidenceKind.OBSERVATION, item_id=obs_id, recording_id=rec_id, time_ms=0
+                )
                 for obs_id, rec_id in rng.sample(observation_ids, 5)
             )
             goals.save_goal(

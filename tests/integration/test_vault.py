@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import blake3
 import pytest
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
@@ -339,9 +340,8 @@ def test_import_list_and_metadata(vault_dir: Path) -> None:
     assert v.participants[0].display_name == "Klant Fictief"
     assert v.consent.scopes == {ConsentScope.RESEARCHER}
     assert v.consent.keep_until == dt.date(2027, 11, 1)
-    import hashlib
 
-    assert v.sha256 == hashlib.sha256(facts.VIDEO_MP4.read_bytes()).hexdigest()
+    assert v.sha256 == "blake3:" + blake3.blake3(facts.VIDEO_MP4.read_bytes()).hexdigest()
     a = listed[audio.id]
     assert a.title == "audio" and (a.media.has_video, a.media.has_audio) == (False, True)
 

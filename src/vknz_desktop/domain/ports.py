@@ -75,6 +75,9 @@ class RecordingRepository(Protocol):
 
     def recording_with_sha256(self, sha256: str) -> Recording | None: ...
 
+    def duplicate_of(self, source: Path, cancel: CancelToken | None = None) -> Recording | None:
+        """The recording imported from a file with the same content as ``source``, if any."""
+
     def add_recording(
         self,
         source: Path,
