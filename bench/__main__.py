@@ -26,6 +26,7 @@ from bench.common import SETTINGS, MiB
 # run(quick) when it writes no scratch files (adapted by _NoScratch).
 BENCHMARKS: dict[str, str] = {
     "import": "bench.bench_import",
+    "year": "bench.bench_year",
     "stream": "bench.bench_stream",
     "chunk_backends": "bench.bench_chunk_backends",
     "timeline": "bench.bench_timeline",
