@@ -214,13 +214,16 @@ def test_closing_a_stream_forgets_its_decoded_pictures(frame_vault) -> None:  # 
     stream.close()
 
 
-def test_without_an_audio_device_sound_plays_at_normal_speed(vault_dir: Path) -> None:
+def test_without_an_audio_device_sound_plays_at_normal_speed(
+    vault_dir: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     """No device at all: the silent output paces playback (libVLC alone would race an
-    audio-only recording to its end), and the engine says so once, in Dutch."""
+    audio-only recording to its end), the engine says so once, in Dutch, and no sound
+    library fills stderr (ALSA is never tried)."""
     engine = VlcEngine(("--vout=dummy",), audio_device=lambda: False)
     assert engine.silent_audio
     assert engine.audio_notice == NO_AUDIO_DEVICE_MESSAGE
-    assert "--aout=amem" in engine._args
+    assert "--aout=amem,none" in engine._args
     try:
         with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
             recording = import_file(vault, facts.AUDIO_WAV)
@@ -248,6 +251,7 @@ def test_without_an_audio_device_sound_plays_at_normal_speed(vault_dir: Path) ->
         f"\n{recording.duration_ms} ms of sound: at {at_one_second} ms after 1 s,"
         f" ended after {took:.2f} s"
     )
+    assert "ALSA" not in capfd.readouterr().err
     assert state == "Playing"
     assert at_one_second < 1500
     assert took >= recording.duration_ms / 1000 * 0.9

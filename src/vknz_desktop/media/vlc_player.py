@@ -137,7 +137,7 @@ class VlcEngine:
             _say_no_audio_device_once()
         args = [a for a in extra_args if a not in SILENT_AOUT_ARGS]
         if self.silent_audio:
-            args.append("--aout=amem")  # never probe ALSA & co.: no stderr flood
+            args.append("--aout=amem,none")  # never probe ALSA & co.: no stderr flood
         self._args = list(BASE_ARGS) + args
         if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
             sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import blake3
-
 from vknz_desktop.domain.ports import CancelToken
 
 BLAKE3_PREFIX = "blake3:"
@@ -30,6 +28,8 @@ class ContentHasher:
     """BLAKE3 always, SHA-256 too when ``legacy_sha256`` (older recordings of that size)."""
 
     def __init__(self, *, legacy_sha256: bool) -> None:
+        import blake3  # first needed at an import, not before the unlock dialog
+
         self._blake3: Any = blake3.blake3()
         self._sha256 = hashlib.sha256() if legacy_sha256 else None
 
