@@ -26,10 +26,12 @@ from bench.common import SETTINGS, MiB
 # run(quick) when it writes no scratch files (adapted by _NoScratch).
 BENCHMARKS: dict[str, str] = {
     "import": "bench.bench_import",
+    "year": "bench.bench_year",
     "stream": "bench.bench_stream",
     "chunk_backends": "bench.bench_chunk_backends",
     "timeline": "bench.bench_timeline",
     "playback": "bench.bench_playback",
+    "long": "bench.bench_long",
     "startup": "bench.bench_startup",
     "summary": "bench.bench_summary",
     "keep_fragments": "bench.bench_keep_fragments",

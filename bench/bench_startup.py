@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,50 @@ def run(_base: Path, quick: bool) -> dict[str, Any]:
                 figures["app"]["median_ms"] / figures["qt_only"]["median_ms"], 2
             )
             result[mode] = figures
+        result["locked_idle"] = _locked_idle(env, home, 5 if quick else 20)
     _print(result)
     return result
+
+
+GOAL_IDLE_CPU_PCT = 1.0
+QT_IDLE = QT_ONLY.replace("QTimer.singleShot(0, lambda: QTimer.singleShot(0, probe))", "")
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _idle_cpu_pct(command: list[str], env: dict[str, str], cwd: str, seconds: int) -> float:
+    """CPU used by a started program over ``seconds``, after 6 s to settle (% of one core)."""
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        time.sleep(6)
+        before = _cpu_ticks(process.pid)
+        time.sleep(seconds)
+        used = (_cpu_ticks(process.pid) - before) / os.sysconf("SC_CLK_TCK")
+        if process.poll() is not None:
+            raise RuntimeError(f"{command[1:3]} ended while it should wait at its dialog")
+    finally:
+        process.kill()
+        process.wait()
+    return round(100 * used / seconds, 2)
+
+
+def _locked_idle(env: dict[str, str], home: str, seconds: int) -> dict[str, Any]:
+    """The app waiting at its unlock dialog (a vault exists), against a Qt-only dialog."""
+    from vknz_desktop.storage.keyfile import TEST_PROFILE
+    from vknz_desktop.storage.vault import Vault
+
+    vault_dir = Path(home) / "vault"
+    if not vault_dir.exists():
+        Vault.create(vault_dir, "paard batterij nietje bench", kdf_profile=TEST_PROFILE).close()
+    idle_env = {k: v for k, v in env.items() if k != "VKNZ_STARTUP_PROBE"}
+    app = _idle_cpu_pct([sys.executable, "-m", "vknz_desktop"], idle_env, home, seconds)
+    qt_only = _idle_cpu_pct([sys.executable, "-c", QT_IDLE], idle_env, home, seconds)
+    return {"seconds": seconds, "app_cpu_pct": app, "qt_only_cpu_pct": qt_only}
 
 
 def _start(command: list[str], env: dict[str, str], cwd: str, drop_caches: bool = False) -> float:
@@ -127,6 +170,13 @@ def _print(result: dict[str, Any]) -> None:
             print(
                 f"  {mode} runs (ms): app {f['app']['runs_ms']}, Qt-only {f['qt_only']['runs_ms']}"
             )
+    idle = result["locked_idle"]
+    met = idle["app_cpu_pct"] < GOAL_IDLE_CPU_PCT
+    print(
+        f"locked and idle at the unlock dialog ({idle['seconds']} s): app"
+        f" {idle['app_cpu_pct']:.2f} % of a core; Qt-only dialog {idle['qt_only_cpu_pct']:.2f} %"
+        f" (goal < {GOAL_IDLE_CPU_PCT:g} %: {'met' if met else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -75,6 +75,9 @@ class RecordingRepository(Protocol):
 
     def recording_with_sha256(self, sha256: str) -> Recording | None: ...
 
+    def duplicate_of(self, source: Path, cancel: CancelToken | None = None) -> Recording | None:
+        """The recording imported from a file with the same content as ``source``, if any."""
+
     def add_recording(
         self,
         source: Path,
@@ -103,12 +106,16 @@ class RecordingRepository(Protocol):
 
 @dataclass(frozen=True)
 class VideoFrame:
-    """One decoded picture: 32-bit pixels in B,G,R,X byte order (Qt's Format_RGB32)."""
+    """One decoded picture: 32-bit pixels in B,G,R,X byte order (Qt's Format_RGB32).
+
+    ``data`` is the receiver's to keep (never reused by the player); a memoryview when the
+    player copied it without holding the GIL.
+    """
 
     width: int
     height: int
     stride: int
-    data: bytes
+    data: bytes | memoryview
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,9 @@ class MediaAnalyzer(Protocol):
     """Frame-exact pictures, thumbnails and waveform peaks read from a stream (PyAV)."""
 
     def exact_frame(self, stream: MediaStream, position_ms: int) -> VideoFrame: ...
+
+    def close_stream(self, stream: MediaStream) -> None:
+        """Forget what was kept for exact frames of ``stream`` (decoder, recent pictures)."""
 
     def thumbnails(
         self, stream: MediaStream, count: int, width: int, cancelled: Callable[[], bool]

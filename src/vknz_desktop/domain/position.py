@@ -8,6 +8,7 @@ never moves backwards by small amounts, so the display does not jitter.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -90,3 +91,16 @@ class PositionClock:
         upper = self._duration_ms if self._duration_ms is not None else None
         result = max(0, int(value))
         return min(result, upper) if upper is not None else result
+
+
+def frame_step_position(position_ms: int, frames: int, fps: float) -> int:
+    """Where a step of ``frames`` frames (negative: back) from ``position_ms`` lands: the first
+    whole millisecond of the target frame, counted in frames of a constant ``fps``.
+
+    Adding a rounded frame length instead drifts (33 ms steps at 30 fps land in the same frame
+    now and then), so a step could move the clock but not the picture.
+    """
+    rate = fps if fps > 0 else 25.0
+    index = math.floor(max(0, position_ms) * rate / 1000 + 1e-6)
+    target = max(0, index + frames)
+    return max(0, math.ceil(target * 1000 / rate - 1e-6))

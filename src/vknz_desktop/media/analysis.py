@@ -7,6 +7,7 @@ vault. Long jobs check ``cancelled()`` often so the GUI can stop them at once (e
 from __future__ import annotations
 
 import io
+import threading
 import time
 from collections.abc import Callable
 from fractions import Fraction
@@ -16,7 +17,7 @@ import av
 import numpy as np
 
 from vknz_desktop.domain.ports import MediaStream, Thumbnail, VideoFrame
-from vknz_desktop.media.frames import frame_at
+from vknz_desktop.media.frames import DecodedFrame, FrameNavigator
 
 WAVEFORM_RATE = 8000
 #: Wall-clock limits: a broken or hostile file cannot keep the analysis busy for ever. What was
@@ -25,6 +26,8 @@ THUMBNAILS_SECONDS = 30.0
 WAVEFORM_SECONDS = 120.0
 #: Pictures larger than this are not decoded for analysis (see media.probe.MAX_PIXELS).
 MAX_FRAME_PIXELS = 7680 * 4320
+#: Streams whose decoder and recent pictures are kept open (the player and a compare view).
+KEPT_NAVIGATORS = 2
 
 
 class _StreamFile(io.RawIOBase):
@@ -66,33 +69,77 @@ def _open(stream: MediaStream) -> Any:
     return av.open(io.BufferedReader(_StreamFile(stream), buffer_size=256 * 1024), mode="r")
 
 
+def _open_video(stream: MediaStream) -> Any:
+    container = _open(stream)
+    if not container.streams.video or _too_large(container.streams.video[0]):
+        container.close()
+        raise ValueError("no video, or a picture too large to decode")
+    return container
+
+
 def _rotate(rgb: np.ndarray[Any, Any], rotation: float | int) -> np.ndarray[Any, Any]:
     """Apply a display rotation (degrees counter-clockwise, as PyAV reports it)."""
     turns = round(float(rotation) / 90) % 4
     return np.ascontiguousarray(np.rot90(rgb, k=turns)) if turns else rgb
 
 
-def _to_video_frame(rgb: np.ndarray[Any, Any]) -> VideoFrame:
-    height, width, _ = rgb.shape
-    bgrx = np.empty((height, width, 4), dtype=np.uint8)
-    bgrx[..., 0] = rgb[..., 2]
-    bgrx[..., 1] = rgb[..., 1]
-    bgrx[..., 2] = rgb[..., 0]
-    bgrx[..., 3] = 255
-    return VideoFrame(width=width, height=height, stride=width * 4, data=bgrx.tobytes())
+def _to_screen_frame(decoded: DecodedFrame) -> VideoFrame:
+    """A decoded picture as Qt's RGB32 (B, G, R, X bytes), rotated for display."""
+    frame = decoded.frame
+    bgra = _rotate(frame.to_ndarray(format="bgra"), getattr(frame, "rotation", 0) or 0)
+    bgra = np.ascontiguousarray(bgra)
+    height, width, _ = bgra.shape
+    return VideoFrame(width=width, height=height, stride=width * 4, data=bgra.tobytes())
 
 
 class PyAvAnalyzer:
     """Implements the MediaAnalyzer port with PyAV."""
 
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        # (stream, navigator), most recently used last: the decoder of each stream stays open
+        # between requests (opening a long MP4 reads its whole index).
+        self._navigators: list[tuple[MediaStream, FrameNavigator]] = []
+
+    def navigator(self, stream: MediaStream) -> FrameNavigator:
+        """The FrameNavigator of ``stream`` (kept while the stream is open and recently used)."""
+        with self._lock:
+            kept: list[tuple[MediaStream, FrameNavigator]] = []
+            found: FrameNavigator | None = None
+            for owner, navigator in self._navigators:
+                if owner is stream and not getattr(owner, "closed", False):
+                    found = navigator
+                elif getattr(owner, "closed", False):
+                    navigator.close()
+                else:
+                    kept.append((owner, navigator))
+            if found is None:
+                found = FrameNavigator(lambda: _open_video(stream))
+            kept.append((stream, found))
+            for _owner, navigator in kept[:-KEPT_NAVIGATORS]:
+                navigator.close()
+            self._navigators = kept[-KEPT_NAVIGATORS:]
+            return found
+
     def exact_frame(self, stream: MediaStream, position_ms: int) -> VideoFrame:
         """The picture shown at ``position_ms``: the last frame starting at or before it."""
-        with _open(stream) as container:
-            if container.streams.video and _too_large(container.streams.video[0]):
-                raise ValueError("picture too large to decode")
-            chosen = frame_at(container, position_ms)
-            rgb = _rotate(chosen.to_ndarray(format="rgb24"), getattr(chosen, "rotation", 0) or 0)
-            return _to_video_frame(rgb)
+        return _to_screen_frame(self.navigator(stream).frame_at(position_ms))
+
+    def exact_step(
+        self, stream: MediaStream, position_ms: int, frames: int
+    ) -> tuple[VideoFrame, int]:
+        """The picture ``frames`` frames after (negative: before) the one shown at
+        ``position_ms``, and the millisecond at which it starts (set the clock to it)."""
+        decoded = self.navigator(stream).step(position_ms, frames)
+        return _to_screen_frame(decoded), decoded.start_ms
+
+    def close_stream(self, stream: MediaStream) -> None:
+        """Forget the decoder and pictures kept for ``stream``."""
+        with self._lock:
+            for owner, navigator in self._navigators:
+                if owner is stream:
+                    navigator.close()
+            self._navigators = [(o, n) for o, n in self._navigators if o is not stream]
 
     def thumbnails(
         self,

@@ -42,6 +42,17 @@ class DeferredAnalyzer:
         """See PyAvAnalyzer.exact_frame."""
         return self._analyzer().exact_frame(stream, position_ms)
 
+    def exact_step(
+        self, stream: MediaStream, position_ms: int, frames: int
+    ) -> tuple[VideoFrame, int]:
+        """See PyAvAnalyzer.exact_step."""
+        return self._analyzer().exact_step(stream, position_ms, frames)
+
+    def close_stream(self, stream: MediaStream) -> None:
+        """See PyAvAnalyzer.close_stream (nothing to do before PyAV was first used)."""
+        if self._real is not None:
+            self._real.close_stream(stream)
+
     def thumbnails(
         self, stream: MediaStream, count: int, width: int, cancelled: Callable[[], bool]
     ) -> list[Thumbnail]:

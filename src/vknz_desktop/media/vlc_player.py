@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import os
+import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,8 +24,19 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.ports import VideoFrame
 from vknz_desktop.media.streams import ReadAtStream
 
+log = logging.getLogger(__name__)
 FrameCallback = Callable[[VideoFrame], None]
 MAX_OUTPUT_WIDTH = 1920
+#: libVLC's callbacks need the GIL; with Python threads busy, a thread waiting for it gets it
+#: after at most this long (Python's default is 5 ms, three waits per picture at 30 fps).
+#: Measured in bench_playback under load: 0.7-3 % dropped frames at 5 ms, none at 1 ms.
+GIL_SWITCH_INTERVAL_S = 0.001
+#: The silent output plays a block of sound when it is due, not before (see SilentAudio).
+SILENT_AHEAD_S = 0.05
+SILENT_MAX_WAIT_S = 0.2
+NO_AUDIO_DEVICE_MESSAGE = (
+    "Er is geen geluidsapparaat gevonden: opnamen spelen zonder geluid af, op gewone snelheid."
+)
 
 # python-vlc declares the chroma argument as c_char_p, which arrives as an immutable copy; we
 # need to write "RV32" into it, so the format callback gets a prototype with a writable pointer
@@ -54,8 +68,47 @@ BASE_ARGS: tuple[str, ...] = (
     "--prefetch-read-size=1048576",
     # With a seek callback VLC never needs timeshift; if it tried, it could not write anywhere.
     f"--input-timeshift-path={Path(os.devnull) / 'vknz-no-timeshift'}",
+    # Why pictures were smeared and blocky under load: when more than 11 pictures in a row came
+    # out late, libVLC's avcodec decoder ("hurry up") threw away compressed frames before
+    # decoding them, reference frames included, so every picture up to the next keyframe was
+    # predicted from pictures that were never decoded. Without hurry-up a late picture is
+    # decoded in full and, if still late, dropped whole by the video output: a dropped frame,
+    # never a wrong one (tests/integration/test_frame_exact_playback.py, bench_playback).
+    "--no-avcodec-hurry-up",
+    # Never hand over a picture the decoder itself flags as damaged.
+    "--no-avcodec-corrupted",
 )
+#: ``--aout=dummy`` means our silent output (``SilentAudio``): libVLC's own dummy output
+#: takes sound as fast as it comes, so an audio-only recording would race to its end.
 TEST_ARGS: tuple[str, ...] = ("--vout=dummy", "--aout=dummy")
+SILENT_AOUT_ARGS = ("--aout=dummy", "--aout=none")
+
+
+def audio_device_available() -> bool:
+    """Whether this machine has a sound output libVLC can use (Linux: an ALSA card, or a
+    PulseAudio/PipeWire server of this user); elsewhere the system always offers one."""
+    if not sys.platform.startswith("linux"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    if runtime and any((Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0")):
+        return True
+    try:
+        cards = Path("/proc/asound/cards").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return "no soundcards" not in cards and bool(cards.strip())
+
+
+_no_device_said = False
+
+
+def _say_no_audio_device_once() -> None:
+    global _no_device_said
+    if not _no_device_said:
+        _no_device_said = True
+        log.warning("no audio device: playing through the silent output")
 
 
 class VlcEngine:
@@ -66,8 +119,28 @@ class VlcEngine:
     start (or starts it now). Otherwise it starts at once, raising KnownError without libVLC.
     """
 
-    def __init__(self, extra_args: tuple[str, ...] = (), *, deferred: bool = False) -> None:
-        self._args = list(BASE_ARGS + extra_args)
+    def __init__(
+        self,
+        extra_args: tuple[str, ...] = (),
+        *,
+        deferred: bool = False,
+        audio_device: Callable[[], bool] = audio_device_available,
+    ) -> None:
+        explicit_aout = [a for a in extra_args if a.startswith("--aout=")]
+        #: Players of this engine play sound through ``SilentAudio`` (paced, no device).
+        self.silent_audio = bool(explicit_aout) and explicit_aout[-1] in SILENT_AOUT_ARGS
+        #: Why there is no sound (Dutch, for the UI to show once), or None.
+        self.audio_notice: str | None = None
+        if not explicit_aout and not audio_device():
+            self.silent_audio = True
+            self.audio_notice = NO_AUDIO_DEVICE_MESSAGE
+            _say_no_audio_device_once()
+        args = [a for a in extra_args if a not in SILENT_AOUT_ARGS]
+        if self.silent_audio:
+            args.append("--aout=amem,none")  # never probe ALSA & co.: no stderr flood
+        self._args = list(BASE_ARGS) + args
+        if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
+            sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self._instance: Any = None
         self._thread: threading.Thread | None = None
         self._problem: KnownError | None = None
@@ -207,8 +280,11 @@ class FrameOutput:
     def __init__(
         self, player: Any, on_frame: FrameCallback, display_size: tuple[int, int] | None
     ) -> None:
+        import numpy  # not at module level: nothing before the unlock dialog needs it
         import vlc
 
+        self._empty = numpy.empty
+        self._uint8 = numpy.uint8
         self._on_frame = on_frame
         self._display_size = display_size
         self._lock = threading.Lock()
@@ -220,7 +296,8 @@ class FrameOutput:
         self._lock_cb = vlc.CallbackDecorators.VideoLockCb(self._on_lock)
         self._unlock_cb = vlc.CallbackDecorators.VideoUnlockCb(self._on_unlock)
         self._display_cb = vlc.CallbackDecorators.VideoDisplayCb(self._on_display)
-        player.video_set_callbacks(self._lock_cb, self._unlock_cb, self._display_cb, None)
+        # No unlock callback (libVLC allows NULL): one GIL round trip less per picture.
+        player.video_set_callbacks(self._lock_cb, None, self._display_cb, None)
         vlc.libvlc_video_set_format_callbacks(
             player,
             ctypes.cast(self._format_cb, vlc.CallbackDecorators.VideoFormatCb),
@@ -266,11 +343,54 @@ class FrameOutput:
                 if self._buffer is None:
                     return
                 width, height = self._size
-                data = bytes(self._buffer)
+                # A fresh buffer for every picture (the receiver may keep it): numpy's empty
+                # array is not zeroed, and ctypes.memmove copies with the GIL released, so
+                # the page faults and the copy do not hold up Python threads.
+                data = self._empty(width * height * 4, dtype=self._uint8)
+                ctypes.memmove(data.ctypes.data, self._buffer, data.size)
             self.frames_shown += 1
-            self._on_frame(VideoFrame(width=width, height=height, stride=width * 4, data=data))
+            self._on_frame(VideoFrame(width=width, height=height, stride=width * 4, data=data.data))
         except Exception:  # never let an exception cross into C
             return
+
+
+class SilentAudio:
+    """A sound output without a device, for a machine that has none (or for tests).
+
+    libVLC hands every block of decoded sound to ``_on_play`` (``audio_set_callbacks``) with
+    the moment it is due; we wait until then and throw it away. That wait is what paces an
+    audio-only recording: without it (libVLC's dummy output) it plays to its end at once.
+    """
+
+    def __init__(self, player: Any) -> None:
+        import vlc
+
+        self._clock = vlc.libvlc_clock
+        self.blocks = 0
+        self._play_cb = vlc.CallbackDecorators.AudioPlayCb(self._on_play)
+        self._pause_cb = vlc.CallbackDecorators.AudioPauseCb(self._on_other)
+        self._resume_cb = vlc.CallbackDecorators.AudioResumeCb(self._on_other)
+        self._flush_cb = vlc.CallbackDecorators.AudioFlushCb(self._on_other)
+        self._drain_cb = vlc.CallbackDecorators.AudioDrainCb(self._on_drain)
+        player.audio_set_callbacks(
+            self._play_cb, self._pause_cb, self._resume_cb, self._flush_cb, self._drain_cb, None
+        )
+        player.audio_set_format("S16N", 48000, 2)
+
+    def _on_play(self, _opaque: Any, _samples: Any, _count: int, pts: int) -> None:
+        try:
+            self.blocks += 1
+            wait = (int(pts) - int(self._clock())) / 1_000_000 - SILENT_AHEAD_S
+            if wait > 0:
+                time.sleep(min(wait, SILENT_MAX_WAIT_S))
+        except Exception:  # never let an exception cross into C
+            return
+
+    def _on_other(self, _opaque: Any, *_args: Any) -> None:
+        return None
+
+    def _on_drain(self, _opaque: Any) -> None:
+        return None
 
 
 class VlcPlayer:
@@ -282,12 +402,15 @@ class VlcPlayer:
         self._closed = False
         self._source: StreamMediaSource | None = None
         self._output: FrameOutput | None = None
+        self._silent: SilentAudio | None = None
 
     @property
     def _player(self) -> Any:
         """libVLC's media player (None once closed)."""
         if self._media_player is None and not self._closed:
             self._media_player = self._engine.instance.media_player_new()
+            if self._engine.silent_audio:
+                self._silent = SilentAudio(self._media_player)
         return self._media_player
 
     def load(

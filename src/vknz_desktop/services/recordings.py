@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +24,6 @@ from vknz_desktop.domain.ports import (
     RecordingRepository,
 )
 from vknz_desktop.domain.recording_ports import SourceRemover
-
-_HASH_BLOCK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -116,15 +113,13 @@ class RecordingService:
         DiskFullError; in each case the vault is left exactly as it was.
         """
         media = self._prober.probe(request.source)
-        size = request.source.stat().st_size
-        if self._repository.recordings_with_size(size):
-            # Cheap pre-check: only files of exactly the same size can be duplicates.
-            existing = self._repository.recording_with_sha256(_sha256_of(request.source, cancel))
-            if existing is not None:
-                raise DuplicateRecordingError(
-                    f"Dit bestand staat al in de kluis als '{existing.title}' "
-                    f"(nummer {existing.id}); het is niet nog een keer toegevoegd."
-                )
+        # Refused before anything is written (only files of the same size are hashed).
+        existing = self._repository.duplicate_of(request.source, cancel)
+        if existing is not None:
+            raise DuplicateRecordingError(
+                f"Dit bestand staat al in de kluis als '{existing.title}' "
+                f"(nummer {existing.id}); het is niet nog een keer toegevoegd."
+            )
         title = (request.title or "").strip() or default_title(request.source)
         return self._repository.add_recording(
             request.source,
@@ -169,13 +164,3 @@ class RecordingService:
     def delete(self, recording_id: str, *, role: Role) -> None:
         """Crypto-shred a recording (audited)."""
         self._repository.delete_recording(recording_id, role=role)
-
-
-def _sha256_of(path: Path, cancel: CancelToken | None) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(_HASH_BLOCK):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            digest.update(block)
-    return digest.hexdigest()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import secrets
 import shutil
 import time
 from collections.abc import Iterator
@@ -34,6 +37,10 @@ READ_ONLY_MESSAGE = (
     "toegevoegd. Er is niets gewijzigd."
 )
 DATABASE_FILE_NAME = "vault.db"
+#: Written when a vault closes cleanly after its full check passed: sizes, times and inode of
+#: vault.db (no data). While vault.db still matches it, opening skips the full check and runs
+#: it in the background instead (see ``health_marker_matches``).
+HEALTH_MARKER_NAME = "vault.checked"
 BACKUP_DIR_NAME = "backups"
 PAGE_SIZE = 4096
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
@@ -60,19 +67,21 @@ class NewerSchemaError(KnownError):
     """The vault was written by a newer version of the app."""
 
 
-def connect(path: Path, key: bytes, *, read_only: bool = False) -> Any:
+def connect(path: Path, key: bytes, *, read_only: bool = False, full_check: bool = True) -> Any:
     """Open the database at ``path`` with the raw 256-bit ``key`` and apply safe pragmas.
 
     ``read_only`` (a read-only file system): open without writing anything, not even the WAL
-    index. Raises VaultDamagedError with a message that says what is wrong with the file,
-    DiskFullError when the disk is full (never "damaged" for that).
+    index. ``full_check=False``: only the cheap check (the schema pages read and authenticated);
+    the caller runs ``check_health`` later (``Vault`` does, in the background). Raises
+    VaultDamagedError with a message that says what is wrong with the file, DiskFullError when
+    the disk is full (never "damaged" for that).
     """
     existed = path.exists()
     if existed:
         _check_file_shape(path)
     wal_existed = path.with_name(path.name + "-wal").exists()
     try:
-        return _connect(path, key, existed=existed, read_only=read_only)
+        return _connect(path, key, existed=existed, read_only=read_only, full_check=full_check)
     except DiskFullError:
         if not wal_existed and not read_only:
             _remove_empty_wal(path)
@@ -88,7 +97,7 @@ def _remove_empty_wal(path: Path) -> None:
             path.with_name(path.name + "-shm").unlink(missing_ok=True)
 
 
-def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool) -> Any:
+def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool, full_check: bool) -> Any:
     try:
         conn = (
             _connect_read_only(path)
@@ -121,7 +130,8 @@ def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool) -> Any:
         conn.close()
         raise
     try:
-        check_health(conn)
+        if full_check:
+            check_health(conn)
     except sqlcipher3.DatabaseError as error:
         conn.close()
         known = classify_error(error, path, opening=True)
@@ -133,7 +143,8 @@ def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool) -> Any:
         raise
     if not read_only:
         with contextlib.suppress(OSError):
-            path.chmod(PRIVATE_FILE_MODE)
+            if path.stat().st_mode & 0o777 != PRIVATE_FILE_MODE:  # a chmod changes its ctime
+                path.chmod(PRIVATE_FILE_MODE)
     return conn
 
 
@@ -151,6 +162,54 @@ def check_health(conn: Any) -> None:
             "Het kluisbestand is beschadigd (de interne controle vond fouten). "
             "Zet een reservekopie terug of voer 'vknz verify' uit voor details."
         )
+
+
+def _stat_fields(path: Path) -> dict[str, int]:
+    st = path.stat()
+    wal = path.with_name(path.name + "-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    return {
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "ctime_ns": st.st_ctime_ns,
+        "inode": st.st_ino,
+        "device": st.st_dev,
+        "wal_size": wal_size,
+    }
+
+
+def write_health_marker(path: Path) -> None:
+    """After a full check passed and the database is closed (WAL merged): note how vault.db
+    looks now. Its modification time is first set to a random nanosecond within the same
+    second, so that any later write, even within the file system's clock tick, shows."""
+    st = path.stat()
+    nonce = st.st_mtime_ns - st.st_mtime_ns % 1_000_000_000 + secrets.randbelow(1_000_000_000)
+    os.utime(path, ns=(st.st_atime_ns, nonce))
+    marker = path.with_name(HEALTH_MARKER_NAME)
+    tmp = marker.with_name(marker.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        json.dump(_stat_fields(path), handle)
+    # Atomic; not fsync'd: losing it only costs one full check at the next open.
+    (os.replace if os.name == "nt" else os.rename)(tmp, marker)
+
+
+def remove_health_marker(path: Path) -> None:
+    """Forget the last full check (damage found, or the vault is being changed)."""
+    for name in (HEALTH_MARKER_NAME, HEALTH_MARKER_NAME + ".tmp"):
+        with contextlib.suppress(OSError):
+            path.with_name(name).unlink()
+
+
+def health_marker_matches(path: Path) -> bool:
+    """Whether vault.db is exactly as it was when it last passed a full check and closed:
+    same inode, size, modification and change times, and no WAL. Anything that wrote to it
+    since (a crash, a copy, a flipped byte) makes the next open run the full check."""
+    try:
+        marker = json.loads(path.with_name(HEALTH_MARKER_NAME).read_text(encoding="ascii"))
+        return bool(marker == _stat_fields(path))
+    except (OSError, ValueError):
+        return False
 
 
 def _connect_read_only(path: Path) -> Any:

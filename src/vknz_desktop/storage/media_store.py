@@ -134,6 +134,7 @@ class ChunkWriter:
         self._index = 0
         self._size = 0
         self._closed_by_last = False
+        self._sealed: bytearray | None = None  # nonce + ciphertext + tag, reused per chunk
         with disk_full_as_known_error():
             self._fd: int | None = open_private_for_writing(self._partial)
             self._write(self._header)
@@ -201,6 +202,16 @@ class ChunkWriter:
         last_flag = b"\x01" if last else b"\x00"
         associated = self._header + struct.pack(">Q", self._index) + last_flag
         nonce = os.urandom(NONCE_SIZE)
+        if hasattr(self._aead, "encrypt_into"):  # cryptography >= 44: no allocation per chunk
+            end = NONCE_SIZE + len(plain) + TAG_SIZE
+            if self._sealed is None or len(self._sealed) < end:
+                self._sealed = bytearray(max(end, NONCE_SIZE + self._chunk_size + TAG_SIZE))
+            view = memoryview(self._sealed)
+            view[:NONCE_SIZE] = nonce
+            self._aead.encrypt_into(nonce, plain, associated, view[NONCE_SIZE:end])
+            self._write(view[:end])
+            self._index += 1
+            return
         sealed = self._aead.encrypt(nonce, plain, associated)
         fd = self._require_fd()
         if hasattr(os, "writev"):
@@ -213,7 +224,7 @@ class ChunkWriter:
             self._write(nonce + sealed)
         self._index += 1
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, data: bytes | memoryview) -> None:
         fd = self._require_fd()
         view = memoryview(data)
         with disk_full_as_known_error():

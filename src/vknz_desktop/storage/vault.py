@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import logging
 import os
+import queue
 import re
 import threading
 import uuid
@@ -64,11 +64,15 @@ from vknz_desktop.storage.database import (
     connect,
     connect_for_reading,
     discard_backups,
+    health_marker_matches,
     known_database_errors,
     migrate,
     reclaim_free_pages,
+    remove_health_marker,
     transaction,
+    write_health_marker,
 )
+from vknz_desktop.storage.digests import ContentHasher, file_digests, is_blake3
 from vknz_desktop.storage.fsutil import (
     PRIVATE_FILE_MODE,
     disk_full_as_known_error,
@@ -116,6 +120,8 @@ PassphraseCheck = Callable[[str], str | None]
 FAILED_UNLOCKS_FILE_NAME = "unlock-failures"
 READ_BLOCK = DEFAULT_CHUNK_SIZE
 SYNC_EVERY = 64 * 1024 * 1024
+#: Buffers the import's reader may fill ahead of encryption (1 MiB each).
+PIPELINE_BUFFERS = 4
 
 _RECORDING_COLUMNS = (
     "id, title, conversation_date, container, duration_ms, has_video, has_audio, video_codec,"
@@ -163,6 +169,14 @@ class Vault:
         #: Dutch messages for the user about this unlock (a restored key file, damage found).
         self.notices: list[str] = []
         self._noted_failures = 0
+        #: Whether the full check (``check_health``) passed for this vault.db in this session;
+        #: then a clean close writes the health marker (see database.health_marker_matches).
+        self._health_ok = False
+        #: Damage the background full check found after a quick open (Dutch), or None.
+        self.health_problem: str | None = None
+        self._health_thread: threading.Thread | None = None
+        self._health_conn: Any = None
+        self._closing = False
 
     # -- life cycle ---------------------------------------------------------------------------
     @classmethod
@@ -215,7 +229,9 @@ class Vault:
                 raise
         finally:
             os.umask(old_umask)
-        return cls(directory, conn, lock)
+        vault = cls(directory, conn, lock)
+        vault._health_ok = True  # connect() just checked the new database
+        return vault
 
     @classmethod
     def open(cls, directory: Path, passphrase: str) -> Vault:
@@ -262,8 +278,11 @@ class Vault:
                     repair_key_files(key_path, key_read)
             if key_read is not None and key_read.from_spare:
                 notices.append(RESTORED_KEY_FILE_MESSAGE)
+            # vault.db unchanged since it last passed the full check and closed: open with the
+            # cheap check only and run the full one in the background (bench: year of data).
+            quick = not read_only_fs and health_marker_matches(db_path)
             try:
-                conn = connect(db_path, database_key, read_only=read_only_fs)
+                conn = connect(db_path, database_key, read_only=read_only_fs, full_check=not quick)
             except DamagedPagesError:
                 conn, report = _salvage_or_fail(db_path, database_key)
                 notices.append(report.message())
@@ -298,7 +317,55 @@ class Vault:
             except BaseException:
                 vault.close()
                 raise
+            if quick:
+                vault._start_health_check(database_key)
+            else:
+                vault._health_ok = True
         return vault
+
+    def _start_health_check(self, database_key: bytes) -> None:
+        """Run ``check_health`` on a connection of its own in a low-priority thread. Damage it
+        finds makes this vault refuse writes (``health_problem``) and forgets the health
+        marker, so the next open runs the full check and opens what is sound read-only."""
+        db_path = self._db_path
+
+        def run() -> None:
+            with contextlib.suppress(OSError, AttributeError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            try:
+                conn = connect_for_reading(db_path, database_key)
+            except DatabaseError:
+                return
+            self._health_conn = conn
+            try:
+                if not self._closing:
+                    check_health(conn)
+                    self._health_ok = True
+            except (DatabaseError, KnownError):  # a page that fails, or quick_check's faults
+                if not self._closing:
+                    self._note_damage()
+            finally:
+                self._health_conn = None
+                conn.close()
+
+        self._health_thread = threading.Thread(target=run, name="vault-health", daemon=True)
+        self._health_thread.start()
+
+    def _note_damage(self) -> None:
+        log.warning("background check found damage in vault.db")
+        remove_health_marker(self._db_path)
+        self.health_problem = (
+            "Bij de controle van de kluis is schade gevonden; er kan niets meer worden "
+            "gewijzigd. Vergrendel en open de kluis opnieuw: wat nog leesbaar is, wordt dan "
+            "alleen-lezen geopend. 'vknz verify' noemt de details."
+        )
+        self.notices.append(self.health_problem)
+
+    def wait_for_health_check(self, timeout: float | None = None) -> bool:
+        """Wait for the background full check; True when it passed (or ran at open)."""
+        if self._health_thread is not None:
+            self._health_thread.join(timeout)
+        return self._health_ok
 
     @staticmethod
     def change_passphrase(
@@ -357,15 +424,31 @@ class Vault:
             vault.close()
 
     def close(self) -> None:
-        """Close streams and the database, and release the process lock (idempotent)."""
+        """Close streams and the database, and release the process lock (idempotent).
+
+        When the full check passed in this session, the health marker notes the closed file.
+        """
         for stream in self._streams:
             stream.close()
         self._streams.clear()
+        self._closing = True
+        health_conn = self._health_conn
+        if health_conn is not None:
+            with contextlib.suppress(DatabaseError):
+                health_conn.interrupt()
+        if self._health_thread is not None:
+            self._health_thread.join()
+            self._health_thread = None
         with self._db_lock:
+            was_open = self._conn is not None
             if self._conn is not None:
                 with contextlib.suppress(DatabaseError):
                     self._conn.close()
                 self._conn = None
+        if was_open and not self.read_only and self._health_ok and self.health_problem is None:
+            with contextlib.suppress(OSError):
+                if not health_marker_matches(self._db_path):  # unchanged: leave it as it is
+                    write_health_marker(self._db_path)
         self._lock.release()
 
     def __enter__(self) -> Vault:
@@ -424,6 +507,18 @@ class Vault:
         )
         return [self._to_recording(row) for row in rows]
 
+    def duplicate_of(self, source: Path, cancel: CancelToken | None = None) -> Recording | None:
+        """The recording imported from a file with the same content as ``source``, if any.
+
+        Only files of exactly the same size are hashed, in the forms their digests were stored
+        in (BLAKE3; SHA-256 for recordings of older vaults).
+        """
+        same_size = self.recordings_with_size(source.stat().st_size)
+        if not same_size:
+            return None
+        digests = set(file_digests(source, [r.sha256 for r in same_size], cancel))
+        return next((r for r in same_size if r.sha256 in digests), None)
+
     def recording_with_sha256(self, sha256: str) -> Recording | None:
         """The recording imported from a file with this SHA-256, if any."""
         rows = self._query(
@@ -457,8 +552,12 @@ class Vault:
         writer = ChunkWriter(self.media_dir, recording_id, media_key)
         committed_file = False
         try:
-            digest = self._encrypt_source(source, writer, total, progress, cancel)
-            existing = self.recording_with_sha256(digest)
+            legacy = any(not is_blake3(r.sha256) for r in self.recordings_with_size(total))
+            digests = self._encrypt_source(source, writer, total, progress, cancel, legacy)
+            digest = digests[0]
+            existing = next(
+                (found for d in digests if (found := self.recording_with_sha256(d))), None
+            )
             if existing is not None:
                 raise DuplicateRecordingError(
                     f"Dit bestand staat al in de kluis als '{existing.title}' "
@@ -521,50 +620,89 @@ class Vault:
         total: int,
         progress: ProgressCallback | None,
         cancel: CancelToken | None,
-    ) -> str:
-        # Hashing runs in a worker thread (hashlib releases the GIL) while this thread encrypts,
-        # writes and reads the next block; every SYNC_EVERY bytes another worker flushes what is
-        # written, so the final fsync has little left to do. Measured in bench/bench_import.py.
-        sha = hashlib.sha256()
+        legacy_sha256: bool,
+    ) -> list[str]:
+        """Read, hash, encrypt and write ``source``; returns its digests (see digests.py).
+
+        A pipeline over two cores: a reader thread fills a ring of reused 1 MiB buffers
+        (``readinto``) and hashes each (BLAKE3, which releases the GIL), while this thread
+        encrypts the previous one into a reused buffer and writes it; every SYNC_EVERY bytes a
+        third thread flushes what is written, so the final fsync has little left. Measured in
+        bench/bench_import.py against ``cp`` + ``sync``.
+        """
+        hasher = ContentHasher(legacy_sha256=legacy_sha256)
+        buffers = [bytearray(READ_BLOCK) for _ in range(PIPELINE_BUFFERS)]
+        free: queue.SimpleQueue[int] = queue.SimpleQueue()
+        for index in range(PIPELINE_BUFFERS):
+            free.put(index)
+        filled: queue.SimpleQueue[tuple[int, int] | BaseException] = queue.SimpleQueue()
+        stop = threading.Event()
+
+        def read_and_hash(handle: Any) -> None:
+            try:
+                while not stop.is_set():
+                    slot = free.get()
+                    if slot < 0:
+                        return
+                    count = _read_into(handle, buffers[slot])
+                    if count:
+                        hasher.update(memoryview(buffers[slot])[:count])
+                    filled.put((slot, count))
+                    if count < READ_BLOCK:
+                        return
+            except BaseException as error:  # handed to the writing side
+                filled.put(error)
+
+        def next_block() -> tuple[int, int]:
+            item = filled.get()
+            if isinstance(item, BaseException):
+                raise item
+            return item
+
         done = 0
         since_sync = 0
         if progress is not None:
             progress(0, total)
-        hashed: Future[None] | None = None
         synced: Future[None] | None = None
         with (
             source.open("rb", buffering=0) as handle,
-            ThreadPoolExecutor(max_workers=2, thread_name_prefix="vknz-import") as pool,
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="vknz-flush") as flusher,
         ):
+            reader = threading.Thread(
+                target=read_and_hash, args=(handle,), name="vknz-import-read", daemon=True
+            )
+            reader.start()
             try:
-                current = _read_full(handle, READ_BLOCK)
+                slot, count = next_block()
                 while True:
                     if cancel is not None:
                         cancel.raise_if_cancelled()
-                    if hashed is not None:
-                        hashed.result()
-                    hashed = pool.submit(sha.update, current)
-                    following = (
-                        _read_full(handle, READ_BLOCK) if len(current) == READ_BLOCK else b""
-                    )
-                    writer.write_chunk(current, last=not following)
-                    done += len(current)
-                    since_sync += len(current)
-                    if since_sync >= SYNC_EVERY:
+                    following = next_block() if count == READ_BLOCK else (-1, 0)
+                    last = following[1] == 0
+                    if count or last:
+                        writer.write_chunk(memoryview(buffers[slot])[:count], last=last)
+                    free.put(slot)
+                    done += count
+                    since_sync += count
+                    if since_sync >= SYNC_EVERY and (synced is None or synced.done()):
                         if synced is not None:
                             synced.result()
-                        synced = pool.submit(writer.flush_to_disk)
+                        synced = flusher.submit(writer.flush_to_disk)
                         since_sync = 0
                     if progress is not None:
                         progress(done, max(total, done))
-                    if not following:
+                    if last:
+                        if following[0] >= 0:
+                            free.put(following[0])
                         break
-                    current = following
+                    slot, count = following
             finally:
-                for pending in (hashed, synced):
-                    if pending is not None:
-                        pending.result()
-        return sha.hexdigest()
+                stop.set()
+                free.put(-1)
+                reader.join()
+                if synced is not None:
+                    synced.result()
+        return hasher.digests()
 
     def delete_recording(self, recording_id: str, *, role: Role) -> None:
         """Destroy the recording's key first (crypto-shredding), then its encrypted bytes."""
@@ -872,6 +1010,8 @@ class Vault:
 
     def _write_conn(self) -> Any:
         conn = self._require_conn()
+        if self.health_problem is not None:
+            raise ReadOnlyVaultError(f"{self.health_problem} Er is niets gewijzigd.")
         if self.salvage_report is not None:
             raise ReadOnlyVaultError(READ_ONLY_MESSAGE)
         if self.read_only_reason is not None:
@@ -1121,19 +1261,13 @@ def _salvage_problems(report: SalvageReport) -> list[VerifyProblem]:
     return problems
 
 
-def _read_full(handle: Any, size: int) -> bytes:
-    """Read exactly ``size`` bytes unless the end of the file comes first."""
-    data = handle.read(size)
-    if data is None:
-        return b""
-    if len(data) == size or not data:
-        return bytes(data)
-    parts = [data]
-    got = len(data)
-    while got < size:
-        more = handle.read(size - got)
-        if not more:
+def _read_into(handle: Any, buffer: bytearray) -> int:
+    """Fill ``buffer`` unless the end of the file comes first; returns the bytes read."""
+    view = memoryview(buffer)
+    got = 0
+    while got < len(buffer):
+        count = handle.readinto(view[got:])
+        if not count:
             break
-        parts.append(more)
-        got += len(more)
-    return b"".join(parts)
+        got += count
+    return got

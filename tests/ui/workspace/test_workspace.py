@@ -133,11 +133,12 @@ def test_play_pause_step_speed_and_smooth_position(
     assert max(steps) < 200, "position jumped instead of moving smoothly"
     paused_at = controller.position_ms()
     QTest.keyClick(window, Qt.Key.Key_Period)
-    assert controller.position_ms() == paused_at + 40  # one frame at 25 fps
+    frame_start = paused_at // 40 * 40  # frames of 40 ms at 25 fps
+    assert controller.position_ms() == frame_start + 40  # the start of the next frame
     QTest.keyClick(window, Qt.Key.Key_Comma)
-    assert controller.position_ms() == paused_at
+    assert controller.position_ms() == frame_start
     QTest.keyClick(window, Qt.Key.Key_Right)
-    assert controller.position_ms() == paused_at + 5000
+    assert controller.position_ms() == frame_start + 5000
     QTest.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert controller.position_ms() == 0
     QTest.keyClick(window, Qt.Key.Key_End)

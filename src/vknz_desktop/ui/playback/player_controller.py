@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 
 from vknz_desktop.domain.models import Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaStream, PlayerPort, VideoFrame
-from vknz_desktop.domain.position import PositionClock
+from vknz_desktop.domain.position import PositionClock, frame_step_position
 
 TICK_MS = 33
 RATES = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -122,6 +122,7 @@ class PlayerController(QObject):
             stream.close()
         self._streams.clear()
         if self._exact_stream is not None:
+            self._analyzer.close_stream(self._exact_stream)  # its decoded pictures go too
             self._exact_stream.close()
             self._exact_stream = None
         with self._frame_lock:
@@ -193,7 +194,10 @@ class PlayerController(QObject):
         self._playing = False
         self._clock.set_playing(False)
         self.playingChanged.emit(False)
-        self.positionChanged.emit(self._clock.position())
+        position = self._clock.position()
+        self.positionChanged.emit(position)
+        # libVLC's last picture may be older than the clock (e.g. just after a jump back).
+        self._request_exact_frame(position)
 
     def toggle(self) -> None:
         """Play when paused, pause when playing."""
@@ -225,8 +229,7 @@ class PlayerController(QObject):
             return
         self.pause()
         fps = self._recording.media.frame_rate or 25.0
-        step = max(1, round(1000 / fps))
-        self.seek(self._clock.position() + frames * step)
+        self.seek(frame_step_position(self._clock.position(), frames, fps))
 
     def jump_to_start(self) -> None:
         """Go to 0:00."""

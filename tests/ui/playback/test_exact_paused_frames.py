@@ -1,0 +1,97 @@
+"""The paused picture matches the clock, through the player controller the workspace uses:
+after jumps back while playing then pausing (J then K), quick frame steps, paused seeks and
+speed changes, the painted picture's frame number is the frame at the displayed time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.fixtures import frame_numbers as fn
+from tests.integration.helpers import import_file
+from vknz_desktop.media.analysis import PyAvAnalyzer
+from vknz_desktop.media.vlc_player import TEST_ARGS, VlcEngine, VlcPlayer
+from vknz_desktop.storage.keyfile import TEST_PROFILE
+from vknz_desktop.storage.vault import Vault
+from vknz_desktop.ui.playback.player_controller import PlayerController
+
+
+def _number(image: QImage) -> int:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint8)  # type: ignore[call-overload]
+    rows = pixels.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()]
+    return fn.read_frame_number(np.ascontiguousarray(rows[..., 2::-1]))
+
+
+def _frame_at(position_ms: int) -> int:
+    return min(fn.FRAME_COUNT - 1, position_ms // fn.FRAME_MS)
+
+
+@pytest.fixture
+def controller(vault_dir: Path, qtbot: QtBot) -> Iterator[tuple[PlayerController, Any]]:
+    engine = VlcEngine(TEST_ARGS)
+    vault = Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE)
+    recording = import_file(vault, fn.FRAME_NUMBERS_MP4)
+    player = PlayerController(VlcPlayer(engine), PyAvAnalyzer())
+    painted: list[QImage] = []
+    player.frameReady.connect(painted.append)
+    player.open(recording, lambda: vault.open_media(recording.id))
+    try:
+        yield player, painted
+    finally:
+        player.shutdown()
+        vault.close()
+        engine.release()
+
+
+def _settled(qtbot: QtBot, player: PlayerController, painted: list[QImage]) -> None:
+    """Wait until the painted picture is the frame at the displayed time."""
+    qtbot.waitUntil(
+        lambda: bool(painted) and _number(painted[-1]) == _frame_at(player.position_ms()),
+        timeout=5000,
+    )
+
+
+def test_the_paused_picture_follows_jumps_steps_seeks_and_speeds(
+    controller: tuple[PlayerController, list[QImage]], qtbot: QtBot
+) -> None:
+    player, painted = controller
+    _settled(qtbot, player, painted)  # the first picture after opening
+    # J then K: play, jump back 5 s while playing, pause at once.
+    player.seek(4000)
+    player.play()
+    qtbot.waitUntil(lambda: player.position_ms() >= 5200, timeout=10000)
+    player.shuttle_back()
+    player.pause()
+    assert player.position_ms() < 1500
+    _settled(qtbot, player, painted)
+    # Three quick presses of ".", then two of ",".
+    start = _frame_at(player.position_ms())
+    for _ in range(3):
+        player.frame_step(1)
+    assert _frame_at(player.position_ms()) == start + 3
+    _settled(qtbot, player, painted)
+    player.frame_step(-1)
+    player.frame_step(-1)
+    assert _frame_at(player.position_ms()) == start + 1
+    _settled(qtbot, player, painted)
+    # Paused seeks, and speed changes that keep the picture.
+    for target in (4321, 1040, 5999, 0, 2501):
+        player.seek(target)
+        _settled(qtbot, player, painted)
+    player.shuttle_forward()  # L: play
+    player.shuttle_forward()  # L again: faster
+    qtbot.wait(400)
+    player.pause()  # K
+    _settled(qtbot, player, painted)
+    player.set_rate(0.5)
+    player.frame_step(1)
+    _settled(qtbot, player, painted)
