@@ -298,8 +298,11 @@ def write_key_file(path: Path, key_file: KeyFile) -> None:
 
 
 def leftover_temporary_files(path: Path) -> list[Path]:
-    """Temporary files a crash during a key file write can leave (they hold a wrapped key)."""
-    return [p.with_name(p.name + ".tmp") for p in (path, spare_path(path))]
+    """Temporary files a crash during a key file write can leave (they hold a wrapped key):
+    ``files.write_atomically``'s ``.vault.key.<random>.tmp`` and ``.vault.key.spare.<…>.tmp``,
+    and the fixed ``vault.key.tmp`` names of earlier versions."""
+    earlier = [p.with_name(p.name + ".tmp") for p in (path, spare_path(path))]
+    return earlier + sorted(path.parent.glob(f".{path.name}.*.tmp"))
 
 
 @dataclass(frozen=True)
