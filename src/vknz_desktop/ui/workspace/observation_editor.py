@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.models import Observation
 from vknz_desktop.domain.profiles import STEP_LABELS, Question, QuestionKind, Theme
-from vknz_desktop.ui.common.formatting import format_position
+from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 
 
@@ -122,7 +122,7 @@ class ObservationEditor(QFrame):
         self._time_ms = existing.time_ms if existing else time_ms
         self._theme, self._question, self._existing = theme, question, existing
         self._typing_announced = False
-        when = format_position(self._time_ms)
+        when = format_clip_time(self._time_ms)
         if existing is not None:
             self.heading.setText(self.tr("Waarneming op {0} bewerken").format(when))
         elif question is not None:

@@ -31,7 +31,7 @@ from vknz_desktop.domain.fragments import SHARING_LABELS
 from vknz_desktop.domain.models import Observation, SharingState
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.domain.visibility import is_klant_feedback
-from vknz_desktop.ui.common.formatting import format_duration, format_position
+from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
 
@@ -123,7 +123,7 @@ class ObservationTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return format_duration(obs.time_ms)
+                return format_clip_time(obs.time_ms)
             if column == 1:
                 answer = f"[{obs.answer}] " if obs.answer and obs.text else ""
                 return answer + obs.first_line
@@ -138,7 +138,7 @@ class ObservationTableModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
             question = self._question_text(obs)
-            parts = [f"{format_position(obs.time_ms)} · {self.theme_title(obs)}"]
+            parts = [f"{format_clip_time(obs.time_ms)} · {self.theme_title(obs)}"]
             if question:
                 parts.append(question)
             if obs.answer:

@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from vknz_desktop.ui.common.formatting import format_position, format_ruler_label
+from vknz_desktop.ui.common.formatting import format_clip_time, format_ruler_label
 from vknz_desktop.ui.workspace.timeline.ruler import choose_minor_step, choose_ruler_step
 
 __all__ = [
@@ -718,7 +718,7 @@ class TimelineWidget(QWidget):
             return
         clip = self._clip_under(pos)
         if clip is not None:
-            text = f"{format_position(clip.start_ms)} – {format_position(clip.end_ms)}"
+            text = f"{format_clip_time(clip.start_ms)} – {format_clip_time(clip.end_ms)}"
             if _first_line(clip.label):
                 text = f"{_first_line(clip.label)}\n{text}"
             QToolTip.showText(event.globalPos(), text, self, self._lanes().clips)
