@@ -210,7 +210,7 @@ class TransportBar(QWidget):
             widget.setIcon(media_icon(kind, self.palette(), sizes=(size,), ratio=ratio))
 
     def position_text(self, position_ms: int) -> str:
-        """"0:10,040 / 2:03,4": milliseconds while paused (frame steps are a few hundredths
+        """ "0:10,040 / 2:03,4": milliseconds while paused (frame steps are a few hundredths
         apart), tenths while playing (they would only flicker); the length in tenths."""
         here = format_clip_time(position_ms) if self._playing else format_position(position_ms)
         return f"{here} / {format_clip_time(self._controller.duration_ms)}"
