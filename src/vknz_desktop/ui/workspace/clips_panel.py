@@ -601,9 +601,7 @@ class ClipsPanel(QWidget):
         if selected is not None:
             self.select(selected)
         count = len(self._clips)
-        self.count_label.setText(
-            self.tr("1 fragment") if count == 1 else self.tr("{0} fragmenten").format(count)
-        )
+        self.count_label.setText(self.tr("%n fragment(en)", "", count))
         self.mark_label.setText(self._mark_text())
         self.mark_label.setVisible(self.available)
         self._timeline.set_clips(self._timeline_clips() if self.available else [])

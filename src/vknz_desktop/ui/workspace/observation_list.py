@@ -369,7 +369,7 @@ class ObservationList(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            self.tr("{0} waarnemingen").format(total)
+            self.tr("%n waarneming(en)", "", total)
             if shown == total
             else self.tr("{0} van {1}").format(shown, total)
         )
