@@ -2186,8 +2186,9 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+50" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+60" />
             <source>Waarneming bewerken</source>
+            <extracomment>Esc with something typed: closed, and the draft is to be kept (stored, undoable).</extracomment>
             <translation>Edit observation</translation>
         </message>
         <message>
@@ -2196,22 +2197,50 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Observation text</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>Ctrl+Enter: vastleggen · Esc: annuleren</source>
-            <translation>Ctrl+Enter: save · Esc: cancel</translation>
+            <translation type="vanished">Ctrl+Enter: save · Esc: cancel</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Annuleren</source>
-            <translation>Cancel</translation>
+            <translation type="vanished">Cancel</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+7" />
+            <source>Ctrl+Enter: vastleggen · Esc: sluiten (wat je typte blijft bewaard)</source>
+            <translation>Ctrl+Enter: save · Esc: close (what you typed is kept)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Weggooien</source>
+            <translation>Throw away</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Gooi weg wat je hier typte (je krijgt eerst een vraag)</source>
+            <translation>Throw away what you typed here (you are asked first)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Vastleggen</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
+            <source>Wat gebeurde hier?</source>
+            <translation>What happened here?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Je zette hier een markering tijdens het opnemen. Wat zag of hoorde je?</source>
+            <translation>You set a marker here while recording. What did you see or hear?</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>{0} op {1} beantwoorden</source>
+            <translation>Answer {0} at {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Waarneming op {0} bewerken</source>
             <translation>Edit observation at {0}</translation>
         </message>
@@ -2221,17 +2250,47 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Answer to {0}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Nieuwe waarneming op {0}</source>
             <translation>New observation at {0}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+6" />
+            <source>Beschrijf wat er gebeurde, nog zonder oordeel.</source>
+            <translation>Describe what happened, without judging yet.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Toelichting (mag leeg blijven)</source>
             <translation>Explanation (may be left empty)</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>Wat deed het met de ander, denk je? Waaraan merk je dat?</source>
+            <translation>What did it do to the other person, do you think? How can you tell?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wat zou je een volgende keer kunnen proberen?</source>
+            <translation>What could you try next time?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat zie of hoor je? Beschrijf eerst, zonder oordeel.</source>
+            <translation>What do you see or hear? Describe it first, without judging.</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>Weggooien?</source>
+            <translation>Throw away?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat je typte wordt niet bewaard. Weggooien?</source>
+            <translation>What you typed will not be kept. Throw it away?</translation>
+        </message>
+        <message>
+            <location line="-87" />
             <source>Wat zie je gebeuren? Beschrijf eerst, zonder oordeel.</source>
             <translation>What do you see happening? Describe first, without judging.</translation>
         </message>
@@ -4373,7 +4432,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+171" />
+            <location line="+172" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -4388,7 +4447,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Observation deleted (Ctrl+Z undoes this)</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+19" />
+            <source>Waarneming bewaard (Ctrl+Z maakt het ongedaan)</source>
+            <translation>Observation kept (Ctrl+Z undoes it)</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>

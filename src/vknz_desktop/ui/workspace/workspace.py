@@ -207,6 +207,7 @@ class Workspace(QWidget):
         self.panel.questionChosen.connect(self.answer_question)
         self.panel.profileChosen.connect(self._on_profile_chosen)
         self.editor.saved.connect(self._on_editor_saved)
+        self.editor.kept.connect(self._on_editor_kept)
         self.editor.cancelled.connect(self._on_editor_closed)
         self.editor.typingStarted.connect(self._on_typing_started)
         self.observation_list.seekRequested.connect(controller.seek)
@@ -433,10 +434,17 @@ class Workspace(QWidget):
         self._store_draft(draft, record_undo=True)
         self._on_editor_closed()
 
+    def _on_editor_kept(self, draft: ObservationDraft) -> None:
+        self._store_draft(draft, record_undo=True)
+        messages.status(self.tr("Waarneming bewaard (Ctrl+Z maakt het ongedaan)"))
+        self._on_editor_closed()
+
     def _on_editor_closed(self) -> None:
         if self._resume_after_typing and self.settings.resume_after_save:
             self.controller.play()
         self._resume_after_typing = False
+        if self.isVisible():
+            self.focus_video()  # not the next field in line: the keys are playback keys again
 
     def _store_draft(self, draft: ObservationDraft, *, record_undo: bool) -> None:
         service, recording = self._service, self._recording
