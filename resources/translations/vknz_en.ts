@@ -209,8 +209,9 @@
     <context>
         <name>ClipsPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+103" />
+            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+121" />
             <source>Fragmenten</source>
+            <extracomment>Enter in the title: typing is done (the workspace puts the focus on the picture).</extracomment>
             <translation>Clips</translation>
         </message>
         <message>
@@ -239,12 +240,21 @@
             <translation>List of clips</translation>
         </message>
         <message>
-            <location line="+21" />
             <source>Waar gaat dit fragment over?</source>
-            <translation>What is this clip about?</translation>
+            <translation type="vanished">What is this clip about?</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+21" />
+            <source>Waar gaat dit fragment over? (T)</source>
+            <translation>What is this fragment about? (T)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Titel van het fragment (T); Enter of Esc: terug naar het beeld</source>
+            <translation>Title of the fragment (T); Enter or Esc: back to the picture</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Titel van het fragment</source>
             <translation>Clip title</translation>
         </message>
@@ -310,17 +320,17 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+205" />
+            <location line="+206" />
             <source>Fragment verwijderen</source>
             <translation>Delete clip</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-205" />
             <source>Verwijder het gekozen fragment (Delete)</source>
             <translation>Delete the selected clip (Delete)</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+143" />
             <location line="+8" />
             <source>Kies eerst een fragment in de lijst.</source>
             <translation>First select a clip in the list.</translation>
@@ -391,7 +401,12 @@
             <translation>This change is not possible.</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+27" />
+            <source>Kies eerst een fragment, of ga naar een fragment op de tijdlijn.</source>
+            <translation>Choose a fragment first, or go to a fragment on the timeline.</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>Fragment wordt herhaald</source>
             <translation>Clip is repeating</translation>
         </message>
@@ -2298,7 +2313,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+226" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+320" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
@@ -2333,7 +2348,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>List of observations</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+104" />
             <source>Alle thema's</source>
             <translation>All themes</translation>
         </message>
@@ -2343,7 +2358,12 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Free (no theme)</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+3" />
+            <source>Markeringen (raakmomenten)</source>
+            <translation>Markers (raakmomenten)</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Iedereen</source>
             <translation>Everyone</translation>
         </message>
@@ -2356,11 +2376,36 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             </translation>
         </message>
         <message>
+            <location line="+78" />
+            <source>Naar dit moment</source>
+            <translation>Go to this moment</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Beantwoorden</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Bewerken</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Tekst kopiëren</source>
+            <translation>Copy text</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
             <source>{0} waarnemingen</source>
             <translation type="vanished">{0} observations</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-86" />
             <source>{0} van {1}</source>
             <translation>{0} of {1}</translation>
         </message>
@@ -2368,12 +2413,18 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-278" />
+            <location line="-352" />
             <source>Vrij</source>
+            <extracomment>Markers made while recording (raakmomenten), answered or not. The theme filter's choice for markers (no theme id looks like this). A tooltip shows at most this many characters of an observation's text.</extracomment>
             <translation>Free</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+35" />
+            <source>{0}: wat gebeurde hier?</source>
+            <translation>{0}: what happened here?</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>{0} (niet gedeeld)</source>
             <translation>{0} (not shared)</translation>
         </message>
@@ -2381,6 +2432,11 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <location line="+3" />
             <source>Delen met de klantmanager: {0}</source>
             <translation>Share with the case manager: {0}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Wat gebeurde hier? Druk op Enter of F2 om te beantwoorden.</source>
+            <translation>What happened here? Press Enter or F2 to answer.</translation>
         </message>
         <message>
             <source>Door</source>
@@ -2952,6 +3008,54 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         <message>
             <source>nog niet gevraagd</source>
             <translation>not asked yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowActions</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+80" />
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deze waarneming verwijderen (Delete)</source>
+            <translation>Delete this observation (Delete)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarneming verwijderen</source>
+            <translation>Delete observation</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Beantwoorden</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Schrijf op wat hier gebeurde (F2 of Enter)</source>
+            <translation>Write down what happened here (F2 or Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Markering beantwoorden</source>
+            <translation>Answer marker</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Bewerken</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deze waarneming bewerken (F2 of Enter)</source>
+            <translation>Edit this observation (F2 or Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarneming bewerken</source>
+            <translation>Edit observation</translation>
         </message>
     </context>
     <context>
@@ -3792,12 +3896,46 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Save observation (and continue playing)</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Waarneming annuleren</source>
-            <translation>Cancel observation</translation>
+            <location line="+6" />
+            <source>Uit een tekstveld; een waarneming blijft bewaard</source>
+            <translation>Leave a text field; an observation is kept</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Gekozen waarneming &amp;bewerken of beantwoorden</source>
+            <translation>&amp;Edit or answer chosen observation</translation>
         </message>
         <message>
             <location line="+8" />
+            <source>Gekozen waarneming &amp;verwijderen</source>
+            <translation>&amp;Delete chosen observation</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Titel van het fragment typen</source>
+            <translation>Type the fragment's title</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Tijdlijn inzoomen</source>
+            <translation>Zoom timeline in</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Tijdlijn uitzoomen</source>
+            <translation>Zoom timeline out</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Hele opname op de tijdlijn</source>
+            <translation>Whole recording on the timeline</translation>
+        </message>
+        <message>
+            <source>Waarneming annuleren</source>
+            <translation type="vanished">Cancel observation</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>&amp;Sneltoetsen</source>
             <translation>&amp;Keyboard shortcuts</translation>
         </message>
@@ -4097,9 +4235,9 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TimelineWidget</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+189" />
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+191" />
             <source>Tijdlijn</source>
-            <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make.</extracomment>
+            <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make. A marker double-clicked: open its observation (edit, or answer a marker's question).</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
@@ -4108,7 +4246,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Click or drag to go to a moment. Scroll to zoom in or out, Shift+scroll to pan. Plus and minus zoom around the playback position, 0 shows the whole recording.</translation>
         </message>
         <message>
-            <location line="+682" />
+            <location line="+695" />
             <source>Geen opname</source>
             <translation>No recording</translation>
         </message>
@@ -4414,12 +4552,12 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>VideoView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/video_view.py" line="+18" />
+            <location filename="../../src/vknz_desktop/ui/workspace/video_view.py" line="+27" />
             <source>Beeld van de opname</source>
             <translation>Video of the recording</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location line="+115" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
         </message>
@@ -4427,24 +4565,45 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+193" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+204" />
             <source>Tekst kopiëren</source>
+            <extracomment>One step of the timeline's zoom (menu, buttons, + and -).</extracomment>
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+172" />
+            <location line="+175" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
         <message>
-            <location line="+52" />
             <source>Waarneming verwijderen</source>
-            <translation>Delete observation</translation>
+            <translation type="vanished">Delete observation</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Waarneming verwijderd (Ctrl+Z maakt het ongedaan)</source>
-            <translation>Observation deleted (Ctrl+Z undoes this)</translation>
+            <translation type="vanished">Observation deleted (Ctrl+Z undoes this)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+54" />
+            <source>%n waarneming(en) verwijderen</source>
+            <translation>
+                <numerusform>Delete %n observation</numerusform>
+                <numerusform>Delete %n observations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n waarneming(en) verwijderd (Ctrl+Z maakt het ongedaan)</source>
+            <translation>
+                <numerusform>%n observation deleted (Ctrl+Z undoes it)</numerusform>
+                <numerusform>%n observations deleted (Ctrl+Z undoes it)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+8" />
+            <source>Kies eerst een waarneming in de lijst.</source>
+            <translation>Choose an observation in the list first.</translation>
         </message>
         <message>
             <location line="+19" />
@@ -4465,6 +4624,11 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+33" />
             <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
             <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{0}: Wat gebeurde hier? (dubbelklik om te beantwoorden)</source>
+            <translation>{0}: What happened here? (double-click to answer)</translation>
         </message>
     </context>
     <context>

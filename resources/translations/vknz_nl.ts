@@ -21,4 +21,21 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Workspace</name>
+        <message numerus="yes">
+            <source>%n waarneming(en) verwijderen</source>
+            <translation>
+                <numerusform>%n waarneming verwijderen</numerusform>
+                <numerusform>%n waarnemingen verwijderen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waarneming(en) verwijderd (Ctrl+Z maakt het ongedaan)</source>
+            <translation>
+                <numerusform>%n waarneming verwijderd (Ctrl+Z maakt het ongedaan)</numerusform>
+                <numerusform>%n waarnemingen verwijderd (Ctrl+Z maakt het ongedaan)</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -181,6 +181,8 @@ class TimelineWidget(QWidget):
 
     seekRequested = Signal(int)
     markerActivated = Signal(str)
+    #: A marker double-clicked: open its observation (edit, or answer a marker's question).
+    markerOpened = Signal(str)
     clipChanged = Signal(str, int, int)
     viewChanged = Signal(int, int)
 
@@ -503,6 +505,14 @@ class TimelineWidget(QWidget):
         self.seekRequested.emit(target)
         event.accept()
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        marker = None if self._duration <= 0 else self._marker_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and marker is not None:
+            self.markerOpened.emit(self._markers[marker].id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         drag = self._drag
@@ -623,6 +633,11 @@ class TimelineWidget(QWidget):
         new = self.view_range()
         if new != old:
             self.viewChanged.emit(*new)
+
+    def zoom_around_playhead(self, factor: float) -> None:
+        """Zoom in (``factor`` > 1) or out around the playhead, keeping it in view."""
+        if self._duration > 0:
+            self._zoom_around_playhead(factor)
 
     def _zoom_around_playhead(self, factor: float) -> None:
         playhead = float(min(max(self._position, 0), self._duration))
