@@ -18,6 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+_HEAD_RADIUS = 9  # the round top of the audio play head
+
 
 class VideoView(QWidget):
     """The picture area of the workspace."""
@@ -131,20 +133,38 @@ class VideoView(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._message)
         painter.end()
 
+    def audio_label_rect(self) -> QRectF:
+        """Where "Alleen geluid" is written: a strip of its own above the waveform."""
+        line = self.fontMetrics().height()
+        return QRectF(24, 12, max(0, self.width() - 48), line + 4)
+
+    def waveform_rect(self) -> QRectF:
+        """The waveform and its play head, under the label (the play head never covers it)."""
+        label = self.audio_label_rect()
+        top = label.bottom() + 10 + _HEAD_RADIUS
+        return QRectF(24, top, max(0, self.width() - 48), max(0, self.height() - top - 24))
+
+    def play_head_x(self) -> float | None:
+        """The x of the big play head (None before the length is known)."""
+        if self._duration <= 0:
+            return None
+        rect = self.waveform_rect()
+        return rect.left() + rect.width() * self._position / self._duration
+
     def _paint_audio(self, painter: QPainter) -> None:
-        rect = QRectF(self.rect()).adjusted(24, 24, -24, -24)
-        mid = rect.center().y()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(90, 90, 100))
+        painter.setPen(QColor(150, 150, 160))
         painter.drawText(
-            rect.adjusted(0, 0, 0, -rect.height() * 0.75),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            self.audio_label_rect(),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             self.tr("Alleen geluid"),
         )
+        rect = self.waveform_rect()
+        mid = rect.center().y()
         if self._peaks:
             path = QPainterPath()
             count = len(self._peaks)
-            half = rect.height() * 0.35
+            half = rect.height() * 0.45
             path.moveTo(rect.left(), mid)
             for index, peak in enumerate(self._peaks):
                 x = rect.left() + rect.width() * index / max(1, count - 1)
@@ -157,9 +177,9 @@ class VideoView(QWidget):
         else:
             painter.setPen(QPen(QColor(80, 150, 210), 2))
             painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
-        if self._duration > 0:
-            x = rect.left() + rect.width() * self._position / self._duration
+        x = self.play_head_x()
+        if x is not None:
             painter.setPen(QPen(QColor(255, 200, 60), 4))
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
             painter.setBrush(QColor(255, 200, 60))
-            painter.drawEllipse(QPointF(x, rect.top()), 9, 9)
+            painter.drawEllipse(QPointF(x, rect.top()), _HEAD_RADIUS, _HEAD_RADIUS)
