@@ -4235,7 +4235,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TimelineWidget</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+191" />
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+204" />
             <source>Tijdlijn</source>
             <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make. A marker double-clicked: open its observation (edit, or answer a marker's question).</extracomment>
             <translation>Timeline</translation>
@@ -4246,7 +4246,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Click or drag to go to a moment. Scroll to zoom in or out, Shift+scroll to pan. Plus and minus zoom around the playback position, 0 shows the whole recording.</translation>
         </message>
         <message>
-            <location line="+695" />
+            <location line="+775" />
             <source>Geen opname</source>
             <translation>No recording</translation>
         </message>
@@ -4552,12 +4552,12 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>VideoView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/video_view.py" line="+27" />
+            <location filename="../../src/vknz_desktop/ui/workspace/video_view.py" line="+29" />
             <source>Beeld van de opname</source>
             <translation>Video of the recording</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+131" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
         </message>
@@ -4565,7 +4565,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+204" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+207" />
             <source>Tekst kopiëren</source>
             <extracomment>One step of the timeline's zoom (menu, buttons, + and -).</extracomment>
             <translation>Copy text</translation>
@@ -4629,6 +4629,55 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+6" />
             <source>{0}: Wat gebeurde hier? (dubbelklik om te beantwoorden)</source>
             <translation>{0}: What happened here? (double-click to answer)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ZoomBar</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/zoom_bar.py" line="+32" />
+            <source>Zoom</source>
+            <extracomment>Slider positions from the whole recording (0) to the narrowest view. One press of the buttons (as + and -).</extracomment>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>−</source>
+            <translation>−</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Uitzoomen (-)</source>
+            <translation>Zoom out (-)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Zoom van de tijdlijn</source>
+            <translation>Timeline zoom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Links: de hele opname; rechts: ingezoomd</source>
+            <translation>Left: the whole recording; right: zoomed in</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>+</source>
+            <translation>+</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Inzoomen (+)</source>
+            <translation>Zoom in (+)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hele opname</source>
+            <translation>Whole recording</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>De hele opname (0)</source>
+            <translation>The whole recording (0)</translation>
         </message>
     </context>
     <context>

@@ -36,6 +36,7 @@ from vknz_desktop.ui.workspace.observation_list import (
     is_marker_item,
 )
 from vknz_desktop.ui.workspace.timeline.widget import TimelineMarker, TimelineWidget
+from vknz_desktop.ui.workspace.timeline.zoom_bar import ZoomBar
 from vknz_desktop.ui.workspace.transport_bar import TransportBar
 
 DEFAULT_PROFILE_ID = "klantgesprek"
@@ -178,6 +179,8 @@ class Workspace(QWidget):
         left_layout.addWidget(self.video, 1)
         left_layout.addWidget(self.transport)
         left_layout.addWidget(self.timeline)
+        self.zoom_bar = ZoomBar(self.timeline, left)
+        left_layout.addWidget(self.zoom_bar)
         self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
         for index, (part, stretch) in enumerate(
