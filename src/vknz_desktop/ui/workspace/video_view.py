@@ -177,9 +177,9 @@ class VideoView(QWidget):
         else:
             painter.setPen(QPen(QColor(80, 150, 210), 2))
             painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
-        x = self.play_head_x()
-        if x is not None:
+        head = self.play_head_x()
+        if head is not None:
             painter.setPen(QPen(QColor(255, 200, 60), 4))
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            painter.drawLine(QPointF(head, rect.top()), QPointF(head, rect.bottom()))
             painter.setBrush(QColor(255, 200, 60))
-            painter.drawEllipse(QPointF(x, rect.top()), _HEAD_RADIUS, _HEAD_RADIUS)
+            painter.drawEllipse(QPointF(head, rect.top()), _HEAD_RADIUS, _HEAD_RADIUS)

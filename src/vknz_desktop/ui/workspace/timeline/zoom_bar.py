@@ -78,7 +78,7 @@ class ZoomBar(QWidget):
         whole, narrowest = self._range()
         if whole <= 0 or narrowest >= whole:
             return whole
-        return whole * (narrowest / whole) ** (value / STEPS)
+        return float(whole * (narrowest / whole) ** (value / STEPS))
 
     def sync(self) -> None:
         """Show the timeline's zoom (after the wheel, the keys or a new recording)."""
