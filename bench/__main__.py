@@ -31,6 +31,7 @@ BENCHMARKS: dict[str, str] = {
     "chunk_backends": "bench.bench_chunk_backends",
     "timeline": "bench.bench_timeline",
     "playback": "bench.bench_playback",
+    "paused_ui": "bench.bench_paused_ui",
     "long": "bench.bench_long",
     "startup": "bench.bench_startup",
     "summary": "bench.bench_summary",

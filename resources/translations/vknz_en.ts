@@ -53,7 +53,7 @@
     <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+47" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+55" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -191,7 +191,7 @@
     <context>
         <name>BigPictogram</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+273" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="+249" />
             <source>Groot plaatje</source>
             <translation>Large picture</translation>
         </message>
@@ -209,8 +209,9 @@
     <context>
         <name>ClipsPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+103" />
+            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+121" />
             <source>Fragmenten</source>
+            <extracomment>Enter in the title: typing is done (the workspace puts the focus on the picture).</extracomment>
             <translation>Clips</translation>
         </message>
         <message>
@@ -239,12 +240,21 @@
             <translation>List of clips</translation>
         </message>
         <message>
-            <location line="+21" />
             <source>Waar gaat dit fragment over?</source>
-            <translation>What is this clip about?</translation>
+            <translation type="vanished">What is this clip about?</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+21" />
+            <source>Waar gaat dit fragment over? (T)</source>
+            <translation>What is this fragment about? (T)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Titel van het fragment (T); Enter of Esc: terug naar het beeld</source>
+            <translation>Title of the fragment (T); Enter or Esc: back to the picture</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Titel van het fragment</source>
             <translation>Clip title</translation>
         </message>
@@ -310,17 +320,17 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+205" />
+            <location line="+206" />
             <source>Fragment verwijderen</source>
             <translation>Delete clip</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-205" />
             <source>Verwijder het gekozen fragment (Delete)</source>
             <translation>Delete the selected clip (Delete)</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+143" />
             <location line="+8" />
             <source>Kies eerst een fragment in de lijst.</source>
             <translation>First select a clip in the list.</translation>
@@ -391,7 +401,12 @@
             <translation>This change is not possible.</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+27" />
+            <source>Kies eerst een fragment, of ga naar een fragment op de tijdlijn.</source>
+            <translation>Choose a fragment first, or go to a fragment on the timeline.</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>Fragment wordt herhaald</source>
             <translation>Clip is repeating</translation>
         </message>
@@ -415,18 +430,24 @@
             <source>(zonder titel)</source>
             <translation>(untitled)</translation>
         </message>
+        <message numerus="yes">
+            <location line="+13" />
+            <source>%n fragment(en)</source>
+            <translation>
+                <numerusform>%n fragment</numerusform>
+                <numerusform>%n fragments</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+14" />
             <source>1 fragment</source>
-            <translation>1 clip</translation>
+            <translation type="vanished">1 clip</translation>
         </message>
         <message>
-            <location line="+0" />
             <source>{0} fragmenten</source>
-            <translation>{0} clips</translation>
+            <translation type="vanished">{0} clips</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Begin gezet op {0}. Druk O bij het einde.</source>
             <translation>Start set at {0}. Press O at the end.</translation>
         </message>
@@ -494,12 +515,12 @@
         <name>CompareView</name>
         <message>
             <location line="+71" />
-            <location line="+19" />
+            <location line="+28" />
             <source>Fragmenten vergelijken</source>
             <translation>Compare clips</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -509,7 +530,7 @@
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Samen afspelen (verschil vasthouden)</source>
             <translation>Play together (keep the offset)</translation>
         </message>
@@ -549,12 +570,12 @@
             <translation>both</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Links</source>
             <translation>Left</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>▶  Beide afspelen</source>
             <translation>▶  Play both</translation>
         </message>
@@ -589,7 +610,7 @@
             <translation>Offset between the clips</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+127" />
             <source>Rechts</source>
             <translation>Right</translation>
         </message>
@@ -607,7 +628,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+651" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+684" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -623,19 +644,17 @@
             <translation>Consent for this recording</translation>
         </message>
         <message>
-            <location line="+13" />
-            <location line="+2" />
+            <location line="+12" />
             <source>Opslaan</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom opslaan nog niet kan</source>
             <translation>Why saving is not possible yet</translation>
         </message>
@@ -643,7 +662,7 @@
     <context>
         <name>ConsentForm</name>
         <message>
-            <location line="-531" />
+            <location line="-535" />
             <source>Toestemming betekent: iedereen die in de opname te zien of te horen is, weet dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet meer wil, kan de toestemming altijd intrekken; verwijder de opname dan.</source>
             <translation>Consent means: everyone who can be seen or heard in the recording knows that it was recorded and what the recording is used for, and has agreed to that. The recording is for learning, never for judging anyone. Anyone who changes their mind can always withdraw consent; then delete the recording.</translation>
         </message>
@@ -653,7 +672,7 @@
             <translation>What consent means</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Toestemming gegeven door</source>
             <translation>Consent given by</translation>
         </message>
@@ -693,7 +712,7 @@
             <translation>Explanation of keep until</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Gegeven door:</source>
             <translation>Given by:</translation>
         </message>
@@ -713,12 +732,12 @@
             <translation>Keep until (inclusive):</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+23" />
             <source>Vink eerst aan waarvoor de opname gebruikt mag worden.</source>
             <translation>First tick what the recording may be used for.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>'Bewaren tot' ligt vóór de datum van de toestemming.</source>
             <translation>'Keep until' is before the date of consent.</translation>
         </message>
@@ -726,7 +745,7 @@
     <context>
         <name>EvidenceRow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+72" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+73" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -749,7 +768,7 @@
     <context>
         <name>Formatting</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/common/formatting.py" line="+33" />
+            <location filename="../../src/vknz_desktop/ui/common/formatting.py" line="+34" />
             <source>jan.</source>
             <extracomment>How many days before the keep-until date a recording counts as "verloopt binnenkort".</extracomment>
             <translation>Jan</translation>
@@ -891,7 +910,7 @@
             <translation>For the privacy officer: access to, or erasure of, everything the vault keeps about one participant. Every action goes into the audit log, with counts only: never names or content.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+26" />
             <source>Zoek een deelnemer</source>
             <translation>Search for a participant</translation>
         </message>
@@ -921,7 +940,7 @@
             <translation>Role</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>&amp;Wat valt onder het verzoek</source>
             <translation>&amp;What the request covers</translation>
         </message>
@@ -936,7 +955,7 @@
             <translation>Recordings of this participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Inzage (versleuteld &amp;pakket)…</source>
             <translation>Access (encrypted pac&amp;kage)…</translation>
         </message>
@@ -972,12 +991,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+300" />
+            <location line="+292" />
             <source>Alles over deze deelnemer verwijderen</source>
             <translation>Erase everything about this participant</translation>
         </message>
         <message>
-            <location line="-298" />
+            <location line="-290" />
             <source>Verwijdert elke opname waarop deze deelnemer staat. Niet terug te draaien.</source>
             <translation>Erases every recording on which this participant appears. Cannot be undone.</translation>
         </message>
@@ -988,7 +1007,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+66" />
             <source>Er staan geen deelnemers in de kluis.</source>
             <translation>There are no participants in the vault.</translation>
         </message>
@@ -1228,7 +1247,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-611" />
+            <location line="-620" />
             <source>Voortgang</source>
             <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
@@ -1248,7 +1267,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+79" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+97" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1298,12 +1317,12 @@ Type {word} to continue:</translation>
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Waarnemingen om te koppelen</source>
             <translation>Observations to link</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
             <source>{0}  Fragment: {1}</source>
             <translation>{0}  Clip: {1}</translation>
         </message>
@@ -1313,7 +1332,7 @@ Type {word} to continue:</translation>
             <translation>(untitled)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>&amp;Waar:</source>
             <translation>&amp;Add to:</translation>
         </message>
@@ -1333,23 +1352,23 @@ Type {word} to continue:</translation>
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+61" />
+            <location line="+13" />
+            <location line="+49" />
             <source>Leerdoel bewaren</source>
             <translation>Save learning goal</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-48" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-84" />
             <source>Waarnemingen die erbij &amp;horen:</source>
             <translation>&amp;Observations that belong to it:</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+140" />
             <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
             <translation>Theme: {0} (the theme of most selected observations)</translation>
         </message>
@@ -1373,12 +1392,12 @@ Type {word} to continue:</translation>
         <name>GoalsView</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+151" />
-            <location line="+11" />
+            <location line="+19" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>Wat wil ik leren, waarom, en wat probeer ik de volgende keer? Om te leren, niet om te beoordelen.</source>
             <translation>What do I want to learn, why, and what will I try next time? For learning, not for judging.</translation>
         </message>
@@ -1389,12 +1408,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+461" />
+            <location line="+466" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-460" />
+            <location line="-465" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1414,7 +1433,7 @@ Type {word} to continue:</translation>
             <translation>Go to the library</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Leerdoelen per status</source>
             <translation>Learning goals by status</translation>
         </message>
@@ -1509,23 +1528,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+1" />
-            <location line="+415" />
+            <location line="+418" />
             <source>Bewijs loskoppelen</source>
             <translation>Unlink evidence</translation>
         </message>
         <message>
-            <location line="-414" />
+            <location line="-417" />
             <source>Leerdoel &amp;verwijderen</source>
             <translation>&amp;Delete learning goal</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+384" />
+            <location line="+387" />
             <source>Leerdoel verwijderen</source>
             <translation>Delete learning goal</translation>
         </message>
         <message>
-            <location line="-375" />
+            <location line="-377" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1550,7 +1569,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>&lt;b&gt;Bewijs&lt;/b&gt; — momenten die dit laten zien</source>
             <translation>&lt;b&gt;Evidence&lt;/b&gt; — moments that show this</translation>
         </message>
@@ -1649,7 +1668,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportDetailsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-129" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-139" />
             <source>Video met geluid</source>
             <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
             <translation>Video with sound</translation>
@@ -1665,7 +1684,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Audio only</translation>
         </message>
         <message>
-            <location line="+369" />
+            <location line="+417" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1675,7 +1694,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Recording details and consent</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+51" />
             <source>Bestandsnaam</source>
             <translation>File name</translation>
         </message>
@@ -1700,7 +1719,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>File</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Titel</source>
             <translation>Title</translation>
         </message>
@@ -1725,29 +1744,27 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Conversation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-68" />
             <source>Wie zijn er te zien of te horen?</source>
             <translation>Who can be seen or heard?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
             <source>Toestemming</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+2" />
+            <location line="+6" />
             <source>Importeren</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom importeren nog niet kan</source>
             <translation>Why importing is not possible yet</translation>
         </message>
@@ -1839,7 +1856,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+61" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -1982,7 +1999,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Library of recordings</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+25" />
             <source>Zoek in titels…</source>
             <translation>Search titles…</translation>
         </message>
@@ -2003,23 +2020,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+108" />
+            <location line="+113" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-107" />
-            <location line="+108" />
+            <location line="-112" />
+            <location line="+113" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-106" />
+            <location line="-111" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Opnames</source>
             <translation>Recordings</translation>
         </message>
@@ -2029,12 +2046,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Afbeelding van een video</source>
             <translation>Picture from a video</translation>
         </message>
@@ -2049,7 +2066,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location line="+108" />
             <source>Mogelijkheden voor deze opname</source>
             <translation>Options for this recording</translation>
         </message>
@@ -2126,7 +2143,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault read-only</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+131" />
             <location line="+5" />
             <source>Ontgrendel eerst de kluis.</source>
             <translation>Unlock the vault first.</translation>
@@ -2184,8 +2201,9 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+60" />
             <source>Waarneming bewerken</source>
+            <extracomment>Esc with something typed: closed, and the draft is to be kept (stored, undoable).</extracomment>
             <translation>Edit observation</translation>
         </message>
         <message>
@@ -2194,22 +2212,50 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Observation text</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>Ctrl+Enter: vastleggen · Esc: annuleren</source>
-            <translation>Ctrl+Enter: save · Esc: cancel</translation>
+            <translation type="vanished">Ctrl+Enter: save · Esc: cancel</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Annuleren</source>
-            <translation>Cancel</translation>
+            <translation type="vanished">Cancel</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+7" />
+            <source>Ctrl+Enter: vastleggen · Esc: sluiten (wat je typte blijft bewaard)</source>
+            <translation>Ctrl+Enter: save · Esc: close (what you typed is kept)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Weggooien</source>
+            <translation>Throw away</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Gooi weg wat je hier typte (je krijgt eerst een vraag)</source>
+            <translation>Throw away what you typed here (you are asked first)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Vastleggen</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
+            <source>Wat gebeurde hier?</source>
+            <translation>What happened here?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Je zette hier een markering tijdens het opnemen. Wat zag of hoorde je?</source>
+            <translation>You set a marker here while recording. What did you see or hear?</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>{0} op {1} beantwoorden</source>
+            <translation>Answer {0} at {1}</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Waarneming op {0} bewerken</source>
             <translation>Edit observation at {0}</translation>
         </message>
@@ -2219,17 +2265,47 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Answer to {0}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Nieuwe waarneming op {0}</source>
             <translation>New observation at {0}</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+6" />
+            <source>Beschrijf wat er gebeurde, nog zonder oordeel.</source>
+            <translation>Describe what happened, without judging yet.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Toelichting (mag leeg blijven)</source>
             <translation>Explanation (may be left empty)</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>Wat deed het met de ander, denk je? Waaraan merk je dat?</source>
+            <translation>What did it do to the other person, do you think? How can you tell?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Wat zou je een volgende keer kunnen proberen?</source>
+            <translation>What could you try next time?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat zie of hoor je? Beschrijf eerst, zonder oordeel.</source>
+            <translation>What do you see or hear? Describe it first, without judging.</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>Weggooien?</source>
+            <translation>Throw away?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wat je typte wordt niet bewaard. Weggooien?</source>
+            <translation>What you typed will not be kept. Throw it away?</translation>
+        </message>
+        <message>
+            <location line="-87" />
             <source>Wat zie je gebeuren? Beschrijf eerst, zonder oordeel.</source>
             <translation>What do you see happening? Describe first, without judging.</translation>
         </message>
@@ -2237,7 +2313,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+225" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+320" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
@@ -2272,7 +2348,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>List of observations</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+104" />
             <source>Alle thema's</source>
             <translation>All themes</translation>
         </message>
@@ -2282,17 +2358,54 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Free (no theme)</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+3" />
+            <source>Markeringen (raakmomenten)</source>
+            <translation>Markers (raakmomenten)</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Iedereen</source>
             <translation>Everyone</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+15" />
-            <source>{0} waarnemingen</source>
-            <translation>{0} observations</translation>
+            <source>%n waarneming(en)</source>
+            <translation>
+                <numerusform>%n observation</numerusform>
+                <numerusform>%n observations</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>Naar dit moment</source>
+            <translation>Go to this moment</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>Beantwoorden</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Bewerken</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Tekst kopiëren</source>
+            <translation>Copy text</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>{0} waarnemingen</source>
+            <translation type="vanished">{0} observations</translation>
+        </message>
+        <message>
+            <location line="-86" />
             <source>{0} van {1}</source>
             <translation>{0} of {1}</translation>
         </message>
@@ -2300,12 +2413,18 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-278" />
+            <location line="-352" />
             <source>Vrij</source>
+            <extracomment>Markers made while recording (raakmomenten), answered or not. The theme filter's choice for markers (no theme id looks like this). A tooltip shows at most this many characters of an observation's text.</extracomment>
             <translation>Free</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+35" />
+            <source>{0}: wat gebeurde hier?</source>
+            <translation>{0}: what happened here?</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>{0} (niet gedeeld)</source>
             <translation>{0} (not shared)</translation>
         </message>
@@ -2313,6 +2432,11 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <location line="+3" />
             <source>Delen met de klantmanager: {0}</source>
             <translation>Share with the case manager: {0}</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Wat gebeurde hier? Druk op Enter of F2 om te beantwoorden.</source>
+            <translation>What happened here? Press Enter or F2 to answer.</translation>
         </message>
         <message>
             <source>Door</source>
@@ -2342,7 +2466,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ParticipantsEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-191" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-189" />
             <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
@@ -2381,7 +2505,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PerspectiveColumn</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+102" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+98" />
             <source>Dubbelklik of Enter: naar dit moment</source>
             <translation>Double-click or Enter: go to this moment</translation>
         </message>
@@ -2451,7 +2575,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PictogramButton</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-64" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-64" />
             <source>Plaatje {0}</source>
             <translation>Picture {0}</translation>
         </message>
@@ -2464,7 +2588,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+350" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+363" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
@@ -2584,7 +2708,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-510" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-530" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -2697,7 +2821,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>ReviewFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+62" />
             <source>Samen terugkijken voorbereiden — VKNZ</source>
             <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
             <translation>Prepare a review together — VKNZ</translation>
@@ -2803,7 +2927,7 @@ Seen or heard: {names}</translation>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+44" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -2887,9 +3011,57 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
     </context>
     <context>
+        <name>RowActions</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+80" />
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deze waarneming verwijderen (Delete)</source>
+            <translation>Delete this observation (Delete)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarneming verwijderen</source>
+            <translation>Delete observation</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Beantwoorden</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Schrijf op wat hier gebeurde (F2 of Enter)</source>
+            <translation>Write down what happened here (F2 or Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Markering beantwoorden</source>
+            <translation>Answer marker</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Bewerken</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deze waarneming bewerken (F2 of Enter)</source>
+            <translation>Edit this observation (F2 or Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarneming bewerken</source>
+            <translation>Edit observation</translation>
+        </message>
+    </context>
+    <context>
         <name>SamenKijken</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-150" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-150" />
             <source>Geld</source>
             <translation>Money</translation>
         </message>
@@ -2917,7 +3089,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+24" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+27" />
             <source>Samen kijken — VKNZ</source>
             <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
             <translation>Watch together — VKNZ</translation>
@@ -2936,12 +3108,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+292" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+92" />
             <source>Samen kijken</source>
             <translation>Watch together</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+27" />
             <location line="+2" />
             <source>Terug naar normaal</source>
             <translation>Back to normal</translation>
@@ -2968,7 +3140,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Pictures of topics: money, work, housing, health, family</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Beeld</source>
             <translation>Video</translation>
         </message>
@@ -2983,7 +3155,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saved</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <location line="+1" />
             <source>Terug</source>
             <translation>Back</translation>
@@ -2995,13 +3167,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+115" />
-            <location line="+113" />
+            <location line="+107" />
+            <location line="+85" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-227" />
+            <location line="-191" />
             <source>Hier wil ik iets over zeggen</source>
             <translation>I want to say something about this</translation>
         </message>
@@ -3011,13 +3183,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+110" />
-            <location line="+113" />
+            <location line="+102" />
+            <location line="+85" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-109" />
+            <location line="-81" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>
@@ -3091,19 +3263,19 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SessionPreparePage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+77" />
-            <location line="+573" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+68" />
+            <location line="+590" />
             <source>Fragment zonder titel</source>
             <translation>Untitled clip</translation>
         </message>
         <message>
-            <location line="-561" />
-            <location line="+14" />
+            <location line="-578" />
+            <location line="+40" />
             <source>Samen terugkijken voorbereiden</source>
             <translation>Prepare a review together</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -3113,7 +3285,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Sessie starten ▶</source>
             <translation>Start session ▶</translation>
         </message>
@@ -3123,7 +3295,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Start session</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>Sessies</source>
             <translation>Sessions</translation>
         </message>
@@ -3145,12 +3317,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+214" />
+            <location line="+209" />
             <source>Sessie verwijderen</source>
             <translation>Delete session</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-201" />
             <source>Sessie</source>
             <translation>Session</translation>
         </message>
@@ -3211,12 +3383,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+196" />
+            <location line="+193" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="-193" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
@@ -3231,7 +3403,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Remove participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>Afspeellijst (sleep om de volgorde te wijzigen)</source>
             <translation>Playlist (drag to change the order)</translation>
         </message>
@@ -3286,7 +3458,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>For example: watch the body language. What did you see the client do when you said this?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Fragmenten uit de opnames</source>
             <translation>Clips from the recordings</translation>
         </message>
@@ -3311,7 +3483,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Add clip to the playlist</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+74" />
             <source>Afgerond</source>
             <translation>Finished</translation>
         </message>
@@ -3365,7 +3537,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Review together</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+35" />
             <source>Welk fragment</source>
             <translation>Which clip</translation>
         </message>
@@ -3376,7 +3548,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Finish session</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+13" />
             <source>Positie in het fragment</source>
             <translation>Position in the clip</translation>
         </message>
@@ -3412,13 +3584,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+337" />
+            <location line="+340" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-339" />
+            <location line="-342" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -3443,7 +3615,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Next clip (Page Down)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>Om naar te kijken</source>
             <translation>What to look at</translation>
         </message>
@@ -3453,7 +3625,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Question for this clip</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+99" />
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
             <translation>{0} clip(s) will be skipped: {1}</translation>
         </message>
@@ -3584,7 +3756,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+42" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+86" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3724,12 +3896,46 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Save observation (and continue playing)</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Waarneming annuleren</source>
-            <translation>Cancel observation</translation>
+            <location line="+6" />
+            <source>Uit een tekstveld; een waarneming blijft bewaard</source>
+            <translation>Leave a text field; an observation is kept</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Gekozen waarneming &amp;bewerken of beantwoorden</source>
+            <translation>&amp;Edit or answer chosen observation</translation>
         </message>
         <message>
             <location line="+8" />
+            <source>Gekozen waarneming &amp;verwijderen</source>
+            <translation>&amp;Delete chosen observation</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Titel van het fragment typen</source>
+            <translation>Type the fragment's title</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Tijdlijn inzoomen</source>
+            <translation>Zoom timeline in</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Tijdlijn uitzoomen</source>
+            <translation>Zoom timeline out</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Hele opname op de tijdlijn</source>
+            <translation>Whole recording on the timeline</translation>
+        </message>
+        <message>
+            <source>Waarneming annuleren</source>
+            <translation type="vanished">Cancel observation</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>&amp;Sneltoetsen</source>
             <translation>&amp;Keyboard shortcuts</translation>
         </message>
@@ -3752,7 +3958,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Create learning summary</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+30" />
             <source>De lijsten voor het anonimiseren worden geladen.
 De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
             <translation>The lists for anonymizing are being loaded.
@@ -3764,7 +3970,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Loading progress</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Leerdoelen en waarnemingen in de samenvatting</source>
             <translation>Learning goals and observations in the summary</translation>
         </message>
@@ -3834,7 +4040,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>&amp;Remove</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Wat gaat erin</source>
             <translation>What goes in</translation>
         </message>
@@ -3844,7 +4050,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Always leave out (kept in the vault)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Bestandsformaat</source>
             <translation>File format</translation>
         </message>
@@ -3884,7 +4090,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+80" />
             <source>{0} seconden…</source>
             <translation>{0} seconds…</translation>
         </message>
@@ -4029,9 +4235,9 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TimelineWidget</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+189" />
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+204" />
             <source>Tijdlijn</source>
-            <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make.</extracomment>
+            <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make. A marker double-clicked: open its observation (edit, or answer a marker's question).</extracomment>
             <translation>Timeline</translation>
         </message>
         <message>
@@ -4040,7 +4246,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Click or drag to go to a moment. Scroll to zoom in or out, Shift+scroll to pan. Plus and minus zoom around the playback position, 0 shows the whole recording.</translation>
         </message>
         <message>
-            <location line="+682" />
+            <location line="+775" />
             <source>Geen opname</source>
             <translation>No recording</translation>
         </message>
@@ -4048,7 +4254,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+54" />
+            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+77" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -4058,7 +4264,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the start</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>−30 s</source>
             <translation>−30 s</translation>
         </message>
@@ -4073,22 +4279,22 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>−5 s</source>
             <translation>−5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug (←)</source>
             <translation>5 seconds back (←)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug</source>
             <translation>5 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>◂|</source>
             <translation>◂|</translation>
         </message>
@@ -4103,18 +4309,18 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>One frame back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Afspelen / pauzeren (spatie)</source>
             <translation>Play / pause (space)</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+124" />
+            <location line="+141" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-140" />
             <source>|▸</source>
             <translation>|▸</translation>
         </message>
@@ -4134,12 +4340,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>+5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder (→)</source>
             <translation>5 seconds forward (→)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder</source>
             <translation>5 seconds forward</translation>
         </message>
@@ -4159,7 +4365,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds forward</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Naar het einde (End)</source>
             <translation>To the end (End)</translation>
         </message>
@@ -4169,12 +4375,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the end</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Positie</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Waarneming (M)</source>
             <translation>Observation (M)</translation>
         </message>
@@ -4189,7 +4395,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>New observation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Snelheid</source>
             <translation>Speed</translation>
         </message>
@@ -4209,13 +4415,13 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Sound off</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <location line="+1" />
             <source>Volume</source>
             <translation>Volume</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+83" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
         </message>
@@ -4223,7 +4429,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+56" />
+            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+57" />
             <source>VKNZ — kluis openen</source>
             <translation>VKNZ — open vault</translation>
         </message>
@@ -4238,7 +4444,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+20" />
             <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
             <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
         </message>
@@ -4248,7 +4454,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Enter the password of your vault.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Wachtwoord</source>
             <translation>Password</translation>
         </message>
@@ -4273,7 +4479,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Your role</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Ik werk als:</source>
             <translation>I work as:</translation>
         </message>
@@ -4293,12 +4499,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Name on observations:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-53" />
             <source>Melding</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+59" />
             <source>Kluis maken</source>
             <translation>Create vault</translation>
         </message>
@@ -4313,7 +4519,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+27" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords do not match.</translation>
         </message>
@@ -4346,12 +4552,12 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>VideoView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/video_view.py" line="+18" />
+            <location filename="../../src/vknz_desktop/ui/workspace/video_view.py" line="+29" />
             <source>Beeld van de opname</source>
             <translation>Video of the recording</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+131" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
         </message>
@@ -4359,27 +4565,53 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+192" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+207" />
             <source>Tekst kopiëren</source>
+            <extracomment>One step of the timeline's zoom (menu, buttons, + and -).</extracomment>
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+171" />
+            <location line="+175" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
         <message>
-            <location line="+52" />
             <source>Waarneming verwijderen</source>
-            <translation>Delete observation</translation>
+            <translation type="vanished">Delete observation</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Waarneming verwijderd (Ctrl+Z maakt het ongedaan)</source>
-            <translation>Observation deleted (Ctrl+Z undoes this)</translation>
+            <translation type="vanished">Observation deleted (Ctrl+Z undoes this)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+54" />
+            <source>%n waarneming(en) verwijderen</source>
+            <translation>
+                <numerusform>Delete %n observation</numerusform>
+                <numerusform>Delete %n observations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n waarneming(en) verwijderd (Ctrl+Z maakt het ongedaan)</source>
+            <translation>
+                <numerusform>%n observation deleted (Ctrl+Z undoes it)</numerusform>
+                <numerusform>%n observations deleted (Ctrl+Z undoes it)</numerusform>
+            </translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+9" />
+            <location line="+8" />
+            <source>Kies eerst een waarneming in de lijst.</source>
+            <translation>Choose an observation in the list first.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Waarneming bewaard (Ctrl+Z maakt het ongedaan)</source>
+            <translation>Observation kept (Ctrl+Z undoes it)</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>
@@ -4392,6 +4624,60 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+33" />
             <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
             <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{0}: Wat gebeurde hier? (dubbelklik om te beantwoorden)</source>
+            <translation>{0}: What happened here? (double-click to answer)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ZoomBar</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/zoom_bar.py" line="+32" />
+            <source>Zoom</source>
+            <extracomment>Slider positions from the whole recording (0) to the narrowest view. One press of the buttons (as + and -).</extracomment>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>−</source>
+            <translation>−</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Uitzoomen (-)</source>
+            <translation>Zoom out (-)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Zoom van de tijdlijn</source>
+            <translation>Timeline zoom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Links: de hele opname; rechts: ingezoomd</source>
+            <translation>Left: the whole recording; right: zoomed in</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>+</source>
+            <translation>+</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Inzoomen (+)</source>
+            <translation>Zoom in (+)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hele opname</source>
+            <translation>Whole recording</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>De hele opname (0)</source>
+            <translation>The whole recording (0)</translation>
         </message>
     </context>
     <context>

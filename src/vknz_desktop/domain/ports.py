@@ -185,6 +185,13 @@ class MediaAnalyzer(Protocol):
 
     def exact_frame(self, stream: MediaStream, position_ms: int) -> VideoFrame: ...
 
+    def exact_step(
+        self, stream: MediaStream, position_ms: int, frames: int
+    ) -> tuple[VideoFrame, int]:
+        """The picture ``frames`` frames after (negative: before) the one shown at
+        ``position_ms``, and the millisecond at which it starts."""
+        ...
+
     def close_stream(self, stream: MediaStream) -> None:
         """Forget what was kept for exact frames of ``stream`` (decoder, recent pictures)."""
 

@@ -1,11 +1,17 @@
 """Every way the app writes a time (integer milliseconds) for people, in one place.
 
-Pure Python, shared by the GUI and the command line:
+One family everywhere — the player, the lists, the timeline's ruler, the command line:
+minutes and seconds, hours only from the first hour on, and decimals of a second after a
+Dutch decimal comma where they help (``0:10``, ``0:10,0``, ``0:10,040``, ``1:02:03,4``).
+Decimals are cut off, never rounded up, so a time never shows a moment that has not come yet.
 
-- ``format_position``: ``uu:mm:ss.mmm`` — exact positions (transport bar, editor, search, CLI);
-- ``format_duration``: ``m:ss`` or ``u:mm:ss`` — lengths and list times;
-- ``format_clip_time``: ``m:ss,t`` with tenths — fragments, whose edges are set to a tenth;
+- ``format_time(ms, decimals)``: the family itself (0–3 decimals);
+- ``format_position``: with milliseconds — an exact place (a paused player, search, the CLI);
+- ``format_clip_time``: with tenths — fragments, observations, lengths in the workspace;
+- ``format_duration``: whole seconds — lengths in lists;
 - ``format_ruler_label``: a ruler tick, with as many decimals as the tick distance needs.
+
+Pure Python, shared by the GUI and the command line.
 """
 
 from __future__ import annotations
@@ -14,41 +20,42 @@ SECOND_MS = 1000
 MINUTE_MS = 60 * SECOND_MS
 HOUR_MS = 60 * MINUTE_MS
 
+#: The decimal comma of every time.
+DECIMAL_SEPARATOR = ","
 
-def format_position(ms: int) -> str:
-    """A position as ``uu:mm:ss.mmm``, e.g. ``format_position(65250) == "00:01:05.250"``.
 
-    Negative values get a leading minus sign; hours grow past two digits when needed.
+def format_time(ms: int, decimals: int = 1) -> str:
+    """``[u:]m:ss[,d…]``: e.g. ``format_time(65_250, 1) == "1:05,2"``,
+    ``format_time(3_723_004, 3) == "1:02:03,004"``, ``format_time(5_000, 0) == "0:05"``.
+
+    ``decimals`` (0–3) digits of the second, cut off; negative times get a leading minus.
     """
+    if not 0 <= decimals <= 3:
+        raise ValueError(f"decimals must be 0-3, not {decimals}")
     sign = "-" if ms < 0 else ""
     rest = abs(int(ms))
     hours, rest = divmod(rest, HOUR_MS)
     minutes, rest = divmod(rest, MINUTE_MS)
     seconds, millis = divmod(rest, SECOND_MS)
-    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    text = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    if decimals:
+        text += DECIMAL_SEPARATOR + f"{millis:03d}"[:decimals]
+    return sign + text
+
+
+def format_position(ms: int) -> str:
+    """An exact place, with milliseconds: ``format_position(65_250) == "1:05,250"``."""
+    return format_time(ms, 3)
 
 
 def format_duration(ms: int) -> str:
-    """A compact length or position for people: ``m:ss`` below an hour (``"2:03"``), else
-    ``u:mm:ss`` (``"1:02:03"``); whole seconds, rounded down."""
-    sign = "-" if ms < 0 else ""
-    total_seconds = abs(int(ms)) // SECOND_MS
-    hours, rest = divmod(total_seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
-    return f"{sign}{minutes}:{seconds:02d}"
+    """A length in whole seconds: ``"2:03"``, or ``"1:02:03"`` from an hour (rounded down)."""
+    return format_time(ms, 0)
 
 
 def format_clip_time(ms: int) -> str:
-    """``m:ss,t`` (tenths, Dutch decimal comma), or ``u:mm:ss,t`` from an hour; never negative."""
-    tenths = max(0, int(ms)) // 100
-    seconds, tenth = divmod(tenths, 10)
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d},{tenth}"
-    return f"{minutes}:{secs:02d},{tenth}"
+    """With tenths: ``"0:12,3"``, or ``"1:02:03,4"`` from an hour; never negative."""
+    return format_time(max(0, int(ms)), 1)
 
 
 def _fraction_digits(step_ms: int) -> int:
@@ -63,24 +70,17 @@ def _fraction_digits(step_ms: int) -> int:
 
 
 def format_ruler_label(ms: int, step_ms: int) -> str:
-    """The label of a ruler tick at ``ms`` when labelled ticks are ``step_ms`` apart.
-
-    Whole-second steps give ``u:mm:ss`` (``1:05:00``); finer steps give ``m:ss.mmm``-style labels
-    with as many decimals as the step needs (``1:05.5``, ``1:05.25``, ``1:05.125``), with a
-    leading hour when the time is past the first hour (``1:01:05.5``).
-    """
-    sign = "-" if ms < 0 else ""
-    rest = abs(int(ms))
-    digits = _fraction_digits(step_ms)
-    hours, rest = divmod(rest, HOUR_MS)
-    minutes, rest = divmod(rest, MINUTE_MS)
-    seconds, millis = divmod(rest, SECOND_MS)
-    if digits == 0:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
-    fraction = f"{millis:03d}"[:digits]
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{fraction}"
-    return f"{sign}{minutes}:{seconds:02d}.{fraction}"
+    """The label of a ruler tick at ``ms`` when labelled ticks are ``step_ms`` apart: the same
+    family with as many decimals as the step needs (``5:00``, ``1:05,5``, ``1:05,25``,
+    ``1:01:05,5``)."""
+    return format_time(ms, _fraction_digits(step_ms))
 
 
-__all__ = ["format_clip_time", "format_duration", "format_position", "format_ruler_label"]
+__all__ = [
+    "DECIMAL_SEPARATOR",
+    "format_clip_time",
+    "format_duration",
+    "format_position",
+    "format_ruler_label",
+    "format_time",
+]

@@ -4,6 +4,8 @@ nothing."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from collections.abc import Callable
 
@@ -23,7 +25,7 @@ from vknz_desktop.domain.models import (
     Recording,
 )
 from vknz_desktop.domain.ports import Thumbnail
-from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
+from vknz_desktop.ui.playback.analysis_worker import ANALYSIS_NICE, AnalysisWorker
 
 
 def _recording(*, video: bool = True) -> Recording:
@@ -68,9 +70,12 @@ class FakeAnalyzer:
     def __init__(self, gate: threading.Event | None = None) -> None:
         self.gate = gate
         self.threads: list[threading.Thread] = []
+        self.nice: list[int] = []
 
     def waveform(self, stream: object, buckets: int, cancelled: Callable[[], bool]) -> list[float]:
         self.threads.append(threading.current_thread())
+        if hasattr(os, "getpriority"):
+            self.nice.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
         if self.gate is not None:
             while not self.gate.wait(0.01):
                 if cancelled():
@@ -141,3 +146,17 @@ def test_a_cancel_keeps_nothing(qtbot: QtBot, streams: list[FakeStream]) -> None
     qtbot.wait(50)
     assert vault.derived == {}
     assert not worker.busy and [s.closed for s in streams] == [True]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="per-thread nice values are Linux's")
+def test_the_analysis_runs_at_the_lowest_priority_and_the_gui_thread_keeps_its_own(
+    qtbot: QtBot, streams: list[FakeStream]
+) -> None:
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    vault, analyzer = FakeVault(), FakeAnalyzer()
+    worker = _worker(vault, analyzer, streams)
+    with qtbot.waitSignal(worker.waveformReady):
+        worker.start(_recording())
+    assert analyzer.nice == [ANALYSIS_NICE]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
+    qtbot.waitUntil(lambda: not worker.busy)

@@ -95,3 +95,25 @@ def test_the_paused_picture_follows_jumps_steps_seeks_and_speeds(
     player.set_rate(0.5)
     player.frame_step(1)
     _settled(qtbot, player, painted)
+
+
+def test_no_picture_from_before_a_seek_is_painted_after_it(
+    controller: tuple[PlayerController, list[QImage]], qtbot: QtBot
+) -> None:
+    """Seeks while playing: once a seek is asked for, no picture of the old place is painted
+    (a late picture may be dropped, a wrong one is never shown)."""
+    player, painted = controller
+    _settled(qtbot, player, painted)
+    player.play()
+    for start, target in ((400, 4000), (4400, 800), (200, 3000)):
+        player.seek(start)
+        qtbot.waitUntil(lambda s=start: player.position_ms() >= s + 300, timeout=10000)
+        before = len(painted)
+        player.seek(target)
+        qtbot.wait(700)
+        after = [_number(image) for image in painted[before:]]
+        assert after, "pictures keep coming after a seek"
+        first = _frame_at(target)
+        wrong = [n for n in after if not first - 1 <= n <= first + 25]
+        assert not wrong, f"after a seek to {target} ms: pictures {after}"
+    player.pause()

@@ -232,23 +232,32 @@ def test_observation_by_keyboard_with_undo_and_redo(
     assert vault.observations(demo_vault["video"])[0].text == "De klant kijkt weg"
 
 
-def test_escape_cancels_and_reaction_offset_anchors_earlier(
+def test_escape_keeps_the_typed_observation_with_undo_and_reaction_offset_anchors_earlier(
     window: MainWindow, demo_vault: dict[str, str]
 ) -> None:
+    """Esc keeps what was typed, as closing and locking do; Ctrl+Z takes it back."""
+    window.show()
     unlock(window)
     window.open_recording(demo_vault["video"])
     workspace = window.workspace
+    vault = window.vault
+    assert vault is not None
     workspace.settings.reaction_offset_ms = -2000
     window.context.controller.seek(5000)
     workspace.new_observation()
-    QTest.keyClicks(workspace.editor.text_edit, "weg ermee")
+    QTest.keyClicks(workspace.editor.text_edit, "Bijna vergeten")
     QTest.keyClick(workspace.editor.text_edit, Qt.Key.Key_Escape)
     assert not workspace.editor.active
-    assert window.vault is not None and window.vault.observations(demo_vault["video"]) == []
+    assert [(o.text, o.time_ms) for o in vault.observations(demo_vault["video"])] == [
+        ("Bijna vergeten", 3000)
+    ]
+    assert window.statusBar().currentMessage().startswith("Waarneming bewaard")
+    assert workspace.video.hasFocus(), "the playback keys work again"
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert vault.observations(demo_vault["video"]) == []
     workspace.new_observation()
-    QTest.keyClicks(workspace.editor.text_edit, "Ik zeg niets en wacht")
-    workspace.editor.save()
-    assert [o.time_ms for o in window.vault.observations(demo_vault["video"])] == [3000]
+    QTest.keyClick(workspace.editor.text_edit, Qt.Key.Key_Escape)  # nothing typed: just closes
+    assert not workspace.editor.active and vault.observations(demo_vault["video"]) == []
 
 
 def test_answering_a_scale_question_stores_theme_and_answer(

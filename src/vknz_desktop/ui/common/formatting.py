@@ -18,6 +18,7 @@ from vknz_desktop.domain.timefmt import (
     format_duration,
     format_position,
     format_ruler_label,
+    format_time,
 )
 
 KeepUntilState = Literal["ok", "soon", "expired"]
@@ -146,6 +147,7 @@ __all__ = [
     "format_number",
     "format_position",
     "format_ruler_label",
+    "format_time",
     "keep_until_state",
     "media_kind_label",
     "month_abbreviation",

@@ -2,11 +2,16 @@
 
 A ``BackgroundJob`` reads its own stream from the vault, checks its cancel token often (a lock
 cancels it within a fraction of a second), and hands each result to the GUI thread as it comes.
+Its thread runs at the lowest CPU priority (``ANALYSIS_NICE``; the decoder threads PyAV starts
+from it inherit that), so playback keeps the processor when both want it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import threading
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -29,6 +34,18 @@ log = logging.getLogger(__name__)
 THUMBNAIL_COUNT = 60
 THUMBNAIL_WIDTH = 160
 WAVEFORM_BUCKETS = 3000
+#: The nice value of the analysis thread (Linux: per thread; 19 is the lowest priority).
+ANALYSIS_NICE = 19
+
+
+def lower_this_threads_priority(nice: int = ANALYSIS_NICE) -> None:
+    """Give the calling thread (not the whole process) the lowest CPU priority, where the
+    system allows it (Linux: a thread is a task with a nice value of its own)."""
+    set_priority = getattr(os, "setpriority", None)
+    if set_priority is None:
+        return
+    with contextlib.suppress(OSError):
+        set_priority(os.PRIO_PROCESS, threading.get_native_id(), nice)
 
 
 class AnalysisWorker(QObject):
@@ -94,6 +111,7 @@ class AnalysisWorker(QObject):
         """Runs on the worker thread; results go out one by one (``publish``)."""
         stream: MediaStream | None = None
         cancelled = handle.is_cancelled
+        lower_this_threads_priority()
         try:
             stream = self._stream_factory(recording_id)
             if need_wave and not cancelled():

@@ -238,7 +238,80 @@ class ShellActions(QObject):
                 OVERLAY_EDITOR,
             )
         )
-        window.registry.add_hint(KeyHint("Esc", self.tr("Waarneming annuleren"), OVERLAY_EDITOR))
+        window.registry.add_hint(
+            KeyHint(
+                "Esc", self.tr("Uit een tekstveld; een waarneming blijft bewaard"), OVERLAY_EDITOR
+            )
+        )
+        self._workspace_actions()
+
+    def _workspace_actions(self) -> None:
+        """Editing and deleting the chosen observation, and the timeline's zoom (the keys work
+        on the list and the timeline too; here they are found in the menus and the overlay)."""
+        window = self.window
+        workspace = window.workspace
+        for action_id, text, keys, callback, menu, section in (
+            (
+                "observations.edit",
+                self.tr("Gekozen waarneming &bewerken of beantwoorden"),
+                ("F2",),
+                workspace.edit_selected_observation,
+                OBSERVATIONS,
+                20,
+            ),
+            (
+                "observations.delete",
+                self.tr("Gekozen waarneming &verwijderen"),
+                ("Del",),
+                workspace.delete_selected_observations,
+                OBSERVATIONS,
+                20,
+            ),
+            (
+                "clips.title",
+                self.tr("Titel van het fragment typen"),
+                ("T",),
+                workspace.clips.edit_title,
+                None,
+                0,
+            ),
+            (
+                "timeline.zoom_in",
+                self.tr("Tijdlijn inzoomen"),
+                ("+", "="),
+                workspace.zoom_in,
+                PLAY,
+                30,
+            ),
+            (
+                "timeline.zoom_out",
+                self.tr("Tijdlijn uitzoomen"),
+                ("-",),
+                workspace.zoom_out,
+                PLAY,
+                30,
+            ),
+            (
+                "timeline.zoom_fit",
+                self.tr("Hele opname op de tijdlijn"),
+                ("0",),
+                workspace.zoom_to_fit,
+                PLAY,
+                30,
+            ),
+        ):
+            window.registry.add(
+                ActionSpec(
+                    action_id,
+                    text,
+                    callback,
+                    keys,
+                    menu,
+                    section,
+                    available=window.needs_recording,
+                    overlay=OVERLAY_WORKSPACE,
+                )
+            )
 
     def _help_actions(self) -> None:
         window = self.window

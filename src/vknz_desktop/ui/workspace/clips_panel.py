@@ -50,10 +50,26 @@ _EDIT_DELAY_MS = 600
 _END_WINDOW_MS = 400
 
 
+_OWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class _ClipTable(QTableWidget):
     deletePressed = Signal()
     playPressed = Signal()
     renamePressed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        # Delete, Enter and F2 mean this list's fragment here, not the window's action
+        # (Delete there deletes the chosen observation).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers()
+            and (event.key() in _OWN_KEYS or event.key() == Qt.Key.Key_F2)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -78,6 +94,8 @@ class ClipsPanel(QWidget):
     """
 
     clipsChanged = Signal()
+    #: Enter in the title: typing is done (the workspace puts the focus on the picture).
+    typingDone = Signal()
 
     def __init__(
         self,
@@ -151,7 +169,10 @@ class ClipsPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(3)
         self.title_edit = QLineEdit(self.details)
-        self.title_edit.setPlaceholderText(self.tr("Waar gaat dit fragment over?"))
+        self.title_edit.setPlaceholderText(self.tr("Waar gaat dit fragment over? (T)"))
+        self.title_edit.setToolTip(
+            self.tr("Titel van het fragment (T); Enter of Esc: terug naar het beeld")
+        )
         self.title_edit.setAccessibleName(self.tr("Titel van het fragment"))
         self.theme_box = QComboBox(self.details)
         self.theme_box.setAccessibleName(self.tr("Thema van het fragment"))
@@ -197,6 +218,7 @@ class ClipsPanel(QWidget):
         self.table.renamePressed.connect(self._focus_title)
         self.title_edit.textEdited.connect(lambda text: self._queue_edit("title", text.strip()))
         self.title_edit.editingFinished.connect(self.flush_edits)
+        self.title_edit.returnPressed.connect(self.typingDone)
         self.note_edit.textChanged.connect(self._on_note_changed)
         self.theme_box.activated.connect(self._on_theme_chosen)
         self.play_button.clicked.connect(self.play_selected)
@@ -484,6 +506,20 @@ class ClipsPanel(QWidget):
             self.title_edit.setFocus()
             self.title_edit.selectAll()
 
+    def edit_title(self) -> None:
+        """T: type the title of the chosen fragment (or of the one at the play head); Esc or
+        Enter goes back to the picture."""
+        if not self.available:
+            return
+        clip = self.selected_clip() or clip_at(self._clips, self._position())
+        if clip is None:
+            self._status(
+                self.tr("Kies eerst een fragment, of ga naar een fragment op de tijdlijn.")
+            )
+            return
+        self.select(clip.id)
+        self._focus_title()
+
     def _queue_edit(self, field_name: str, value: object) -> None:
         if self._loading:
             return
@@ -601,9 +637,7 @@ class ClipsPanel(QWidget):
         if selected is not None:
             self.select(selected)
         count = len(self._clips)
-        self.count_label.setText(
-            self.tr("1 fragment") if count == 1 else self.tr("{0} fragmenten").format(count)
-        )
+        self.count_label.setText(self.tr("%n fragment(en)", "", count))
         self.mark_label.setText(self._mark_text())
         self.mark_label.setVisible(self.available)
         self._timeline.set_clips(self._timeline_clips() if self.available else [])

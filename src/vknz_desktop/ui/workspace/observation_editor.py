@@ -1,4 +1,9 @@
-"""Typing an observation: free text or the answer to a Kijkwijzer question, at a moment."""
+"""Typing an observation: free text, the answer to a Kijkwijzer question, or the answer to a
+marker made while recording ("Wat gebeurde hier?"), at a moment.
+
+Nothing typed is ever thrown away silently: Ctrl+Enter stores it, Esc closes and keeps it
+(stored as well, undoable), and only "Weggooien" drops it, after asking.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vknz_desktop.domain.markers import is_marker, marker_label
 from vknz_desktop.domain.models import Observation
-from vknz_desktop.domain.profiles import STEP_LABELS, Question, QuestionKind, Theme
-from vknz_desktop.ui.common.formatting import format_position
+from vknz_desktop.domain.profiles import STEP_LABELS, Question, QuestionKind, Step, Theme
+from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 
 
@@ -38,9 +45,12 @@ class ObservationDraft:
 
 
 class ObservationEditor(QFrame):
-    """An inline editor; Ctrl+Enter saves, Escape cancels."""
+    """An inline editor; Ctrl+Enter saves, Esc closes and keeps what was typed, "Weggooien"
+    asks before it drops anything."""
 
     saved = Signal(object)  # ObservationDraft
+    #: Esc with something typed: closed, and the draft is to be kept (stored, undoable).
+    kept = Signal(object)  # ObservationDraft
     cancelled = Signal()
     typingStarted = Signal()
 
@@ -75,17 +85,23 @@ class ObservationEditor(QFrame):
         self.text_edit.textChanged.connect(self._on_text_changed)
         layout.addWidget(self.text_edit)
         buttons = FlowLayout(spacing=6)  # the buttons go under the hint when space runs out
-        self.help_label = QLabel(self.tr("Ctrl+Enter: vastleggen · Esc: annuleren"), self)
+        self.help_label = QLabel(
+            self.tr("Ctrl+Enter: vastleggen · Esc: sluiten (wat je typte blijft bewaard)"), self
+        )
+        self.help_label.setWordWrap(True)
         self.help_label.setStyleSheet("color: palette(placeholder-text);")
         self.help_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         buttons.addWidget(self.help_label)
-        self.cancel_button = QPushButton(self.tr("Annuleren"), self)
+        self.cancel_button = QPushButton(self.tr("Weggooien"), self)
+        self.cancel_button.setToolTip(
+            self.tr("Gooi weg wat je hier typte (je krijgt eerst een vraag)")
+        )
         self.save_button = QPushButton(self.tr("Vastleggen"), self)
         self.save_button.setDefault(True)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.clicked.connect(self.discard_asking)
         self.save_button.clicked.connect(self.save)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -93,7 +109,7 @@ class ObservationEditor(QFrame):
             shortcut.activated.connect(self.save)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancel)
+        escape.activated.connect(self.close_keeping)
         self._time_ms = 0
         self._theme: Theme | None = None
         self._question: Question | None = None
@@ -118,18 +134,21 @@ class ObservationEditor(QFrame):
         question: Question | None = None,
         existing: Observation | None = None,
     ) -> None:
-        """Start typing an observation at ``time_ms`` (or edit ``existing``)."""
+        """Start typing an observation at ``time_ms`` (or edit ``existing``; a marker made while
+        recording is answered)."""
         self._time_ms = existing.time_ms if existing else time_ms
         self._theme, self._question, self._existing = theme, question, existing
         self._typing_announced = False
-        when = format_position(self._time_ms)
-        if existing is not None:
-            self.heading.setText(self.tr("Waarneming op {0} bewerken").format(when))
-        elif question is not None:
-            self.heading.setText(self.tr("Antwoord op {0}").format(when))
-        else:
-            self.heading.setText(self.tr("Nieuwe waarneming op {0}").format(when))
-        if question is not None and theme is not None:
+        self.heading.setText(self._heading(existing, question))
+        if existing is not None and is_marker(existing):
+            prompt = self.tr("Wat gebeurde hier?")  # domain.markers.MARKER_PROMPT
+            self.question_label.setText(f"<b>{prompt}</b>")
+            self.question_label.show()
+            self.hint_label.setText(
+                self.tr("Je zette hier een markering tijdens het opnemen. Wat zag of hoorde je?")
+            )
+            self.hint_label.show()
+        elif question is not None and theme is not None:
             step = STEP_LABELS[question.step]
             self.question_label.setText(f"<b>{theme.title}</b> · {step}<br>{question.text}")
             self.question_label.show()
@@ -142,14 +161,34 @@ class ObservationEditor(QFrame):
         self.text_edit.blockSignals(True)
         self.text_edit.setPlainText(existing.text if existing else "")
         self.text_edit.blockSignals(False)
-        placeholder = (
-            self.tr("Toelichting (mag leeg blijven)")
-            if question is not None and question.kind != QuestionKind.OPEN
-            else self.tr("Wat zie je gebeuren? Beschrijf eerst, zonder oordeel.")
-        )
-        self.text_edit.setPlaceholderText(placeholder)
+        self.text_edit.setPlaceholderText(self.placeholder_for(question, existing))
         self.show()
         self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _heading(self, existing: Observation | None, question: Question | None) -> str:
+        when = format_clip_time(self._time_ms)
+        if existing is not None and is_marker(existing):
+            return self.tr("{0} op {1} beantwoorden").format(marker_label(existing), when)
+        if existing is not None:
+            return self.tr("Waarneming op {0} bewerken").format(when)
+        if question is not None:
+            return self.tr("Antwoord op {0}").format(when)
+        return self.tr("Nieuwe waarneming op {0}").format(when)
+
+    def placeholder_for(self, question: Question | None, existing: Observation | None) -> str:
+        """What the empty text box asks: it follows the step of the question (describe,
+        what it meant, what else you could do), a marker's prompt, or a free observation."""
+        if existing is not None and is_marker(existing):
+            return self.tr("Beschrijf wat er gebeurde, nog zonder oordeel.")
+        if question is None:
+            return self.tr("Wat zie je gebeuren? Beschrijf eerst, zonder oordeel.")
+        if question.kind != QuestionKind.OPEN:
+            return self.tr("Toelichting (mag leeg blijven)")
+        if question.step == Step.BETEKENIS:
+            return self.tr("Wat deed het met de ander, denk je? Waaraan merk je dat?")
+        if question.step == Step.ALTERNATIEF:
+            return self.tr("Wat zou je een volgende keer kunnen proberen?")
+        return self.tr("Wat zie of hoor je? Beschrijf eerst, zonder oordeel.")
 
     def current_text(self) -> str:
         """What has been typed so far (used to save on lock)."""
@@ -193,11 +232,47 @@ class ObservationEditor(QFrame):
         self.saved.emit(draft)
 
     def cancel(self) -> None:
-        """Close without keeping anything."""
+        """Close without keeping anything (nothing typed, or the user said so)."""
         if not self.active:
             return
         self._finish()
         self.cancelled.emit()
+
+    def has_changes(self) -> bool:
+        """Whether something was typed or chosen that is not stored yet."""
+        draft = self.draft()
+        if draft is None:
+            return False
+        existing = self._existing
+        return existing is None or (draft.text, draft.answer) != (
+            existing.text.strip(),
+            existing.answer,
+        )
+
+    def close_keeping(self) -> None:
+        """Esc: close; what was typed is kept (``kept``), as closing the app or a lock keeps
+        it. Nothing typed: simply close."""
+        if not self.active:
+            return
+        draft = self.draft() if self.has_changes() else None
+        self._finish()
+        if draft is None:
+            self.cancelled.emit()
+        else:
+            self.kept.emit(draft)
+
+    def discard_asking(self) -> None:
+        """ "Weggooien": drop what was typed, after asking (at once when nothing was typed)."""
+        if not self.active:
+            return
+        if self.has_changes() and not messages.ask(
+            self,
+            self.tr("Weggooien?"),
+            self.tr("Wat je typte wordt niet bewaard. Weggooien?"),
+        ):
+            self.text_edit.setFocus()
+            return
+        self.cancel()
 
     def discard(self) -> None:
         """Close silently (after the draft was saved elsewhere, e.g. at a lock)."""

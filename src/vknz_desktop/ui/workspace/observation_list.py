@@ -1,37 +1,51 @@
-"""The list of observations beside the timeline: filter, follow playback, seek, edit, delete."""
+"""The list of observations beside the timeline: filter, follow playback, seek, edit, delete.
+
+Editing and deleting are easy to find: the chosen row shows its own buttons, the right mouse
+button gives a menu, and F2/Enter and Delete work on the list (the Waarnemingen menu has them
+too). A marker made while recording shows as a question to answer ("Wat gebeurde hier?").
+"""
 
 from __future__ import annotations
 
 import bisect
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from vknz_desktop.domain.fragments import SHARING_LABELS
+from vknz_desktop.domain.markers import MARKER_PROFILE_ID, is_marker, marker_label
 from vknz_desktop.domain.models import Observation, SharingState
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.domain.visibility import is_klant_feedback
-from vknz_desktop.ui.common.formatting import format_duration, format_position
+from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
 
@@ -39,6 +53,31 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 _SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 FREE_COLOUR = "#7A7F87"
+#: Markers made while recording (raakmomenten), answered or not.
+MARKER_COLOUR = "#D98A1C"
+#: The theme filter's choice for markers (no theme id looks like this).
+MARKERS_FILTER = "__markers__"
+#: A tooltip shows at most this many characters of an observation's text.
+TOOLTIP_CHARS = 480
+
+
+def capped_tooltip(parts: Sequence[str], limit: int = TOOLTIP_CHARS) -> str:
+    """Rich text (so Qt wraps it) of ``parts``, one paragraph each, cut at ``limit``
+    characters in all with "…": a long observation never fills the screen."""
+    paragraphs: list[str] = []
+    left = limit
+    for part in parts:
+        if left <= 0:
+            break
+        text = part if len(part) <= left else part[: max(0, left - 1)].rstrip() + "…"
+        left -= len(text)
+        paragraphs.append(html.escape(text).replace("\n", "<br>"))
+    return "<p>" + "</p><p>".join(paragraphs) + "</p>"
+
+
+def is_marker_item(observation: Observation) -> bool:
+    """A marker made while recording, answered or not (profile ``raakmomenten``)."""
+    return observation.profile_id == MARKER_PROFILE_ID
 
 
 class ObservationTableModel(QAbstractTableModel):
@@ -88,7 +127,9 @@ class ObservationTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def theme_title(self, observation: Observation) -> str:
-        """Title of the observation's theme (or 'Vrij')."""
+        """Title of the observation's theme (or 'Vrij'; a marker's kind, e.g. 'Weerstand')."""
+        if is_marker_item(observation):
+            return marker_label(observation)
         if self._profile and observation.theme_id:
             theme = self._profile.theme(observation.theme_id)
             if theme:
@@ -96,7 +137,9 @@ class ObservationTableModel(QAbstractTableModel):
         return self.tr("Vrij") if not observation.theme_id else observation.theme_id
 
     def theme_colour(self, observation: Observation) -> str:
-        """Colour of the observation's theme."""
+        """Colour of the observation's theme (markers have their own)."""
+        if is_marker_item(observation):
+            return MARKER_COLOUR
         if self._profile and observation.theme_id:
             theme = self._profile.theme(observation.theme_id)
             if theme:
@@ -123,8 +166,10 @@ class ObservationTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return format_duration(obs.time_ms)
+                return format_clip_time(obs.time_ms)
             if column == 1:
+                if is_marker(obs):
+                    return self.tr("{0}: wat gebeurde hier?").format(marker_label(obs))
                 answer = f"[{obs.answer}] " if obs.answer and obs.text else ""
                 return answer + obs.first_line
             if column == 2:
@@ -137,20 +182,13 @@ class ObservationTableModel(QAbstractTableModel):
                 self.tr(SHARING_LABELS[obs.sharing_state])
             )
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
-            question = self._question_text(obs)
-            parts = [f"{format_position(obs.time_ms)} · {self.theme_title(obs)}"]
-            if question:
-                parts.append(question)
-            if obs.answer:
-                parts.append(f"[{obs.answer}]")
-            if obs.text:
-                parts.append(obs.text)
-            return "\n\n".join(parts)
+            return self._tooltip(obs)
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return colour_icon(self.theme_colour(obs))
-        if role == Qt.ItemDataRole.FontRole and obs.id == self._current:
+        if role == Qt.ItemDataRole.FontRole and (obs.id == self._current or is_marker(obs)):
             font = QFont()
-            font.setBold(True)
+            font.setBold(obs.id == self._current)
+            font.setItalic(is_marker(obs))  # a question to answer, not a note
             return font
         if role == Qt.ItemDataRole.BackgroundRole and obs.id == self._current:
             colour = QColor(self.theme_colour(obs))
@@ -161,6 +199,19 @@ class ObservationTableModel(QAbstractTableModel):
         if role == _SEARCH_ROLE:
             return f"{obs.text}\n{obs.answer}\n{self._question_text(obs)}".lower()
         return None
+
+    def _tooltip(self, obs: Observation) -> str:
+        parts = [f"{format_clip_time(obs.time_ms)} · {self.theme_title(obs)}"]
+        if is_marker(obs):
+            parts.append(self.tr("Wat gebeurde hier? Druk op Enter of F2 om te beantwoorden."))
+        question = self._question_text(obs)
+        if question:
+            parts.append(question)
+        if obs.answer:
+            parts.append(f"[{obs.answer}]")
+        if obs.text:
+            parts.append(obs.text)
+        return capped_tooltip(parts)
 
     def _question_text(self, obs: Observation) -> str:
         if self._profile and obs.theme_id and obs.question_id:
@@ -189,7 +240,12 @@ class ObservationFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ObservationTableModel)
         obs = model.observation_at(source_row)
-        if self.theme_id is not None and (obs.theme_id or "") != self.theme_id:
+        if self.theme_id == MARKERS_FILTER:
+            if not is_marker_item(obs):
+                return False
+        elif self.theme_id is not None and (
+            is_marker_item(obs) or (obs.theme_id or "") != self.theme_id
+        ):
             return False
         if self.author is not None and (obs.author_name or obs.author_role.value) != self.author:
             return False
@@ -213,12 +269,50 @@ class _Table(QTableView):
         super().keyPressEvent(event)
 
 
+class RowActions(QWidget):
+    """The chosen row's own buttons, at its right end: edit (or answer) and delete."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("rowActions")
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.palette().ColorRole.Highlight)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.setSpacing(2)
+        self.edit_button = QToolButton(self)
+        self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.delete_button = QToolButton(self)
+        self.delete_button.setText(self.tr("Verwijderen"))
+        self.delete_button.setToolTip(self.tr("Deze waarneming verwijderen (Delete)"))
+        self.delete_button.setAccessibleName(self.tr("Waarneming verwijderen"))
+        for button in (self.edit_button, self.delete_button):
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work on the list itself
+            button.setForegroundRole(self.palette().ColorRole.HighlightedText)
+            layout.addWidget(button)
+        self.set_marker(False)
+        self.hide()
+
+    def set_marker(self, marker: bool) -> None:
+        """A marker is answered, an observation is edited."""
+        if marker:
+            self.edit_button.setText(self.tr("Beantwoorden"))
+            self.edit_button.setToolTip(self.tr("Schrijf op wat hier gebeurde (F2 of Enter)"))
+            self.edit_button.setAccessibleName(self.tr("Markering beantwoorden"))
+        else:
+            self.edit_button.setText(self.tr("Bewerken"))
+            self.edit_button.setToolTip(self.tr("Deze waarneming bewerken (F2 of Enter)"))
+            self.edit_button.setAccessibleName(self.tr("Waarneming bewerken"))
+
+
 class ObservationList(QWidget):
     """Filter row + table. Emits requests; the workspace performs them (undoably)."""
 
     seekRequested = Signal(int)
     editRequested = Signal(str)
-    deleteRequested = Signal(str)
+    deleteRequested = Signal(list)  # ids
+    copyRequested = Signal()
     selectionChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -272,6 +366,8 @@ class ObservationList(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.table, 1)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.row_actions = RowActions(self.table.viewport())
         self.follow = True
         self.theme_box.currentIndexChanged.connect(self._apply_filters)
         self.author_box.currentIndexChanged.connect(self._apply_filters)
@@ -280,6 +376,21 @@ class ObservationList(QWidget):
         self.table.deletePressed.connect(self._on_delete)
         self.table.editPressed.connect(self._on_edit)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.row_actions.edit_button.clicked.connect(self._on_edit)
+        self.row_actions.delete_button.clicked.connect(self._on_delete)
+        # the row's buttons follow the chosen row (selection, scrolling, sizes, new rows)
+        self._place_later = QTimer(self)
+        self._place_later.setSingleShot(True)
+        self._place_later.timeout.connect(self._place_row_actions)
+        self.table.selectionModel().selectionChanged.connect(self._place_soon)
+        self.table.verticalScrollBar().valueChanged.connect(self._place_soon)
+        self.proxy.layoutChanged.connect(self._place_soon)
+        self.proxy.modelReset.connect(self._place_soon)
+        self.proxy.rowsInserted.connect(self._place_soon)
+        self.proxy.rowsRemoved.connect(self._place_soon)
+        self.table.horizontalHeader().sectionResized.connect(self._place_soon)
+        self.table.viewport().installEventFilter(self)
         self._update_count()
 
     # -- data ---------------------------------------------------------------------------------
@@ -347,6 +458,10 @@ class ObservationList(QWidget):
         self.theme_box.clear()
         self.theme_box.addItem(self.tr("Alle thema's"), None)
         self.theme_box.addItem(self.tr("Vrij (zonder thema)"), "")
+        if any(is_marker_item(o) for o in observations):
+            self.theme_box.addItem(
+                colour_icon(MARKER_COLOUR), self.tr("Markeringen (raakmomenten)"), MARKERS_FILTER
+            )
         if profile is not None:
             for t in profile.themes:
                 self.theme_box.addItem(colour_icon(t.colour), t.title, t.id)
@@ -369,7 +484,7 @@ class ObservationList(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            self.tr("{0} waarnemingen").format(total)
+            self.tr("%n waarneming(en)", "", total)
             if shown == total
             else self.tr("{0} van {1}").format(shown, total)
         )
@@ -386,8 +501,81 @@ class ObservationList(QWidget):
             self.selectionChanged.emit(self._observation_for(current).id)
 
     def _on_delete(self) -> None:
-        for observation_id in self.selected_ids():
-            self.deleteRequested.emit(observation_id)
+        ids = self.selected_ids()
+        if ids:
+            self.deleteRequested.emit(ids)
+
+    # -- the chosen row's buttons and the menu --------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+        ):
+            self._place_soon()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._place_soon()
+
+    def _place_soon(self, *_args: object) -> None:
+        self._place_later.start(0)
+
+    def _place_row_actions(self) -> None:
+        """Show the buttons at the right end of the chosen row (one row chosen and visible)."""
+        actions = self.row_actions
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) != 1:
+            actions.hide()
+            return
+        last = self.proxy.index(rows[0].row(), self.proxy.columnCount() - 1)
+        rect = self.table.visualRect(last)
+        if not rect.isValid() or not self.table.viewport().rect().intersects(rect):
+            actions.hide()
+            return
+        actions.set_marker(is_marker(self._observation_for(rows[0])))
+        hint = actions.sizeHint()
+        height = max(rect.height(), 1)
+        actions.setGeometry(rect.right() - hint.width() + 1, rect.top(), hint.width(), height)
+        actions.show()
+        actions.raise_()
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and index.row() not in {
+            i.row() for i in self.table.selectionModel().selectedRows()
+        }:
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = self.context_menu(ids)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, ids: Sequence[str]) -> QMenu:
+        """The right mouse button's menu for the chosen observations."""
+        menu = QMenu(self)
+        first = self.model.observation_at(self.model.row_of(ids[0]))
+        go = menu.addAction(self.tr("Naar dit moment"))
+        go.triggered.connect(lambda: self.seekRequested.emit(first.time_ms))
+        edit = menu.addAction(self.tr("Beantwoorden") if is_marker(first) else self.tr("Bewerken"))
+        edit.setShortcut("F2")
+        edit.setEnabled(len(ids) == 1)
+        edit.triggered.connect(lambda: self.editRequested.emit(first.id))
+        copy = menu.addAction(self.tr("Tekst kopiëren"))
+        copy.setShortcut("Ctrl+C")
+        copy.triggered.connect(self.copyRequested)
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Verwijderen"))
+        delete.setShortcut("Delete")
+        delete.triggered.connect(lambda: self.deleteRequested.emit(list(ids)))
+        return menu
 
     def _on_edit(self) -> None:
         ids = self.selected_ids()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vknz_desktop.ui.common.formatting import format_position
+from vknz_desktop.ui.common.formatting import format_clip_time, format_position
 from vknz_desktop.ui.playback.player_controller import RATES, PlayerController
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.widgets.media_icons import media_icon
@@ -35,6 +35,7 @@ class TransportBar(QWidget):
         self._rows.setContentsMargins(6, 2, 6, 2)
         self._symbols: dict[QToolButton, str] = {}
         self._playing = False
+        self._position = 0
         self._build_jumps(self._group())
         self._build_position(self._group(expanding=True))
         self._build_tail(self._group())
@@ -187,6 +188,8 @@ class TransportBar(QWidget):
             mono = QFont(self.position_label.font())
             mono.setPointSizeF(self.font().pointSizeF() * 1.1)
             self.position_label.setFont(mono)
+            if hasattr(self, "_position"):
+                self._on_position(self._position)
         changes = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
         if kind in changes and hasattr(self, "mute_button"):  # not while being built
             self._update_symbols()
@@ -206,12 +209,25 @@ class TransportBar(QWidget):
                 kind = "muted" if widget.isChecked() else "volume"
             widget.setIcon(media_icon(kind, self.palette(), sizes=(size,), ratio=ratio))
 
+    def position_text(self, position_ms: int) -> str:
+        """ "0:10,040 / 2:03,4": milliseconds while paused (frame steps are a few hundredths
+        apart), tenths while playing (they would only flicker); the length in tenths."""
+        here = format_clip_time(position_ms) if self._playing else format_position(position_ms)
+        return f"{here} / {format_clip_time(self._controller.duration_ms)}"
+
     def _on_position(self, position_ms: int) -> None:
-        total = self._controller.duration_ms
-        self.position_label.setText(f"{format_position(position_ms)} / {format_position(total)}")
+        self._position = position_ms
+        self.position_label.setText(self.position_text(position_ms))
+        # as wide as the longest text this recording can give, so nothing moves while playing
+        widest = f"{format_position(self._controller.duration_ms)} / "
+        widest += format_clip_time(self._controller.duration_ms)
+        width = self.position_label.fontMetrics().horizontalAdvance(widest)
+        if self.position_label.minimumWidth() != width + 4:
+            self.position_label.setMinimumWidth(width + 4)
 
     def _on_playing(self, playing: bool) -> None:
         self._playing = playing
+        self._on_position(self._position)
         self._update_symbols(self.play_button)
         self.play_button.setAccessibleName(self.tr("Pauzeren") if playing else self.tr("Afspelen"))
 

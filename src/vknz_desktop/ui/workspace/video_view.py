@@ -6,8 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+_HEAD_RADIUS = 9  # the round top of the audio play head
 
 
 class VideoView(QWidget):
@@ -19,6 +30,9 @@ class VideoView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # Clicking the picture takes the focus from a text field (the playback keys work
+        # again); a frame in the highlight colour shows that it has the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._image: QImage | None = None
         self._audio_only = False
         self._peaks: list[float] = []
@@ -80,6 +94,14 @@ class VideoView(QWidget):
         """Whether a picture is being shown."""
         return self._image is not None
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     # -- painting -----------------------------------------------------------------------------
     def picture_rect(self) -> QRectF:
         """Where the picture is drawn: as large as fits, centred, aspect ratio kept."""
@@ -98,6 +120,11 @@ class VideoView(QWidget):
         elif self._image is not None and not self._image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self.picture_rect(), self._image)
+        if self.hasFocus():
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         if self._message:
             painter.setPen(QColor(230, 230, 230))
             font = painter.font()
@@ -106,20 +133,38 @@ class VideoView(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._message)
         painter.end()
 
+    def audio_label_rect(self) -> QRectF:
+        """Where "Alleen geluid" is written: a strip of its own above the waveform."""
+        line = self.fontMetrics().height()
+        return QRectF(24, 12, max(0, self.width() - 48), line + 4)
+
+    def waveform_rect(self) -> QRectF:
+        """The waveform and its play head, under the label (the play head never covers it)."""
+        label = self.audio_label_rect()
+        top = label.bottom() + 10 + _HEAD_RADIUS
+        return QRectF(24, top, max(0, self.width() - 48), max(0, self.height() - top - 24))
+
+    def play_head_x(self) -> float | None:
+        """The x of the big play head (None before the length is known)."""
+        if self._duration <= 0:
+            return None
+        rect = self.waveform_rect()
+        return rect.left() + rect.width() * self._position / self._duration
+
     def _paint_audio(self, painter: QPainter) -> None:
-        rect = QRectF(self.rect()).adjusted(24, 24, -24, -24)
-        mid = rect.center().y()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(90, 90, 100))
+        painter.setPen(QColor(150, 150, 160))
         painter.drawText(
-            rect.adjusted(0, 0, 0, -rect.height() * 0.75),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            self.audio_label_rect(),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             self.tr("Alleen geluid"),
         )
+        rect = self.waveform_rect()
+        mid = rect.center().y()
         if self._peaks:
             path = QPainterPath()
             count = len(self._peaks)
-            half = rect.height() * 0.35
+            half = rect.height() * 0.45
             path.moveTo(rect.left(), mid)
             for index, peak in enumerate(self._peaks):
                 x = rect.left() + rect.width() * index / max(1, count - 1)
@@ -132,9 +177,9 @@ class VideoView(QWidget):
         else:
             painter.setPen(QPen(QColor(80, 150, 210), 2))
             painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
-        if self._duration > 0:
-            x = rect.left() + rect.width() * self._position / self._duration
+        head = self.play_head_x()
+        if head is not None:
             painter.setPen(QPen(QColor(255, 200, 60), 4))
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            painter.drawLine(QPointF(head, rect.top()), QPointF(head, rect.bottom()))
             painter.setBrush(QColor(255, 200, 60))
-            painter.drawEllipse(QPointF(x, rect.top()), 9, 9)
+            painter.drawEllipse(QPointF(head, rect.top()), _HEAD_RADIUS, _HEAD_RADIUS)

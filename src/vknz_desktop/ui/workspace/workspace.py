@@ -9,13 +9,14 @@ from PySide6.QtGui import QAction, QImage, QKeySequence, QResizeEvent, QShowEven
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from vknz_desktop.domain.fragments import Clip
+from vknz_desktop.domain.markers import is_marker, marker_label
 from vknz_desktop.domain.models import Observation, Recording
 from vknz_desktop.domain.ports import MediaAnalyzer, OpenVault
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.observations import ObservationService
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import field_keys, messages
 from vknz_desktop.ui.common.clipboard import SensitiveClipboard
 from vknz_desktop.ui.common.identity import Identity, WorkspaceSettings
 from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
@@ -28,11 +29,19 @@ from vknz_desktop.ui.workspace.observation_commands import (
     EditObservation,
 )
 from vknz_desktop.ui.workspace.observation_editor import ObservationDraft, ObservationEditor
-from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR, ObservationList
+from vknz_desktop.ui.workspace.observation_list import (
+    FREE_COLOUR,
+    MARKER_COLOUR,
+    ObservationList,
+    is_marker_item,
+)
 from vknz_desktop.ui.workspace.timeline.widget import TimelineMarker, TimelineWidget
+from vknz_desktop.ui.workspace.timeline.zoom_bar import ZoomBar
 from vknz_desktop.ui.workspace.transport_bar import TransportBar
 
 DEFAULT_PROFILE_ID = "klantgesprek"
+#: One step of the timeline's zoom (menu, buttons, + and -).
+ZOOM_STEP = 1.5
 
 
 class _Section(QWidget):
@@ -170,6 +179,8 @@ class Workspace(QWidget):
         left_layout.addWidget(self.video, 1)
         left_layout.addWidget(self.transport)
         left_layout.addWidget(self.timeline)
+        self.zoom_bar = ZoomBar(self.timeline, left)
+        left_layout.addWidget(self.zoom_bar)
         self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
         for index, (part, stretch) in enumerate(
@@ -190,6 +201,9 @@ class Workspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+        # Esc in any field here, or a click on the picture, its buttons or the timeline, puts
+        # the focus on the picture: the playback keys work again, nothing types into a field
+        field_keys.install().set_home(self, self.focus_video, click_zone=left)
         self.copy_action = QAction(self.tr("Tekst kopiëren"), self.observation_list.table)
         self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -203,15 +217,19 @@ class Workspace(QWidget):
         controller.errorOccurred.connect(messages.status)
         self.timeline.seekRequested.connect(controller.seek)
         self.timeline.markerActivated.connect(self._on_marker_activated)
+        self.timeline.markerOpened.connect(self.edit_observation)
         self.transport.newObservationRequested.connect(self.new_observation)
         self.panel.questionChosen.connect(self.answer_question)
         self.panel.profileChosen.connect(self._on_profile_chosen)
         self.editor.saved.connect(self._on_editor_saved)
+        self.editor.kept.connect(self._on_editor_kept)
         self.editor.cancelled.connect(self._on_editor_closed)
         self.editor.typingStarted.connect(self._on_typing_started)
         self.observation_list.seekRequested.connect(controller.seek)
         self.observation_list.editRequested.connect(self.edit_observation)
-        self.observation_list.deleteRequested.connect(self.delete_observation)
+        self.observation_list.deleteRequested.connect(self.delete_observations)
+        self.observation_list.copyRequested.connect(self.copy_selected_observations)
+        self.clips.typingDone.connect(self.focus_video)
         self.observation_list.selectionChanged.connect(self.timeline.set_selected_marker)
         self.copy_action.triggered.connect(self.copy_selected_observations)
 
@@ -405,18 +423,41 @@ class Workspace(QWidget):
 
     def delete_observation(self, observation_id: str) -> None:
         """Delete an observation (undoable)."""
-        existing = next((o for o in self._observations if o.id == observation_id), None)
-        if existing is None or self._service is None or self._refused_read_only():
+        self.delete_observations([observation_id])
+
+    def delete_observations(self, observation_ids: Sequence[str]) -> None:
+        """Delete observations; one Ctrl+Z brings them all back."""
+        wanted = set(observation_ids)
+        existing = [o for o in self._observations if o.id in wanted]
+        service = self._service
+        if not existing or service is None or self._refused_read_only():
             return
-        self.undo_stack.push(
-            DeleteObservation(
-                self._service,
-                existing,
-                self.reload_observations,
-                self.tr("Waarneming verwijderen"),
+        count = len(existing)
+        self.undo_stack.beginMacro(self.tr("%n waarneming(en) verwijderen", "", count))
+        for observation in existing:
+            self.undo_stack.push(
+                DeleteObservation(service, observation, self.reload_observations, "")
             )
+        self.undo_stack.endMacro()
+        messages.status(
+            self.tr("%n waarneming(en) verwijderd (Ctrl+Z maakt het ongedaan)", "", count)
         )
-        messages.status(self.tr("Waarneming verwijderd (Ctrl+Z maakt het ongedaan)"))
+
+    def edit_selected_observation(self) -> None:
+        """F2 or Enter (menu Waarnemingen): edit, or answer, the chosen observation."""
+        ids = self.observation_list.selected_ids()
+        if ids:
+            self.edit_observation(ids[0])
+        else:
+            messages.status(self.tr("Kies eerst een waarneming in de lijst."))
+
+    def delete_selected_observations(self) -> None:
+        """Delete (menu Waarnemingen): the chosen observations."""
+        ids = self.observation_list.selected_ids()
+        if ids:
+            self.delete_observations(ids)
+        else:
+            messages.status(self.tr("Kies eerst een waarneming in de lijst."))
 
     def _anchor_time(self) -> int:
         return max(0, self.controller.position_ms() + self.settings.reaction_offset_ms)
@@ -433,10 +474,17 @@ class Workspace(QWidget):
         self._store_draft(draft, record_undo=True)
         self._on_editor_closed()
 
+    def _on_editor_kept(self, draft: ObservationDraft) -> None:
+        self._store_draft(draft, record_undo=True)
+        messages.status(self.tr("Waarneming bewaard (Ctrl+Z maakt het ongedaan)"))
+        self._on_editor_closed()
+
     def _on_editor_closed(self) -> None:
         if self._resume_after_typing and self.settings.resume_after_save:
             self.controller.play()
         self._resume_after_typing = False
+        if self.isVisible():
+            self.focus_video()  # not the next field in line: the keys are playback keys again
 
     def _store_draft(self, draft: ObservationDraft, *, record_undo: bool) -> None:
         service, recording = self._service, self._recording
@@ -493,7 +541,7 @@ class Workspace(QWidget):
         self.observation_list.set_observations(self._observations, profile)
         self.timeline.set_markers(
             [
-                TimelineMarker(o.id, o.time_ms, self._colour(o, profile), o.text or o.answer)
+                TimelineMarker(o.id, o.time_ms, self._colour(o, profile), self._label(o))
                 for o in self._observations
             ]
         )
@@ -508,13 +556,36 @@ class Workspace(QWidget):
                 self.tr("Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.")
             )
 
+    def _label(self, observation: Observation) -> str:
+        """What the timeline shows of an observation; a marker not yet answered asks."""
+        if is_marker(observation):
+            return self.tr("{0}: Wat gebeurde hier? (dubbelklik om te beantwoorden)").format(
+                marker_label(observation)
+            )
+        return observation.text or observation.answer
+
     @staticmethod
     def _colour(observation: Observation, profile: Profile | None) -> str:
+        if is_marker_item(observation):
+            return MARKER_COLOUR
         if profile and observation.theme_id:
             theme = profile.theme(observation.theme_id)
             if theme:
                 return theme.colour
         return FREE_COLOUR
+
+    # -- the timeline's zoom (menu Afspelen; + - 0 on the timeline too) -------------------------
+    def zoom_in(self) -> None:
+        """Show less of the recording, around the play head."""
+        self.timeline.zoom_around_playhead(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """Show more of the recording, around the play head."""
+        self.timeline.zoom_around_playhead(1 / ZOOM_STEP)
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole recording on the timeline."""
+        self.timeline.zoom_to_fit()
 
     # -- playback plumbing --------------------------------------------------------------------
     def _on_frame(self, image: QImage) -> None:

@@ -348,3 +348,94 @@ def test_clear_paints_nothing_of_the_recording(timeline, qtbot):
 def test_accessible_name(timeline):
     assert timeline.accessibleName() == "Tijdlijn"
     assert timeline.sizeHint().height() == 150
+
+
+# -- following the playhead, rows of clips, capped tooltips, the zoom bar ---------------------
+def test_a_zoomed_view_follows_the_playhead(timeline):
+    timeline.set_view(10_000, 20_000)
+    timeline.set_position(15_000)
+    assert timeline.view_range() == (10_000, 20_000), "in view: the view stays"
+    timeline.set_position(20_500)  # played past the right edge: the next page
+    start, end = timeline.view_range()
+    assert start <= 20_500 <= end and end - start == 10_000
+    assert 20_500 - start <= 0.15 * 10_000, "the playhead near the left of the new page"
+    timeline.set_position(70_000)  # a jump: the playhead in the middle
+    start, end = timeline.view_range()
+    assert start < 70_000 < end and abs((start + end) / 2 - 70_000) <= 1
+    timeline.zoom_to_fit()
+    timeline.set_position(90_000)
+    assert timeline.view_range() == (0, DURATION), "the whole recording: nothing to follow"
+
+
+def test_scrolling_by_hand_pauses_the_following(timeline, qtbot):
+    timeline.set_view(10_000, 20_000)
+    centre = QPointF(timeline.width() / 2, timeline.height() / 2)
+    event = QWheelEvent(
+        centre,
+        timeline.mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(timeline, event)
+    looked_at = timeline.view_range()
+    assert not timeline.following
+    timeline.set_position(80_000)
+    assert timeline.view_range() == looked_at, "the user is looking elsewhere"
+
+
+def test_overlapping_clips_get_rows_of_their_own(timeline):
+    timeline.set_clips(
+        [
+            TimelineClip("a", 10_000, 30_000, "#3D7CC9", "Begroeting"),
+            TimelineClip("b", 20_000, 40_000, "#3D7CC9", "Vraag"),
+            TimelineClip("c", 30_000, 35_000, "#3D7CC9", "Na a"),
+            TimelineClip("d", 50_000, 60_000, "#3D7CC9", "Los"),
+        ]
+    )
+    assert timeline.clip_row_count() == 2
+    rows = {c: timeline.clip_row(c) for c in "abcd"}
+    assert rows["a"] != rows["b"], "a and b overlap"
+    assert rows["c"] == rows["a"], "c starts where a ends: the same row"
+    assert rows["d"] == 0
+    lane = timeline.lane_rect("clips")
+    # a click on b's row between 20 and 30 s finds b's handle at 20 s, not a's band
+    y_b = lane.top() + lane.height() * (rows["b"] + 0.5) / 2
+    assert timeline._handle_at(QPointF(timeline.time_to_x(20_000), y_b)) == ("b", "start")
+    y_a = lane.top() + lane.height() * (rows["a"] + 0.5) / 2
+    assert timeline._handle_at(QPointF(timeline.time_to_x(20_000), y_a)) is None
+    timeline.set_clips([TimelineClip("d", 50_000, 60_000, "#3D7CC9", "Los")])
+    assert timeline.clip_row_count() == 1
+
+
+def test_a_long_marker_tooltip_is_capped(timeline, qtbot):
+    text = "Een heel lange waarneming zonder regeleinde " * 40
+    timeline.set_markers([TimelineMarker("m", 50_000, MARKER_COLOUR, text)])
+    pos = point_in(timeline, "markers", 50_000)
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, pos, timeline.mapToGlobal(pos))
+    QApplication.sendEvent(timeline, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert len(QToolTip.text()) <= 200 and QToolTip.text().endswith("…")
+    QToolTip.hideText()
+
+
+def test_the_zoom_bar_shows_and_sets_the_zoom(timeline, qtbot):
+    from vknz_desktop.ui.workspace.timeline.zoom_bar import STEPS, ZoomBar
+
+    bar = ZoomBar(timeline)
+    qtbot.addWidget(bar)
+    assert bar.slider.value() == 0, "the whole recording"
+    timeline.set_position(40_000)
+    bar.in_button.click()
+    start, end = timeline.view_range()
+    assert end - start < DURATION and start <= 40_000 <= end
+    assert bar.slider.value() > 0, "the slider follows"
+    bar.slider.setValue(STEPS)
+    assert timeline.span() == pytest.approx(MIN_SPAN_MS, rel=0.01)
+    timeline.zoom_around_playhead(1 / 1.5)  # the keys or the wheel: the slider follows
+    assert 0 < bar.slider.value() < STEPS
+    bar.fit_button.click()
+    assert timeline.view_range() == (0, DURATION) and bar.slider.value() == 0

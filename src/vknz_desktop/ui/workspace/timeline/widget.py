@@ -1,7 +1,9 @@
 """A custom-painted timeline for the review workspace.
 
 Lanes, top to bottom: a time ruler, a thumbnail strip, the audio waveform, the clips (translucent
-bands with drag handles) and the observation markers; the playhead crosses all of them.
+bands with drag handles; overlapping clips each get a row of their own) and the observation
+markers; the playhead crosses all of them. Zoomed in, the view follows the playhead (it turns
+the page when the playhead reaches the right edge) unless the user just scrolled it.
 
 Painting is layered so that the frequent repaints stay cheap:
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -47,7 +50,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from vknz_desktop.ui.common.formatting import format_position, format_ruler_label
+from vknz_desktop.ui.common.formatting import format_clip_time, format_ruler_label
 from vknz_desktop.ui.workspace.timeline.ruler import choose_minor_step, choose_ruler_step
 
 __all__ = [
@@ -75,6 +78,11 @@ _MARKERS_H = 18
 _GAP = 2
 _BOTTOM = 2
 _THUMB_SHARE = 0.55  # of the flexible height, when both thumbnails and waveform are present
+
+_CLIP_ROW_MIN_H = 12  # the height of one row of clips when there are several
+_FOLLOW_PAUSE_S = 4.0  # after the user scrolled the view, it does not follow the playhead
+_FOLLOW_AT = 0.1  # turning the page puts the playhead this far into the view
+_TOOLTIP_CHARS = 200  # a marker's tooltip shows at most this much of its first line
 
 _HIT_PX = 5  # how close the pointer must be to a marker or a clip handle
 _HEAD_HALF_W = 5.0  # marker head (a downward triangle)
@@ -142,6 +150,11 @@ def _first_line(text: str) -> str:
     return ""
 
 
+def _capped(text: str, limit: int = _TOOLTIP_CHARS) -> str:
+    """``text``, cut at ``limit`` characters with "…" (a tooltip never fills the screen)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _alpha(colour: QColor, alpha: int) -> QColor:
     result = QColor(colour)
     result.setAlpha(alpha)
@@ -181,6 +194,8 @@ class TimelineWidget(QWidget):
 
     seekRequested = Signal(int)
     markerActivated = Signal(str)
+    #: A marker double-clicked: open its observation (edit, or answer a marker's question).
+    markerOpened = Signal(str)
     clipChanged = Signal(str, int, int)
     viewChanged = Signal(int, int)
 
@@ -214,7 +229,10 @@ class TimelineWidget(QWidget):
         self._hover_marker: int | None = None
 
         self._clips: list[TimelineClip] = []
+        self._clip_rows: dict[str, int] = {}
+        self._clip_row_count = 1
         self._hover_handle: tuple[str, Literal["start", "end"]] | None = None
+        self._follow_paused_until = 0.0
 
         self._thumb_times: list[int] = []
         self._thumb_images: list[QImage] = []
@@ -257,7 +275,29 @@ class TimelineWidget(QWidget):
         ms = int(ms)
         if isinstance(self._drag, _ScrubDrag):
             return  # the pointer leads while scrubbing; the player's echo would only jitter
+        self._follow(ms)
         self._move_playhead(ms)
+
+    def _follow(self, ms: int) -> None:
+        """Zoomed in: keep the playhead in view (turn the page at the right edge; centre it
+        after a jump elsewhere), unless the user scrolled the view a moment ago."""
+        if self._fit or self._drag is not None or self._duration <= 0:
+            return
+        if time.monotonic() < self._follow_paused_until:
+            return
+        start, end = self._view_start, self._view_end
+        span = end - start
+        if start <= ms <= end:
+            return
+        # played past the edge: the next page; a jump elsewhere: the playhead in the middle
+        paging = end < ms <= end + span / 2
+        new_start = ms - span * _FOLLOW_AT if paging else ms - span / 2
+        self._apply_view(new_start, new_start + span)
+
+    @property
+    def following(self) -> bool:
+        """Whether a zoomed view follows the playhead now (not just after the user scrolled)."""
+        return time.monotonic() >= self._follow_paused_until
 
     def position(self) -> int:
         return self._position
@@ -303,7 +343,34 @@ class TimelineWidget(QWidget):
         if isinstance(self._drag, _ClipDrag) and self._clip(self._drag.clip_id) is None:
             self._drag = None
         self._hover_handle = None
+        self._assign_clip_rows()
         self._invalidate_scene()
+
+    def clip_row(self, clip_id: str) -> int:
+        """The row (0 at the top) a clip is drawn in; overlapping clips get different rows."""
+        return self._clip_rows.get(clip_id, 0)
+
+    def clip_row_count(self) -> int:
+        """How many rows of clips there are (at least one)."""
+        return self._clip_row_count
+
+    def _assign_clip_rows(self) -> None:
+        """Each clip in the first row where it overlaps nothing (clips in start order)."""
+        ends: list[int] = []
+        rows: dict[str, int] = {}
+        for clip in self._clips:
+            row = next((i for i, end in enumerate(ends) if end <= clip.start_ms), len(ends))
+            if row == len(ends):
+                ends.append(clip.end_ms)
+            else:
+                ends[row] = clip.end_ms
+            rows[clip.id] = row
+        count = max(1, len(ends))
+        changed = count != self._clip_row_count
+        self._clip_rows, self._clip_row_count = rows, count
+        if changed:
+            self._invalidate_layout()
+            self.updateGeometry()
 
     def clips(self) -> list[TimelineClip]:
         return list(self._clips)
@@ -345,6 +412,8 @@ class TimelineWidget(QWidget):
         self._selected = None
         self._hover_marker = None
         self._clips = []
+        self._clip_rows = {}
+        self._clip_row_count = 1
         self._hover_handle = None
         self._thumb_times = []
         self._thumb_images = []
@@ -384,6 +453,14 @@ class TimelineWidget(QWidget):
         new_start = anchor_ms - ratio * new_span
         self._apply_view(new_start, new_start + new_span)
 
+    def span(self) -> float:
+        """How many milliseconds the view shows."""
+        return self._span()
+
+    def min_span(self) -> float:
+        """The narrowest view (zoomed in all the way)."""
+        return self._min_span()
+
     def pan(self, delta_ms: float) -> None:
         """Move the view later (positive) or earlier (negative), keeping its width."""
         self._apply_view(self._view_start + delta_ms, self._view_end + delta_ms)
@@ -416,7 +493,7 @@ class TimelineWidget(QWidget):
         return QSize(800, 150)
 
     def minimumSizeHint(self) -> QSize:
-        fixed = _RULER_H + _CLIPS_H + _MARKERS_H + 3 * _GAP + _BOTTOM
+        fixed = _RULER_H + self._clips_height() + _MARKERS_H + 3 * _GAP + _BOTTOM
         return QSize(160, fixed + 24)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -503,6 +580,14 @@ class TimelineWidget(QWidget):
         self.seekRequested.emit(target)
         event.accept()
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        marker = None if self._duration <= 0 else self._marker_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and marker is not None:
+            self.markerOpened.emit(self._markers[marker].id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         drag = self._drag
@@ -548,6 +633,7 @@ class TimelineWidget(QWidget):
                     for c in self._clips
                 ]
                 self._clips.sort(key=lambda c: (c.start_ms, c.end_ms, c.id))
+                self._assign_clip_rows()
             self._invalidate_scene()
             if changed:
                 self.clipChanged.emit(drag.clip_id, drag.start, drag.end)
@@ -563,6 +649,7 @@ class TimelineWidget(QWidget):
         if horizontal or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             steps = (dx if horizontal else dy) / 120.0
             self.pan(-steps * _WHEEL_PAN * self._span())
+            self._follow_paused_until = time.monotonic() + _FOLLOW_PAUSE_S
         elif dy != 0:
             anchor = self._time_at_f(event.position().x())
             self.zoom(_WHEEL_ZOOM ** (dy / 120.0), anchor)
@@ -624,6 +711,11 @@ class TimelineWidget(QWidget):
         if new != old:
             self.viewChanged.emit(*new)
 
+    def zoom_around_playhead(self, factor: float) -> None:
+        """Zoom in (``factor`` > 1) or out around the playhead, keeping it in view."""
+        if self._duration > 0:
+            self._zoom_around_playhead(factor)
+
     def _zoom_around_playhead(self, factor: float) -> None:
         playhead = float(min(max(self._position, 0), self._duration))
         self.zoom(factor, playhead)
@@ -643,7 +735,8 @@ class TimelineWidget(QWidget):
         has_thumbs = bool(self._thumb_images)
         has_wave = self._peaks.size > 0
         markers_top = height - _BOTTOM - _MARKERS_H
-        clips_top = markers_top - _GAP - _CLIPS_H
+        clips_h = self._clips_height()
+        clips_top = markers_top - _GAP - clips_h
         flex_top = _RULER_H + _GAP
         flex_h = max(clips_top - _GAP - flex_top, 0)
         flex = QRect(0, flex_top, width, flex_h)
@@ -663,9 +756,19 @@ class TimelineWidget(QWidget):
             thumbs=thumbs,
             wave=wave,
             flex=flex,
-            clips=QRect(0, clips_top, width, _CLIPS_H),
+            clips=QRect(0, clips_top, width, clips_h),
             markers=QRect(0, markers_top, width, _MARKERS_H),
         )
+
+    def _clips_height(self) -> int:
+        count = self._clip_row_count
+        return _CLIPS_H if count <= 1 else count * max(_CLIP_ROW_MIN_H, _CLIPS_H - 4)
+
+    def _clip_band(self, lane: QRect, clip_id: str) -> QRectF:
+        """The part of the clips lane where ``clip_id``'s row is."""
+        row_h = lane.height() / self._clip_row_count
+        top = lane.top() + self.clip_row(clip_id) * row_h
+        return QRectF(lane.left(), top, lane.width(), row_h)
 
     def _marker_at(self, pos: QPointF) -> int | None:
         if not self._markers:
@@ -690,6 +793,9 @@ class TimelineWidget(QWidget):
             return None
         best: tuple[float, str, Literal["start", "end"]] | None = None
         for clip in self._clips:
+            row = self._clip_band(lane, clip.id)
+            if not row.top() <= pos.y() <= row.bottom():
+                continue
             for edge, ms in (("start", clip.start_ms), ("end", clip.end_ms)):
                 distance = abs(self.time_to_x(ms) - pos.x())
                 if distance <= _HIT_PX:
@@ -714,11 +820,11 @@ class TimelineWidget(QWidget):
             x = round(self.time_to_x(found.time_ms))
             lane = self._lanes().markers
             area = QRect(x - _HIT_PX, lane.top() - 2, 2 * _HIT_PX + 1, lane.height() + 4)
-            QToolTip.showText(event.globalPos(), _first_line(found.label), self, area)
+            QToolTip.showText(event.globalPos(), _capped(_first_line(found.label)), self, area)
             return
         clip = self._clip_under(pos)
         if clip is not None:
-            text = f"{format_position(clip.start_ms)} – {format_position(clip.end_ms)}"
+            text = f"{format_clip_time(clip.start_ms)} – {format_clip_time(clip.end_ms)}"
             if _first_line(clip.label):
                 text = f"{_first_line(clip.label)}\n{text}"
             QToolTip.showText(event.globalPos(), text, self, self._lanes().clips)
@@ -730,8 +836,10 @@ class TimelineWidget(QWidget):
         if self._duration <= 0 or not self._lanes().clips.contains(pos.toPoint()):
             return None
         t = self._time_at_f(pos.x())
+        lane = self._lanes().clips
         for clip in reversed(self._clips):
-            if clip.start_ms <= t <= clip.end_ms:
+            row = self._clip_band(lane, clip.id)
+            if clip.start_ms <= t <= clip.end_ms and row.top() <= pos.y() <= row.bottom():
                 return clip
         return None
 
@@ -1078,7 +1186,8 @@ class TimelineWidget(QWidget):
         colour = _parse_colour(clip.colour)
         x0 = self.time_to_x(start)
         x1 = max(self.time_to_x(end), x0 + 2)
-        band = QRectF(x0, lane.top() + 1.5, x1 - x0, lane.height() - 3)
+        row = self._clip_band(lane, clip.id)
+        band = QRectF(x0, row.top() + 1.5, x1 - x0, row.height() - 3)
         painter.setPen(QPen(_alpha(colour, 200), 1))
         painter.setBrush(_alpha(colour, 70))
         painter.drawRoundedRect(band, 3, 3)
