@@ -14,11 +14,12 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -33,7 +34,6 @@ from vknz_desktop.domain.ports import MediaStream
 from vknz_desktop.ui.common.formatting import format_date, format_duration
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
-from vknz_desktop.ui.widgets.page_header import back_row, heading_label
 from vknz_desktop.ui.workspace.video_view import VideoView
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -90,6 +90,7 @@ class OnderzoekerView(QWidget):
         self._rows: list[ItemRow] = []
         self._items: dict[str, QTreeWidgetItem] = {}
         self._state = KeyState(0, 0)
+        self._headings: list[tuple[QLabel, float]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 10)
         outer.addLayout(self._build_top())
@@ -97,23 +98,56 @@ class OnderzoekerView(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName(self.tr("Uitleg over de sleutel"))
         outer.addWidget(self.status_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._build_list(splitter))
-        splitter.addWidget(self._build_detail(splitter))
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        outer.addWidget(splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_list(self.splitter))
+        self.splitter.addWidget(self._build_detail(self.splitter))
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self._splitter_moved = False
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._note_splitter_moved())
+        outer.addWidget(self.splitter, 1)
+        outer.addStretch(0)
         self._connect()
         self.set_state(self._state, [])
 
+    def _heading(self, text: str, parent: QWidget, scale: float) -> QLabel:
+        """A bold heading ``scale`` times the page's text size (kept at a text size change)."""
+        label = QLabel(text, parent)
+        self._headings.append((label, scale))
+        self._size_heading(label, scale)
+        return label
+
+    def _size_heading(self, label: QLabel, scale: float) -> None:
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitter_moved:  # the words get more room than the picture
+            width = max(1, self.splitter.width())
+            self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
+
+    def _note_splitter_moved(self) -> None:
+        self._splitter_moved = True
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting
+            for label, scale in self._headings:
+                self._size_heading(label, scale)
+
     def _build_top(self) -> QHBoxLayout:
-        top, self.back_button = back_row(
-            self,
-            self.tr("← Bibliotheek"),
-            self.tr("Terug naar de bibliotheek"),
-            self.tr("Feedback van de klant"),
-        )
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Bibliotheek"), self)
+        self.back_button.setAccessibleName(self.tr("Terug naar de bibliotheek"))
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        self.title_label = self._heading(self.tr("Feedback van de klant"), self, 1.4)
+        top.addWidget(self.title_label)
+        top.addStretch(1)
         self.register_button = QPushButton(self.tr("Onderzoeker registreren…"), self)
         self.unlock_button = QPushButton(self.tr("Sleutel openen…"), self)
         self.close_key_button = QPushButton(self.tr("Sleutel sluiten"), self)
@@ -136,9 +170,12 @@ class OnderzoekerView(QWidget):
         self.tree.setAccessibleName(self.tr("Feedback van de klant per opname"))
         self.tree.setToolTip(self.tr("Dubbelklik of Enter: dit moment afspelen"))
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
         self.tree.setMinimumWidth(360)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return self.tree
 
     def _build_detail(self, parent: QWidget) -> QFrame:
@@ -147,8 +184,8 @@ class OnderzoekerView(QWidget):
         detail.setMinimumWidth(300)
         layout = QVBoxLayout(detail)
         self.video = VideoView(detail)
-        self.video.setMinimumSize(280, 160)
-        layout.addWidget(self.video, 3)
+        self.video.setMinimumSize(280, 158)
+        layout.addWidget(self.video, 1)
         buttons = QHBoxLayout()
         self.play_button = QPushButton(self.tr("▶  Moment afspelen"), detail)
         self.play_button.setAccessibleName(self.tr("Dit moment afspelen"))
@@ -163,14 +200,15 @@ class OnderzoekerView(QWidget):
         self.play_note.setAccessibleName(self.tr("Waarom er niets speelt"))
         self.play_note.hide()
         layout.addWidget(self.play_note)
-        self.moment_label = heading_label("", detail, 1.1)
+        self.moment_label = self._heading("", detail, 1.1)
         self.moment_label.setWordWrap(True)
         layout.addWidget(self.moment_label)
         self.text_label = QLabel(detail)
         self.text_label.setWordWrap(True)
         self.text_label.setAccessibleName(self.tr("Wat de klant zei"))
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        layout.addWidget(self.text_label, 2)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text_label)
         self.answer_label = QLabel(detail)
         self.answer_label.setWordWrap(True)
         self.answer_label.setAccessibleName(self.tr("Antwoord van de klant"))
@@ -184,6 +222,7 @@ class OnderzoekerView(QWidget):
         answers.addWidget(self.keep_button)
         answers.addStretch(1)
         layout.addLayout(answers)
+        layout.addStretch(0)
         return detail
 
     def _connect(self) -> None:
@@ -215,7 +254,7 @@ class OnderzoekerView(QWidget):
         self.unlock_button.setVisible(state.registered > 0 and state.key_name is None)
         self.close_key_button.setVisible(state.key_name is not None)
         self._fill_tree(keep)
-        self.tree.setVisible(state.key_name is not None)
+        self.splitter.setVisible(state.key_name is not None)  # no key: no list, no words
         self._show_current()
 
     def _status_text(self, state: KeyState) -> str:
@@ -223,8 +262,8 @@ class OnderzoekerView(QWidget):
             return state.no_onderzoeker_reason
         if state.key_name is None:
             return self.tr(
-                "Er zijn %n verzegelde item(s) met feedback van de klant. Alleen een onderzoeker "
-                "kan ze lezen, met het eigen wachtwoord: kies Sleutel openen.",
+                "Verzegelde feedback van de klant: %n item(s). Alleen een onderzoeker kan ze "
+                "lezen, met het eigen wachtwoord: kies Sleutel openen.",
                 "",
                 state.sealed,
             )
@@ -251,11 +290,10 @@ class OnderzoekerView(QWidget):
                 item.setToolTip(1, row.observation.text or row.observation.answer)
                 self._items[row.observation.id] = item
             self.tree.expandAll()
+            self.tree.setColumnHidden(3, not any(r.session_title for r in self._rows))
             chosen = self._items.get(keep or "") or next(iter(self._items.values()), None)
             if chosen is not None:
                 self.tree.setCurrentItem(chosen)
-        for column in (0, 2):
-            self.tree.resizeColumnToContents(column)
 
     def _columns(self, row: ItemRow) -> list[str]:
         observation = row.observation

@@ -68,6 +68,8 @@ class RegisterDialog(QDialog):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         layout.addLayout(self._build_form())
+        layout.addWidget(self.meter)
+        layout.addLayout(self._build_example())
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Melding"))
@@ -105,7 +107,10 @@ class RegisterDialog(QDialog):
         self.repeat.setAccessibleName(self.tr("Herhaal het wachtwoord"))
         form.addRow(self.tr("&Herhaal:"), self.repeat)
         self.meter = StrengthMeter(self._estimator, self)
-        form.addRow("", self.meter)
+        self.passphrase.textChanged.connect(self._on_typed)
+        return form
+
+    def _build_example(self) -> QHBoxLayout:
         example = QHBoxLayout()
         self.example_label = QLabel(self)
         self.example_label.setWordWrap(True)
@@ -115,10 +120,14 @@ class RegisterDialog(QDialog):
         )
         example.addWidget(self.example_label, 1)
         example.addWidget(self.example_button)
-        form.addRow("", example)
-        self.passphrase.textChanged.connect(self.meter.update_for)
         self.example_button.clicked.connect(self.show_example)
-        return form
+        return example
+
+    def _on_typed(self, passphrase: str) -> None:
+        before = self.meter.advice.text()
+        self.meter.update_for(passphrase)
+        if self.meter.advice.text() != before and self.isVisible():
+            self._fit()
 
     def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(self)
@@ -138,6 +147,8 @@ class RegisterDialog(QDialog):
         self.example_label.setText(
             self.tr("Bijvoorbeeld: {0}").format(self._estimator.suggestion())
         )
+        if self.isVisible():
+            self._fit()
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         """A problem (red) or what is happening, under the form."""
@@ -145,6 +156,14 @@ class RegisterDialog(QDialog):
         colour = signal_colour("error", self.palette(), QPalette.ColorRole.Window)
         self.message.setStyleSheet(f"color: {colour.name()};" if error else "")
         self.message.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to what the wrapped texts need now (never narrower than before)."""
+        width = self.width()
+        self.adjustSize()
+        if self.width() < width:
+            self.resize(width, self.height())
 
     def problem(self) -> str | None:
         """What is wrong with the form (Dutch), or None."""

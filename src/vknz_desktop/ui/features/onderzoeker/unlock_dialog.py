@@ -100,6 +100,14 @@ class OnderzoekerUnlockDialog(QDialog):
         colour = signal_colour("error", self.palette(), QPalette.ColorRole.Window)
         self.message.setStyleSheet(f"color: {colour.name()};" if error else "")
         self.message.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to what the wrapped texts need now (never narrower than before)."""
+        width = self.width()
+        self.adjustSize()
+        if self.width() < width:
+            self.resize(width, self.height())
 
     def try_unlock(self) -> None:
         """Open the chosen onderzoeker's key in the background."""
