@@ -40,6 +40,7 @@ from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.storage.sealing_repo import SealingRepository
 from vknz_desktop.storage.vault import Vault
+from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.features.onderzoeker.feature import OnderzoekerFeature
 from vknz_desktop.ui.features.onderzoeker.register_dialog import RegisterDialog
@@ -311,6 +312,33 @@ def test_sharing_one_item_hands_it_to_the_klantmanager_and_niet_delen_keeps_one_
     assert vault.search_observations("xwkanarieuitleg") == []
 
 
+def test_sharing_asks_first_and_cancelling_shares_nothing(
+    window: MainWindow,
+    klant_items: list[Observation],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unlock_key(window, qtbot)
+    asked: list[str] = []
+
+    def answer_cancel(_parent: object, title: str, text: str, *_rest: object) -> bool:
+        asked.append(f"{title}: {text}")
+        return False
+
+    monkeypatch.setattr(messages, "confirm", answer_cancel)
+    view = feature(window).view
+    secret = klant_items[0]
+    view.select(secret.id)
+    view.share_button.click()
+    assert asked == ["Feedback delen: Heeft de klant gezegd dat dit naar de klantmanager mag?"]
+    assert [s.id for s in SealingRepository(vault_of(window)).sealed_items()] == [
+        secret.id,
+        klant_items[1].id,
+    ]
+    row = view.current_row()
+    assert row is not None and row.observation.sharing_state == SharingState.NOT_ASKED
+
+
 def test_a_shared_item_set_back_to_niet_delen_is_sealed_again(
     window: MainWindow, klant_items: list[Observation], qtbot: QtBot
 ) -> None:
@@ -489,5 +517,23 @@ def test_opening_the_key_during_a_session_shows_the_sealed_items_there(
     assert window.stack.currentWidget() is review(window).session_view
     assert klant.list.count() == 1 and SECRET in klant.list.item(0).text()
     assert "Feedback van de klant toont alle items" in window.statusBar().currentMessage()
+    # The onderzoeker's page names the session the item was typed in.
+    window.registry.action("onderzoeker.items").trigger()
+    (row,) = feature(window).view.rows
+    assert row.session_title == "Met de klant" and row.observation.text == SECRET
+    assert feature(window).view.tree.topLevelItem(0).child(0).text(3) == "Met de klant"
+    review(window).start_session(session.id)
+    assert klant.list.count() == 1
     feature(window).close_key()
     assert klant.list.count() == 0
+
+
+def test_the_help_page_names_the_menu_items_that_exist(window: MainWindow) -> None:
+    from vknz_desktop.ui.features.privacy.privacy_help import privacy_text
+
+    text = privacy_text()
+    assert "Onderzoeker → Sleutel openen" in text
+    window.finish_building()
+    menu = window.registry.menu("onderzoeker").title().replace("&", "")
+    unlock = window.registry.action("onderzoeker.unlock").text().replace("&", "").rstrip("…")
+    assert f"{menu} → {unlock}" in text

@@ -38,14 +38,14 @@ from vknz_desktop.ui.shell.session import VaultSession
 log = logging.getLogger(__name__)
 
 ONDERZOEKER = "onderzoeker"
-#: Who watches when the onderzoeker plays a moment: they may ask the klant beside them.
+# Who watches when the onderzoeker plays a moment: they may ask the klant beside them.
 _PLAY_AUDIENCE = Audience.of(Role.ONDERZOEKER, Role.KLANT)
 
 
 class OnderzoekerFeature(QObject):
     """Menu, page, dialogs and the status-bar marker of the onderzoeker's key."""
 
-    #: The onderzoeker's unlocked key (an ``OnderzoekerSession``), or None once it closed.
+    # The onderzoeker's unlocked key (an ``OnderzoekerSession``), or None once it closed.
     keyChanged = Signal(object)
 
     def __init__(self, host: Host, estimator: PassphraseEstimator) -> None:
@@ -54,7 +54,7 @@ class OnderzoekerFeature(QObject):
         self._estimator = estimator
         self._key: OnderzoekerSession | None = None
         self._registered: list[Onderzoeker] = []
-        #: The register or unlock dialog while it is open.
+        # The register or unlock dialog while it is open.
         self.dialog: RegisterDialog | OnderzoekerUnlockDialog | None = None
         parent = host.dialog_parent()
         self.view = OnderzoekerView(host.controller, parent)

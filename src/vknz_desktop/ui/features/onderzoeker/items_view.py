@@ -37,7 +37,7 @@ from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.workspace.video_view import VideoView
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
-#: What plays around an item's moment: a little before it, and on for a while.
+# What plays around an item's moment: a little before it, and on for a while.
 PLAY_BEFORE_MS = 3_000
 PLAY_AFTER_MS = 15_000
 
