@@ -362,9 +362,8 @@ def test_clicking_an_item_plays_its_moment(
     unlock_key(window, qtbot)
     view = feature(window).view
     view.select(klant_items[1].id)  # at 6 s: plays from 3 s to the end (8 s)
-    item = view.tree.currentItem()
-    assert item is not None
-    view.tree.itemActivated.emit(item, 0)
+    view.tree.setFocus()
+    QTest.keyClick(view.tree, Qt.Key.Key_Return)  # Enter (or a double click) plays it
     controller = window.context.controller
     qtbot.waitUntil(lambda: controller.playing, timeout=8000)
     qtbot.waitUntil(lambda: controller.position_ms() >= 3_500, timeout=8000)
@@ -517,6 +516,8 @@ def test_opening_the_key_during_a_session_shows_the_sealed_items_there(
     assert window.stack.currentWidget() is review(window).session_view
     assert klant.list.count() == 1 and SECRET in klant.list.item(0).text()
     assert "Feedback van de klant toont alle items" in window.statusBar().currentMessage()
+    klant.list.setCurrentRow(0)  # the klant's answer can be recorded there
+    assert klant.sharing_row.isVisible() and klant.sharing_box.isEnabled()
     # The onderzoeker's page names the session the item was typed in.
     window.registry.action("onderzoeker.items").trigger()
     (row,) = feature(window).view.rows
