@@ -63,6 +63,9 @@ class Message:
     source: str
     translation: str
     state: str  # "" (finished), "unfinished", "vanished" or "obsolete"
+    # A %n message (numerus="yes"): its forms, singular first; ``translation`` is the plural
+    # form once every form is filled (else empty).
+    forms: tuple[str, ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -112,12 +115,17 @@ def read_messages(ts_file: Path) -> list[Message]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
+            forms = tuple((form.text or "") for form in message.iter("numerusform"))
+            text = (translation.text or "") if translation is not None else ""
+            if forms:
+                text = forms[-1] if all(f.strip() for f in forms) else ""
             messages.append(
                 Message(
                     name,
                     message.findtext("source") or "",
-                    (translation.text or "") if translation is not None else "",
+                    text,
                     (translation.get("type") or "") if translation is not None else "unfinished",
+                    forms,
                 )
             )
     return messages

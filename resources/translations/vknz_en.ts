@@ -53,7 +53,7 @@
     <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+47" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+55" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -191,7 +191,7 @@
     <context>
         <name>BigPictogram</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+273" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="+249" />
             <source>Groot plaatje</source>
             <translation>Large picture</translation>
         </message>
@@ -494,12 +494,12 @@
         <name>CompareView</name>
         <message>
             <location line="+71" />
-            <location line="+19" />
+            <location line="+28" />
             <source>Fragmenten vergelijken</source>
             <translation>Compare clips</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -509,7 +509,7 @@
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Samen afspelen (verschil vasthouden)</source>
             <translation>Play together (keep the offset)</translation>
         </message>
@@ -549,12 +549,12 @@
             <translation>both</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Links</source>
             <translation>Left</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>▶  Beide afspelen</source>
             <translation>▶  Play both</translation>
         </message>
@@ -589,7 +589,7 @@
             <translation>Offset between the clips</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+127" />
             <source>Rechts</source>
             <translation>Right</translation>
         </message>
@@ -607,7 +607,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+651" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+684" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -623,19 +623,17 @@
             <translation>Consent for this recording</translation>
         </message>
         <message>
-            <location line="+13" />
-            <location line="+2" />
+            <location line="+12" />
             <source>Opslaan</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom opslaan nog niet kan</source>
             <translation>Why saving is not possible yet</translation>
         </message>
@@ -643,7 +641,7 @@
     <context>
         <name>ConsentForm</name>
         <message>
-            <location line="-531" />
+            <location line="-535" />
             <source>Toestemming betekent: iedereen die in de opname te zien of te horen is, weet dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet meer wil, kan de toestemming altijd intrekken; verwijder de opname dan.</source>
             <translation>Consent means: everyone who can be seen or heard in the recording knows that it was recorded and what the recording is used for, and has agreed to that. The recording is for learning, never for judging anyone. Anyone who changes their mind can always withdraw consent; then delete the recording.</translation>
         </message>
@@ -653,7 +651,7 @@
             <translation>What consent means</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Toestemming gegeven door</source>
             <translation>Consent given by</translation>
         </message>
@@ -693,7 +691,7 @@
             <translation>Explanation of keep until</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Gegeven door:</source>
             <translation>Given by:</translation>
         </message>
@@ -713,12 +711,12 @@
             <translation>Keep until (inclusive):</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+23" />
             <source>Vink eerst aan waarvoor de opname gebruikt mag worden.</source>
             <translation>First tick what the recording may be used for.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>'Bewaren tot' ligt vóór de datum van de toestemming.</source>
             <translation>'Keep until' is before the date of consent.</translation>
         </message>
@@ -726,7 +724,7 @@
     <context>
         <name>EvidenceRow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+72" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+73" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -891,7 +889,7 @@
             <translation>For the privacy officer: access to, or erasure of, everything the vault keeps about one participant. Every action goes into the audit log, with counts only: never names or content.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+26" />
             <source>Zoek een deelnemer</source>
             <translation>Search for a participant</translation>
         </message>
@@ -921,7 +919,7 @@
             <translation>Role</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>&amp;Wat valt onder het verzoek</source>
             <translation>&amp;What the request covers</translation>
         </message>
@@ -936,7 +934,7 @@
             <translation>Recordings of this participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Inzage (versleuteld &amp;pakket)…</source>
             <translation>Access (encrypted pac&amp;kage)…</translation>
         </message>
@@ -972,12 +970,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+300" />
+            <location line="+292" />
             <source>Alles over deze deelnemer verwijderen</source>
             <translation>Erase everything about this participant</translation>
         </message>
         <message>
-            <location line="-298" />
+            <location line="-290" />
             <source>Verwijdert elke opname waarop deze deelnemer staat. Niet terug te draaien.</source>
             <translation>Erases every recording on which this participant appears. Cannot be undone.</translation>
         </message>
@@ -988,7 +986,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+66" />
             <source>Er staan geen deelnemers in de kluis.</source>
             <translation>There are no participants in the vault.</translation>
         </message>
@@ -1228,7 +1226,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-611" />
+            <location line="-620" />
             <source>Voortgang</source>
             <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
@@ -1248,7 +1246,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+79" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+97" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1298,12 +1296,12 @@ Type {word} to continue:</translation>
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Waarnemingen om te koppelen</source>
             <translation>Observations to link</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
             <source>{0}  Fragment: {1}</source>
             <translation>{0}  Clip: {1}</translation>
         </message>
@@ -1313,7 +1311,7 @@ Type {word} to continue:</translation>
             <translation>(untitled)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>&amp;Waar:</source>
             <translation>&amp;Add to:</translation>
         </message>
@@ -1333,23 +1331,23 @@ Type {word} to continue:</translation>
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+61" />
+            <location line="+13" />
+            <location line="+49" />
             <source>Leerdoel bewaren</source>
             <translation>Save learning goal</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-48" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-84" />
             <source>Waarnemingen die erbij &amp;horen:</source>
             <translation>&amp;Observations that belong to it:</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+140" />
             <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
             <translation>Theme: {0} (the theme of most selected observations)</translation>
         </message>
@@ -1373,12 +1371,12 @@ Type {word} to continue:</translation>
         <name>GoalsView</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+151" />
-            <location line="+11" />
+            <location line="+19" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>Wat wil ik leren, waarom, en wat probeer ik de volgende keer? Om te leren, niet om te beoordelen.</source>
             <translation>What do I want to learn, why, and what will I try next time? For learning, not for judging.</translation>
         </message>
@@ -1389,12 +1387,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+461" />
+            <location line="+466" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-460" />
+            <location line="-465" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1414,7 +1412,7 @@ Type {word} to continue:</translation>
             <translation>Go to the library</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Leerdoelen per status</source>
             <translation>Learning goals by status</translation>
         </message>
@@ -1509,23 +1507,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+1" />
-            <location line="+415" />
+            <location line="+418" />
             <source>Bewijs loskoppelen</source>
             <translation>Unlink evidence</translation>
         </message>
         <message>
-            <location line="-414" />
+            <location line="-417" />
             <source>Leerdoel &amp;verwijderen</source>
             <translation>&amp;Delete learning goal</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+384" />
+            <location line="+387" />
             <source>Leerdoel verwijderen</source>
             <translation>Delete learning goal</translation>
         </message>
         <message>
-            <location line="-375" />
+            <location line="-377" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1550,7 +1548,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>&lt;b&gt;Bewijs&lt;/b&gt; — momenten die dit laten zien</source>
             <translation>&lt;b&gt;Evidence&lt;/b&gt; — moments that show this</translation>
         </message>
@@ -1649,7 +1647,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportDetailsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-129" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-139" />
             <source>Video met geluid</source>
             <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
             <translation>Video with sound</translation>
@@ -1665,7 +1663,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Audio only</translation>
         </message>
         <message>
-            <location line="+369" />
+            <location line="+417" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1675,7 +1673,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Recording details and consent</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+51" />
             <source>Bestandsnaam</source>
             <translation>File name</translation>
         </message>
@@ -1700,7 +1698,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>File</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Titel</source>
             <translation>Title</translation>
         </message>
@@ -1725,29 +1723,27 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Conversation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-68" />
             <source>Wie zijn er te zien of te horen?</source>
             <translation>Who can be seen or heard?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
             <source>Toestemming</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+2" />
+            <location line="+6" />
             <source>Importeren</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom importeren nog niet kan</source>
             <translation>Why importing is not possible yet</translation>
         </message>
@@ -1839,7 +1835,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+61" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -1982,7 +1978,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Library of recordings</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+25" />
             <source>Zoek in titels…</source>
             <translation>Search titles…</translation>
         </message>
@@ -2003,23 +1999,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+108" />
+            <location line="+113" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-107" />
-            <location line="+108" />
+            <location line="-112" />
+            <location line="+113" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-106" />
+            <location line="-111" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Opnames</source>
             <translation>Recordings</translation>
         </message>
@@ -2029,12 +2025,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Afbeelding van een video</source>
             <translation>Picture from a video</translation>
         </message>
@@ -2049,7 +2045,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location line="+108" />
             <source>Mogelijkheden voor deze opname</source>
             <translation>Options for this recording</translation>
         </message>
@@ -2126,7 +2122,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault read-only</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+131" />
             <location line="+5" />
             <source>Ontgrendel eerst de kluis.</source>
             <translation>Unlock the vault first.</translation>
@@ -2184,7 +2180,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+50" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>
@@ -2237,7 +2233,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+225" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+226" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
@@ -2340,9 +2336,367 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         </message>
     </context>
     <context>
+        <name>OnderzoekerFeature</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/feature.py" line="+61" />
+            <source>Feedback van de klant — VKNZ</source>
+            <translation>Client feedback — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Sleutel van de onderzoeker open</source>
+            <translation>Researcher's key open</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>&amp;Onderzoeker</source>
+            <translation>Re&amp;searcher</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Feedback van de klant</source>
+            <translation>Client &amp;feedback</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sleutel &amp;openen…</source>
+            <translation>&amp;Open key…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sleutel &amp;sluiten</source>
+            <translation>&amp;Close key</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Onderzoeker &amp;registreren…</source>
+            <translation>&amp;Register a researcher…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Onderzoekers zijn in deze uitvoering niet beschikbaar.</source>
+            <translation>Researchers are not available in this build.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>De sleutel van {0} is al open.</source>
+            <translation>{0}'s key is already open.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Er is geen sleutel van een onderzoeker open.</source>
+            <translation>No researcher's key is open.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>De kluis is alleen-lezen geopend; er kan niemand worden geregistreerd.</source>
+            <translation>The vault was opened read-only; nobody can be registered.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Een volgende onderzoeker wordt toegevoegd door een onderzoeker die al geregistreerd is: open eerst je eigen sleutel (Sleutel openen…).</source>
+            <translation>A further researcher is added by a researcher who is already registered: open your own key first (Open key…).</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>Opname</source>
+            <translation>Recording</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>{0} is geregistreerd als onderzoeker.</source>
+            <translation>{0} is registered as a researcher.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n item(s) van de klant die nog open in de kluis stonden, zijn nu verzegeld.</source>
+            <translation>
+                <numerusform>%n client item that was still open in the vault is now sealed.</numerusform>
+                <numerusform>%n client items that were still open in the vault are now sealed.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Sleutel open: {0}</source>
+            <translation>Key open: {0}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>De verzegelde feedback van de klant is te lezen. Onderzoeker → Sleutel sluiten.</source>
+            <translation>The client's sealed feedback can be read. Researcher → Close key.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>De sleutel van {0} is open. Onderzoeker → Feedback van de klant toont alle items.</source>
+            <translation>{0}'s key is open. Researcher → Client feedback shows every item.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>De sleutel van de onderzoeker is gesloten.</source>
+            <translation>The researcher's key is closed.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Feedback delen</source>
+            <translation>Share feedback</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Heeft de klant gezegd dat dit naar de klantmanager mag?</source>
+            <translation>Did the client say this may go to the case manager?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dan is het vanaf nu een gewone aantekening: de klantmanager ziet haar en kan erop zoeken. Wanneer en door wie dit is vastgelegd, wordt bewaard.</source>
+            <translation>From now on it is an ordinary note: the case manager sees it and can search for it. When and by whom this was recorded is kept.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Mag gedeeld worden</source>
+            <translation>May be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Dit kan in deze uitvoering niet worden gewijzigd.</source>
+            <translation>This cannot be changed in this build.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnderzoekerUnlockDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/unlock_dialog.py" line="+55" />
+            <location line="+2" />
+            <source>Sleutel van de onderzoeker openen</source>
+            <translation>Open the researcher's key</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Met het eigen wachtwoord van de onderzoeker (niet dat van de kluis) is de verzegelde feedback van de klant te lezen. Een verkeerd wachtwoord opent niets en komt in het logboek.</source>
+            <translation>With the researcher's own password (not the vault's) the client's sealed feedback can be read. A wrong password opens nothing and is written in the audit log.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Welke onderzoeker</source>
+            <translation>Which researcher</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Onderzoeker:</source>
+            <translation>&amp;Researcher:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wachtwoord van de onderzoeker</source>
+            <translation>Researcher's password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Wachtwoord:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Melding</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Openen</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Voer het wachtwoord van de onderzoeker in.</source>
+            <translation>Enter the researcher's password.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Bezig met openen…</source>
+            <translation>Opening…</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnderzoekerView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/items_view.py" line="+88" />
+            <location line="+60" />
+            <source>Feedback van de klant</source>
+            <translation>Client feedback</translation>
+        </message>
+        <message>
+            <location line="-49" />
+            <source>Uitleg over de sleutel</source>
+            <translation>About the key</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>← Bibliotheek</source>
+            <translation>← Library</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terug naar de bibliotheek</source>
+            <translation>Back to the library</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Onderzoeker registreren…</source>
+            <translation>Register a researcher…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sleutel openen…</source>
+            <translation>Open key…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sleutel sluiten</source>
+            <translation>Close key</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Moment</source>
+            <translation>Moment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+43" />
+            <source>Wat de klant zei</source>
+            <translation>What the client said</translation>
+        </message>
+        <message>
+            <location line="-42" />
+            <source>Delen met klantmanager</source>
+            <translation>Share with case manager</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sessie</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Feedback van de klant per opname</source>
+            <translation>Client feedback per recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dubbelklik of Enter: dit moment afspelen</source>
+            <translation>Double-click or Enter: play this moment</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>▶  Moment afspelen</source>
+            <translation>▶  Play moment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dit moment afspelen</source>
+            <translation>Play this moment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>❚❚  Pauze</source>
+            <translation>❚❚  Pause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pauzeren</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waarom er niets speelt</source>
+            <translation>Why nothing plays</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Antwoord van de klant</source>
+            <translation>The client's answer</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Mag gedeeld worden</source>
+            <translation>May be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>De klant zegt: mag gedeeld worden</source>
+            <translation>The client says: may be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Niet delen</source>
+            <translation>Do not share</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>De klant zegt: niet delen</source>
+            <translation>The client says: do not share</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+45" />
+            <source>Verzegelde feedback van de klant: %n item(s). Alleen een onderzoeker kan ze lezen, met het eigen wachtwoord: kies Sleutel openen.</source>
+            <translation>
+                <numerusform>Sealed client feedback: %n item. Only a researcher can read it, with their own password: choose Open key.</numerusform>
+                <numerusform>Sealed client feedback: %n items. Only a researcher can read them, with their own password: choose Open key.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>De sleutel van {0} is open. Vraag de klant per item of het naar de klantmanager mag, en leg het antwoord vast. Sluit de sleutel als je klaar bent; bij vergrendelen gaat hij vanzelf dicht.</source>
+            <translation>{0}'s key is open. Ask the client, item by item, whether it may go to the case manager, and record the answer. Close the key when you are done; locking closes it by itself.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>mag gedeeld worden</source>
+            <translation>may be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>mag gedeeld worden ({0}, {1})</source>
+            <translation>may be shared ({0}, {1})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>?</source>
+            <translation>?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>niet delen</source>
+            <translation>do not share</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>nog niet gevraagd</source>
+            <translation>not asked yet</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>{0} · moment {1}</source>
+            <translation>{0} · moment {1}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Delen met klantmanager: {0}</source>
+            <translation>Share with case manager: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>ParticipantsEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-191" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-189" />
             <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
@@ -2381,7 +2735,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PerspectiveColumn</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+102" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+98" />
             <source>Dubbelklik of Enter: naar dit moment</source>
             <translation>Double-click or Enter: go to this moment</translation>
         </message>
@@ -2431,7 +2785,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Save observation by {0}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+20" />
             <source>Delen met klantmanager: {0}</source>
             <translation>Share with case manager: {0}</translation>
         </message>
@@ -2451,7 +2805,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PictogramButton</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-64" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-64" />
             <source>Plaatje {0}</source>
             <translation>Picture {0}</translation>
         </message>
@@ -2464,7 +2818,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+350" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+363" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
@@ -2530,6 +2884,13 @@ wachtwoord opnieuw worden ingevoerd.&lt;/p&gt;
 &lt;p&gt;Opnames zijn er om van te leren. Het programma geeft geen cijfers en beoordeelt niemand.
 Een klant heeft nooit nadelen van meedoen of van feedback; wat een klant zegt, komt alleen
 bij de klantmanager terecht als de klant daar per onderdeel toestemming voor gaf.&lt;/p&gt;
+&lt;h3&gt;Feedback van de klant&lt;/h3&gt;
+&lt;p&gt;Wat een klant zegt, wordt versleuteld voor de onderzoeker. Met het wachtwoord van de kluis
+alleen is het niet te lezen en niet te vinden, welke rol er ook is gekozen. De onderzoeker
+opent het met een eigen wachtwoord (Onderzoeker → Sleutel openen); een verkeerd wachtwoord
+opent niets en komt in het logboek. Zolang de sleutel open is, staat dat onderin het venster;
+bij vergrendelen gaat hij dicht. Pas als de klant zegt dat iets gedeeld mag worden, komt het
+bij de klantmanager, met de datum en de naam van de onderzoeker.&lt;/p&gt;
 &lt;h3&gt;Logboek&lt;/h3&gt;
 &lt;p&gt;Het logboek (Help → Logboek) houdt bij wanneer de kluis werd geopend, wat er werd
 geïmporteerd, geëxporteerd of verwijderd en wanneer toestemming veranderde —
@@ -2562,6 +2923,13 @@ again.&lt;/p&gt;
 &lt;p&gt;Recordings are there to learn from. The program gives no scores and judges nobody.
 A client is never disadvantaged by taking part or by giving feedback; what a client says only
 reaches the case manager if the client consented to that, item by item.&lt;/p&gt;
+&lt;h3&gt;Client feedback&lt;/h3&gt;
+&lt;p&gt;What a client says is encrypted for the researcher. With the vault's password alone it
+cannot be read or found, whatever role was chosen. The researcher opens it with their own
+password (Researcher → Open key); a wrong password opens nothing and is written in the audit
+log. While the key is open, the bottom of the window says so; locking closes it. Only when the
+client says something may be shared does it reach the case manager, with the date and the
+researcher's name.&lt;/p&gt;
 &lt;h3&gt;Audit log&lt;/h3&gt;
 &lt;p&gt;The audit log (Help → Audit log) records when the vault was opened, what was
 imported, exported or deleted, and when consent changed —
@@ -2571,7 +2939,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>PrivacyHelpDialog</name>
         <message>
-            <location line="+42" />
+            <location line="+49" />
             <source>Wat gebeurt er met de opnames?</source>
             <translation>What happens to the recordings?</translation>
         </message>
@@ -2584,7 +2952,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-510" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-530" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -2657,6 +3025,100 @@ Seen or heard: {names}</translation>
         </message>
     </context>
     <context>
+        <name>RegisterDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/register_dialog.py" line="+64" />
+            <location line="+2" />
+            <source>Onderzoeker registreren</source>
+            <translation>Register a researcher</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Melding</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Wat de klant zegt, wordt versleuteld voor de onderzoeker. Alleen met het eigen wachtwoord van de onderzoeker is het te lezen, tot de klant toestemming geeft om het te delen. Doe dit samen met de onderzoeker: die kiest zelf het wachtwoord, anders dan dat van de kluis.</source>
+            <translation>What the client says is encrypted for the researcher. Only the researcher's own password can read it, until the client consents to sharing it. Do this together with the researcher: they choose the password themselves, different from the vault's.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{0} voegt een onderzoeker toe. De nieuwe onderzoeker kiest zelf een wachtwoord en kan daarna ook de feedback van de klant lezen die {0} kan lezen.</source>
+            <translation>{0} adds a researcher. The new researcher chooses their own password and can then also read the client feedback that {0} can read.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Naam van de onderzoeker</source>
+            <translation>Researcher's name</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Naam:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Eigen wachtwoord van de onderzoeker</source>
+            <translation>The researcher's own password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Eigen &amp;wachtwoord:</source>
+            <translation>Own &amp;password:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Herhaal het wachtwoord</source>
+            <translation>Repeat the password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Herhaal:</source>
+            <translation>R&amp;epeat:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Voorbeeld</source>
+            <translation>E&amp;xample</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toon een voorbeeld van een sterk wachtwoord</source>
+            <translation>Show an example of a strong password</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Registreren</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Bijvoorbeeld: {0}</source>
+            <translation>For example: {0}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>De twee wachtwoorden zijn niet gelijk.</source>
+            <translation>The two passwords are not the same.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Dit wachtwoord is te makkelijk te raden. {0}</source>
+            <translation>This password is too easy to guess. {0}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Bezig met registreren en versleutelen…</source>
+            <translation>Registering and encrypting…</translation>
+        </message>
+    </context>
+    <context>
         <name>RetentionDialog</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/library/retention_dialog.py" line="+26" />
@@ -2697,7 +3159,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>ReviewFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+62" />
             <source>Samen terugkijken voorbereiden — VKNZ</source>
             <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
             <translation>Prepare a review together — VKNZ</translation>
@@ -2803,7 +3265,7 @@ Seen or heard: {names}</translation>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+45" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -2889,7 +3351,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijken</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-150" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-150" />
             <source>Geld</source>
             <translation>Money</translation>
         </message>
@@ -2917,7 +3379,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+24" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+27" />
             <source>Samen kijken — VKNZ</source>
             <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
             <translation>Watch together — VKNZ</translation>
@@ -2936,12 +3398,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+292" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+92" />
             <source>Samen kijken</source>
             <translation>Watch together</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+27" />
             <location line="+2" />
             <source>Terug naar normaal</source>
             <translation>Back to normal</translation>
@@ -2968,7 +3430,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Pictures of topics: money, work, housing, health, family</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Beeld</source>
             <translation>Video</translation>
         </message>
@@ -2983,7 +3445,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saved</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <location line="+1" />
             <source>Terug</source>
             <translation>Back</translation>
@@ -2995,13 +3457,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+115" />
-            <location line="+113" />
+            <location line="+107" />
+            <location line="+85" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-227" />
+            <location line="-191" />
             <source>Hier wil ik iets over zeggen</source>
             <translation>I want to say something about this</translation>
         </message>
@@ -3011,13 +3473,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+110" />
-            <location line="+113" />
+            <location line="+102" />
+            <location line="+85" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-109" />
+            <location line="-81" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>
@@ -3091,19 +3553,19 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SessionPreparePage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+77" />
-            <location line="+573" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+68" />
+            <location line="+590" />
             <source>Fragment zonder titel</source>
             <translation>Untitled clip</translation>
         </message>
         <message>
-            <location line="-561" />
-            <location line="+14" />
+            <location line="-578" />
+            <location line="+40" />
             <source>Samen terugkijken voorbereiden</source>
             <translation>Prepare a review together</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -3113,7 +3575,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Sessie starten ▶</source>
             <translation>Start session ▶</translation>
         </message>
@@ -3123,7 +3585,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Start session</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>Sessies</source>
             <translation>Sessions</translation>
         </message>
@@ -3145,12 +3607,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+214" />
+            <location line="+209" />
             <source>Sessie verwijderen</source>
             <translation>Delete session</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-201" />
             <source>Sessie</source>
             <translation>Session</translation>
         </message>
@@ -3211,12 +3673,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+196" />
+            <location line="+193" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="-193" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
@@ -3231,7 +3693,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Remove participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>Afspeellijst (sleep om de volgorde te wijzigen)</source>
             <translation>Playlist (drag to change the order)</translation>
         </message>
@@ -3286,7 +3748,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>For example: watch the body language. What did you see the client do when you said this?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Fragmenten uit de opnames</source>
             <translation>Clips from the recordings</translation>
         </message>
@@ -3311,7 +3773,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Add clip to the playlist</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+74" />
             <source>Afgerond</source>
             <translation>Finished</translation>
         </message>
@@ -3365,7 +3827,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Review together</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+35" />
             <source>Welk fragment</source>
             <translation>Which clip</translation>
         </message>
@@ -3376,7 +3838,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Finish session</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+13" />
             <source>Positie in het fragment</source>
             <translation>Position in the clip</translation>
         </message>
@@ -3412,13 +3874,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+337" />
+            <location line="+353" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-339" />
+            <location line="-355" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -3443,7 +3905,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Next clip (Page Down)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>Om naar te kijken</source>
             <translation>What to look at</translation>
         </message>
@@ -3453,7 +3915,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Question for this clip</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+99" />
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
             <translation>{0} clip(s) will be skipped: {1}</translation>
         </message>
@@ -3478,7 +3940,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Watch together and say what you see.</translation>
         </message>
         <message>
-            <location line="+162" />
+            <location line="+175" />
             <source>❚❚  Pauze</source>
             <translation>❚❚  Pause</translation>
         </message>
@@ -3584,7 +4046,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+42" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+86" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3745,6 +4207,60 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
     </context>
     <context>
+        <name>StrengthMeter</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/strength_meter.py" line="+37" />
+            <source>Sterkte van het wachtwoord</source>
+            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty).</extracomment>
+            <translation>Password strength</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Sterkte: nog niets getypt</source>
+            <translation>Strength: nothing typed yet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Kies een zin van vier of meer losse woorden die niet bij elkaar horen.</source>
+            <translation>Choose a sentence of four or more separate words that do not belong together.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sterkte: {0}</source>
+            <translation>Strength: {0}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sterk genoeg.</source>
+            <translation>Strong enough.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>heel zwak</source>
+            <translation>very weak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>zwak</source>
+            <translation>weak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>matig</source>
+            <translation>fair</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>redelijk</source>
+            <translation>good</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sterk</source>
+            <translation>strong</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPreviewDialog</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+90" />
@@ -3752,7 +4268,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Create learning summary</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+30" />
             <source>De lijsten voor het anonimiseren worden geladen.
 De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
             <translation>The lists for anonymizing are being loaded.
@@ -3764,7 +4280,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Loading progress</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Leerdoelen en waarnemingen in de samenvatting</source>
             <translation>Learning goals and observations in the summary</translation>
         </message>
@@ -3834,7 +4350,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>&amp;Remove</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Wat gaat erin</source>
             <translation>What goes in</translation>
         </message>
@@ -3844,7 +4360,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Always leave out (kept in the vault)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Bestandsformaat</source>
             <translation>File format</translation>
         </message>
@@ -3884,7 +4400,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+80" />
             <source>{0} seconden…</source>
             <translation>{0} seconds…</translation>
         </message>
@@ -4048,7 +4564,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+54" />
+            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+76" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -4058,7 +4574,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the start</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>−30 s</source>
             <translation>−30 s</translation>
         </message>
@@ -4073,22 +4589,22 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>−5 s</source>
             <translation>−5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug (←)</source>
             <translation>5 seconds back (←)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug</source>
             <translation>5 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>◂|</source>
             <translation>◂|</translation>
         </message>
@@ -4103,18 +4619,18 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>One frame back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Afspelen / pauzeren (spatie)</source>
             <translation>Play / pause (space)</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+124" />
+            <location line="+126" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-125" />
             <source>|▸</source>
             <translation>|▸</translation>
         </message>
@@ -4134,12 +4650,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>+5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder (→)</source>
             <translation>5 seconds forward (→)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder</source>
             <translation>5 seconds forward</translation>
         </message>
@@ -4159,7 +4675,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds forward</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Naar het einde (End)</source>
             <translation>To the end (End)</translation>
         </message>
@@ -4169,12 +4685,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the end</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Positie</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Waarneming (M)</source>
             <translation>Observation (M)</translation>
         </message>
@@ -4189,7 +4705,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>New observation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Snelheid</source>
             <translation>Speed</translation>
         </message>
@@ -4209,13 +4725,13 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Sound off</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <location line="+1" />
             <source>Volume</source>
             <translation>Volume</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+68" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
         </message>
@@ -4223,7 +4739,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+56" />
+            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+57" />
             <source>VKNZ — kluis openen</source>
             <translation>VKNZ — open vault</translation>
         </message>
@@ -4238,7 +4754,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+20" />
             <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
             <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
         </message>
@@ -4248,7 +4764,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Enter the password of your vault.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Wachtwoord</source>
             <translation>Password</translation>
         </message>
@@ -4273,7 +4789,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Your role</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Ik werk als:</source>
             <translation>I work as:</translation>
         </message>
@@ -4293,12 +4809,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Name on observations:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-53" />
             <source>Melding</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+59" />
             <source>Kluis maken</source>
             <translation>Create vault</translation>
         </message>
@@ -4313,7 +4829,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+27" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords do not match.</translation>
         </message>
@@ -4351,7 +4867,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Video of the recording</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+99" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
         </message>
@@ -4359,7 +4875,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+192" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+193" />
             <source>Tekst kopiëren</source>
             <translation>Copy text</translation>
         </message>

@@ -64,8 +64,9 @@ def test_placeholders_markup_and_accelerators_match(translations) -> None:
         if not message.finished:
             continue
         text = message.translation
-        if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
-            problems.append(f"[{context}] placeholders differ: {source!r} -> {text!r}")
+        for form in message.forms or (text,):  # every form of a %n message
+            if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(form)):
+                problems.append(f"[{context}] placeholders differ: {source!r} -> {form!r}")
         if Counter(TAG.findall(source)) != Counter(TAG.findall(text)):
             problems.append(f"[{context}] HTML tags differ: {source!r} -> {text!r}")
         if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
