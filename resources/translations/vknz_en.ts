@@ -2464,6 +2464,364 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         </message>
     </context>
     <context>
+        <name>OnderzoekerFeature</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/feature.py" line="+61" />
+            <source>Feedback van de klant — VKNZ</source>
+            <translation>Client feedback — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Sleutel van de onderzoeker open</source>
+            <translation>Researcher's key open</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>&amp;Onderzoeker</source>
+            <translation>Re&amp;searcher</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Feedback van de klant</source>
+            <translation>Client &amp;feedback</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sleutel &amp;openen…</source>
+            <translation>&amp;Open key…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sleutel &amp;sluiten</source>
+            <translation>&amp;Close key</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Onderzoeker &amp;registreren…</source>
+            <translation>&amp;Register a researcher…</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Onderzoekers zijn in deze uitvoering niet beschikbaar.</source>
+            <translation>Researchers are not available in this build.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>De sleutel van {0} is al open.</source>
+            <translation>{0}'s key is already open.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Er is geen sleutel van een onderzoeker open.</source>
+            <translation>No researcher's key is open.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>De kluis is alleen-lezen geopend; er kan niemand worden geregistreerd.</source>
+            <translation>The vault was opened read-only; nobody can be registered.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Een volgende onderzoeker wordt toegevoegd door een onderzoeker die al geregistreerd is: open eerst je eigen sleutel (Sleutel openen…).</source>
+            <translation>A further researcher is added by a researcher who is already registered: open your own key first (Open key…).</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>Opname</source>
+            <translation>Recording</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>{0} is geregistreerd als onderzoeker.</source>
+            <translation>{0} is registered as a researcher.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n item(s) van de klant die nog open in de kluis stonden, zijn nu verzegeld.</source>
+            <translation>
+                <numerusform>%n client item that was still open in the vault is now sealed.</numerusform>
+                <numerusform>%n client items that were still open in the vault are now sealed.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Sleutel open: {0}</source>
+            <translation>Key open: {0}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>De verzegelde feedback van de klant is te lezen. Onderzoeker → Sleutel sluiten.</source>
+            <translation>The client's sealed feedback can be read. Researcher → Close key.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>De sleutel van {0} is open. Onderzoeker → Feedback van de klant toont alle items.</source>
+            <translation>{0}'s key is open. Researcher → Client feedback shows every item.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>De sleutel van de onderzoeker is gesloten.</source>
+            <translation>The researcher's key is closed.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Feedback delen</source>
+            <translation>Share feedback</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Heeft de klant gezegd dat dit naar de klantmanager mag?</source>
+            <translation>Did the client say this may go to the case manager?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dan is het vanaf nu een gewone aantekening: de klantmanager ziet haar en kan erop zoeken. Wanneer en door wie dit is vastgelegd, wordt bewaard.</source>
+            <translation>From now on it is an ordinary note: the case manager sees it and can search for it. When and by whom this was recorded is kept.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Mag gedeeld worden</source>
+            <translation>May be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Dit kan in deze uitvoering niet worden gewijzigd.</source>
+            <translation>This cannot be changed in this build.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnderzoekerUnlockDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/unlock_dialog.py" line="+55" />
+            <location line="+2" />
+            <source>Sleutel van de onderzoeker openen</source>
+            <translation>Open the researcher's key</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Met het eigen wachtwoord van de onderzoeker (niet dat van de kluis) is de verzegelde feedback van de klant te lezen. Een verkeerd wachtwoord opent niets en komt in het logboek.</source>
+            <translation>With the researcher's own password (not the vault's) the client's sealed feedback can be read. A wrong password opens nothing and is written in the audit log.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Welke onderzoeker</source>
+            <translation>Which researcher</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Onderzoeker:</source>
+            <translation>&amp;Researcher:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wachtwoord van de onderzoeker</source>
+            <translation>Researcher's password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Wachtwoord:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Melding</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Openen</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Voer het wachtwoord van de onderzoeker in.</source>
+            <translation>Enter the researcher's password.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Bezig met openen…</source>
+            <translation>Opening…</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnderzoekerView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/items_view.py" line="+88" />
+            <location line="+60" />
+            <source>Feedback van de klant</source>
+            <translation>Client feedback</translation>
+        </message>
+        <message>
+            <location line="-49" />
+            <source>Uitleg over de sleutel</source>
+            <translation>About the key</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>← Bibliotheek</source>
+            <translation>← Library</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terug naar de bibliotheek</source>
+            <translation>Back to the library</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Onderzoeker registreren…</source>
+            <translation>Register a researcher…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sleutel openen…</source>
+            <translation>Open key…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sleutel sluiten</source>
+            <translation>Close key</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Moment</source>
+            <translation>Moment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+43" />
+            <source>Wat de klant zei</source>
+            <translation>What the client said</translation>
+        </message>
+        <message>
+            <location line="-42" />
+            <source>Delen met klantmanager</source>
+            <translation>Share with case manager</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sessie</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Feedback van de klant per opname</source>
+            <translation>Client feedback per recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dubbelklik of Enter: dit moment afspelen</source>
+            <translation>Double-click or Enter: play this moment</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>▶  Moment afspelen</source>
+            <translation>▶  Play moment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dit moment afspelen</source>
+            <translation>Play this moment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>❚❚  Pauze</source>
+            <translation>❚❚  Pause</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pauzeren</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waarom er niets speelt</source>
+            <translation>Why nothing plays</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Antwoord van de klant</source>
+            <translation>The client's answer</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Mag gedeeld worden</source>
+            <translation>May be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>De klant zegt: mag gedeeld worden</source>
+            <translation>The client says: may be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Niet delen</source>
+            <translation>Do not share</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>De klant zegt: niet delen</source>
+            <translation>The client says: do not share</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+45" />
+            <source>Verzegelde feedback van de klant: %n item(s). Alleen een onderzoeker kan ze lezen, met het eigen wachtwoord: kies Sleutel openen.</source>
+            <translation>
+                <numerusform>Sealed client feedback: %n item. Only a researcher can read it, with their own password: choose Open key.</numerusform>
+                <numerusform>Sealed client feedback: %n items. Only a researcher can read them, with their own password: choose Open key.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>De sleutel van {0} is open. Vraag de klant per item of het naar de klantmanager mag, en leg het antwoord vast. Sluit de sleutel als je klaar bent; bij vergrendelen gaat hij vanzelf dicht.</source>
+            <translation>{0}'s key is open. Ask the client, item by item, whether it may go to the case manager, and record the answer. Close the key when you are done; locking closes it by itself.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>mag gedeeld worden</source>
+            <translation>may be shared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>mag gedeeld worden ({0}, {1})</source>
+            <translation>may be shared ({0}, {1})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>?</source>
+            <translation>?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>niet delen</source>
+            <translation>do not share</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>nog niet gevraagd</source>
+            <translation>not asked yet</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>{0} · moment {1}</source>
+            <translation>{0} · moment {1}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Delen met klantmanager: {0}</source>
+            <translation>Share with case manager: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>ParticipantsEditor</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-189" />
@@ -2555,7 +2913,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Save observation by {0}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+20" />
             <source>Delen met klantmanager: {0}</source>
             <translation>Share with case manager: {0}</translation>
         </message>
@@ -2588,8 +2946,9 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+363" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+497" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
+            <extracomment>After a seek libVLC's clock says the target at once (before it has seeked), and pictures of the old place still arrive for a moment. Its pictures count again once its clock has moved on from the target by about as much as the wall clock since the seek (give or take this). A seek libVLC never confirms (a stuck clock): its pictures count again after this long. The QImage text key of the time (ms) a picture belongs to.</extracomment>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
         <message>
@@ -2654,6 +3013,13 @@ wachtwoord opnieuw worden ingevoerd.&lt;/p&gt;
 &lt;p&gt;Opnames zijn er om van te leren. Het programma geeft geen cijfers en beoordeelt niemand.
 Een klant heeft nooit nadelen van meedoen of van feedback; wat een klant zegt, komt alleen
 bij de klantmanager terecht als de klant daar per onderdeel toestemming voor gaf.&lt;/p&gt;
+&lt;h3&gt;Feedback van de klant&lt;/h3&gt;
+&lt;p&gt;Wat een klant zegt, wordt versleuteld voor de onderzoeker. Met het wachtwoord van de kluis
+alleen is het niet te lezen en niet te vinden, welke rol er ook is gekozen. De onderzoeker
+opent het met een eigen wachtwoord (Onderzoeker → Sleutel openen); een verkeerd wachtwoord
+opent niets en komt in het logboek. Zolang de sleutel open is, staat dat onderin het venster;
+bij vergrendelen gaat hij dicht. Pas als de klant zegt dat iets gedeeld mag worden, komt het
+bij de klantmanager, met de datum en de naam van de onderzoeker.&lt;/p&gt;
 &lt;h3&gt;Logboek&lt;/h3&gt;
 &lt;p&gt;Het logboek (Help → Logboek) houdt bij wanneer de kluis werd geopend, wat er werd
 geïmporteerd, geëxporteerd of verwijderd en wanneer toestemming veranderde —
@@ -2686,6 +3052,13 @@ again.&lt;/p&gt;
 &lt;p&gt;Recordings are there to learn from. The program gives no scores and judges nobody.
 A client is never disadvantaged by taking part or by giving feedback; what a client says only
 reaches the case manager if the client consented to that, item by item.&lt;/p&gt;
+&lt;h3&gt;Client feedback&lt;/h3&gt;
+&lt;p&gt;What a client says is encrypted for the researcher. With the vault's password alone it
+cannot be read or found, whatever role was chosen. The researcher opens it with their own
+password (Researcher → Open key); a wrong password opens nothing and is written in the audit
+log. While the key is open, the bottom of the window says so; locking closes it. Only when the
+client says something may be shared does it reach the case manager, with the date and the
+researcher's name.&lt;/p&gt;
 &lt;h3&gt;Audit log&lt;/h3&gt;
 &lt;p&gt;The audit log (Help → Audit log) records when the vault was opened, what was
 imported, exported or deleted, and when consent changed —
@@ -2695,7 +3068,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>PrivacyHelpDialog</name>
         <message>
-            <location line="+42" />
+            <location line="+49" />
             <source>Wat gebeurt er met de opnames?</source>
             <translation>What happens to the recordings?</translation>
         </message>
@@ -2778,6 +3151,100 @@ Seen or heard: {names}</translation>
             <location line="+5" />
             <source>De bewaartermijn loopt binnenkort af. Rond het terugkijken af, of vraag opnieuw toestemming.</source>
             <translation>The retention period ends soon. Finish reviewing, or ask for consent again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/register_dialog.py" line="+64" />
+            <location line="+2" />
+            <source>Onderzoeker registreren</source>
+            <translation>Register a researcher</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Melding</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Wat de klant zegt, wordt versleuteld voor de onderzoeker. Alleen met het eigen wachtwoord van de onderzoeker is het te lezen, tot de klant toestemming geeft om het te delen. Doe dit samen met de onderzoeker: die kiest zelf het wachtwoord, anders dan dat van de kluis.</source>
+            <translation>What the client says is encrypted for the researcher. Only the researcher's own password can read it, until the client consents to sharing it. Do this together with the researcher: they choose the password themselves, different from the vault's.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{0} voegt een onderzoeker toe. De nieuwe onderzoeker kiest zelf een wachtwoord en kan daarna ook de feedback van de klant lezen die {0} kan lezen.</source>
+            <translation>{0} adds a researcher. The new researcher chooses their own password and can then also read the client feedback that {0} can read.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Naam van de onderzoeker</source>
+            <translation>Researcher's name</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Naam:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Eigen wachtwoord van de onderzoeker</source>
+            <translation>The researcher's own password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Eigen &amp;wachtwoord:</source>
+            <translation>Own &amp;password:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Herhaal het wachtwoord</source>
+            <translation>Repeat the password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Herhaal:</source>
+            <translation>R&amp;epeat:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Voorbeeld</source>
+            <translation>E&amp;xample</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toon een voorbeeld van een sterk wachtwoord</source>
+            <translation>Show an example of a strong password</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Registreren</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Bijvoorbeeld: {0}</source>
+            <translation>For example: {0}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>De twee wachtwoorden zijn niet gelijk.</source>
+            <translation>The two passwords are not the same.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Dit wachtwoord is te makkelijk te raden. {0}</source>
+            <translation>This password is too easy to guess. {0}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Bezig met registreren en versleutelen…</source>
+            <translation>Registering and encrypting…</translation>
         </message>
     </context>
     <context>
@@ -2927,7 +3394,7 @@ Seen or heard: {names}</translation>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -3584,13 +4051,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+340" />
+            <location line="+353" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-342" />
+            <location line="-355" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -3650,7 +4117,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Watch together and say what you see.</translation>
         </message>
         <message>
-            <location line="+162" />
+            <location line="+175" />
             <source>❚❚  Pauze</source>
             <translation>❚❚  Pause</translation>
         </message>
@@ -3948,6 +4415,60 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <location line="+7" />
             <source>&amp;Over VKNZ</source>
             <translation>&amp;About VKNZ</translation>
+        </message>
+    </context>
+    <context>
+        <name>StrengthMeter</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/strength_meter.py" line="+37" />
+            <source>Sterkte van het wachtwoord</source>
+            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty).</extracomment>
+            <translation>Password strength</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Sterkte: nog niets getypt</source>
+            <translation>Strength: nothing typed yet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Kies een zin van vier of meer losse woorden die niet bij elkaar horen.</source>
+            <translation>Choose a sentence of four or more separate words that do not belong together.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sterkte: {0}</source>
+            <translation>Strength: {0}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sterk genoeg.</source>
+            <translation>Strong enough.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>heel zwak</source>
+            <translation>very weak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>zwak</source>
+            <translation>weak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>matig</source>
+            <translation>fair</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>redelijk</source>
+            <translation>good</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sterk</source>
+            <translation>strong</translation>
         </message>
     </context>
     <context>

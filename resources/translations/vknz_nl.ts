@@ -22,6 +22,26 @@
         </message>
     </context>
     <context>
+        <name>OnderzoekerFeature</name>
+        <message numerus="yes">
+            <source>%n item(s) van de klant die nog open in de kluis stonden, zijn nu verzegeld.</source>
+            <translation>
+                <numerusform>%n item van de klant dat nog open in de kluis stond, is nu verzegeld.</numerusform>
+                <numerusform>%n items van de klant die nog open in de kluis stonden, zijn nu verzegeld.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OnderzoekerView</name>
+        <message numerus="yes">
+            <source>Verzegelde feedback van de klant: %n item(s). Alleen een onderzoeker kan ze lezen, met het eigen wachtwoord: kies Sleutel openen.</source>
+            <translation>
+                <numerusform>Verzegelde feedback van de klant: %n item. Alleen een onderzoeker kan het lezen, met het eigen wachtwoord: kies Sleutel openen.</numerusform>
+                <numerusform>Verzegelde feedback van de klant: %n items. Alleen een onderzoeker kan ze lezen, met het eigen wachtwoord: kies Sleutel openen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Workspace</name>
         <message numerus="yes">
             <source>%n waarneming(en) verwijderen</source>

@@ -158,6 +158,7 @@ def open_session(
     from vknz_desktop.services.goals import GoalService
     from vknz_desktop.services.keep_fragments import KeepFragmentsService
     from vknz_desktop.services.observations import ObservationService
+    from vknz_desktop.services.onderzoeker import OnderzoekerService
     from vknz_desktop.services.recordings import RecordingService
     from vknz_desktop.services.retention import RetentionService
     from vknz_desktop.services.review_sessions import ReviewSessionService
@@ -166,10 +167,12 @@ def open_session(
     from vknz_desktop.storage.gdpr_repo import GdprRepository
     from vknz_desktop.storage.goals_repo import GoalRepository
     from vknz_desktop.storage.retention_repo import RetentionRepository
+    from vknz_desktop.storage.sealing_repo import SealingRepository
     from vknz_desktop.ui.shell.session import LearningServices, ReviewServices
 
     fragments = FragmentsRepository(vault)
     goals = GoalRepository(vault)
+    strength = DutchPassphraseEstimator().problem
     return VaultSession(
         vault=vault,
         identity=identity,
@@ -195,13 +198,15 @@ def open_session(
                 session_counter=goals.sessions_between,
             ),
         ),
-        privacy=GdprRepository(vault, kdf_profile, DutchPassphraseEstimator().problem),
+        privacy=GdprRepository(vault, kdf_profile, strength),
+        onderzoeker=OnderzoekerService(SealingRepository(vault, kdf_profile, strength)),
     )
 
 
 def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -> list[Feature]:
     """The features, in the order they install, wired to each other in this one place."""
     from vknz_desktop.ui.features.learning.feature import LearningFeature
+    from vknz_desktop.ui.features.onderzoeker.feature import OnderzoekerFeature
     from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
     from vknz_desktop.ui.features.review.feature import ReviewFeature
     from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
@@ -211,7 +216,9 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
     )
     leerdoelen = LearningFeature(host, learning)
     review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
-    return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host)]
+    onderzoeker = OnderzoekerFeature(host, DutchPassphraseEstimator())
+    onderzoeker.keyChanged.connect(review.use_onderzoeker)  # sessions show the sealed items
+    return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host), onderzoeker]
 
 
 def learning_backend() -> LearningBackend:

@@ -61,8 +61,9 @@ NO_ONDERZOEKER_EXPLANATION = (
     "Feedback van de klant kan nog niet worden bewaard: er is in deze kluis nog geen "
     "onderzoeker geregistreerd. Wat de klant zegt, wordt versleuteld voor de onderzoeker, "
     "zodat alleen die het kan lezen tot de klant toestemming geeft om het te delen. "
-    "Laat de onderzoeker zich eerst registreren met een eigen wachtwoord "
-    "(op de opdrachtregel: vknz onderzoeker register NAAM)."
+    "Laat de onderzoeker zich eerst registreren met een eigen wachtwoord: menu "
+    "Onderzoeker, Onderzoeker registreren… (op de opdrachtregel: vknz onderzoeker "
+    "register NAAM)."
 )
 NO_ONDERZOEKER_MESSAGE = NO_ONDERZOEKER_EXPLANATION + " Er is niets bewaard."
 

@@ -62,9 +62,10 @@ SAME_AS_VAULT = (
 )
 VOUCH_NEEDED = (
     "Er is al een onderzoeker geregistreerd. Een nieuwe onderzoeker kan alleen worden "
-    "toegevoegd door een geregistreerde onderzoeker, met diens eigen wachtwoord (op de "
-    "opdrachtregel: --grant-from NAAM), zodat niemand met alleen het wachtwoord van de kluis "
-    "zichzelf kan toevoegen. Er is niets gewijzigd."
+    "toegevoegd door een geregistreerde onderzoeker, met diens eigen wachtwoord (menu "
+    "Onderzoeker: eerst Sleutel openen…, dan Onderzoeker registreren…; op de opdrachtregel: "
+    "--grant-from NAAM), zodat niemand met alleen het wachtwoord van de kluis zichzelf kan "
+    "toevoegen. Er is niets gewijzigd."
 )
 LOCKED_KEY = "De sleutel van de onderzoeker is weer vergrendeld; voer het wachtwoord opnieuw in."
 

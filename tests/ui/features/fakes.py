@@ -139,6 +139,7 @@ class FakeSession:
     learning: Any = None
     privacy: Any = None
     retention: Any = None
+    onderzoeker: Any = None
 
     def open_media(self, recording_id: str) -> Any:
         raise AssertionError(f"no media in this test ({recording_id})")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # services load after the unlock dialog is shown
     from vknz_desktop.services.goals import GoalService
     from vknz_desktop.services.keep_fragments import KeepFragmentsService
     from vknz_desktop.services.observations import ObservationService
+    from vknz_desktop.services.onderzoeker import OnderzoekerService
     from vknz_desktop.services.recordings import RecordingService
     from vknz_desktop.services.retention import RetentionService
     from vknz_desktop.services.review_sessions import ReviewSessionService
@@ -64,6 +65,8 @@ class VaultSession:
     review: ReviewServices | None = None
     learning: LearningServices | None = None
     privacy: GdprRequests | None = None
+    #: Onderzoekers and the klant's sealed feedback (``domain.sealing``).
+    onderzoeker: OnderzoekerService | None = None
 
     def open_media(self, recording_id: str) -> MediaStream:
         """A new decrypting stream of the recording's media (the caller closes it)."""

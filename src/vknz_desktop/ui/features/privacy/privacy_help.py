@@ -38,6 +38,13 @@ wachtwoord opnieuw worden ingevoerd.</p>
 <p>Opnames zijn er om van te leren. Het programma geeft geen cijfers en beoordeelt niemand.
 Een klant heeft nooit nadelen van meedoen of van feedback; wat een klant zegt, komt alleen
 bij de klantmanager terecht als de klant daar per onderdeel toestemming voor gaf.</p>
+<h3>Feedback van de klant</h3>
+<p>Wat een klant zegt, wordt versleuteld voor de onderzoeker. Met het wachtwoord van de kluis
+alleen is het niet te lezen en niet te vinden, welke rol er ook is gekozen. De onderzoeker
+opent het met een eigen wachtwoord (Onderzoeker → Sleutel openen); een verkeerd wachtwoord
+opent niets en komt in het logboek. Zolang de sleutel open is, staat dat onderin het venster;
+bij vergrendelen gaat hij dicht. Pas als de klant zegt dat iets gedeeld mag worden, komt het
+bij de klantmanager, met de datum en de naam van de onderzoeker.</p>
 <h3>Logboek</h3>
 <p>Het logboek (Help → Logboek) houdt bij wanneer de kluis werd geopend, wat er werd
 geïmporteerd, geëxporteerd of verwijderd en wanneer toestemming veranderde —

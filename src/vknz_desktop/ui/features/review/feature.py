@@ -266,6 +266,7 @@ class ReviewFeature(QObject):
         session = self.host.session
         if session is not None and session.review is not None:
             session.review.sessions.use_onderzoeker(onderzoeker)
+            self.session_view.refresh()  # a running session shows or hides the sealed items
 
     def shutdown(self) -> None:
         """Before the vault closes (lock, quit): store typed text, stop players and workers,

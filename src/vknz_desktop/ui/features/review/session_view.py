@@ -152,6 +152,13 @@ class PerspectiveColumn(QFrame):
             self.tr("Waarneming van {0} vastleggen").format(role_label(role))
         )
 
+    def set_may_share(self, may_share: bool) -> None:
+        """Whether the klant's answer may be recorded here (the onderzoeker's key opened or
+        closed)."""
+        self._may_share = may_share
+        self.hint_label.setVisible(self.role == Role.KLANT and not may_share)
+        self._update_sharing_row()
+
     def set_observations(self, observations: list[Observation]) -> None:
         """The column's observations in the current fragment."""
         keep = self.current_id()
@@ -488,7 +495,7 @@ class SessionView(QWidget):
         day = f"  ·  {format_date(session.session_date)}" if session.session_date else ""
         self.title_label.setText(session.title + day)
         left, right = session.perspectives
-        may_share = identity.role in SHARING_ROLES
+        may_share = self._may_share()
         for column, role in ((self.left_column, left), (self.right_column, right)):
             name = next((p.display_name for p in session.participants if p.role == role), "")
             column.set_perspective(role, name, may_share)
@@ -638,7 +645,20 @@ class SessionView(QWidget):
         self.fragment_label.clear()
         self.source_label.clear()
 
+    def refresh(self) -> None:
+        """The onderzoeker's key opened or closed: the columns again (sealed items appear or
+        disappear; with the key the klant's answer may be recorded whatever the role)."""
+        if self._service is None or self._session is None:
+            return
+        for column in (self.left_column, self.right_column):
+            column.set_may_share(self._may_share())
+        self._reload_columns()
+
     # -- internals ----------------------------------------------------------------------------
+    def _may_share(self) -> bool:
+        key = self._service.onderzoeker if self._service is not None else None
+        return self._identity.role in SHARING_ROLES or (key is not None and key.open)
+
     def _find(self, observation_id: str) -> Observation | None:
         entry = self.current_entry()
         if self._service is None or entry is None:
