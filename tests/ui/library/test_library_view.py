@@ -229,3 +229,32 @@ def test_every_control_has_an_accessible_name(library: LibraryView) -> None:
         library.empty_import_button,
     ):
         assert widget.accessibleName()
+
+
+def _arrow_points_up(view: LibraryView, column: int) -> bool:
+    """Whether the sort arrow drawn in ``column``'s heading is ▲ (widest at the bottom)."""
+    header = view.table.horizontalHeader()
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(column)
+    right = left + header.sectionSize(column)
+    arrow_area = range(right - 24, right - 2)  # the arrow sits at the right, after the text
+    background = image.pixelColor(right - 3, 2).lightness()
+    widths = []
+    for y in range(image.height()):
+        dark = [x for x in arrow_area if background - image.pixelColor(x, y).lightness() > 40]
+        if dark and len(dark) < len(arrow_area) - 4:  # not the heading's border line
+            widths.append(max(dark) - min(dark) + 1)
+    assert len(widths) >= 2, "no sort arrow found"
+    return widths[-1] > widths[0]
+
+
+def test_the_sort_arrow_points_the_way_the_rows_go(qtbot: QtBot, library: LibraryView) -> None:
+    date = RecordingTableModel.DATE
+    library.table.sortByColumn(date, Qt.SortOrder.DescendingOrder)  # newest first
+    qtbot.wait(20)
+    assert library.visible_ids()[0] == "r1"  # 20 Nov 2026 on top
+    assert not _arrow_points_up(library, date)  # ▼: the largest at the top
+    library.table.sortByColumn(date, Qt.SortOrder.AscendingOrder)
+    qtbot.wait(20)
+    assert library.visible_ids()[0] == "r4"  # 2025 on top
+    assert _arrow_points_up(library, date)  # ▲

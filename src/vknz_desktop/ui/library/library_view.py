@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QPainter,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -34,10 +35,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QProxyStyle,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
     QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +59,37 @@ from vknz_desktop.ui.library.recording_model import (
     placeholder_pixmap,
     thumbnail_pixmap,
 )
+
+
+class SortArrowStyle(QProxyStyle):
+    """The application's style with the sort arrow pointing the way the rows go: up (▲) when
+    the smallest value is at the top, down (▼) when the largest is (newest first).
+
+    QHeaderView asks the style for a down arrow for ascending order (a convention of some
+    platforms); people read the arrow as the direction of the values, so it is turned round.
+    """
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            option, QStyleOptionHeader
+        ):
+            swapped = QStyleOptionHeader(option)
+            up, down = (
+                QStyleOptionHeader.SortIndicator.SortUp,
+                QStyleOptionHeader.SortIndicator.SortDown,
+            )
+            if option.sortIndicator == up:
+                swapped.sortIndicator = down
+            elif option.sortIndicator == down:
+                swapped.sortIndicator = up
+            option = swapped
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class _RecordingTable(QTableView):
@@ -185,6 +221,9 @@ class LibraryView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(THUMBNAIL_SIZE.height() + 14)
         header = self.table.horizontalHeader()
+        arrow_style = SortArrowStyle(QStyleFactory.create(self.style().name()))
+        arrow_style.setParent(header)
+        header.setStyle(arrow_style)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # headings wrap (rather than being cut short) when large text makes them too wide
