@@ -160,6 +160,11 @@ def open_session(
 
     fragments = FragmentsRepository(vault)
     goals = GoalRepository(vault)
+    from vknz_desktop.media.recorder.deferred import DeferredCaptureBackend, DeferredLiveFinisher
+    from vknz_desktop.services.live_recording import LiveRecordingService
+    from vknz_desktop.storage.live_recording_repo import LiveRecordingRepository
+    from vknz_desktop.storage.source_files import SourceFileRemover
+
     return VaultSession(
         vault=vault,
         identity=identity,
@@ -186,6 +191,10 @@ def open_session(
             ),
         ),
         privacy=GdprRepository(vault, kdf_profile, DutchPassphraseEstimator().problem),
+        source_files=SourceFileRemover(vault),
+        live_recording=LiveRecordingService(
+            LiveRecordingRepository(vault), DeferredCaptureBackend(), DeferredLiveFinisher()
+        ),
     )
 
 

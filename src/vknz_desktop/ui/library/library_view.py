@@ -21,10 +21,10 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
-    QPainter,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -35,68 +35,54 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QProxyStyle,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
     QStyle,
     QStyleFactory,
-    QStyleOption,
-    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from vknz_desktop.domain.models import Recording
+from vknz_desktop.ui.library.library_parts import ReminderBar, SortArrowStyle, TitleDelegate
 from vknz_desktop.ui.library.recording_model import (
     ID_ROLE,
+    NOTE_ROLE,
     SORT_ROLE,
     STATE_ROLE,
     THUMBNAIL_SIZE,
     RecordingFilterModel,
     RecordingTableModel,
+    RowFacts,
     placeholder_pixmap,
     thumbnail_pixmap,
 )
 
 
-class SortArrowStyle(QProxyStyle):
-    """The application's style with the sort arrow pointing the way the rows go: up (▲) when
-    the smallest value is at the top, down (▼) when the largest is (newest first).
-
-    QHeaderView asks the style for a down arrow for ascending order (a convention of some
-    platforms); people read the arrow as the direction of the values, so it is turned round.
-    """
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
-            option, QStyleOptionHeader
-        ):
-            swapped = QStyleOptionHeader(option)
-            up, down = (
-                QStyleOptionHeader.SortIndicator.SortUp,
-                QStyleOptionHeader.SortIndicator.SortDown,
-            )
-            if option.sortIndicator == up:
-                swapped.sortIndicator = down
-            elif option.sortIndicator == down:
-                swapped.sortIndicator = up
-            option = swapped
-        super().drawPrimitive(element, option, painter, widget)
-
-
 class _RecordingTable(QTableView):
-    """The table, with Enter, Delete and the context-menu key handled by the library."""
+    """The table, with Enter, Delete and the context-menu key handled by the library; the
+    keyboard always lands on a row (the first when none was chosen), and the table's frame
+    shows in the highlight colour while it has the keyboard."""
 
     keyActivated = Signal()
     deletePressed = Signal()
+    focusChanged = Signal(bool)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() > 0 and not self.selectionModel().hasSelection():
+            current = self.currentIndex()
+            row = current.row() if current.isValid() else 0
+            self.setCurrentIndex(model.index(row, 0))
+            self.selectRow(row)
+        self.focusChanged.emit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focusChanged.emit(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.currentIndex().isValid():
@@ -125,7 +111,9 @@ class LibraryView(QWidget):
 
     Signals: ``openRequested(str)`` (double-click or Enter), ``importRequested()``,
     ``filesDropped(list[Path])``, ``deleteRequested(str)`` (menu or Delete key),
-    ``consentEditRequested(str)`` and ``currentRecordingChanged(str | None)``.
+    ``consentEditRequested(str)``, ``notesRequested(str)`` (the notes of a recording whose
+    media is gone, or of the recording a fragment was cut from), ``reminderDismissed(str)``
+    and ``currentRecordingChanged(str | None)``.
     """
 
     openRequested = Signal(str)
@@ -133,6 +121,8 @@ class LibraryView(QWidget):
     filesDropped = Signal(object)
     deleteRequested = Signal(str)
     consentEditRequested = Signal(str)
+    notesRequested = Signal(str)
+    reminderDismissed = Signal(str)
     currentRecordingChanged = Signal(object)
 
     def __init__(
@@ -220,6 +210,8 @@ class LibraryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(THUMBNAIL_SIZE.height() + 14)
+        self.table.setItemDelegateForColumn(RecordingTableModel.TITLE, TitleDelegate(self.table))
+        self.table.focusChanged.connect(self._show_table_focus)
         header = self.table.horizontalHeader()
         arrow_style = SortArrowStyle(QStyleFactory.create(self.style().name()))
         arrow_style.setParent(header)
@@ -233,6 +225,8 @@ class LibraryView(QWidget):
             RecordingTableModel.DATE: 120,
             RecordingTableModel.DURATION: 80,
             RecordingTableModel.KIND: 110,
+            RecordingTableModel.FRAGMENTS: 60,
+            RecordingTableModel.OBSERVATIONS: 60,
             RecordingTableModel.CONSENT: 260,
             RecordingTableModel.KEEP_UNTIL: 160,
         }
@@ -253,12 +247,28 @@ class LibraryView(QWidget):
         self.no_match_label.setAccessibleName(self.tr("Geen zoekresultaten"))
         self.no_match_label.hide()
 
+        self.reminder_bar = ReminderBar()
+        self.reminder_bar.dismissed.connect(self.reminderDismissed)
+        # The table's frame: the highlight colour while the table has the keyboard.
+        self.table_frame = QFrame()
+        self.table_frame.setObjectName("libraryTableFrame")
+        self.table_frame.setStyleSheet(
+            "QFrame#libraryTableFrame { border: 2px solid transparent; border-radius: 3px; }"
+            'QFrame#libraryTableFrame[keyboard="true"] { border-color: palette(highlight); }'
+        )
+        self.table_frame.setProperty("keyboard", False)
+        frame_layout = QVBoxLayout(self.table_frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.addWidget(self.table)
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
+
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(8)
         list_layout.addLayout(toolbar)
-        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.reminder_bar)
+        list_layout.addWidget(self.table_frame, 1)
         list_layout.addWidget(self.no_match_label)
         return list_page
 
@@ -327,23 +337,33 @@ class LibraryView(QWidget):
 
     # -- public API ---------------------------------------------------------------------------
     def set_recordings(
-        self, recordings: Sequence[Recording], thumbnails: Mapping[str, bytes]
+        self,
+        recordings: Sequence[Recording],
+        thumbnails: Mapping[str, bytes],
+        facts: Mapping[str, RowFacts] | None = None,
     ) -> None:
-        """Show ``recordings``; ``thumbnails`` maps recording ids to JPEG bytes (may be missing).
+        """Show ``recordings``; ``thumbnails`` maps recording ids to JPEG bytes (may be missing),
+        ``facts`` to counts, reminders and origins.
 
         The selection is kept when the selected recording is still there.
         """
         previous = self.selected_id()
-        self._model.set_recordings(recordings, thumbnails)
+        self._model.set_recordings(recordings, thumbnails, facts)
         self._fit_to_text(grow_only=True)
         self._update_state()
         if previous is not None and not self.select(previous):
             self.currentRecordingChanged.emit(None)
+        self._show_reminder(self.selected_id())
+
+    def facts_of(self, recording_id: str) -> RowFacts:
+        """Counts, reminder and origin shown for a recording."""
+        return self._model.facts_of(recording_id)
 
     def clear(self) -> None:
         """Forget every recording, picture and search text (used when the vault locks)."""
         had_selection = self.selected_id() is not None
         self._model.clear()
+        self.reminder_bar.show_for(None, None)
         self.search_edit.clear()
         self._update_state()
         if had_selection:
@@ -393,11 +413,30 @@ class LibraryView(QWidget):
         ]
 
     def context_menu(self, recording_id: str) -> QMenu:
-        """The menu for one recording: Openen, Toestemming wijzigen…, Verwijderen…."""
+        """The menu for one recording: Openen (or Aantekeningen lezen… when its media is gone),
+        Aantekeningen van de oorspronkelijke opname… (a fragment), Toestemming wijzigen…,
+        the reminder's Gedaan, Verwijderen…."""
         menu = QMenu(self)
         menu.setAccessibleName(self.tr("Mogelijkheden voor deze opname"))
-        open_action = QAction(self.tr("Openen"), menu)
-        open_action.triggered.connect(lambda: self.openRequested.emit(recording_id))
+        row = self._model.row_of(recording_id)
+        recording = self._model.recording_at(row) if row is not None else None
+        facts = self._model.facts_of(recording_id)
+        if recording is not None and not recording.media_available:
+            open_action = QAction(self.tr("Aantekeningen lezen…"), menu)
+            open_action.triggered.connect(lambda: self.notesRequested.emit(recording_id))
+        else:
+            open_action = QAction(self.tr("Openen"), menu)
+            open_action.triggered.connect(lambda: self.openRequested.emit(recording_id))
+        extra: list[QAction] = []
+        if facts.original_id is not None:
+            original = facts.original_id
+            notes = QAction(self.tr("Aantekeningen van de oorspronkelijke opname…"), menu)
+            notes.triggered.connect(lambda: self.notesRequested.emit(original))
+            extra.append(notes)
+        if facts.reminder is not None:
+            done = QAction(self.tr("Herinnering afvinken: ook elders verwijderd"), menu)
+            done.triggered.connect(lambda: self.reminderDismissed.emit(recording_id))
+            extra.append(done)
         consent_action = QAction(self.tr("Toestemming wijzigen…"), menu)
         consent_action.triggered.connect(lambda: self.consentEditRequested.emit(recording_id))
         delete_action = QAction(self.tr("Verwijderen…"), menu)
@@ -405,6 +444,8 @@ class LibraryView(QWidget):
         style = self.style()
         delete_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
         menu.addAction(open_action)
+        for action in extra:
+            menu.addAction(action)
         menu.addAction(consent_action)
         menu.addSeparator()
         menu.addAction(delete_action)
@@ -458,6 +499,9 @@ class LibraryView(QWidget):
         total = self._model.rowCount()
         shown = self._proxy.rowCount()
         self._stack.setCurrentIndex(1 if total else 0)
+        # The shell's "show the library" gives the page the keyboard: the list, or the import
+        # button when there is nothing yet (Ctrl+B, then Enter opens the chosen recording).
+        self.setFocusProxy(self.table if total else self.empty_import_button)
         if total == shown:
             self.count_label.setText(
                 self.tr("1 opname") if total == 1 else self.tr("{n} opnames").format(n=total)
@@ -502,7 +546,18 @@ class LibraryView(QWidget):
             self.deleteRequested.emit(recording_id)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.currentRecordingChanged.emit(self._id_at(current))
+        recording_id = self._id_at(current)
+        self._show_reminder(recording_id)
+        self.currentRecordingChanged.emit(recording_id)
+
+    def _show_reminder(self, recording_id: str | None) -> None:
+        reminder = self._model.facts_of(recording_id).reminder if recording_id else None
+        self.reminder_bar.show_for(recording_id, reminder)
+
+    def _show_table_focus(self, focused: bool) -> None:
+        self.table_frame.setProperty("keyboard", focused)
+        self.table_frame.style().unpolish(self.table_frame)
+        self.table_frame.style().polish(self.table_frame)
 
     def _show_context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
@@ -561,12 +616,15 @@ class LibraryView(QWidget):
 
 __all__ = [
     "ID_ROLE",
+    "NOTE_ROLE",
     "SORT_ROLE",
     "STATE_ROLE",
     "THUMBNAIL_SIZE",
     "LibraryView",
     "RecordingFilterModel",
     "RecordingTableModel",
+    "RowFacts",
+    "SortArrowStyle",
     "placeholder_pixmap",
     "thumbnail_pixmap",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
 )
 
 from vknz_desktop.domain.models import Recording
+from vknz_desktop.domain.recording_ports import SourceReminder
 from vknz_desktop.ui.common.appearance import signal_colour
 from vknz_desktop.ui.common.formatting import (
     format_date,
@@ -54,6 +56,23 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Role with the keep-until state of the row: "ok", "soon" or "expired".
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+#: Role of the title column with the line under the title (a reminder), or "".
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """What the library shows of a recording besides the recording itself."""
+
+    fragments: int = 0
+    observations: int = 0
+    #: Imported from a phone or card: remove it there too (None: nothing to remind of).
+    reminder: SourceReminder | None = None
+    #: A fragment of a recording that was replaced by its fragments: that recording's id.
+    original_id: str | None = None
+
+
+NO_FACTS = RowFacts()
 
 
 def _device_pixel_ratio() -> float:
@@ -149,8 +168,18 @@ def thumbnail_pixmap(jpeg: bytes | None, has_video: bool, ratio: float = 1.0) ->
 class RecordingTableModel(QAbstractTableModel):
     """Recordings as rows; columns as in ``COLUMNS``."""
 
-    TITLE, DATE, DURATION, KIND, CONSENT, KEEP_UNTIL = range(6)
-    COLUMNS: ClassVar[tuple[int, ...]] = (TITLE, DATE, DURATION, KIND, CONSENT, KEEP_UNTIL)
+    TITLE, DATE, DURATION, KIND, FRAGMENTS, OBSERVATIONS, CONSENT, KEEP_UNTIL = range(8)
+    COLUMNS: ClassVar[tuple[int, ...]] = (
+        TITLE,
+        DATE,
+        DURATION,
+        KIND,
+        FRAGMENTS,
+        OBSERVATIONS,
+        CONSENT,
+        KEEP_UNTIL,
+    )
+    NUMBERS: ClassVar[tuple[int, ...]] = (DURATION, FRAGMENTS, OBSERVATIONS)
 
     def __init__(
         self, parent: QObject | None = None, today: Callable[[], dt.date] = dt.date.today
@@ -158,17 +187,22 @@ class RecordingTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._today = today
         self._recordings: list[Recording] = []
+        self._facts: dict[str, RowFacts] = {}
         self._icons: dict[str, QIcon] = {}
         self._reference_day = today()
 
     # -- content ----------------------------------------------------------------------------
     def set_recordings(
-        self, recordings: Sequence[Recording], thumbnails: Mapping[str, bytes]
+        self,
+        recordings: Sequence[Recording],
+        thumbnails: Mapping[str, bytes],
+        facts: Mapping[str, RowFacts] | None = None,
     ) -> None:
-        """Replace everything shown."""
+        """Replace everything shown (``facts``: counts, reminders, origins per recording)."""
         self.beginResetModel()
         self._reference_day = self._today()
         self._recordings = list(recordings)
+        self._facts = dict(facts or {})
         device_ratio = _device_pixel_ratio()
         self._icons = {}
         for recording in self._recordings:
@@ -195,6 +229,10 @@ class RecordingTableModel(QAbstractTableModel):
     def recording_at(self, row: int) -> Recording | None:
         """The recording in source row ``row``."""
         return self._recordings[row] if 0 <= row < len(self._recordings) else None
+
+    def facts_of(self, recording_id: str) -> RowFacts:
+        """What the library knows about a recording besides the recording itself."""
+        return self._facts.get(recording_id, NO_FACTS)
 
     def row_of(self, recording_id: str) -> int | None:
         """The source row that shows ``recording_id``."""
@@ -225,7 +263,7 @@ class RecordingTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
                 Qt.AlignmentFlag.AlignRight
-                if section == self.DURATION
+                if section in self.NUMBERS
                 else Qt.AlignmentFlag.AlignLeft
             )
             # (word wrap: a heading too wide at large text goes onto two lines)
@@ -237,6 +275,8 @@ class RecordingTableModel(QAbstractTableModel):
             self.DATE: self.tr("Datum gesprek"),
             self.DURATION: self.tr("Duur"),
             self.KIND: self.tr("Soort"),
+            self.FRAGMENTS: self.tr("Fragmenten"),
+            self.OBSERVATIONS: self.tr("Waarnemingen"),
             self.CONSENT: self.tr("Toestemming voor"),
             self.KEEP_UNTIL: self.tr("Bewaren tot"),
         }
@@ -263,8 +303,10 @@ class RecordingTableModel(QAbstractTableModel):
             return self._sort_value(recording, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(recording, column, state)
+        if role == NOTE_ROLE and column == self.TITLE:
+            return self.note(recording)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(recording, column, state).replace("\n", ", ")
+            return self._accessible(recording, column, state)
         if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
             return self._icons.get(recording.id)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -283,9 +325,30 @@ class RecordingTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.DURATION:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def note(self, recording: Recording) -> str:
+        """The second line under a title: a reminder to remove the source elsewhere too."""
+        reminder = self.facts_of(recording.id).reminder
+        if reminder is None:
+            return ""
+        if reminder.source_removed:
+            return self.tr("Ook uit de cloud-back-up van de telefoon verwijderen")
+        if reminder.phone:
+            return self.tr("Ook van de telefoon en uit de cloud-back-up verwijderen")
+        return self.tr("Ook van de geheugenkaart of USB-stick verwijderen")
+
+    def _accessible(self, recording: Recording, column: int, state: str) -> str:
+        facts = self.facts_of(recording.id)
+        if column == self.FRAGMENTS:  # (a label, not a sentence: no plural forms needed)
+            return self.tr("Fragmenten: {n}").format(n=facts.fragments)
+        if column == self.OBSERVATIONS:
+            return self.tr("Waarnemingen: {n}").format(n=facts.observations)
+        text = self._display(recording, column, state).replace("\n", ", ")
+        note = self.note(recording) if column == self.TITLE else ""
+        return f"{text}, {note}" if note else text
 
     def _display(self, recording: Recording, column: int, state: str) -> str:
         if column == self.TITLE:
@@ -298,6 +361,10 @@ class RecordingTableModel(QAbstractTableModel):
             if not recording.media_available:  # e.g. after "alleen fragmenten bewaren"
                 return self.tr("Opname verwijderd (alleen tekst)")
             return media_kind_label(recording.media.has_video)
+        if column == self.FRAGMENTS:
+            return str(self.facts_of(recording.id).fragments)
+        if column == self.OBSERVATIONS:
+            return str(self.facts_of(recording.id).observations)
         if column == self.CONSENT:
             return scope_labels(recording.consent)
         if column == self.KEEP_UNTIL:
@@ -310,15 +377,18 @@ class RecordingTableModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, recording: Recording, column: int, state: str) -> str | None:
+        facts = self.facts_of(recording.id)
         if column == self.TITLE:
-            names = ", ".join(
-                f"{p.display_name} ({role_label(p.role).lower()})" for p in recording.participants
+            return self._title_tooltip(recording, facts)
+        if column == self.KIND and not recording.media_available:
+            return self.tr(
+                "De opname zelf is verwijderd; de aantekeningen zijn bewaard. Enter of "
+                "dubbelklikken toont ze."
             )
-            if names:
-                return self.tr("{title}\nIn beeld of te horen: {names}").format(
-                    title=recording.title, names=names
-                )
-            return recording.title
+        if column == self.FRAGMENTS:
+            return self.tr("Gemarkeerde fragmenten: {n}").format(n=facts.fragments)
+        if column == self.OBSERVATIONS:
+            return self.tr("Waarnemingen die je mag zien: {n}").format(n=facts.observations)
         if column == self.CONSENT:
             consent = recording.consent
             return self.tr("Toestemming gegeven door {role} op {day}:\n{scopes}").format(
@@ -339,6 +409,24 @@ class RecordingTableModel(QAbstractTableModel):
                 )
         return None
 
+    def _title_tooltip(self, recording: Recording, facts: RowFacts) -> str:
+        lines = [recording.title]
+        names = ", ".join(
+            f"{p.display_name} ({role_label(p.role).lower()})" for p in recording.participants
+        )
+        if names:
+            lines.append(self.tr("In beeld of te horen: {names}").format(names=names))
+        if facts.original_id is not None:
+            lines.append(
+                self.tr(
+                    "Een fragment van een opname waarvan alleen de fragmenten zijn bewaard; "
+                    "de aantekeningen van die opname staan in het menu (rechtsklik)."
+                )
+            )
+        if self.note(recording):
+            lines.append(self.note(recording))
+        return "\n".join(lines)
+
     def _sort_value(self, recording: Recording, column: int) -> Any:
         if column == self.TITLE:
             return _fold(recording.title)
@@ -349,6 +437,10 @@ class RecordingTableModel(QAbstractTableModel):
             return recording.duration_ms
         if column == self.KIND:
             return int(recording.media.has_video)
+        if column == self.FRAGMENTS:
+            return self.facts_of(recording.id).fragments
+        if column == self.OBSERVATIONS:
+            return self.facts_of(recording.id).observations
         if column == self.CONSENT:
             return scope_labels(recording.consent)
         if column == self.KEEP_UNTIL:
@@ -390,11 +482,14 @@ class RecordingFilterModel(QSortFilterProxyModel):
 
 __all__ = [
     "ID_ROLE",
+    "NOTE_ROLE",
+    "NO_FACTS",
     "SORT_ROLE",
     "STATE_ROLE",
     "THUMBNAIL_SIZE",
     "RecordingFilterModel",
     "RecordingTableModel",
+    "RowFacts",
     "placeholder_pixmap",
     "thumbnail_pixmap",
 ]

@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         settings = AppSettings.load(vault)
         self.apply_settings(settings)
         self.inactivity.start()
-        self.library_controller.open_vault(vault, session.recordings, identity.role)
+        self.library_controller.open_session(session, identity.role)
         log.info("vault unlocked")
         self._events.vaultOpened.emit(session)
         self._resume_or_show_library()
