@@ -472,6 +472,10 @@ class MainWindow(QMainWindow):
         """Stop making pictures in the background (``Host``)."""
         self.library_controller.stop_analysis()
 
+    def hold_inactivity_lock(self, held: bool) -> None:
+        """A recording runs: no lock for want of input (``Host``)."""
+        self.inactivity.hold(held)
+
     def leave_workspace(self) -> None:
         """Store what is typed and close the recording under review (``Host``)."""
         if self._workspace.recording is not None:
