@@ -202,6 +202,7 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
     """The features, in the order they install, wired to each other in this one place."""
     from vknz_desktop.ui.features.learning.feature import LearningFeature
     from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
+    from vknz_desktop.ui.features.recording.feature import RecordingFeature
     from vknz_desktop.ui.features.review.feature import ReviewFeature
     from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
 
@@ -210,7 +211,8 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
     )
     leerdoelen = LearningFeature(host, learning)
     review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
-    return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host)]
+    features: list[Feature] = [review, leerdoelen, SamenKijkenFeature(host)]
+    return [*features, PrivacyFeature(host), RecordingFeature(host)]
 
 
 def learning_backend() -> LearningBackend:
