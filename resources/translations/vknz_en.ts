@@ -628,7 +628,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+684" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+323" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -662,7 +662,13 @@
     <context>
         <name>ConsentForm</name>
         <message>
-            <location line="-535" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_form.py" line="+65" />
+            <source>Kies een rol…</source>
+            <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+91" />
             <source>Toestemming betekent: iedereen die in de opname te zien of te horen is, weet dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet meer wil, kan de toestemming altijd intrekken; verwijder de opname dan.</source>
             <translation>Consent means: everyone who can be seen or heard in the recording knows that it was recorded and what the recording is used for, and has agreed to that. The recording is for learning, never for judging anyone. Anyone who changes their mind can always withdraw consent; then delete the recording.</translation>
         </message>
@@ -712,34 +718,85 @@
             <translation>Explanation of keep until</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
+            <source>&amp;Gegeven door:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Datum toe&amp;stemming:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Bewaren tot en met:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Gegeven door:</source>
-            <translation>Given by:</translation>
+            <translation type="vanished">Given by:</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Datum toestemming:</source>
-            <translation>Date of consent:</translation>
+            <translation type="vanished">Date of consent:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-4" />
             <source>Mag gebruikt worden:</source>
             <translation>May be used for:</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Bewaren tot en met:</source>
-            <translation>Keep until (inclusive):</translation>
+            <translation type="vanished">Keep until (inclusive):</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+36" />
             <source>Vink eerst aan waarvoor de opname gebruikt mag worden.</source>
             <translation>First tick what the recording may be used for.</translation>
         </message>
         <message>
             <location line="+5" />
+            <source>Kies wie de toestemming gaf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Typ de datum van de toestemming als dag-maand-jaar, bijvoorbeeld 5-3-2026.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Typ 'bewaren tot' als dag-maand-jaar, bijvoorbeeld 5-3-2027.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
             <source>'Bewaren tot' ligt vóór de datum van de toestemming.</source>
             <translation>'Keep until' is before the date of consent.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/widgets/date_field.py" line="+102" />
+            <source>dd-mm-jjjj</source>
+            <extracomment>How the field shows a date it understood. Dutch (and English) month names and their usual abbreviations, lower case.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kies een datum in de kalender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kies een datum in de kalender (Alt+Omlaag)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+66" />
+            <source>Kalender</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1668,9 +1725,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportDetailsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-139" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-284" />
             <source>Video met geluid</source>
-            <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
+            <extracomment>Checks whether a source file may be removed after its import: True when it lies on a phone or removable medium; KnownError (Dutch) when it cannot be removed (read-only).</extracomment>
             <translation>Video with sound</translation>
         </message>
         <message>
@@ -1684,7 +1741,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Audio only</translation>
         </message>
         <message>
-            <location line="+417" />
+            <location line="+106" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1694,7 +1751,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Recording details and consent</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+36" />
             <source>Bestandsnaam</source>
             <translation>File name</translation>
         </message>
@@ -1714,47 +1771,65 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Found:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Bestand</source>
             <translation>File</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Titel</source>
-            <translation>Title</translation>
+            <location line="+6" />
+            <source>Na het importeren het &amp;bronbestand verwijderen</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location line="+3" />
-            <source>Datum van het gesprek</source>
-            <translation>Date of the conversation</translation>
+            <location line="+2" />
+            <source>Bronbestand verwijderen na importeren</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location line="+4" />
-            <source>&amp;Titel:</source>
-            <translation>&amp;Title:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Datum gesprek:</source>
-            <translation>Conversation &amp;date:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Gesprek</source>
-            <translation>Conversation</translation>
-        </message>
-        <message>
-            <location line="-68" />
-            <source>Wie zijn er te zien of te horen?</source>
-            <translation>Who can be seen or heard?</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Toestemming</source>
-            <translation>Consent</translation>
+            <location line="+2" />
+            <source>Verwijderen maakt het bestand niet onherstelbaar: op een geheugenkaart, USB-stick, SSD of telefoon is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar een cloud (zoals een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+6" />
+            <source>Uitleg bij bronbestand verwijderen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Dit bestand staat op een telefoon, geheugenkaart of USB-stick.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Titel</source>
+            <translation type="vanished">Title</translation>
+        </message>
+        <message>
+            <source>Datum van het gesprek</source>
+            <translation type="vanished">Date of the conversation</translation>
+        </message>
+        <message>
+            <source>&amp;Titel:</source>
+            <translation type="vanished">&amp;Title:</translation>
+        </message>
+        <message>
+            <source>&amp;Datum gesprek:</source>
+            <translation type="vanished">Conversation &amp;date:</translation>
+        </message>
+        <message>
+            <source>Gesprek</source>
+            <translation type="vanished">Conversation</translation>
+        </message>
+        <message>
+            <source>Wie zijn er te zien of te horen?</source>
+            <translation type="vanished">Who can be seen or heard?</translation>
+        </message>
+        <message>
+            <source>Toestemming</source>
+            <translation type="vanished">Consent</translation>
+        </message>
+        <message>
+            <location line="-64" />
             <source>Importeren</source>
             <translation>Import</translation>
         </message>
@@ -1772,12 +1847,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportFlow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/import_flow.py" line="+135" />
+            <location filename="../../src/vknz_desktop/ui/library/import_flow.py" line="+152" />
             <source>Bestand niet geïmporteerd</source>
             <translation>File not imported</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+65" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1804,7 +1879,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
 {done} of {total} MB ({percent}%)</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+44" />
             <source>Importeren afgebroken</source>
             <translation>Import cancelled</translation>
         </message>
@@ -1823,6 +1898,16 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <location line="+2" />
             <source>Het importeren van “{name}” is niet gelukt ({reason}). Er is niets bewaard.</source>
             <translation>Importing “{name}” failed ({reason}). Nothing was saved.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Bronbestand niet verwijderd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Geïmporteerd; het bronbestand is verwijderd. Verwijder de opname ook uit een cloud of back-up van de telefoon.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1959,15 +2044,38 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
     </context>
     <context>
+        <name>LevelMeter</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="+80" />
+            <source>Geluidsniveau van de microfoon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>stil: hoort de microfoon iets?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>erg hard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>goed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LibraryController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/controller.py" line="+108" />
+            <location filename="../../src/vknz_desktop/ui/library/controller.py" line="+239" />
             <source>Opname importeren</source>
             <extracomment>How long the keep-until messages stay in the status bar (ms). A recording to open in the workspace (its id).</extracomment>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>Opname verwijderen</source>
             <translation>Delete recording</translation>
         </message>
@@ -1994,7 +2102,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LibraryView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="+471" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="+133" />
             <source>Bibliotheek met opnames</source>
             <translation>Library of recordings</translation>
         </message>
@@ -2020,18 +2128,18 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+113" />
+            <location line="+136" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-112" />
-            <location line="+113" />
+            <location line="-135" />
+            <location line="+136" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-134" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
@@ -2046,12 +2154,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+54" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+41" />
             <source>Afbeelding van een video</source>
             <translation>Picture from a video</translation>
         </message>
@@ -2066,17 +2174,32 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+120" />
             <source>Mogelijkheden voor deze opname</source>
             <translation>Options for this recording</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+5" />
+            <source>Aantekeningen lezen…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
             <source>Openen</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
+            <source>Aantekeningen van de oorspronkelijke opname…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Herinnering afvinken: ook elders verwijderd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
             <source>Toestemming wijzigen…</source>
             <translation>Change consent…</translation>
         </message>
@@ -2086,7 +2209,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Delete…</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+65" />
             <source>1 opname</source>
             <translation>1 recording</translation>
         </message>
@@ -2164,17 +2287,17 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+89" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-151" />
+            <location line="-155" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+193" />
+            <location line="+197" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -2196,6 +2319,41 @@ Van Kijken Naar Zien: gesprekken terugkijken om ervan te leren. Opnames en aante
             <translation>VKNZ {0}
 
 From Looking to Seeing: reviewing conversations to learn from them. Recordings and notes stay encrypted on this laptop.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library/notes_dialog.py" line="+47" />
+            <location line="+14" />
+            <source>Aantekeningen</source>
+            <extracomment>A fragment to open in the workspace (its id).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Aantekeningen van een opname zonder beeld en geluid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Er zijn geen aantekeningen bewaard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Fragment openen: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Van deze opname ({day}) zijn alleen de fragmenten bewaard: het beeld en geluid zelf zijn verwijderd. Dit zijn de aantekeningen die buiten de fragmenten vielen; die binnen de fragmenten staan bij het fragment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Het beeld en geluid van deze opname ({day}) zijn verwijderd; de aantekeningen zijn bewaard.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2824,18 +2982,17 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ParticipantsEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-189" />
+            <location filename="../../src/vknz_desktop/ui/library/participants_editor.py" line="+78" />
             <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Een schuilnaam, zoals “Klant A”, is ook goed. Namen blijven in de versleutelde kluis en worden uit een geanonimiseerde samenvatting weggelaten. Lege regels tellen niet mee.</source>
-            <translation>A pseudonym, such as “Client A”, is fine too. Names stay in the encrypted vault and are left out of an anonymized summary. Empty lines do not count.</translation>
+            <translation type="vanished">A pseudonym, such as “Client A”, is fine too. Names stay in the encrypted vault and are left out of an anonymized summary. Empty lines do not count.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+27" />
             <source>Naam of schuilnaam</source>
             <translation>Name or pseudonym</translation>
         </message>
@@ -2845,17 +3002,27 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Remove</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+31" />
+            <source>Kies de rol van deelnemer {n}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+49" />
             <source>Naam deelnemer {n}</source>
             <translation>Participant {n} name</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
             <source>Rol deelnemer {n}</source>
             <translation>Participant {n} role</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-102" />
+            <source>Kies eerst de rol, dan de naam. Een schuilnaam, zoals “Klant A”, is ook goed. Namen blijven in de versleutelde kluis en worden uit een geanonimiseerde samenvatting weggelaten. Lege regels tellen niet mee.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+104" />
             <source>Deelnemer {n} weghalen</source>
             <translation>Remove participant {n}</translation>
         </message>
@@ -2955,6 +3122,15 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <location line="+6" />
             <source>De opname kan niet verder worden afgespeeld.</source>
             <translation>The recording cannot be played any further.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="-76" />
+            <source>Voorbeeld van de camera</source>
+            <extracomment>The meter shows -60 … 0 dBFS; quieter is empty. From here the bar turns to the warning colour (loud), near 0 dBFS it clips.</extracomment>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3079,9 +3255,240 @@ never the content.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
+        <name>RecordingDetailsForm</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library/details_form.py" line="+64" />
+            <source>Wie zijn er te zien of te horen?</source>
+            <extracomment>Characters of average width that two columns need side by side.</extracomment>
+            <translation type="unfinished">Who can be seen or heard?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Toestemming</source>
+            <translation type="unfinished">Consent</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Titel</source>
+            <translation type="unfinished">Title</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Een neutrale titel: geen naam van de klant, die kan op een gedeeld scherm komen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Datum van het gesprek</source>
+            <translation type="unfinished">Date of the conversation</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Titel:</source>
+            <translation type="unfinished">&amp;Title:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Datum gesprek:</source>
+            <translation type="unfinished">Conversation &amp;date:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Gesprek</source>
+            <translation type="unfinished">Conversation</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Typ de datum van het gesprek als dag-maand-jaar, bijvoorbeeld 5-3-2026.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>De datum van het gesprek ligt in de toekomst.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecordingFeature</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/feature.py" line="+43" />
+            <source>&amp;Opnemen…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Raakmoment markeren (tijdens het opnemen)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Soort raakmoment markeren (tijdens het opnemen)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opname pauzeren of hervatten</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Opnemen is in deze uitvoering niet beschikbaar.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>De kluis is alleen te lezen; er kan niet in worden opgenomen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Een opname die nog niet was afgerond, staat nu in de bibliotheek: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Opnemen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Er wordt opgenomen: stop eerst de opname.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecordingIndicator</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="+109" />
+            <source>Opnamelampje</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Opgenomen tijd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Gepauzeerd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Opname loopt</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecordingPage</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/page.py" line="+83" />
+            <location line="+30" />
+            <source>Opnemen</source>
+            <extracomment>How often the elapsed time is read from the recorder (ms).</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Eerst de toestemming: zonder toestemming wordt er geen microfoon of camera geopend. De opname gaat rechtstreeks versleuteld de kluis in; er komt nergens een los bestand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Waarom verder nog niet kan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Verder: microfoon en camera kiezen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>&amp;Terugkijken</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Nog een opname</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar de &amp;bibliotheek</source>
+            <translation type="unfinished">Go to li&amp;brary</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>Opname gepauzeerd — VKNZ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>● Opname loopt — VKNZ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opnemen — VKNZ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Ontgrendel eerst de kluis.</source>
+            <translation type="unfinished">Unlock the vault first.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Microfoons en camera's zoeken…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+30" />
+            <location line="+19" />
+            <source>Alleen geluid: de camera blijft uit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-17" />
+            <source>De camera wordt geopend…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Nog geen markeringen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Gemarkeerd op {time}: {what}. Markeringen: {count}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Let op: bij dit tempo is de schijf over ongeveer {0} minuten vol. Rond het gesprek af of maak ruimte vrij. Vlak voordat de schijf vol is, stopt het opnemen vanzelf en blijft wat is opgenomen bewaard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Bewaard in de kluis: “{title}”, {duration}. Markeringen: {markers}. De opname staat in de bibliotheek, met dezelfde toestemming en bewaartermijn als een geïmporteerde opname.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Opname niet afgerond</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Het afronden van de opname is niet gelukt ({0}). Wat is opgenomen staat versleuteld in de kluis en wordt de volgende keer dat je de kluis opent opnieuw afgerond.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-530" />
+            <location filename="../../src/vknz_desktop/ui/library/recording_model.py" line="+274" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -3102,6 +3509,16 @@ never the content.&lt;/p&gt;</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Fragmenten</source>
+            <translation type="unfinished">Clips</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarnemingen</source>
+            <translation type="unfinished">Observations</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Toestemming voor</source>
             <translation>Consent for</translation>
         </message>
@@ -3111,32 +3528,81 @@ never the content.&lt;/p&gt;</translation>
             <translation>Keep until</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+57" />
+            <source>Ook uit de cloud-back-up van de telefoon verwijderen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ook van de telefoon en uit de cloud-back-up verwijderen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ook van de geheugenkaart of USB-stick verwijderen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Fragmenten: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waarnemingen: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
             <source>Opname verwijderd (alleen tekst)</source>
             <translation>Recording deleted (text only)</translation>
         </message>
         <message>
-            <location line="-106" />
-            <location line="+113" />
+            <location line="+23" />
+            <source>De opname zelf is verwijderd; de aantekeningen zijn bewaard. Enter of dubbelklikken toont ze.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gemarkeerde fragmenten: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waarnemingen die je mag zien: {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>In beeld of te horen: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Een fragment van een opname waarvan alleen de fragmenten zijn bewaard; de aantekeningen van die opname staan in het menu (rechtsklik).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-195" />
+            <location line="+146" />
             <source>verlopen</source>
             <translation>expired</translation>
         </message>
         <message>
-            <location line="-113" />
-            <location line="+115" />
+            <location line="-146" />
+            <location line="+148" />
             <source>verloopt binnenkort</source>
-            <extracomment>Size of the thumbnails in the first column (16:9). Role that holds the recording id of a row (on every column). Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms). Role with the keep-until state of the row: "ok", "soon" or "expired".</extracomment>
+            <extracomment>Size of the thumbnails in the first column (16:9). Role that holds the recording id of a row (on every column). Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms). Role with the keep-until state of the row: "ok", "soon" or "expired". Role of the title column with the line under the title (a reminder), or "". Imported from a phone or card: remove it there too (None: nothing to remind of). A fragment of a recording that was replaced by its fragments: that recording's id.</extracomment>
             <translation>expires soon</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>{title}
 In beeld of te horen: {names}</source>
-            <translation>{title}
+            <translation type="vanished">{title}
 Seen or heard: {names}</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+19" />
             <source>Toestemming gegeven door {role} op {day}:
 {scopes}</source>
             <translation>Consent given by {role} on {day}:
@@ -3245,6 +3711,39 @@ Seen or heard: {names}</translation>
             <location line="+16" />
             <source>Bezig met registreren en versleutelen…</source>
             <translation>Registering and encrypting…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderBar</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library/library_parts.py" line="+115" />
+            <source>Herinnering bij deze opname</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Gedaan, niet meer herinneren</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Herinnering afvinken</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Het bronbestand is na het importeren verwijderd. Op een geheugenkaart of telefoon is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar een cloud (zoals een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Deze opname komt van een telefoon. Verwijder hem daar ook, en uit de cloud-back-up van de telefoon (zoals een fotoback-up). Tot dan staat er een onversleutelde kopie van het gesprek op de telefoon.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Deze opname komt van een geheugenkaart of USB-stick. Verwijder hem daar ook; kwam hij van een telefoon, verwijder hem dan ook uit de cloud-back-up daarvan. Tot dan staat er een onversleutelde kopie van het gesprek op die kaart.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4469,6 +4968,135 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <location line="+1" />
             <source>sterk</source>
             <translation>strong</translation>
+        </message>
+    </context>
+    <context>
+        <name>Studio</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/studio.py" line="+66" />
+            <source>Geluid:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Melding bij het opnemen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Wat neem je op?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Beeld en geluid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Alleen geluid (de camera blijft uit)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Microfoon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Kijk of het voorbeeld klopt en of het geluid beweegt als iemand praat. Er wordt nog niets bewaard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>● &amp;Opnemen starten</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opnemen starten</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Terug naar de toestemming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Microfoon:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Camera:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+102" />
+            <source>&amp;Pauzeren (P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-101" />
+            <source>&amp;Stoppen en bewaren</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Raakmoment markeren (M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Een markering op dit moment; bij het terugkijken vraagt die: wat gebeurde hier?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Soorten raakmomenten tonen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Markeren als {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Laatste markering</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>De opname wordt afgerond: er komt een versleutelde kopie met een inhoudsopgave, zodat je er straks snel in kunt zoeken. Even geduld.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Bezig met afronden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+50" />
+            <source>&amp;Hervatten (P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Standaardmicrofoon van de computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Er is geen camera gevonden.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -173,6 +173,11 @@ def open_session(
     fragments = FragmentsRepository(vault)
     goals = GoalRepository(vault)
     strength = DutchPassphraseEstimator().problem
+    from vknz_desktop.media.recorder.deferred import DeferredCaptureBackend, DeferredLiveFinisher
+    from vknz_desktop.services.live_recording import LiveRecordingService
+    from vknz_desktop.storage.live_recording_repo import LiveRecordingRepository
+    from vknz_desktop.storage.source_files import SourceFileRemover
+
     return VaultSession(
         vault=vault,
         identity=identity,
@@ -200,6 +205,10 @@ def open_session(
         ),
         privacy=GdprRepository(vault, kdf_profile, strength),
         onderzoeker=OnderzoekerService(SealingRepository(vault, kdf_profile, strength)),
+        source_files=SourceFileRemover(vault),
+        live_recording=LiveRecordingService(
+            LiveRecordingRepository(vault), DeferredCaptureBackend(), DeferredLiveFinisher()
+        ),
     )
 
 
@@ -208,6 +217,7 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
     from vknz_desktop.ui.features.learning.feature import LearningFeature
     from vknz_desktop.ui.features.onderzoeker.feature import OnderzoekerFeature
     from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
+    from vknz_desktop.ui.features.recording.feature import RecordingFeature
     from vknz_desktop.ui.features.review.feature import ReviewFeature
     from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
 
@@ -218,7 +228,8 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
     review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
     onderzoeker = OnderzoekerFeature(host, DutchPassphraseEstimator())
     onderzoeker.keyChanged.connect(review.use_onderzoeker)  # sessions show the sealed items
-    return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host), onderzoeker]
+    features: list[Feature] = [review, leerdoelen, SamenKijkenFeature(host)]
+    return [*features, PrivacyFeature(host), onderzoeker, RecordingFeature(host)]
 
 
 def learning_backend() -> LearningBackend:

@@ -9,6 +9,8 @@ from vknz_desktop.domain.ports import Thumbnail
 
 THUMBNAILS_KIND = "thumbnails-v1"
 WAVEFORM_KIND = "waveform-v1"
+#: One JPEG per recording, the library's picture (stored beside the thumbnails).
+COVER_KIND = "cover-v1"
 _ENTRY = struct.Struct(">II")
 
 
@@ -38,6 +40,14 @@ def decode_thumbnails(data: bytes) -> list[Thumbnail]:
     except struct.error as error:
         raise ValueError("malformed thumbnails") from error
     return result
+
+
+def cover_of(thumbnails: Sequence[Thumbnail]) -> bytes | None:
+    """The picture that stands for a recording: the thumbnail a third of the way in (past
+    the greeting), as JPEG; None without thumbnails."""
+    if not thumbnails:
+        return None
+    return thumbnails[len(thumbnails) // 3].jpeg
 
 
 def encode_waveform(peaks: Sequence[float]) -> bytes:

@@ -19,6 +19,7 @@ from vknz_desktop.domain.models import (
     Recording,
     Role,
     SearchHit,
+    SharingState,
 )
 
 ProgressCallback = Callable[[int, int], None]
@@ -64,6 +65,18 @@ class ChunkProblem(Protocol):
     def message(self) -> str: ...
 
 
+@dataclass(frozen=True)
+class ObservationTally:
+    """How many observations a recording has of one kind (author, perspective, sharing
+    state): enough for the visibility policy to decide who may count them, without text."""
+
+    recording_id: str
+    author_role: Role
+    perspective: Role | None
+    sharing_state: SharingState
+    count: int
+
+
 class RecordingRepository(Protocol):
     """What the services need from the vault to manage recordings."""
 
@@ -99,6 +112,14 @@ class RecordingRepository(Protocol):
     def open_media(self, recording_id: str) -> MediaStream: ...
 
     def audit_entries(self) -> list[AuditEntry]: ...
+
+    def observation_tallies(self) -> list[ObservationTally]:
+        """Observations per recording, author role, perspective and sharing state."""
+        ...
+
+    def clip_counts(self) -> dict[str, int]:
+        """Fragments (clips) per recording."""
+        ...
 
 
 # -- ports the GUI is wired with (app.py injects the adapters) ---------------------------------

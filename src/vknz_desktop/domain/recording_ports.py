@@ -252,3 +252,27 @@ class SourceRemover(Protocol):
     def remove(self, source: Path, recording_id: str, role: Role) -> bool:
         """Remove it and audit that; True when it was on removable media."""
         ...
+
+
+@dataclass(frozen=True)
+class SourceReminder:
+    """A recording imported from a phone or a removable medium: the file may still be there
+    (and in the phone's cloud backup). ``source_removed``: the app removed the file itself."""
+
+    recording_id: str
+    phone: bool
+    source_removed: bool = False
+
+
+class SourceReminders(Protocol):
+    """The library's reminders to remove a source on the phone or card too."""
+
+    def reminders(self) -> dict[str, SourceReminder]: ...
+
+    def dismiss(self, recording_id: str) -> None:
+        """The user removed it there (and from the cloud backup)."""
+        ...
+
+
+class SourceFiles(SourceRemover, SourceReminders, Protocol):
+    """Everything about the files recordings were imported from."""

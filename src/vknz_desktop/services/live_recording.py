@@ -65,6 +65,7 @@ class RecorderState(StrEnum):
     RECORDING = "opnemen"
     PAUSED = "gepauzeerd"
     FINISHING = "afronden"
+    STOPPED = "gestopt"  # stopped, the seekable copy left for finish_pending
     DONE = "klaar"
     CLOSED = "gesloten"
 
@@ -235,6 +236,20 @@ class LiveRecorder:
 
     def stop(self) -> Recording:
         """Stop, close the live file, make the seekable copy and swap it in."""
+        recording_id = self._end_capture()
+        recording = self._service.finish(recording_id, role=self._request.role)
+        self._state = RecorderState.DONE
+        return recording
+
+    def stop_capture(self) -> str:
+        """Stop and close the live file, without making the seekable copy (fast: for a lock
+        or quit while recording). ``LiveRecordingService.finish_pending`` finishes it later,
+        at the next unlock. Returns the live recording's id."""
+        recording_id = self._end_capture()
+        self._state = RecorderState.STOPPED
+        return recording_id
+
+    def _end_capture(self) -> str:
         with self._lock:
             if self._state not in (RecorderState.RECORDING, RecorderState.PAUSED):
                 raise KnownError("Er wordt niet opgenomen.")
@@ -254,9 +269,7 @@ class LiveRecorder:
             raise
         self._session.close()
         self._service.store.stop(recording_id, media_ms)
-        recording = self._service.finish(recording_id, role=self._request.role)
-        self._state = RecorderState.DONE
-        return recording
+        return recording_id
 
     def close(self) -> None:
         """Release the devices without recording (the page closed before start); after a
@@ -265,7 +278,7 @@ class LiveRecorder:
             with contextlib.suppress(KnownError):
                 self.stop()
         self._session.close()
-        if self._state is not RecorderState.DONE:
+        if self._state not in (RecorderState.DONE, RecorderState.STOPPED):
             self._state = RecorderState.CLOSED
 
     def disk(self) -> DiskStatus:

@@ -12,6 +12,7 @@ from vknz_desktop.domain.models import (
     DEFAULT_KEEP_MONTHS,
     Consent,
     ConsentScope,
+    Observation,
     Participant,
     Recording,
     Role,
@@ -24,6 +25,7 @@ from vknz_desktop.domain.ports import (
     RecordingRepository,
 )
 from vknz_desktop.domain.recording_ports import SourceRemover
+from vknz_desktop.domain.visibility import Audience, visible_on_screen
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,14 @@ SOURCE_REMOVED_NOTICE = (
     "is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar "
     "een cloud (bijvoorbeeld een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook."
 )
+
+
+@dataclass(frozen=True)
+class RecordingCounts:
+    """What the library counts per recording: fragments, and observations the viewer may see."""
+
+    fragments: int = 0
+    observations: int = 0
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,33 @@ class RecordingService:
     def recordings(self) -> list[Recording]:
         """All recordings, newest first."""
         return self._repository.recordings()
+
+    def counts(self, viewer: Role) -> dict[str, RecordingCounts]:
+        """Fragments and observations per recording, as ``viewer`` alone may count them: klant
+        feedback that is hidden from them is never counted (``domain.visibility``)."""
+        audience = Audience.alone(viewer)
+        stamp = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+        observations: dict[str, int] = {}
+        for tally in self._repository.observation_tallies():
+            example = Observation(  # what the policy looks at; no text is read
+                id="",
+                recording_id=tally.recording_id,
+                time_ms=0,
+                author_role=tally.author_role,
+                perspective=tally.perspective,
+                sharing_state=tally.sharing_state,
+                created_at=stamp,
+                edited_at=stamp,
+            )
+            if visible_on_screen(example, audience):
+                observations[tally.recording_id] = (
+                    observations.get(tally.recording_id, 0) + tally.count
+                )
+        clips = self._repository.clip_counts()
+        return {
+            rid: RecordingCounts(clips.get(rid, 0), observations.get(rid, 0))
+            for rid in set(clips) | set(observations)
+        }
 
     def expired(self) -> list[Recording]:
         """Recordings whose keep-until date has passed."""

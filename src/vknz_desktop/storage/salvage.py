@@ -47,6 +47,7 @@ TABLE_LABELS: dict[str, str] = {
     "onderzoekers": "onderzoekers",
     "sealed_items": "verzegelde feedback van klanten",
     "sealed_item_keys": "sleutels van verzegelde feedback",
+    "source_reminders": "herinneringen om bronbestanden ook elders te verwijderen",
 }
 
 #: Title shown for a recording whose own row was lost but whose spare key survived.

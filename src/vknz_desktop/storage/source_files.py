@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import AuditAction, Role
+from vknz_desktop.domain.recording_ports import SourceReminder
 from vknz_desktop.storage.fsutil import fsync_dir
+from vknz_desktop.storage.removable import PHONE, medium_of
 
 if TYPE_CHECKING:
     from vknz_desktop.storage.vault import Vault
@@ -44,10 +46,10 @@ def check_removable(source: Path) -> SourceCheck:
         )
     if not os.access(source.parent, os.W_OK | os.X_OK):
         raise KnownError(
-            f"U mag in de map van '{source.name}' niets verwijderen (alleen-lezen); het "
+            f"Je mag in de map van '{source.name}' niets verwijderen (alleen-lezen); het "
             "bronbestand kan niet worden verwijderd. Er is niets geïmporteerd of gewijzigd."
         )
-    return SourceCheck(removable_media=_on_removable_media(source))
+    return SourceCheck(removable_media=medium_of(source) is not None)
 
 
 def remove_source(vault: Vault, source: Path, recording_id: str, role: Role) -> SourceCheck:
@@ -71,23 +73,12 @@ def remove_source(vault: Vault, source: Path, recording_id: str, role: Role) -> 
             recording_id,
             {"removable_media": int(check.removable_media)},
         )
+        # The library's reminder now asks only for the phone's cloud copy (schema 10).
+        conn.execute(
+            "UPDATE source_reminders SET source_removed = 1 WHERE recording_id = ?",
+            (recording_id,),
+        )
     return check
-
-
-def _on_removable_media(path: Path) -> bool:
-    """Whether ``path`` lives on a device Linux calls removable (SD card, USB stick, phone)."""
-    try:
-        device = path.stat().st_dev
-    except OSError:
-        return False
-    block = Path(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}")
-    with contextlib.suppress(OSError):
-        resolved = block.resolve()
-        for candidate in (resolved, resolved.parent):
-            flag = candidate / "removable"
-            if flag.exists():
-                return flag.read_text().strip() == "1"
-    return False
 
 
 class SourceFileRemover:
@@ -102,3 +93,20 @@ class SourceFileRemover:
 
     def remove(self, source: Path, recording_id: str, role: Role) -> bool:
         return remove_source(self._vault, source, recording_id, role).removable_media
+
+    def reminders(self) -> dict[str, SourceReminder]:
+        """Recordings imported from a phone or removable medium that the user has not yet
+        said are removed there (``domain.recording_ports.SourceReminders``)."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT recording_id, medium, source_removed FROM source_reminders"
+            ).fetchall()
+        return {
+            str(rid): SourceReminder(str(rid), phone=medium == PHONE, source_removed=bool(done))
+            for rid, medium, done in rows
+        }
+
+    def dismiss(self, recording_id: str) -> None:
+        """The user removed the copies on the phone or card (and its cloud): no reminder."""
+        with self._vault.writing() as conn:
+            conn.execute("DELETE FROM source_reminders WHERE recording_id = ?", (recording_id,))

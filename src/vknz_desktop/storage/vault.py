@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vknz_desktop.domain.derived import COVER_KIND, THUMBNAILS_KIND, cover_of, decode_thumbnails
 from vknz_desktop.domain.errors import (
     DuplicateRecordingError,
     KnownError,
@@ -48,9 +49,10 @@ from vknz_desktop.domain.models import (
     Recording,
     Role,
     SearchHit,
+    SharingState,
 )
 from vknz_desktop.domain.passphrase import passphrase_problem
-from vknz_desktop.domain.ports import CancelToken, ProgressCallback
+from vknz_desktop.domain.ports import CancelToken, ObservationTally, ProgressCallback
 from vknz_desktop.storage import audit_log, observations_repo
 from vknz_desktop.storage.database import (
     DATABASE_FILE_NAME,
@@ -107,6 +109,7 @@ from vknz_desktop.storage.media_store import (
     media_path,
 )
 from vknz_desktop.storage.process_lock import ProcessLock
+from vknz_desktop.storage.removable import medium_of
 from vknz_desktop.storage.salvage import SalvageReport, describe, salvage
 
 log = logging.getLogger(__name__)
@@ -546,6 +549,7 @@ class Vault:
         the half-written ``.part`` file is removed (or at the next open after a crash).
         """
         self._write_conn()  # refuse before writing anything when read-only
+        medium = medium_of(source)
         recording_id = uuid.uuid4().hex
         media_key = os.urandom(32)
         total = source.stat().st_size
@@ -598,6 +602,12 @@ class Vault:
                 )
                 self._insert_participants(conn, recording_id, participants)
                 self._upsert_consent(conn, recording_id, consent, now)
+                if medium is not None:  # a phone or card keeps a copy: the library reminds
+                    conn.execute(
+                        "INSERT INTO source_reminders(recording_id, medium, noted_at)"
+                        " VALUES (?, ?, ?)",
+                        (recording_id, medium, now.isoformat(timespec="seconds")),
+                    )
                 audit_log.append(
                     conn,
                     AuditAction.IMPORT,
@@ -889,16 +899,49 @@ class Vault:
 
     def store_derived_media(self, recording_id: str, kind: str, data: bytes) -> None:
         """Cache an analysis result inside the encrypted database (never as a loose file);
-        skipped when the vault is read-only (it is only a cache)."""
+        skipped when the vault is read-only (it is only a cache). Thumbnails bring the
+        library's one picture (``COVER_KIND``) along in the same transaction."""
         if self.read_only:
             return
+        rows = [(kind, data)]
+        if kind == THUMBNAILS_KIND:
+            with contextlib.suppress(ValueError):
+                cover = cover_of(decode_thumbnails(data))
+                if cover is not None:
+                    rows.append((COVER_KIND, cover))
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.writing() as conn:
-            conn.execute(
-                "INSERT INTO derived_media(recording_id, kind, data, created_at) VALUES (?,?,?,?)"
-                " ON CONFLICT(recording_id, kind) DO UPDATE SET data = excluded.data,"
-                " created_at = excluded.created_at",
-                (recording_id, kind, data, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            for row_kind, row_data in rows:
+                conn.execute(
+                    "INSERT INTO derived_media(recording_id, kind, data, created_at)"
+                    " VALUES (?,?,?,?) ON CONFLICT(recording_id, kind) DO UPDATE SET"
+                    " data = excluded.data, created_at = excluded.created_at",
+                    (recording_id, row_kind, row_data, now),
+                )
+
+    # -- what the library shows besides the recordings ---------------------------------------
+    def observation_tallies(self) -> list[ObservationTally]:
+        """How many observations each recording has, per author role, perspective and sharing
+        state (the visibility policy decides which a viewer may count)."""
+        rows = self._query(
+            "SELECT recording_id, author_role, perspective, sharing_state, count(*)"
+            " FROM observations GROUP BY 1, 2, 3, 4"
+        )
+        return [
+            ObservationTally(
+                recording_id=str(rid),
+                author_role=Role(author),
+                perspective=Role(perspective) if perspective else None,
+                sharing_state=SharingState(state),
+                count=int(count),
             )
+            for rid, author, perspective, state, count in rows
+        ]
+
+    def clip_counts(self) -> dict[str, int]:
+        """How many fragments (clips) each recording has."""
+        rows = self._query("SELECT recording_id, count(*) FROM clips GROUP BY recording_id")
+        return {str(rid): int(count) for rid, count in rows}
 
     # -- settings -----------------------------------------------------------------------------
     def setting(self, key: str) -> str | None:

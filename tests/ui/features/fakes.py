@@ -200,6 +200,9 @@ class FakeHost:
     def show_library(self) -> None:
         self.calls.append("show_library")
 
+    def hold_inactivity_lock(self, held: bool) -> None:
+        self.calls.append(f"hold_inactivity_lock {held}")
+
     def show_workspace(self) -> None:
         self.calls.append("show_workspace")
         self.pages.setCurrentIndex(0)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.fixtures.media_facts import BROKEN_RANDOM, VIDEO_DURATION_MS, VIDEO_MP4
+from tests.fixtures.media_facts import AUDIO_M4A, BROKEN_RANDOM, VIDEO_DURATION_MS, VIDEO_MP4
 from tests.integration.helpers import snapshot
 from tests.ui.data import TODAY, S
+from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import (
     Participant,
     Recording,
@@ -240,3 +241,67 @@ def test_cancel_from_the_progress_dialog_keeps_nothing(
     ]
     assert flow.progress_dialog() is None
     assert import_threads() == []
+
+
+def test_the_source_is_removed_after_the_import_when_asked(
+    qtbot: QtBot,
+    window: QWidget,
+    vault: Vault,
+    tmp_path: Path,
+    shown_messages: list[tuple[str, str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from vknz_desktop.storage.source_files import SourceFileRemover
+    from vknz_desktop.ui.common import messages
+
+    def fill_and_remove(self: ImportDetailsDialog) -> int:
+        assert self.remove_source_box.isEnabled()
+        self.participants_editor.name_edits()[0].setText("Klant Fictief")
+        self.scope_checkboxes[S.SELF].setChecked(True)
+        self.remove_source_box.setChecked(True)
+        self.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ImportDetailsDialog, "exec", fill_and_remove)
+    statuses: list[str] = []
+    messages.bridge().statusShown.connect(lambda text, _ms: statuses.append(text))
+    source = tmp_path / "kaart" / "gesprek.mp4"
+    source.parent.mkdir()
+    source.write_bytes(VIDEO_MP4.read_bytes())
+    prober = PyAvProber()
+    flow = ImportFlow(
+        window,
+        RecordingService(vault, prober),
+        prober,
+        Role.KLANTMANAGER,
+        today=lambda: TODAY,
+        remover=SourceFileRemover(vault),
+    )
+    flow.start([source])
+    assert flow.wait_idle(30_000)
+    assert shown_messages == []
+    assert not source.exists()
+    [recording] = vault.recordings()
+    assert recording.title == "Gesprek 28 nov. 2026"  # the neutral suggestion
+    removed = [e for e in vault.audit_entries() if e.action.value == "source_removed"]
+    assert [e.recording_id for e in removed] == [recording.id]
+    assert any("bronbestand is verwijderd" in text and "cloud" in text for text in statuses)
+
+    # A removal that fails after a good import says so and keeps the recording.
+    second = tmp_path / "kaart" / "tweede.m4a"
+    second.write_bytes(AUDIO_M4A.read_bytes())
+
+    def fails(*_args: object) -> bool:
+        raise KnownError("'tweede.m4a' kon niet worden verwijderd (bezet). Verwijder het zelf.")
+
+    monkeypatch.setattr(SourceFileRemover, "remove", fails)
+    flow.start([second])
+    assert flow.wait_idle(30_000)
+    assert len(vault.recordings()) == 2 and second.exists()
+    assert shown_messages == [
+        (
+            "warning",
+            "Bronbestand niet verwijderd",
+            "'tweede.m4a' kon niet worden verwijderd (bezet). Verwijder het zelf.",
+        )
+    ]

@@ -7,18 +7,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QImageWriter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.data import TODAY, S, recording
+from vknz_desktop.domain.recording_ports import SourceReminder
 from vknz_desktop.ui.library.library_view import (
     ID_ROLE,
+    NOTE_ROLE,
     THUMBNAIL_SIZE,
     LibraryView,
     RecordingTableModel,
+    RowFacts,
 )
 
 # Showing top-level windows on the offscreen platform logs this; it is not our warning.
@@ -229,3 +242,126 @@ def test_every_control_has_an_accessible_name(library: LibraryView) -> None:
         library.empty_import_button,
     ):
         assert widget.accessibleName()
+
+
+def _arrow_points_up(view: LibraryView, column: int) -> bool:
+    """Whether the sort arrow drawn in ``column``'s heading is ▲ (widest at the bottom)."""
+    header = view.table.horizontalHeader()
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(column)
+    right = left + header.sectionSize(column)
+    arrow_area = range(right - 24, right - 2)  # the arrow sits at the right, after the text
+    background = image.pixelColor(right - 3, 2).lightness()
+    widths = []
+    for y in range(image.height()):
+        dark = [x for x in arrow_area if background - image.pixelColor(x, y).lightness() > 40]
+        if dark and len(dark) < len(arrow_area) - 4:  # not the heading's border line
+            widths.append(max(dark) - min(dark) + 1)
+    assert len(widths) >= 2, "no sort arrow found"
+    return widths[-1] > widths[0]
+
+
+def test_the_sort_arrow_points_the_way_the_rows_go(qtbot: QtBot, library: LibraryView) -> None:
+    date = RecordingTableModel.DATE
+    library.table.sortByColumn(date, Qt.SortOrder.DescendingOrder)  # newest first
+    qtbot.wait(20)
+    assert library.visible_ids()[0] == "r1"  # 20 Nov 2026 on top
+    assert not _arrow_points_up(library, date)  # ▼: the largest at the top
+    library.table.sortByColumn(date, Qt.SortOrder.AscendingOrder)
+    qtbot.wait(20)
+    assert library.visible_ids()[0] == "r4"  # 2025 on top
+    assert _arrow_points_up(library, date)  # ▲
+
+
+# ------------------------------------------------------- counts, reminders, notes, keyboard
+
+
+def _with_facts(library: LibraryView) -> None:
+    gone = RECORDINGS[3].model_copy(update={"media_available": False})
+    library.set_recordings(
+        [*RECORDINGS[:3], gone],
+        {},
+        {
+            "r1": RowFacts(fragments=2, observations=14, original_id="r4"),
+            "r2": RowFacts(reminder=SourceReminder("r2", phone=True)),
+            "r3": RowFacts(observations=1, reminder=SourceReminder("r3", phone=False)),
+        },
+    )
+
+
+def test_counts_of_fragments_and_observations_per_recording(library: LibraryView) -> None:
+    _with_facts(library)
+    fragments, observations = RecordingTableModel.FRAGMENTS, RecordingTableModel.OBSERVATIONS
+    assert cell(library, "r1", fragments) == "2"
+    assert cell(library, "r1", observations) == "14"
+    assert cell(library, "r2", observations) == "0"
+    assert cell(library, "r3", observations, Qt.ItemDataRole.AccessibleTextRole) == (
+        "Waarnemingen: 1"
+    )
+    assert cell(library, "r1", fragments, Qt.ItemDataRole.AccessibleTextRole) == "Fragmenten: 2"
+    library.table.sortByColumn(observations, Qt.SortOrder.DescendingOrder)
+    assert library.visible_ids()[:2] == ["r1", "r3"]
+
+
+def test_a_recording_from_a_phone_or_card_shows_a_reminder_until_done(
+    qtbot: QtBot, library: LibraryView
+) -> None:
+    _with_facts(library)
+    assert library.text_of("r2", RecordingTableModel.TITLE) == "Gesprek met tolk"
+    assert "telefoon" in cell(library, "r2", RecordingTableModel.TITLE, NOTE_ROLE)
+    assert "geheugenkaart" in cell(library, "r3", RecordingTableModel.TITLE, NOTE_ROLE)
+    assert cell(library, "r1", RecordingTableModel.TITLE, NOTE_ROLE) == ""
+    library.select("r1")
+    assert library.reminder_bar.isHidden()
+    library.select("r2")
+    assert library.reminder_bar.isVisible()
+    text = library.reminder_bar.label.text()
+    assert "telefoon" in text and "cloud" in text
+    with qtbot.waitSignal(library.reminderDismissed) as done:
+        library.reminder_bar.done_button.click()
+    assert done.args == ["r2"]
+    menu = library.context_menu("r3")
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "Herinnering afvinken: ook elders verwijderd" in texts
+    menu.deleteLater()
+
+
+def test_the_notes_of_a_recording_without_media_are_one_step_away(
+    qtbot: QtBot, library: LibraryView
+) -> None:
+    _with_facts(library)
+    menu = library.context_menu("r4")  # its media are gone: the notes instead of Openen
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Aantekeningen lezen…" and "Openen" not in texts
+    with qtbot.waitSignal(library.notesRequested) as notes:
+        menu.actions()[0].trigger()
+    assert notes.args == ["r4"]
+    menu.deleteLater()
+    menu = library.context_menu("r1")  # a fragment of r4
+    action = next(a for a in menu.actions() if a.text().startswith("Aantekeningen van"))
+    with qtbot.waitSignal(library.notesRequested) as notes:
+        action.trigger()
+    assert notes.args == ["r4"]
+    menu.deleteLater()
+    tooltip = cell(library, "r4", RecordingTableModel.KIND, Qt.ItemDataRole.ToolTipRole)
+    assert "Enter" in tooltip
+
+
+def test_the_keyboard_lands_on_a_row_and_shows_where_it_is(
+    qtbot: QtBot, library: LibraryView
+) -> None:
+    library.table.clearSelection()
+    library.table.setCurrentIndex(QModelIndex())
+    library.search_edit.setFocus()
+    library.setFocus()  # what the shell does after Ctrl+B
+    qtbot.waitUntil(lambda: library.table.hasFocus())
+    assert library.selected_id() == library.visible_ids()[0]
+    assert library.table_frame.property("keyboard") is True
+    with qtbot.waitSignal(library.openRequested) as opened:
+        QTest.keyClick(library.table, Qt.Key.Key_Return)
+    assert opened.args == [library.visible_ids()[0]]
+    library.search_edit.setFocus()
+    qtbot.waitUntil(lambda: library.table_frame.property("keyboard") is False)
+    library.clear()
+    library.setFocus()  # nothing yet: the import button gets the keyboard
+    qtbot.waitUntil(lambda: library.empty_import_button.hasFocus())

@@ -1,24 +1,26 @@
 """Dialogs that ask for a recording's details and consent.
 
 ``ImportDetailsDialog`` is shown before anything is written to the vault: what the file holds,
-a title, the date of the conversation, who is in it, and the consent (who gave it, when, for
-what, and how long the recording may be kept). ``ConsentDialog`` changes the consent of a
-recording that is already in the vault. Both share ``ConsentForm``.
+a neutral title, the date of the conversation, who is in it, the consent (who gave it, when,
+for what, and how long the recording may be kept), and whether to remove the source file after
+the import. ``ConsentDialog`` changes the consent of a recording that is already in the vault.
+Both share ``ConsentForm`` (``consent_form.py``); the import dialog's form is
+``RecordingDetailsForm`` (``details_form.py``), which the Opnemen page uses too.
+
+At large text the form scrolls and folds into one column; the buttons stay in view.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,86 +28,29 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
-    QToolButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from vknz_desktop.domain.models import (
-    DEFAULT_KEEP_MONTHS,
-    Consent,
-    ConsentScope,
-    MediaInfo,
-    Participant,
-    Role,
-    add_months,
-    consent_contradiction,
+from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.models import Consent, ConsentScope, MediaInfo, Role
+from vknz_desktop.services.recordings import ImportRequest
+from vknz_desktop.ui.common.formatting import format_duration
+from vknz_desktop.ui.library.consent_form import (
+    DATE_FORMAT,
+    ConsentForm,
+    from_qdate,
+    hint_label,
+    problem_label,
+    to_qdate,
 )
-from vknz_desktop.services.recordings import ImportRequest, default_title
-from vknz_desktop.ui.common.formatting import format_duration, role_label, scope_label
+from vknz_desktop.ui.library.details_form import RecordingDetailsForm, fits_two_columns
+from vknz_desktop.ui.library.participants_editor import ParticipantsEditor
 
-#: Display format of every date field: numeric, so it never shows English month names.
-DATE_FORMAT = "dd-MM-yyyy"
-_NAME_MAX_LENGTH = 200
-_WARNING_COLOUR = QColor(160, 82, 0)
-
-
-def to_qdate(day: dt.date) -> QDate:
-    """A Python date as a QDate."""
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    """A QDate as a Python date."""
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def _date_edit(day: dt.date, accessible_name: str) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setAccessibleName(accessible_name)
-    edit.setMinimumWidth(130)
-    return edit
-
-
-def _role_combo(selected: Role, accessible_name: str) -> QComboBox:
-    combo = QComboBox()
-    for role in Role:
-        combo.addItem(role_label(role), role.value)
-    combo.setCurrentIndex(list(Role).index(selected))
-    combo.setAccessibleName(accessible_name)
-    return combo
-
-
-def _combo_role(combo: QComboBox) -> Role:
-    return Role(str(combo.currentData()))
-
-
-def _hint_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.92)
-    label.setFont(font)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), palette.color(palette.ColorRole.PlaceholderText))
-    label.setPalette(palette)
-    return label
-
-
-def _problem_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), _WARNING_COLOUR)
-    label.setPalette(palette)
-    return label
+#: Checks whether a source file may be removed after its import: True when it lies on a
+#: phone or removable medium; KnownError (Dutch) when it cannot be removed (read-only).
+SourceCheck = Callable[[Path], bool]
 
 
 def describe_media(media: MediaInfo) -> str:
@@ -125,347 +70,6 @@ def describe_media(media: MediaInfo) -> str:
     return " · ".join(parts)
 
 
-class ConsentForm(QWidget):
-    """Who gave consent, when, for what, and until when the recording may be kept.
-
-    ``changed`` fires on every edit; ``is_complete()`` is False while no scope is ticked.
-    Until the user changes the keep-until date, it follows the consent date plus twelve months.
-    """
-
-    changed = Signal()
-
-    def __init__(
-        self,
-        parent: QWidget | None = None,
-        *,
-        today: dt.date | None = None,
-        consent: Consent | None = None,
-    ) -> None:
-        super().__init__(parent)
-        day = today or dt.date.today()
-        self._keep_until_follows = consent is None
-        self._updating = False
-
-        self._build_note()
-        self._build_fields(day)
-        form = self._build_form()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(self.note_label)
-        layout.addLayout(form)
-
-        self.given_by_combo.currentIndexChanged.connect(self._on_changed)
-        self.given_on_edit.dateChanged.connect(self._on_given_on_changed)
-        self.keep_until_edit.dateChanged.connect(self._on_keep_until_changed)
-
-        if consent is not None:
-            self.set_consent(consent)
-        self._update_hint()
-
-    def _build_note(self) -> None:
-        self.note_label = QLabel(
-            self.tr(
-                "Toestemming betekent: iedereen die in de opname te zien of te horen is, weet "
-                "dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op "
-                "gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet "
-                "meer wil, kan de toestemming altijd intrekken; verwijder de opname dan."
-            )
-        )
-        self.note_label.setWordWrap(True)
-        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.note_label.setAccessibleName(self.tr("Wat toestemming betekent"))
-        self.note_label.setFrameShape(QFrame.Shape.StyledPanel)
-        self.note_label.setMargin(8)
-        self.note_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-
-    def _build_fields(self, day: dt.date) -> None:
-        self.given_by_combo = _role_combo(Role.KLANT, self.tr("Toestemming gegeven door"))
-        self.given_on_edit = _date_edit(day, self.tr("Datum van de toestemming"))
-
-        self.scope_checkboxes: dict[ConsentScope, QCheckBox] = {}
-        self._scopes_box = scopes_box = QVBoxLayout()
-        scopes_box.setSpacing(4)
-        for scope in ConsentScope:
-            checkbox = QCheckBox(scope_label(scope))
-            checkbox.setAccessibleName(
-                self.tr("Toestemming: {label}").format(label=scope_label(scope))
-            )
-            checkbox.toggled.connect(self._on_changed)
-            self.scope_checkboxes[scope] = checkbox
-            scopes_box.addWidget(checkbox)
-        self.scope_hint = _hint_label(
-            self.tr("Alleen wat hier is aangevinkt, mag met de opname gebeuren.")
-        )
-        self.scope_hint.setAccessibleName(self.tr("Uitleg bij de toestemming"))
-
-        self.keep_until_edit = _date_edit(
-            add_months(day, DEFAULT_KEEP_MONTHS), self.tr("Bewaren tot en met")
-        )
-        self.keep_until_edit.setMinimumDate(to_qdate(day))
-        self.keep_until_hint = _hint_label(
-            self.tr(
-                "Standaard 12 maanden na de toestemming. Daarna staat de opname in de "
-                "bibliotheek als verlopen."
-            )
-        )
-        self.keep_until_hint.setAccessibleName(self.tr("Uitleg bij bewaren tot"))
-
-    def _build_form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setVerticalSpacing(8)
-        form.addRow(self.tr("Gegeven door:"), self.given_by_combo)
-        form.addRow(self.tr("Datum toestemming:"), self.given_on_edit)
-        uses_label = QLabel(self.tr("Mag gebruikt worden:"))
-        uses_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.addRow(uses_label, self._scopes_box)
-        form.addRow("", self.scope_hint)
-        form.addRow(self.tr("Bewaren tot en met:"), self.keep_until_edit)
-        form.addRow("", self.keep_until_hint)
-        for row_label, buddy in (
-            (form.labelForField(self.given_by_combo), self.given_by_combo),
-            (form.labelForField(self.given_on_edit), self.given_on_edit),
-            (form.labelForField(self.keep_until_edit), self.keep_until_edit),
-        ):
-            if isinstance(row_label, QLabel):
-                row_label.setBuddy(buddy)
-        return form
-
-    # -- public API ---------------------------------------------------------------------------
-    def scopes(self) -> list[ConsentScope]:
-        """The ticked scopes, in the order of ``ConsentScope``."""
-        return [scope for scope, box in self.scope_checkboxes.items() if box.isChecked()]
-
-    def is_complete(self) -> bool:
-        """Whether the form describes a valid consent (see ``problem``)."""
-        return self.problem() is None
-
-    def problem(self) -> str | None:
-        """Why the form is not complete, in Dutch; None when it is."""
-        if not self.scopes():
-            return self.tr("Vink eerst aan waarvoor de opname gebruikt mag worden.")
-        contradiction = consent_contradiction(self.scopes())  # the consent model's own rule
-        if contradiction is not None:
-            return contradiction
-        if self.keep_until() < self.given_on():
-            return self.tr("'Bewaren tot' ligt vóór de datum van de toestemming.")
-        return None
-
-    def given_by(self) -> Role:
-        """Who gave consent."""
-        return _combo_role(self.given_by_combo)
-
-    def given_on(self) -> dt.date:
-        """When consent was given."""
-        return from_qdate(self.given_on_edit.date())
-
-    def keep_until(self) -> dt.date:
-        """The last day the recording may be kept."""
-        return from_qdate(self.keep_until_edit.date())
-
-    def consent(self) -> Consent:
-        """The consent the form describes; raises ValueError when it is not complete."""
-        problem = self.problem()
-        if problem is not None:
-            raise ValueError(problem)
-        return Consent(
-            given_on=self.given_on(),
-            given_by=self.given_by(),
-            scopes=frozenset(self.scopes()),
-            keep_until=self.keep_until(),
-        )
-
-    def set_consent(self, consent: Consent) -> None:
-        """Fill the form from ``consent``; its keep-until date no longer follows the date given."""
-        self._updating = True
-        try:
-            self.given_by_combo.setCurrentIndex(list(Role).index(consent.given_by))
-            self.given_on_edit.setDate(to_qdate(consent.given_on))
-            self.keep_until_edit.setMinimumDate(to_qdate(consent.given_on))
-            self.keep_until_edit.setDate(to_qdate(consent.keep_until))
-            for scope, box in self.scope_checkboxes.items():
-                with QSignalBlocker(box):
-                    box.setChecked(scope in consent.scopes)
-        finally:
-            self._updating = False
-        self._keep_until_follows = False
-        self._on_changed()
-
-    # -- internals ----------------------------------------------------------------------------
-    def _on_given_on_changed(self, date: QDate) -> None:
-        given = from_qdate(date)
-        self._updating = True
-        try:
-            self.keep_until_edit.setMinimumDate(date)
-            if self._keep_until_follows:
-                self.keep_until_edit.setDate(to_qdate(add_months(given, DEFAULT_KEEP_MONTHS)))
-        finally:
-            self._updating = False
-        self._on_changed()
-
-    def _on_keep_until_changed(self, _date: QDate) -> None:
-        if not self._updating:
-            self._keep_until_follows = False
-        self._on_changed()
-
-    def _on_changed(self) -> None:
-        self._update_hint()
-        self.changed.emit()
-
-    def _update_hint(self) -> None:
-        missing = not self.scopes()
-        palette = self.scope_hint.palette()
-        role = self.scope_hint.foregroundRole()
-        colour = _WARNING_COLOUR if missing else palette.color(palette.ColorRole.PlaceholderText)
-        palette.setColor(role, colour)
-        self.scope_hint.setPalette(palette)
-
-
-class _ParticipantRow:
-    """The widgets of one participant: name, role, remove button."""
-
-    def __init__(
-        self, parent: QWidget, name: str, role: Role, placeholder: str, remove_text: str
-    ) -> None:
-        self.widget = QWidget(parent)
-        self.name_edit = QLineEdit(name, self.widget)
-        self.name_edit.setMaxLength(_NAME_MAX_LENGTH)
-        self.name_edit.setPlaceholderText(placeholder)
-        self.role_combo = _role_combo(role, "")
-        self.role_combo.setParent(self.widget)
-        self.remove_button = QToolButton(self.widget)
-        self.remove_button.setText(remove_text)
-        self.remove_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        layout = QHBoxLayout(self.widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.name_edit, 3)
-        layout.addWidget(self.role_combo, 2)
-        layout.addWidget(self.remove_button)
-
-    def participant(self) -> Participant | None:
-        name = self.name_edit.text().strip()
-        if not name:
-            return None
-        return Participant(display_name=name, role=_combo_role(self.role_combo))
-
-
-class ParticipantsEditor(QWidget):
-    """Rows of name + role, with buttons to add and remove rows. Empty names are skipped."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[_ParticipantRow] = []
-        self._rows_layout = QVBoxLayout()
-        self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        self._rows_layout.setSpacing(6)
-        self.add_button = QPushButton(self.tr("Deelnemer toevoegen"), self)
-        self.add_button.setAccessibleName(self.tr("Deelnemer toevoegen"))
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self._on_add_clicked)
-        self.hint_label = _hint_label(
-            self.tr(
-                "Een schuilnaam, zoals “Klant A”, is ook goed. Namen blijven in de "
-                "versleutelde kluis en worden uit een geanonimiseerde samenvatting "
-                "weggelaten. Lege regels tellen niet mee."
-            )
-        )
-        self.hint_label.setParent(self)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_button)
-        add_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addLayout(self._rows_layout)
-        layout.addLayout(add_row)
-        layout.addWidget(self.hint_label)
-
-    def add_participant(self, name: str = "", role: Role = Role.KLANT) -> QLineEdit:
-        """Add a row; returns its name field."""
-        row = _ParticipantRow(
-            self,
-            name,
-            role,
-            placeholder=self.tr("Naam of schuilnaam"),
-            remove_text=self.tr("Weghalen"),
-        )
-        row.name_edit.textChanged.connect(self.changed)
-        row.role_combo.currentIndexChanged.connect(self.changed)
-        row.remove_button.clicked.connect(lambda: self._remove(row))
-        self._rows.append(row)
-        self._rows_layout.addWidget(row.widget)
-        self._renumber()
-        self.changed.emit()
-        return row.name_edit
-
-    def set_participants(self, participants: Sequence[Participant]) -> None:
-        """Replace all rows."""
-        for row in list(self._rows):
-            self._remove(row, refocus=False)
-        for participant in participants:
-            self.add_participant(participant.display_name, participant.role)
-
-    def participants(self) -> list[Participant]:
-        """The filled-in rows as participants, in order."""
-        result = []
-        for row in self._rows:
-            participant = row.participant()
-            if participant is not None:
-                result.append(participant)
-        return result
-
-    def row_count(self) -> int:
-        """How many rows there are (filled in or not)."""
-        return len(self._rows)
-
-    def name_edits(self) -> list[QLineEdit]:
-        """The name fields, in order."""
-        return [row.name_edit for row in self._rows]
-
-    def role_combos(self) -> list[QComboBox]:
-        """The role boxes, in order."""
-        return [row.role_combo for row in self._rows]
-
-    def remove_buttons(self) -> list[QToolButton]:
-        """The remove buttons, in order."""
-        return [row.remove_button for row in self._rows]
-
-    def _on_add_clicked(self) -> None:
-        self.add_participant().setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _remove(self, row: _ParticipantRow, refocus: bool = True) -> None:
-        position = self._rows.index(row)
-        self._rows.remove(row)
-        self._rows_layout.removeWidget(row.widget)
-        row.widget.hide()
-        row.widget.deleteLater()
-        self._renumber()
-        if refocus:
-            if self._rows:
-                self._rows[min(position, len(self._rows) - 1)].name_edit.setFocus()
-            else:
-                self.add_button.setFocus()
-        self.changed.emit()
-
-    def _renumber(self) -> None:
-        previous: QWidget | None = None
-        for number, row in enumerate(self._rows, start=1):
-            row.name_edit.setAccessibleName(self.tr("Naam deelnemer {n}").format(n=number))
-            row.role_combo.setAccessibleName(self.tr("Rol deelnemer {n}").format(n=number))
-            row.remove_button.setAccessibleName(self.tr("Deelnemer {n} weghalen").format(n=number))
-            for widget in (row.name_edit, row.role_combo, row.remove_button):
-                if previous is not None:
-                    QWidget.setTabOrder(previous, widget)
-                previous = widget
-        if previous is not None:
-            QWidget.setTabOrder(previous, self.add_button)
-
-
 def _elide_middle(text: str, limit: int = 60) -> str:
     if len(text) <= limit:
         return text
@@ -473,14 +77,44 @@ def _elide_middle(text: str, limit: int = 60) -> str:
     return text[:keep] + "…" + text[-keep:]
 
 
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area (vertical only): nothing is squeezed or cut off
+    at large text; the dialog's buttons stay outside it, always in view."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def fit_to_screen(dialog: QDialog, area: QScrollArea) -> None:
+    """As large as the content wants, but never larger than the screen."""
+    screen = dialog.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    inner = area.widget()
+    content = inner.sizeHint() if inner is not None else area.sizeHint()
+    chrome = dialog.sizeHint().height() - area.sizeHint().height()
+    width = min(content.width() + 48, available.width() - 24)
+    height = min(content.height() + chrome + 24, available.height() - 48)
+    dialog.resize(max(width, dialog.minimumWidth()), max(height, 200))
+
+
 class _ConsentButtons:
     """OK (the dialog's word for it), Annuleren, and why OK cannot be pressed yet: OK only
-    while ``form`` describes a complete consent."""
+    while ``problem()`` says nothing."""
 
     def __init__(
-        self, dialog: QDialog, form: ConsentForm, ok_text: str, cancel_text: str, why_not: str
+        self,
+        dialog: QDialog,
+        problem: Callable[[], str | None],
+        ok_text: str,
+        cancel_text: str,
+        why_not: str,
     ) -> None:
-        self._form = form
+        self._problem = problem
         self.box = QDialogButtonBox()
         self.ok = self.box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setAccessibleName(ok_text)
@@ -489,33 +123,32 @@ class _ConsentButtons:
         self.cancel.setAccessibleName(cancel_text)
         self.box.accepted.connect(dialog.accept)
         self.box.rejected.connect(dialog.reject)
-        self.problem_label = _problem_label()
+        self.problem_label = problem_label()
         self.problem_label.setAccessibleName(why_not)
         self.row = QHBoxLayout()
         self.row.addWidget(self.problem_label, 1)
         self.row.addWidget(self.box)
-        form.changed.connect(self.update)
 
     def update(self) -> None:
         """Enable OK, or say why not."""
-        problem = self._form.problem()
+        problem = self._problem()
         self.ok.setEnabled(problem is None)
         self.ok.setToolTip(problem or "")
         self.problem_label.setText(problem or "")
 
     def complete(self) -> bool:
-        """Whether the consent is complete (else the reason is shown)."""
-        if self._form.is_complete():
-            return True
+        """Whether everything is filled in (else the reason is shown)."""
         self.update()
-        return False
+        return self._problem() is None
 
 
 class ImportDetailsDialog(QDialog):
     """Asks for a recording's details and consent before anything is written to the vault.
 
     ``request()`` gives the ImportRequest to run once the dialog is accepted. The OK button
-    ("Importeren") stays disabled until at least one consent scope is ticked.
+    ("Importeren") stays disabled until the details are complete (at least one consent scope,
+    readable dates, a role for every name). ``source_check`` (see ``SourceCheck``) offers to
+    remove the source file after the import; ``remove_source()`` is the user's choice.
     """
 
     def __init__(
@@ -526,61 +159,47 @@ class ImportDetailsDialog(QDialog):
         *,
         role: Role = Role.KLANTMANAGER,
         today: dt.date | None = None,
+        taken_titles: Iterable[str] = (),
+        source_check: SourceCheck | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._media = media
         self._role = role
-        day = today or dt.date.today()
         self.setWindowTitle(self.tr("Opname importeren"))
         self.setAccessibleName(self.tr("Gegevens en toestemming voor de opname"))
         self.setModal(True)
 
-        file_box = self._build_file_box(source, media)
-        conversation_box = self._build_conversation_box(source, day)
-        self.participants_editor = ParticipantsEditor()
-        self.participants_editor.add_participant("", Role.KLANT)
-        participants_box = QGroupBox(self.tr("Wie zijn er te zien of te horen?"))
-        participants_layout = QVBoxLayout(participants_box)
-        participants_layout.addWidget(self.participants_editor)
-        self.consent_form = ConsentForm(today=day)
-        consent_box = QGroupBox(self.tr("Toestemming"))
-        consent_layout = QVBoxLayout(consent_box)
-        consent_layout.addWidget(self.consent_form)
+        self.details = RecordingDetailsForm(today=today, taken_titles=taken_titles)
+        self.title_edit = self.details.title_edit
+        self.conversation_date_edit = self.details.conversation_date_edit
+        self.participants_editor = self.details.participants_editor
+        self.consent_form = self.details.consent_form
+        self.details.left_column.insertWidget(0, self._build_file_box(source, media, source_check))
         self._buttons = _ConsentButtons(
             self,
-            self.consent_form,
+            self.details.problem,
             self.tr("Importeren"),
             self.tr("Annuleren"),
             self.tr("Waarom importeren nog niet kan"),
         )
+        self.details.changed.connect(self._buttons.update)
         self.button_box, self.ok_button = self._buttons.box, self._buttons.ok
         self.cancel_button, self.problem_label = self._buttons.cancel, self._buttons.problem_label
-        left = QVBoxLayout()
-        left.setSpacing(12)
-        left.addWidget(file_box)
-        left.addWidget(conversation_box)
-        left.addWidget(participants_box)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(consent_box)
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(18)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        self.scroll_area = scrolling(self.details)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addLayout(columns)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self._buttons.row)
 
         self._set_tab_order()
-        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.title_edit.selectAll()
+        self.details.focus_title()
         self._buttons.update()
 
-    def _build_file_box(self, source: Path, media: MediaInfo) -> QGroupBox:
-        """What the file is."""
+    def _build_file_box(
+        self, source: Path, media: MediaInfo, source_check: SourceCheck | None
+    ) -> QGroupBox:
+        """What the file is, and whether to remove it afterwards."""
         self.file_label = QLabel(_elide_middle(source.name))
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         self.file_label.setToolTip(str(source))
@@ -592,25 +211,42 @@ class ImportDetailsDialog(QDialog):
         file_form = QFormLayout()
         file_form.addRow(self.tr("Naam:"), self.file_label)
         file_form.addRow(self.tr("Gevonden:"), self.media_label)
+        self._build_remove_option(source, source_check)
+        file_form.addRow(self.remove_source_box)
+        file_form.addRow(self.remove_source_hint)
         file_box = QGroupBox(self.tr("Bestand"))
         file_box.setLayout(file_form)
         return file_box
 
-    def _build_conversation_box(self, source: Path, day: dt.date) -> QGroupBox:
-        """The conversation: title and date."""
-        self.title_edit = QLineEdit(default_title(source))
-        self.title_edit.setAccessibleName(self.tr("Titel"))
-        self.title_edit.setMaxLength(300)
-        self.title_edit.setPlaceholderText(default_title(source))
-        self.conversation_date_edit = _date_edit(day, self.tr("Datum van het gesprek"))
-        self.conversation_date_edit.setMaximumDate(to_qdate(day))
-        conversation_form = QFormLayout()
-        conversation_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        conversation_form.addRow(self.tr("&Titel:"), self.title_edit)
-        conversation_form.addRow(self.tr("&Datum gesprek:"), self.conversation_date_edit)
-        conversation_box = QGroupBox(self.tr("Gesprek"))
-        conversation_box.setLayout(conversation_form)
-        return conversation_box
+    def _build_remove_option(self, source: Path, source_check: SourceCheck | None) -> None:
+        self.remove_source_box = QCheckBox(
+            self.tr("Na het importeren het &bronbestand verwijderen")
+        )
+        self.remove_source_box.setAccessibleName(self.tr("Bronbestand verwijderen na importeren"))
+        honest = self.tr(
+            "Verwijderen maakt het bestand niet onherstelbaar: op een geheugenkaart, "
+            "USB-stick, SSD of telefoon is een verwijderd bestand vaak nog terug te halen, en "
+            "een telefoon kan de opname al naar een cloud (zoals een fotoback-up) hebben "
+            "gekopieerd. Verwijder de opname daar ook."
+        )
+        self.remove_source_hint = hint_label(honest)
+        self.remove_source_hint.setAccessibleName(self.tr("Uitleg bij bronbestand verwijderen"))
+        if source_check is None:
+            self.remove_source_box.hide()
+            self.remove_source_hint.hide()
+            return
+        try:
+            removable = source_check(source)
+        except KnownError as error:  # read-only: refused clearly, before anything happens
+            self.remove_source_box.setEnabled(False)
+            self.remove_source_hint.setText(error.message)
+            return
+        if removable:
+            self.remove_source_hint.setText(
+                self.tr("Dit bestand staat op een telefoon, geheugenkaart of USB-stick.")
+                + " "
+                + honest
+            )
 
     # -- public API ---------------------------------------------------------------------------
     @property
@@ -630,42 +266,45 @@ class ImportDetailsDialog(QDialog):
 
     def conversation_date(self) -> dt.date:
         """The date of the conversation."""
-        return from_qdate(self.conversation_date_edit.date())
+        return self.details.conversation_date()
+
+    def remove_source(self) -> bool:
+        """Whether the user asked to remove the source file after the import."""
+        return self.remove_source_box.isEnabled() and self.remove_source_box.isChecked()
 
     def request(self) -> ImportRequest:
         """What to import and with which consent; raises ValueError while consent is missing."""
-        title = self.title_edit.text().strip()
+        problem = self.details.problem()
+        if problem is not None:
+            raise ValueError(problem)
         return ImportRequest(
             source=self._source,
             consent=self.consent_form.consent(),
-            title=title or None,
+            title=self.details.title(),
             conversation_date=self.conversation_date(),
             participants=tuple(self.participants_editor.participants()),
             role=self._role,
         )
 
     def accept(self) -> None:
-        """Close with Accepted, but only with a complete consent."""
+        """Close with Accepted, but only with complete details."""
         if self._buttons.complete():
             super().accept()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self.details.set_single_column(not fits_two_columns(self))
+        fit_to_screen(self, self.scroll_area)
+        super().showEvent(event)
+
     # -- internals ----------------------------------------------------------------------------
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.title_edit, self.conversation_date_edit]
-        chain += [
-            widget
-            for name, combo, remove in zip(
-                self.participants_editor.name_edits(),
-                self.participants_editor.role_combos(),
-                self.participants_editor.remove_buttons(),
-                strict=True,
-            )
-            for widget in (name, combo, remove)
-        ]
         form = self.consent_form
-        chain += [self.participants_editor.add_button, form.given_by_combo, form.given_on_edit]
-        chain += list(form.scope_checkboxes.values())
-        chain += [form.keep_until_edit, self.ok_button, self.cancel_button]
+        # as they are seen: the file's checkbox above the title (the title has the keyboard
+        # first; Shift+Tab reaches the checkbox)
+        chain: list[QWidget] = [self.remove_source_box, *self.details.first_fields()]
+        chain += self.participants_editor.focus_chain()
+        chain += form.focus_chain()
+        chain += [self.ok_button, self.cancel_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -698,20 +337,28 @@ class ConsentDialog(QDialog):
         self.consent_form = ConsentForm(consent=consent)
         self._buttons = _ConsentButtons(
             self,
-            self.consent_form,
+            self.consent_form.problem,
             self.tr("Opslaan"),
             self.tr("Annuleren"),
             self.tr("Waarom opslaan nog niet kan"),
         )
+        self.consent_form.changed.connect(self._buttons.update)
         self.button_box, self.ok_button = self._buttons.box, self._buttons.ok
         self.cancel_button, self.problem_label = self._buttons.cancel, self._buttons.problem_label
 
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(14)
+        body_layout.addWidget(heading)
+        body_layout.addWidget(self.consent_form)
+        body_layout.addStretch(1)
+        self.scroll_area = scrolling(body)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addWidget(heading)
-        layout.addWidget(self.consent_form)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self._buttons.row)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(min(520, self.fontMetrics().averageCharWidth() * 60))
         self._buttons.update()
 
     def consent(self) -> Consent:
@@ -723,6 +370,10 @@ class ConsentDialog(QDialog):
         if self._buttons.complete():
             super().accept()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_to_screen(self, self.scroll_area)
+        super().showEvent(event)
+
 
 __all__ = [
     "DATE_FORMAT",
@@ -730,7 +381,10 @@ __all__ = [
     "ConsentForm",
     "ImportDetailsDialog",
     "ParticipantsEditor",
+    "SourceCheck",
     "describe_media",
+    "fit_to_screen",
     "from_qdate",
+    "scrolling",
     "to_qdate",
 ]

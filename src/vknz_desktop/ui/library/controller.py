@@ -2,8 +2,14 @@
 pictures made in the background, and the keep-until check at unlock.
 
 ``LibraryController`` owns the ``LibraryView`` (the page) and gets the open vault's services
-when the shell opens a vault (``open_vault``); it never builds a service itself. Opening a
-recording is the shell's business: ``openRequested`` asks for it.
+when the shell opens a vault (``open_session``, or ``open_vault`` with the parts); it never
+builds a service itself. Opening a recording is the shell's business: ``openRequested`` asks
+for it. A recording whose media is gone (fragments kept, keep-until passed) opens as its notes
+(``NotesDialog``) instead.
+
+Per row the view gets one cover picture (``COVER_KIND``, ~4 KB, not the 60 thumbnails), the
+counts of fragments and observations the person working may see, the reminder to remove a
+source on a phone or card too, and for a fragment the recording it was cut from.
 """
 
 from __future__ import annotations
@@ -11,23 +17,52 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from vknz_desktop.domain.derived import THUMBNAILS_KIND, decode_thumbnails
+from vknz_desktop.domain.derived import COVER_KIND
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault
+from vknz_desktop.domain.recording_ports import SourceFiles
+from vknz_desktop.domain.review_ports import FragmentStore
+from vknz_desktop.domain.visibility import Audience, visible_on_screen
 from vknz_desktop.ui.common import messages
-from vknz_desktop.ui.library.library_view import LibraryView
+from vknz_desktop.ui.library.library_view import LibraryView, RowFacts
 from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
 
 if TYPE_CHECKING:
+    from vknz_desktop.services.keep_fragments import KeepFragmentsService
     from vknz_desktop.services.recordings import RecordingService
     from vknz_desktop.services.retention import RetentionService
     from vknz_desktop.ui.library.import_flow import ImportFlow
+
+
+class _ReviewParts(Protocol):
+    @property
+    def repository(self) -> FragmentStore: ...
+
+    @property
+    def keep_fragments(self) -> KeepFragmentsService: ...
+
+
+class LibrarySession(Protocol):
+    """What the library takes of an unlocked vault's session (the shell's ``VaultSession``)."""
+
+    @property
+    def vault(self) -> OpenVault: ...
+
+    @property
+    def recordings(self) -> RecordingService: ...
+
+    @property
+    def review(self) -> _ReviewParts | None: ...
+
+    @property
+    def source_files(self) -> SourceFiles | None: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -52,21 +87,47 @@ class LibraryController(QObject):
         self._analyzer = analyzer
         self._vault: OpenVault | None = None
         self._recordings: RecordingService | None = None
+        self._source_files: SourceFiles | None = None
+        self._review: _ReviewParts | None = None
         self._role = Role.KLANTMANAGER
         self._import_flow: ImportFlow | None = None
         self._background: list[AnalysisWorker] = []
         self.view = LibraryView(parent)
-        self.view.openRequested.connect(self.openRequested)
+        self.view.openRequested.connect(self.open_recording)
+        self.view.notesRequested.connect(self.show_notes)
+        self.view.reminderDismissed.connect(self.dismiss_reminder)
         self.view.importRequested.connect(self.choose_files_to_import)
         self.view.filesDropped.connect(self.import_files)
         self.view.deleteRequested.connect(self.delete_recording)
         self.view.consentEditRequested.connect(self.edit_consent)
 
     # -- the vault ----------------------------------------------------------------------------
-    def open_vault(self, vault: OpenVault, recordings: RecordingService, role: Role) -> None:
-        """Show ``vault``'s recordings; ``recordings`` imports and deletes for ``role``."""
+    def open_session(self, session: LibrarySession, role: Role) -> None:
+        """Show the recordings of an unlocked vault's session, for ``role``."""
+        self.open_vault(
+            session.vault,
+            session.recordings,
+            role,
+            source_files=session.source_files,
+            review=session.review,
+        )
+
+    def open_vault(
+        self,
+        vault: OpenVault,
+        recordings: RecordingService,
+        role: Role,
+        *,
+        source_files: SourceFiles | None = None,
+        review: _ReviewParts | None = None,
+    ) -> None:
+        """Show ``vault``'s recordings; ``recordings`` imports and deletes for ``role``;
+        ``source_files`` removes sources and keeps their reminders; ``review`` knows which
+        recordings were replaced by their fragments."""
         self._vault = vault
         self._recordings = recordings
+        self._source_files = source_files
+        self._review = review
         self._role = role
         self.refresh()
 
@@ -76,6 +137,8 @@ class LibraryController(QObject):
         self.view.clear()
         self._vault = None
         self._recordings = None
+        self._source_files = None
+        self._review = None
 
     def shutdown_work(self) -> None:
         """Stop a running import and analysis before the vault closes."""
@@ -85,19 +148,87 @@ class LibraryController(QObject):
         self.stop_analysis(wait=False)
 
     def refresh(self) -> None:
-        """Reload recordings (and their cached thumbnails) from the vault."""
+        """Reload recordings, their cover pictures, counts and reminders from the vault."""
         vault = self._vault
         if vault is None:
             return
         recordings = vault.recordings()
-        thumbnails: dict[str, bytes] = {}
+        covers: dict[str, bytes] = {}
         for recording in recordings:
-            data = vault.derived_media(recording.id, THUMBNAILS_KIND)
-            if data:
-                thumbs = decode_thumbnails(data)
-                if thumbs:
-                    thumbnails[recording.id] = thumbs[len(thumbs) // 3].jpeg
-        self.view.set_recordings(recordings, thumbnails)
+            if recording.media.has_video and recording.media_available:
+                cover = vault.derived_media(recording.id, COVER_KIND)
+                if cover:
+                    covers[recording.id] = cover
+        self.view.set_recordings(recordings, covers, self._facts())
+
+    def _facts(self) -> dict[str, RowFacts]:
+        counts = self._recordings.counts(self._role) if self._recordings is not None else {}
+        reminders = self._source_files.reminders() if self._source_files is not None else {}
+        origins: dict[str, str] = {}
+        if self._review is not None:
+            for original, fragments in self._review.repository.replaced_recordings().items():
+                origins.update(dict.fromkeys(fragments, original))
+        facts: dict[str, RowFacts] = {}
+        for rid in set(counts) | set(reminders) | set(origins):
+            count = counts.get(rid)
+            facts[rid] = RowFacts(
+                fragments=count.fragments if count is not None else 0,
+                observations=count.observations if count is not None else 0,
+                reminder=reminders.get(rid),
+                original_id=origins.get(rid),
+            )
+        return facts
+
+    # -- opening ------------------------------------------------------------------------------
+    def open_recording(self, recording_id: str) -> None:
+        """Open in the workspace (``openRequested``); a recording whose media is gone shows
+        its notes instead."""
+        if self._vault is None:
+            return
+        try:
+            recording = self._vault.recording(recording_id)
+        except KnownError as error:
+            messages.show_known_error(self._parent, error)
+            return
+        if recording.media_available:
+            self.openRequested.emit(recording_id)
+        else:
+            self.show_notes(recording_id)
+
+    def show_notes(self, recording_id: str) -> None:
+        """The notes kept of a recording whose media is gone, and the fragments it became."""
+        vault = self._vault
+        if vault is None:
+            return
+        from vknz_desktop.ui.library.notes_dialog import NotesDialog
+
+        replaced = None
+        if self._review is not None:
+            replaced = self._review.keep_fragments.notes_of_original(recording_id, self._role)
+        if replaced is not None:
+            recording, notes, fragments = replaced.original, replaced.notes, replaced.fragments
+        else:
+            recording = vault.recording(recording_id)
+            audience = Audience.alone(self._role)
+            notes = tuple(
+                o for o in vault.observations(recording_id) if visible_on_screen(o, audience)
+            )
+            fragments = ()
+        dialog = messages.track(NotesDialog(recording, notes, fragments, self._parent))
+        dialog.openRequested.connect(self.openRequested)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.notes_dialog = dialog  # for tests
+
+    def dismiss_reminder(self, recording_id: str) -> None:
+        """The source was removed on the phone or card too: no more reminder."""
+        if self._source_files is None:
+            return
+        try:
+            self._source_files.dismiss(recording_id)
+        except KnownError as error:
+            messages.show_known_error(self._parent, error)
+        self.refresh()
 
     # -- importing ----------------------------------------------------------------------------
     def choose_files_to_import(self) -> None:
@@ -116,7 +247,9 @@ class LibraryController(QObject):
             return
         from vknz_desktop.ui.library.import_flow import ImportFlow
 
-        flow = ImportFlow(self._parent, self._recordings, self._prober, self._role)
+        flow = ImportFlow(
+            self._parent, self._recordings, self._prober, self._role, remover=self._source_files
+        )
         flow.imported.connect(lambda recording: self.recordings_added([recording]))
         flow.finished.connect(lambda: self._on_import_finished(flow))
         self._import_flow = flow

@@ -3,9 +3,12 @@
 ``ImportFlow.start(paths)`` handles each file in turn:
 
 1. probe it (a file that is not media gets a warning with the Dutch reason; nothing is written);
-2. show ``ImportDetailsDialog`` (Cancel skips the file);
+2. show ``ImportDetailsDialog`` (Cancel skips the file) with a neutral title and, when a
+   ``SourceRemover`` is given, the offer to remove the source file afterwards (a read-only
+   source is refused there, clearly, before anything is imported);
 3. run ``RecordingService.import_recording`` on a worker thread, with a progress dialog whose
-   "Afbreken" button cancels through a ``CancelToken``.
+   "Afbreken" button cancels through a ``CancelToken``; then, when asked, remove the source
+   (audited). A removal that fails after a good import is reported; the recording stays.
 
 Progress and the result hop from the worker to the GUI thread through queued signals; the
 worker thread is joined before the next file starts, and ``finished`` fires after the last one.
@@ -19,6 +22,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
@@ -26,14 +30,24 @@ from PySide6.QtWidgets import QDialog, QProgressBar, QProgressDialog, QWidget
 
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.models import Recording, Role
-from vknz_desktop.domain.ports import MediaProber
-from vknz_desktop.services.recordings import ImportRequest, RecordingService, default_title
+from vknz_desktop.domain.ports import CancelToken, MediaProber, ProgressCallback
+from vknz_desktop.domain.recording_ports import SourceRemover
+from vknz_desktop.services.recordings import ImportRequest, RecordingService
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_megabytes
 from vknz_desktop.ui.common.jobs import PROGRESS_STEPS, BackgroundJob
 from vknz_desktop.ui.library.consent_dialog import ImportDetailsDialog
 
 _log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """A recording imported, and what happened to its source file when removal was asked."""
+
+    recording: Recording
+    source_removed: bool = False
+    removal_problem: str | None = None
 
 
 class ImportFlow(QObject):
@@ -56,6 +70,7 @@ class ImportFlow(QObject):
         role: Role,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        remover: SourceRemover | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
@@ -63,10 +78,11 @@ class ImportFlow(QObject):
         self._prober = prober
         self._role = role
         self._today = today
+        self._remover = remover
         self._queue: deque[Path] = deque()
         self._busy = False
         self._quiet = False
-        self._job: BackgroundJob[Recording] | None = None
+        self._job: BackgroundJob[ImportOutcome] | None = None
         self._request: ImportRequest | None = None
         self._progress_dialog: QProgressDialog | None = None
         self._progress_bar: QProgressBar | None = None
@@ -120,15 +136,16 @@ class ImportFlow(QObject):
     def _next(self) -> None:
         while self._queue:
             path = self._queue.popleft()
-            request = self._ask(path)
-            if request is not None:
-                self._run(request)
+            asked = self._ask(path)
+            if asked is not None:
+                self._run(*asked)
                 return
         self._busy = False
         self.finished.emit()
 
-    def _ask(self, path: Path) -> ImportRequest | None:
-        """Probe ``path`` and ask for details and consent; None when the file is skipped."""
+    def _ask(self, path: Path) -> tuple[ImportRequest, bool] | None:
+        """Probe ``path`` and ask for details and consent (and whether to remove the source
+        afterwards); None when the file is skipped."""
         try:
             media = self._prober.probe(path)
         except KnownError as error:
@@ -138,37 +155,61 @@ class ImportFlow(QObject):
             sys.excepthook(*sys.exc_info())
             return None
         dialog = ImportDetailsDialog(
-            path, media, self._parent_widget, role=self._role, today=self._today()
+            path,
+            media,
+            self._parent_widget,
+            role=self._role,
+            today=self._today(),
+            taken_titles=[r.title for r in self._service.recordings()],
+            source_check=self._remover.check if self._remover is not None else None,
         )
         try:
-            result = dialog.exec()
+            result = messages.track(dialog).exec()
             accepted = _is_accepted(result) or _is_accepted(dialog.result())
-            return dialog.request() if accepted else None
+            return (dialog.request(), dialog.remove_source()) if accepted else None
         finally:
             dialog.deleteLater()
 
-    def _run(self, request: ImportRequest) -> None:
+    def _run(self, request: ImportRequest, remove_source: bool) -> None:
         self._request = request
         try:
             total = request.source.stat().st_size
         except OSError:
             total = 0
         self._show_progress(request, total)
-        service = self._service
-        job: BackgroundJob[Recording] = BackgroundJob(
-            lambda handle: service.import_recording(
-                request, progress=handle.progress, cancel=handle.token
-            ),
+        remover = self._remover if remove_source else None
+        job: BackgroundJob[ImportOutcome] = BackgroundJob(
+            lambda handle: self._import(request, remover, handle.progress, handle.token),
             name="vknz-import",
             parent=self,
             daemon=False,
         )
         job.progressed.connect(self._on_worker_progress)
-        job.succeeded.connect(lambda recording: self._on_worker_done(recording, None))
+        job.succeeded.connect(lambda outcome: self._on_worker_done(outcome, None))
         job.failed.connect(lambda error: self._on_worker_done(None, error))
         self._job = job
         _log.info("import started (%d bytes)", total)
         job.start()
+
+    def _import(
+        self,
+        request: ImportRequest,
+        remover: SourceRemover | None,
+        progress: ProgressCallback,
+        cancel: CancelToken,
+    ) -> ImportOutcome:
+        """On the worker: import; then remove the source when asked (a read-only source is
+        refused before anything is imported)."""
+        if remover is not None:
+            remover.check(request.source)
+        recording = self._service.import_recording(request, progress=progress, cancel=cancel)
+        if remover is None:
+            return ImportOutcome(recording)
+        try:
+            remover.remove(request.source, recording.id, request.role)
+        except KnownError as error:  # imported all the same: say so, keep the recording
+            return ImportOutcome(recording, removal_problem=error.message)
+        return ImportOutcome(recording, source_removed=True)
 
     # -- GUI thread ---------------------------------------------------------------------------
     def _show_progress(self, request: ImportRequest, total: int) -> None:
@@ -199,7 +240,7 @@ class ImportFlow(QObject):
         if dialog is None:
             return
         percent = done * 100 // total if total > 0 else 0
-        title = (request.title or "").strip() or default_title(request.source)
+        title = (request.title or "").strip()
         if len(title) > 60:  # keep the dialog a sensible width
             title = title[:59] + "…"
         dialog.setLabelText(
@@ -228,7 +269,7 @@ class ImportFlow(QObject):
         self._set_progress_text(request, done, total)
         self.progressChanged.emit(done, total)
 
-    def _on_worker_done(self, recording: object, error: object) -> None:
+    def _on_worker_done(self, outcome: object, error: object) -> None:
         job, request = self._job, self._request
         source_name = request.source.name if request is not None else ""
         self._job = None
@@ -237,9 +278,10 @@ class ImportFlow(QObject):
             job.deleteLater()
         self._close_progress()
         cancelled = job is not None and job.cancelled
-        if error is None and isinstance(recording, Recording):
-            _log.info("import finished: recording %s", recording.id)
-            self.imported.emit(recording)
+        if error is None and isinstance(outcome, ImportOutcome):
+            _log.info("import finished: recording %s", outcome.recording.id)
+            self.imported.emit(outcome.recording)
+            self._report_source(outcome)
         elif isinstance(error, ImportCancelledError) or (
             cancelled and isinstance(error, KnownError)
         ):
@@ -271,6 +313,20 @@ class ImportFlow(QObject):
             sys.excepthook(type(error), error, error.__traceback__)
         QTimer.singleShot(0, self._next)
 
+    def _report_source(self, outcome: ImportOutcome) -> None:
+        if outcome.removal_problem is not None and not self._quiet:
+            messages.warn(
+                self._parent_widget, self.tr("Bronbestand niet verwijderd"), outcome.removal_problem
+            )
+        elif outcome.source_removed:
+            messages.status(
+                self.tr(
+                    "Geïmporteerd; het bronbestand is verwijderd. Verwijder de opname ook uit "
+                    "een cloud of back-up van de telefoon."
+                ),
+                15_000,
+            )
+
     def _close_progress(self) -> None:
         dialog = self._progress_dialog
         self._progress_dialog = None
@@ -287,4 +343,4 @@ def _is_accepted(result: object) -> bool:
     return result == accepted or result == accepted.value
 
 
-__all__ = ["PROGRESS_STEPS", "ImportFlow"]
+__all__ = ["PROGRESS_STEPS", "ImportFlow", "ImportOutcome"]

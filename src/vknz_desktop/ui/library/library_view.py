@@ -10,44 +10,22 @@ listens to its signals.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QPointF,
-    QRectF,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QBrush,
-    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QFontMetrics,
-    QGuiApplication,
-    QIcon,
     QKeyEvent,
-    QPainter,
-    QPainterPath,
     QPalette,
-    QPixmap,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,370 +39,50 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QStyle,
+    QStyleFactory,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from vknz_desktop.domain.models import Recording
-from vknz_desktop.ui.common.appearance import signal_colour
-from vknz_desktop.ui.common.formatting import (
-    format_date,
-    format_duration,
-    keep_until_state,
-    media_kind_label,
-    role_label,
-    scope_labels,
+from vknz_desktop.ui.library.library_parts import ReminderBar, SortArrowStyle, TitleDelegate
+from vknz_desktop.ui.library.recording_model import (
+    ID_ROLE,
+    NOTE_ROLE,
+    SORT_ROLE,
+    STATE_ROLE,
+    THUMBNAIL_SIZE,
+    RecordingFilterModel,
+    RecordingTableModel,
+    RowFacts,
+    placeholder_pixmap,
+    thumbnail_pixmap,
 )
-
-#: Size of the thumbnails in the first column (16:9).
-THUMBNAIL_SIZE = QSize(96, 54)
-
-#: Role that holds the recording id of a row (on every column).
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-#: Role with the keep-until state of the row: "ok", "soon" or "expired".
-STATE_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-def _device_pixel_ratio() -> float:
-    screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
-    return screen.devicePixelRatio() if screen is not None else 1.0
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, so "zoe" finds "Zoë"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def placeholder_pixmap(
-    has_video: bool, size: QSize = THUMBNAIL_SIZE, ratio: float = 1.0
-) -> QPixmap:
-    """A neutral picture for a recording without a thumbnail: a play sign or sound bars."""
-    pixmap = QPixmap(int(size.width() * ratio), int(size.height() * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width, height = float(size.width()), float(size.height())
-        background = QPainterPath()
-        background.addRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 6, 6)
-        painter.fillPath(background, QColor(88, 96, 105) if has_video else QColor(70, 98, 112))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(238, 240, 242))
-        centre_x, centre_y = width / 2, height / 2
-        if has_video:
-            radius = height * 0.22
-            triangle = QPolygonF(
-                [
-                    QPointF(centre_x - radius * 0.7, centre_y - radius),
-                    QPointF(centre_x - radius * 0.7, centre_y + radius),
-                    QPointF(centre_x + radius, centre_y),
-                ]
-            )
-            painter.drawPolygon(triangle)
-        else:
-            bars = (0.25, 0.55, 0.9, 0.6, 0.35, 0.7, 0.3)
-            bar_width = 5.0
-            gap = 4.0
-            total = len(bars) * bar_width + (len(bars) - 1) * gap
-            left = centre_x - total / 2
-            for number, fraction in enumerate(bars):
-                bar_height = height * 0.6 * fraction
-                painter.drawRoundedRect(
-                    QRectF(
-                        left + number * (bar_width + gap),
-                        centre_y - bar_height / 2,
-                        bar_width,
-                        bar_height,
-                    ),
-                    2,
-                    2,
-                )
-    finally:
-        painter.end()
-    return pixmap
-
-
-def thumbnail_pixmap(jpeg: bytes | None, has_video: bool, ratio: float = 1.0) -> QPixmap:
-    """The recording's JPEG scaled into a 16:9 frame, or the placeholder when there is none."""
-    if jpeg:
-        image = QPixmap()
-        if image.loadFromData(jpeg, "JPG") and not image.isNull():
-            target = QSize(
-                int(THUMBNAIL_SIZE.width() * ratio), int(THUMBNAIL_SIZE.height() * ratio)
-            )
-            scaled = image.scaled(
-                target,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            framed = QPixmap(target)
-            framed.fill(QColor(24, 24, 24))
-            painter = QPainter(framed)
-            try:
-                painter.drawPixmap(
-                    (target.width() - scaled.width()) // 2,
-                    (target.height() - scaled.height()) // 2,
-                    scaled,
-                )
-            finally:
-                painter.end()
-            framed.setDevicePixelRatio(ratio)
-            return framed
-    return placeholder_pixmap(has_video, THUMBNAIL_SIZE, ratio)
-
-
-class RecordingTableModel(QAbstractTableModel):
-    """Recordings as rows; columns as in ``COLUMNS``."""
-
-    TITLE, DATE, DURATION, KIND, CONSENT, KEEP_UNTIL = range(6)
-    COLUMNS: ClassVar[tuple[int, ...]] = (TITLE, DATE, DURATION, KIND, CONSENT, KEEP_UNTIL)
-
-    def __init__(
-        self, parent: QObject | None = None, today: Callable[[], dt.date] = dt.date.today
-    ) -> None:
-        super().__init__(parent)
-        self._today = today
-        self._recordings: list[Recording] = []
-        self._icons: dict[str, QIcon] = {}
-        self._reference_day = today()
-
-    # -- content ----------------------------------------------------------------------------
-    def set_recordings(
-        self, recordings: Sequence[Recording], thumbnails: Mapping[str, bytes]
-    ) -> None:
-        """Replace everything shown."""
-        self.beginResetModel()
-        self._reference_day = self._today()
-        self._recordings = list(recordings)
-        device_ratio = _device_pixel_ratio()
-        self._icons = {}
-        for recording in self._recordings:
-            pixmap = thumbnail_pixmap(
-                thumbnails.get(recording.id) if recording.media.has_video else None,
-                recording.media.has_video,
-                device_ratio,
-            )
-            icon = QIcon()
-            # The same picture when selected: no tint over someone's face or the placeholder.
-            icon.addPixmap(pixmap, QIcon.Mode.Normal)
-            icon.addPixmap(pixmap, QIcon.Mode.Selected)
-            self._icons[recording.id] = icon
-        self.endResetModel()
-
-    def clear(self) -> None:
-        """Drop every recording and picture."""
-        self.set_recordings([], {})
-
-    def state_words(self) -> tuple[str, str]:
-        """The words shown under a keep-until date that is (nearly) past."""
-        return self.tr("verloopt binnenkort"), self.tr("verlopen")
-
-    def recording_at(self, row: int) -> Recording | None:
-        """The recording in source row ``row``."""
-        return self._recordings[row] if 0 <= row < len(self._recordings) else None
-
-    def row_of(self, recording_id: str) -> int | None:
-        """The source row that shows ``recording_id``."""
-        for row, recording in enumerate(self._recordings):
-            if recording.id == recording_id:
-                return row
-        return None
-
-    # -- QAbstractTableModel ----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        if parent is not None and parent.isValid():
-            return 0
-        return len(self._recordings)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        if parent is not None and parent.isValid():
-            return 0
-        return len(self.COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight
-                if section == self.DURATION
-                else Qt.AlignmentFlag.AlignLeft
-            )
-            # (word wrap: a heading too wide at large text goes onto two lines)
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = {
-            self.TITLE: self.tr("Opname"),
-            self.DATE: self.tr("Datum gesprek"),
-            self.DURATION: self.tr("Duur"),
-            self.KIND: self.tr("Soort"),
-            self.CONSENT: self.tr("Toestemming voor"),
-            self.KEEP_UNTIL: self.tr("Bewaren tot"),
-        }
-        return headers.get(section)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        recording = self.recording_at(index.row()) if index.isValid() else None
-        if recording is None:
-            return None
-        column = index.column()
-        state = keep_until_state(recording.consent, self._reference_day)
-        if role == ID_ROLE:
-            return recording.id
-        if role == STATE_ROLE:
-            return state
-        if role == SORT_ROLE:
-            return self._sort_value(recording, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(recording, column, state)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(recording, column, state).replace("\n", ", ")
-        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE:
-            return self._icons.get(recording.id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(recording, column, state)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.KEEP_UNTIL:
-            # readable on the light and the dark (high-contrast) backgrounds alike
-            if state == "expired":
-                return QBrush(signal_colour("error"))
-            if state == "soon":
-                return QBrush(signal_colour("warning"))
-        if role == Qt.ItemDataRole.FontRole and column == self.KEEP_UNTIL and state != "ok":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.FontRole and column == self.TITLE:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.DURATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, recording: Recording, column: int, state: str) -> str:
-        if column == self.TITLE:
-            return recording.title
-        if column == self.DATE:
-            return format_date(recording.conversation_date)
-        if column == self.DURATION:
-            return format_duration(recording.duration_ms)
-        if column == self.KIND:
-            if not recording.media_available:  # e.g. after "alleen fragmenten bewaren"
-                return self.tr("Opname verwijderd (alleen tekst)")
-            return media_kind_label(recording.media.has_video)
-        if column == self.CONSENT:
-            return scope_labels(recording.consent)
-        if column == self.KEEP_UNTIL:
-            day = format_date(recording.consent.keep_until)
-            if state == "expired":
-                return day + "\n" + self.tr("verlopen")
-            if state == "soon":
-                return day + "\n" + self.tr("verloopt binnenkort")
-            return day
-        return ""
-
-    def _tooltip(self, recording: Recording, column: int, state: str) -> str | None:
-        if column == self.TITLE:
-            names = ", ".join(
-                f"{p.display_name} ({role_label(p.role).lower()})" for p in recording.participants
-            )
-            if names:
-                return self.tr("{title}\nIn beeld of te horen: {names}").format(
-                    title=recording.title, names=names
-                )
-            return recording.title
-        if column == self.CONSENT:
-            consent = recording.consent
-            return self.tr("Toestemming gegeven door {role} op {day}:\n{scopes}").format(
-                role=role_label(consent.given_by).lower(),
-                day=format_date(consent.given_on),
-                scopes=scope_labels(consent, "\n"),
-            )
-        if column == self.KEEP_UNTIL:
-            if state == "expired":
-                return self.tr(
-                    "De bewaartermijn is verlopen. Verwijder de opname, "
-                    "of leg nieuwe toestemming vast als die er is."
-                )
-            if state == "soon":
-                return self.tr(
-                    "De bewaartermijn loopt binnenkort af. Rond het terugkijken af, "
-                    "of vraag opnieuw toestemming."
-                )
-        return None
-
-    def _sort_value(self, recording: Recording, column: int) -> Any:
-        if column == self.TITLE:
-            return _fold(recording.title)
-        if column == self.DATE:
-            day = recording.conversation_date
-            return day.toordinal() if day is not None else 0
-        if column == self.DURATION:
-            return recording.duration_ms
-        if column == self.KIND:
-            return int(recording.media.has_video)
-        if column == self.CONSENT:
-            return scope_labels(recording.consent)
-        if column == self.KEEP_UNTIL:
-            return recording.consent.keep_until.toordinal()
-        return None
-
-
-class RecordingFilterModel(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE`` and keeps rows whose title holds every word of the filter."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self.setSortRole(SORT_ROLE)
-
-    def set_search_text(self, text: str) -> None:
-        """Filter on ``text``: every word must occur in the title (case and accents ignored)."""
-        words = _fold(text).split()
-        if words == self._words:
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self._words = words
-            self.invalidateFilter()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not self._words:
-            return True
-        model = self.sourceModel()
-        title = model.data(model.index(source_row, RecordingTableModel.TITLE, source_parent))
-        folded = _fold(str(title or ""))
-        return all(word in folded for word in self._words)
 
 
 class _RecordingTable(QTableView):
-    """The table, with Enter, Delete and the context-menu key handled by the library."""
+    """The table, with Enter, Delete and the context-menu key handled by the library; the
+    keyboard always lands on a row (the first when none was chosen), and the table's frame
+    shows in the highlight colour while it has the keyboard."""
 
     keyActivated = Signal()
     deletePressed = Signal()
+    focusChanged = Signal(bool)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() > 0 and not self.selectionModel().hasSelection():
+            current = self.currentIndex()
+            row = current.row() if current.isValid() else 0
+            self.setCurrentIndex(model.index(row, 0))
+            self.selectRow(row)
+        self.focusChanged.emit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focusChanged.emit(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.currentIndex().isValid():
@@ -453,7 +111,9 @@ class LibraryView(QWidget):
 
     Signals: ``openRequested(str)`` (double-click or Enter), ``importRequested()``,
     ``filesDropped(list[Path])``, ``deleteRequested(str)`` (menu or Delete key),
-    ``consentEditRequested(str)`` and ``currentRecordingChanged(str | None)``.
+    ``consentEditRequested(str)``, ``notesRequested(str)`` (the notes of a recording whose
+    media is gone, or of the recording a fragment was cut from), ``reminderDismissed(str)``
+    and ``currentRecordingChanged(str | None)``.
     """
 
     openRequested = Signal(str)
@@ -461,6 +121,8 @@ class LibraryView(QWidget):
     filesDropped = Signal(object)
     deleteRequested = Signal(str)
     consentEditRequested = Signal(str)
+    notesRequested = Signal(str)
+    reminderDismissed = Signal(str)
     currentRecordingChanged = Signal(object)
 
     def __init__(
@@ -548,7 +210,12 @@ class LibraryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(THUMBNAIL_SIZE.height() + 14)
+        self.table.setItemDelegateForColumn(RecordingTableModel.TITLE, TitleDelegate(self.table))
+        self.table.focusChanged.connect(self._show_table_focus)
         header = self.table.horizontalHeader()
+        arrow_style = SortArrowStyle(QStyleFactory.create(self.style().name()))
+        arrow_style.setParent(header)
+        header.setStyle(arrow_style)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # headings wrap (rather than being cut short) when large text makes them too wide
@@ -558,6 +225,8 @@ class LibraryView(QWidget):
             RecordingTableModel.DATE: 120,
             RecordingTableModel.DURATION: 80,
             RecordingTableModel.KIND: 110,
+            RecordingTableModel.FRAGMENTS: 60,
+            RecordingTableModel.OBSERVATIONS: 60,
             RecordingTableModel.CONSENT: 260,
             RecordingTableModel.KEEP_UNTIL: 160,
         }
@@ -578,12 +247,28 @@ class LibraryView(QWidget):
         self.no_match_label.setAccessibleName(self.tr("Geen zoekresultaten"))
         self.no_match_label.hide()
 
+        self.reminder_bar = ReminderBar()
+        self.reminder_bar.dismissed.connect(self.reminderDismissed)
+        # The table's frame: the highlight colour while the table has the keyboard.
+        self.table_frame = QFrame()
+        self.table_frame.setObjectName("libraryTableFrame")
+        self.table_frame.setStyleSheet(
+            "QFrame#libraryTableFrame { border: 2px solid transparent; border-radius: 3px; }"
+            'QFrame#libraryTableFrame[keyboard="true"] { border-color: palette(highlight); }'
+        )
+        self.table_frame.setProperty("keyboard", False)
+        frame_layout = QVBoxLayout(self.table_frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.addWidget(self.table)
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
+
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(8)
         list_layout.addLayout(toolbar)
-        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.reminder_bar)
+        list_layout.addWidget(self.table_frame, 1)
         list_layout.addWidget(self.no_match_label)
         return list_page
 
@@ -652,23 +337,33 @@ class LibraryView(QWidget):
 
     # -- public API ---------------------------------------------------------------------------
     def set_recordings(
-        self, recordings: Sequence[Recording], thumbnails: Mapping[str, bytes]
+        self,
+        recordings: Sequence[Recording],
+        thumbnails: Mapping[str, bytes],
+        facts: Mapping[str, RowFacts] | None = None,
     ) -> None:
-        """Show ``recordings``; ``thumbnails`` maps recording ids to JPEG bytes (may be missing).
+        """Show ``recordings``; ``thumbnails`` maps recording ids to JPEG bytes (may be missing),
+        ``facts`` to counts, reminders and origins.
 
         The selection is kept when the selected recording is still there.
         """
         previous = self.selected_id()
-        self._model.set_recordings(recordings, thumbnails)
+        self._model.set_recordings(recordings, thumbnails, facts)
         self._fit_to_text(grow_only=True)
         self._update_state()
         if previous is not None and not self.select(previous):
             self.currentRecordingChanged.emit(None)
+        self._show_reminder(self.selected_id())
+
+    def facts_of(self, recording_id: str) -> RowFacts:
+        """Counts, reminder and origin shown for a recording."""
+        return self._model.facts_of(recording_id)
 
     def clear(self) -> None:
         """Forget every recording, picture and search text (used when the vault locks)."""
         had_selection = self.selected_id() is not None
         self._model.clear()
+        self.reminder_bar.show_for(None, None)
         self.search_edit.clear()
         self._update_state()
         if had_selection:
@@ -718,11 +413,30 @@ class LibraryView(QWidget):
         ]
 
     def context_menu(self, recording_id: str) -> QMenu:
-        """The menu for one recording: Openen, Toestemming wijzigen…, Verwijderen…."""
+        """The menu for one recording: Openen (or Aantekeningen lezen… when its media is gone),
+        Aantekeningen van de oorspronkelijke opname… (a fragment), Toestemming wijzigen…,
+        the reminder's Gedaan, Verwijderen…."""
         menu = QMenu(self)
         menu.setAccessibleName(self.tr("Mogelijkheden voor deze opname"))
-        open_action = QAction(self.tr("Openen"), menu)
-        open_action.triggered.connect(lambda: self.openRequested.emit(recording_id))
+        row = self._model.row_of(recording_id)
+        recording = self._model.recording_at(row) if row is not None else None
+        facts = self._model.facts_of(recording_id)
+        if recording is not None and not recording.media_available:
+            open_action = QAction(self.tr("Aantekeningen lezen…"), menu)
+            open_action.triggered.connect(lambda: self.notesRequested.emit(recording_id))
+        else:
+            open_action = QAction(self.tr("Openen"), menu)
+            open_action.triggered.connect(lambda: self.openRequested.emit(recording_id))
+        extra: list[QAction] = []
+        if facts.original_id is not None:
+            original = facts.original_id
+            notes = QAction(self.tr("Aantekeningen van de oorspronkelijke opname…"), menu)
+            notes.triggered.connect(lambda: self.notesRequested.emit(original))
+            extra.append(notes)
+        if facts.reminder is not None:
+            done = QAction(self.tr("Herinnering afvinken: ook elders verwijderd"), menu)
+            done.triggered.connect(lambda: self.reminderDismissed.emit(recording_id))
+            extra.append(done)
         consent_action = QAction(self.tr("Toestemming wijzigen…"), menu)
         consent_action.triggered.connect(lambda: self.consentEditRequested.emit(recording_id))
         delete_action = QAction(self.tr("Verwijderen…"), menu)
@@ -730,6 +444,8 @@ class LibraryView(QWidget):
         style = self.style()
         delete_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
         menu.addAction(open_action)
+        for action in extra:
+            menu.addAction(action)
         menu.addAction(consent_action)
         menu.addSeparator()
         menu.addAction(delete_action)
@@ -783,6 +499,9 @@ class LibraryView(QWidget):
         total = self._model.rowCount()
         shown = self._proxy.rowCount()
         self._stack.setCurrentIndex(1 if total else 0)
+        # The shell's "show the library" gives the page the keyboard: the list, or the import
+        # button when there is nothing yet (Ctrl+B, then Enter opens the chosen recording).
+        self.setFocusProxy(self.table if total else self.empty_import_button)
         if total == shown:
             self.count_label.setText(
                 self.tr("1 opname") if total == 1 else self.tr("{n} opnames").format(n=total)
@@ -827,7 +546,18 @@ class LibraryView(QWidget):
             self.deleteRequested.emit(recording_id)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.currentRecordingChanged.emit(self._id_at(current))
+        recording_id = self._id_at(current)
+        self._show_reminder(recording_id)
+        self.currentRecordingChanged.emit(recording_id)
+
+    def _show_reminder(self, recording_id: str | None) -> None:
+        reminder = self._model.facts_of(recording_id).reminder if recording_id else None
+        self.reminder_bar.show_for(recording_id, reminder)
+
+    def _show_table_focus(self, focused: bool) -> None:
+        self.table_frame.setProperty("keyboard", focused)
+        self.table_frame.style().unpolish(self.table_frame)
+        self.table_frame.style().polish(self.table_frame)
 
     def _show_context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
@@ -886,12 +616,15 @@ class LibraryView(QWidget):
 
 __all__ = [
     "ID_ROLE",
+    "NOTE_ROLE",
     "SORT_ROLE",
     "STATE_ROLE",
     "THUMBNAIL_SIZE",
     "LibraryView",
     "RecordingFilterModel",
     "RecordingTableModel",
+    "RowFacts",
+    "SortArrowStyle",
     "placeholder_pixmap",
     "thumbnail_pixmap",
 ]

@@ -135,6 +135,11 @@ class Host(Protocol):
         """Stop background analysis of recordings (before they are erased)."""
         ...
 
+    def hold_inactivity_lock(self, held: bool) -> None:
+        """While held (a recording runs), the vault does not lock for want of input (Ctrl+L
+        and the operating system's lock still lock it)."""
+        ...
+
     # -- conditions for actions (None: available; else the reason why not) -------------------
     def needs_vault(self) -> str | None:
         """Available while the vault is unlocked."""

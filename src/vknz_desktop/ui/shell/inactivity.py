@@ -24,6 +24,8 @@ class InactivityLock(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.timedOut)
+        self._wanted = False  # counting (unlocked), unless held
+        self._held = False
         self.set_minutes(minutes)
 
     def set_minutes(self, minutes: int) -> None:
@@ -36,12 +38,29 @@ class InactivityLock(QObject):
         return self._timer.interval() // 60_000
 
     def start(self) -> None:
-        """Begin counting (after an unlock)."""
-        self._timer.start()
+        """Begin counting (after an unlock); while held, from when it is released."""
+        self._wanted = True
+        if not self._held:
+            self._timer.start()
 
     def stop(self) -> None:
         """Stop counting (while locked)."""
+        self._wanted = False
         self._timer.stop()
+
+    def hold(self, held: bool) -> None:
+        """While held (a recording is running: the conversation is the activity), the vault
+        does not lock for want of input; released, counting starts afresh."""
+        self._held = held
+        if held:
+            self._timer.stop()
+        elif self._wanted:
+            self._timer.start()
+
+    @property
+    def held(self) -> bool:
+        """Whether the lock is held off."""
+        return self._held
 
     @property
     def active(self) -> bool:

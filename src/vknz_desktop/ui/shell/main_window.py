@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         settings = AppSettings.load(vault)
         self.apply_settings(settings)
         self.inactivity.start()
-        self.library_controller.open_vault(vault, session.recordings, identity.role)
+        self.library_controller.open_session(session, identity.role)
         log.info("vault unlocked")
         self._events.vaultOpened.emit(session)
         self._resume_or_show_library()
@@ -471,6 +471,10 @@ class MainWindow(QMainWindow):
     def stop_analysis(self) -> None:
         """Stop making pictures in the background (``Host``)."""
         self.library_controller.stop_analysis()
+
+    def hold_inactivity_lock(self, held: bool) -> None:
+        """A recording runs: no lock for want of input (``Host``)."""
+        self.inactivity.hold(held)
 
     def leave_workspace(self) -> None:
         """Store what is typed and close the recording under review (``Host``)."""

@@ -19,10 +19,12 @@ if TYPE_CHECKING:  # services load after the unlock dialog is shown
     from vknz_desktop.domain.goals import GoalVault
     from vknz_desktop.domain.models import Recording
     from vknz_desktop.domain.ports import MediaStream, OpenVault
+    from vknz_desktop.domain.recording_ports import SourceFiles
     from vknz_desktop.domain.review_ports import ReviewRepository
     from vknz_desktop.services.clips import ClipService
     from vknz_desktop.services.goals import GoalService
     from vknz_desktop.services.keep_fragments import KeepFragmentsService
+    from vknz_desktop.services.live_recording import LiveRecordingService
     from vknz_desktop.services.observations import ObservationService
     from vknz_desktop.services.onderzoeker import OnderzoekerService
     from vknz_desktop.services.recordings import RecordingService
@@ -67,6 +69,10 @@ class VaultSession:
     privacy: GdprRequests | None = None
     #: Onderzoekers and the klant's sealed feedback (``domain.sealing``).
     onderzoeker: OnderzoekerService | None = None
+    #: Removing a source after its import, and reminders to remove it on a phone or card.
+    source_files: SourceFiles | None = None
+    #: Recording straight into the vault (the Opnemen page).
+    live_recording: LiveRecordingService | None = None
 
     def open_media(self, recording_id: str) -> MediaStream:
         """A new decrypting stream of the recording's media (the caller closes it)."""
