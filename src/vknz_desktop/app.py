@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from vknz_desktop import __version__
@@ -67,23 +67,12 @@ class DirectoryVaultGateway:
 
 
 def install_translations(app: QApplication, config_dir: Path | None = None) -> None:
-    """Dutch is the source language; English (and others) come from compiled .qm files.
+    """The UI language (``ui/common/language.py``): Dutch is the source language, English
+    comes from a compiled .qm; Qt's own texts (file dialogs, standard buttons, key names) come
+    from Qt's ``qtbase`` catalogue in the same language."""
+    from vknz_desktop.ui.common.language import install_translators, ui_language
 
-    Qt's own texts (standard buttons, key names such as 'Spatie') come from Qt's translations.
-    """
-    from vknz_desktop.ui.common.language import ui_language
-
-    language = ui_language(config_dir, QLocale.system().name())
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(f"qt_{language}", qt_dir):
-        app.installTranslator(qt_translator)
-    if language == "nl":
-        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-        return
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS_DIR / f"vknz_{language}.qm")):
-        app.installTranslator(translator)
+    install_translators(app, ui_language(config_dir, QLocale.system().name()), TRANSLATIONS_DIR)
 
 
 def create_window(
