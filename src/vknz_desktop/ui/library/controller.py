@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vknz_desktop.domain.derived import THUMBNAILS_KIND, decode_thumbnails
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import file_dialogs, messages
 from vknz_desktop.ui.library.library_view import LibraryView
 from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
 
@@ -104,11 +104,11 @@ class LibraryController(QObject):
         """File dialog, then the import flow."""
         if self._vault is None:
             return
-        files, _filter = QFileDialog.getOpenFileNames(
-            self._parent, self.tr("Opname importeren"), str(Path.home()), self.tr(MEDIA_FILTER)
+        files = file_dialogs.choose_files(
+            self._parent, self.tr("Opname importeren"), self.tr(MEDIA_FILTER), kind="import"
         )
         if files:
-            self.import_files([Path(f) for f in files])
+            self.import_files(files)
 
     def import_files(self, paths: Sequence[Path]) -> None:
         """Probe, ask for consent, import with progress (see ImportFlow)."""
