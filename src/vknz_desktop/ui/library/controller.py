@@ -183,8 +183,9 @@ class LibraryController(QObject):
         from vknz_desktop.ui.library.consent_dialog import ConsentDialog
 
         recording = self._vault.recording(recording_id)
-        dialog = messages.track(ConsentDialog(recording.consent, self._parent))
-        if dialog.exec() != ConsentDialog.DialogCode.Accepted or self._recordings is None:
+        dialog = ConsentDialog(recording.consent, self._parent)
+        accepted = messages.run(dialog) == ConsentDialog.DialogCode.Accepted.value
+        if not accepted or self._recordings is None:  # cancelled, or closed by a lock
             return
         self._recordings.change_consent(recording_id, dialog.consent(), role=self._role)
         self.refresh()

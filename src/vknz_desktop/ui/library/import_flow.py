@@ -141,8 +141,10 @@ class ImportFlow(QObject):
             path, media, self._parent_widget, role=self._role, today=self._today()
         )
         try:
-            result = dialog.exec()
-            accepted = _is_accepted(result) or _is_accepted(dialog.result())
+            result = messages.run(dialog)  # a lock closes it: then the file is skipped
+            accepted = _is_accepted(result) or (
+                not messages.closed_by_bridge(dialog) and _is_accepted(dialog.result())
+            )
             return dialog.request() if accepted else None
         finally:
             dialog.deleteLater()
