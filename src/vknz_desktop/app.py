@@ -189,6 +189,7 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
         host, make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer())
     )
     leerdoelen = LearningFeature(host, learning)
+    host.events.vaultLocked.connect(learning.stop)  # the worker forgets every text at lock
     review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
     return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host)]
 
@@ -208,6 +209,7 @@ def learning_backend() -> LearningBackend:
         render=summary_render.render,
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
+        stop=deidentifier.stop,
     )
 
 

@@ -270,3 +270,13 @@ def test_after_a_lock_no_view_holds_the_users_words(
         assert f"Nog niet bewaard {CANARY}-2" in texts
     finally:
         reopened.close()
+
+
+def test_the_deidentification_worker_is_stopped_at_lock(unlocked: MainWindow) -> None:
+    """It holds the texts and names it was given (its cache): a lock ends the process."""
+    from vknz_desktop.export import deidentifier
+
+    deidentifier.deidentify("Jan woont in Zoetermeer", ["Jan"])  # as a summary would
+    assert deidentifier.worker().running
+    unlocked.lock()
+    assert not deidentifier.worker().running

@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.locked_title())
         self.statusBar().clearMessage()
         self._actions.update()
+        self._events.vaultLocked.emit()
         log.info("vault locked")
         QTimer.singleShot(0, self.show_unlock)
 
