@@ -4,10 +4,15 @@
     <context>
         <name>ActionRegistry</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/actions.py" line="+174" />
             <source>Spatie</source>
             <extracomment>A condition: None when the action may be used now, else the reason why not (Dutch).</extracomment>
-            <translation>Space</translation>
+            <translation type="vanished">Space</translation>
+        </message>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/actions.py" line="+174" />
+            <source>Spatiebalk</source>
+            <extracomment>A condition: None when the action may be used now, else the reason why not (Dutch).</extracomment>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
@@ -204,6 +209,15 @@
             <location line="+10" />
             <source>Groot plaatje {0}</source>
             <translation>Large picture {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clipboard</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/common/clipboard.py" line="+231" />
+            <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
+            <extracomment>The object names Qt gives the Copy and Cut items of a text field's standard context menu.</extracomment>
+            <translation type="unfinished">Copied; the clipboard will be cleared again in 30 seconds.</translation>
         </message>
     </context>
     <context>
@@ -823,6 +837,20 @@
         </message>
     </context>
     <context>
+        <name>FileDialogs</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/common/file_dialogs.py" line="+158" />
+            <source>Bestand vervangen?</source>
+            <extracomment>Qt's user settings go here: a path below a device file, which no folder can be made in.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} bestaat al. Wil je het vervangen door het nieuwe bestand?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Formatting</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/common/formatting.py" line="+34" />
@@ -956,7 +984,7 @@
     <context>
         <name>GdprDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/gdpr_dialog.py" line="+187" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/gdpr_dialog.py" line="+186" />
             <location line="+1" />
             <source>AVG-verzoek</source>
             <translation>GDPR request</translation>
@@ -1260,7 +1288,7 @@ Type {word} to continue:</translation>
             <translation>The list shows what is still there.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+15" />
             <source>Map niet te gebruiken</source>
             <translation>Folder cannot be used</translation>
         </message>
@@ -1304,7 +1332,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-620" />
+            <location line="-619" />
             <source>Voortgang</source>
             <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
@@ -1852,7 +1880,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>File not imported</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+67" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -2085,7 +2113,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Permanently delete '{0}'? The key will be destroyed; after that nobody can open the recording.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>{0} opname(s) bereiken binnen 14 dagen het einde van de bewaartermijn.</source>
             <translation>{0} recording(s) will reach the end of the retention period within 14 days.</translation>
         </message>
@@ -2232,7 +2260,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+134" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+135" />
             <source>De kluis is vergrendeld.</source>
             <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking).</extracomment>
             <translation>The vault is locked.</translation>
@@ -2251,12 +2279,11 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>MainWindow</name>
         <message>
-            <location line="+29" />
             <source>VKNZ — Van Kijken Naar Zien</source>
-            <translation>VKNZ — From Looking to Seeing</translation>
+            <translation type="vanished">VKNZ — From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+51" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -2282,22 +2309,32 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The vault is damaged and can only be read.</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+20" />
+            <source>VKNZ — vergrendeld</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Bibliotheek — VKNZ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+72" />
             <source>Kluis gecontroleerd</source>
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+106" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-155" />
+            <location line="-172" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+197" />
+            <location line="+214" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -4550,13 +4587,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+353" />
+            <location line="+355" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-355" />
+            <location line="-357" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -4616,7 +4653,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Watch together and say what you see.</translation>
         </message>
         <message>
-            <location line="+175" />
+            <location line="+177" />
             <source>❚❚  Pauze</source>
             <translation>❚❚  Pause</translation>
         </message>
@@ -5102,7 +5139,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SummaryPreviewDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+90" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+89" />
             <source>Leersamenvatting maken</source>
             <translation>Create learning summary</translation>
         </message>
@@ -5293,7 +5330,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TeamAgendaDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+48" />
             <source>Teamleeragenda</source>
             <translation>Team learning agenda</translation>
         </message>
@@ -5353,12 +5390,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Choose learning summaries</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Leersamenvattingen (*.json);;Alle bestanden (*)</source>
             <translation>Learning summaries (*.json);;All files (*)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Voeg geldige leersamenvattingen toe om de agenda te zien.</source>
             <translation>Add valid learning summaries to see the agenda.</translation>
         </message>
@@ -5832,7 +5869,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/common/messages.py" line="+165" />
+            <location filename="../../src/vknz_desktop/ui/common/messages.py" line="+171" />
             <source>VKNZ</source>
             <extracomment>How long a status message stays when no time is given (ms). Set on a dialog that ``close_all`` closed: its answer is "cancelled", whatever was clicked. (text, timeout in ms) for the status bar.</extracomment>
             <translation>VKNZ</translation>

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from vknz_desktop import __version__
@@ -66,34 +66,13 @@ class DirectoryVaultGateway:
         return Vault.open(self.directory, passphrase)
 
 
-def install_plural_forms(app: QApplication) -> None:
-    """Dutch singular and plural forms ("1 waarneming", "2 waarnemingen") of the texts written
-    with Qt's ``%n`` (vknz_nl.qm holds only those). Installed first, so a language installed
-    after it (English) is asked first."""
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS_DIR / "vknz_nl.qm")):
-        app.installTranslator(translator)
-
-
 def install_translations(app: QApplication, config_dir: Path | None = None) -> None:
-    """Dutch is the source language; English (and others) come from compiled .qm files.
+    """The UI language (``ui/common/language.py``): Dutch is the source language, English
+    comes from a compiled .qm; Qt's own texts (file dialogs, standard buttons, key names) come
+    from Qt's ``qtbase`` catalogue in the same language."""
+    from vknz_desktop.ui.common.language import install_translators, ui_language
 
-    Qt's own texts (standard buttons, key names such as 'Spatie') come from Qt's translations.
-    """
-    from vknz_desktop.ui.common.language import ui_language
-
-    install_plural_forms(app)
-    language = ui_language(config_dir, QLocale.system().name())
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(f"qt_{language}", qt_dir):
-        app.installTranslator(qt_translator)
-    if language == "nl":
-        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-        return
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS_DIR / f"vknz_{language}.qm")):
-        app.installTranslator(translator)
+    install_translators(app, ui_language(config_dir, QLocale.system().name()), TRANSLATIONS_DIR)
 
 
 def create_window(
@@ -225,6 +204,7 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
         host, make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer())
     )
     leerdoelen = LearningFeature(host, learning)
+    host.events.vaultLocked.connect(learning.stop)  # the worker forgets every text at lock
     review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
     onderzoeker = OnderzoekerFeature(host, DutchPassphraseEstimator())
     onderzoeker.keyChanged.connect(review.use_onderzoeker)  # sessions show the sealed items
@@ -247,6 +227,7 @@ def learning_backend() -> LearningBackend:
         render=summary_render.render,
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
+        stop=deidentifier.stop,
     )
 
 

@@ -148,3 +148,19 @@ def test_known_errors_are_plain_messages_and_bugs_a_report(
         sys.excepthook(ValueError, error, error.__traceback__)
     assert "ValueError: stuk" in reports[0]
     assert "unexpected error" in caplog.text
+
+
+def test_every_modal_dialog_of_the_app_runs_through_the_bridge() -> None:
+    """A dialog ``exec``-ed on its own could not be closed by a lock: only the bridge's
+    ``run`` does it (menus, which a lock closes as popups, may exec)."""
+    from pathlib import Path
+
+    source = Path(messages.__file__).resolve().parents[1]
+    direct = [
+        f"{path.relative_to(source).as_posix()}:{number}"
+        for path in sorted(source.rglob("*.py"))
+        if path.name != "messages.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".exec()" in line
+    ]
+    assert direct == []

@@ -101,7 +101,7 @@ def test_overlay_rows_come_from_the_actions_by_rank_with_dutch_key_names(
     registry.add(ActionSpec("nokey", "Teamleeragenda…", lambda: None, overlay=200))
     registry.add_hint(KeyHint("Esc", "Waarneming annuleren", 130))
     assert registry.overlay_rows() == [
-        ("Spatie", "Afspelen / pauzeren"),
+        ("Spatiebalk", "Afspelen / pauzeren"),
         ("Shift+Pijl links", "30 seconden terug"),
         ("Esc", "Waarneming annuleren"),
         ("?", "Sneltoetsen"),

@@ -383,7 +383,7 @@ def test_help_overlay_lists_the_shortcuts(window: MainWindow, demo_vault: dict[s
     assert window.help_overlay.isVisible()
     keys = {keys for keys, _meaning in window.shortcut_rows()}
     for expected in (
-        "Spatie",
+        "Spatiebalk",
         "J",
         "K",
         "L",

@@ -129,6 +129,12 @@ def _run(dialog: QDialog) -> int:
     return QDialog.DialogCode.Rejected.value if closed_by_bridge(dialog) else result
 
 
+def run(dialog: QDialog) -> int:
+    """Show ``dialog`` modally (``exec``) so that a lock can close it: the dialog's result, or
+    Rejected when ``close_all`` closed it. Every modal dialog of the app is shown this way."""
+    return _run(dialog)
+
+
 # -- telling ----------------------------------------------------------------------------------
 def status(text: str, timeout_ms: int = STATUS_MS) -> None:
     """A short message in the main window's status bar."""
@@ -305,6 +311,7 @@ __all__ = [
     "inform",
     "install_excepthook",
     "notify",
+    "run",
     "show_bug",
     "show_error",
     "show_known_error",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vknz_desktop.domain.derived import COVER_KIND
 from vknz_desktop.domain.errors import KnownError
@@ -29,7 +29,7 @@ from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault
 from vknz_desktop.domain.recording_ports import SourceFiles
 from vknz_desktop.domain.review_ports import FragmentStore
 from vknz_desktop.domain.visibility import Audience, visible_on_screen
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import file_dialogs, messages
 from vknz_desktop.ui.library.library_view import LibraryView, RowFacts
 from vknz_desktop.ui.playback.analysis_worker import AnalysisWorker
 
@@ -235,11 +235,11 @@ class LibraryController(QObject):
         """File dialog, then the import flow."""
         if self._vault is None:
             return
-        files, _filter = QFileDialog.getOpenFileNames(
-            self._parent, self.tr("Opname importeren"), str(Path.home()), self.tr(MEDIA_FILTER)
+        files = file_dialogs.choose_files(
+            self._parent, self.tr("Opname importeren"), self.tr(MEDIA_FILTER), kind="import"
         )
         if files:
-            self.import_files([Path(f) for f in files])
+            self.import_files(files)
 
     def import_files(self, paths: Sequence[Path]) -> None:
         """Probe, ask for consent, import with progress (see ImportFlow)."""
@@ -316,8 +316,9 @@ class LibraryController(QObject):
         from vknz_desktop.ui.library.consent_dialog import ConsentDialog
 
         recording = self._vault.recording(recording_id)
-        dialog = messages.track(ConsentDialog(recording.consent, self._parent))
-        if dialog.exec() != ConsentDialog.DialogCode.Accepted or self._recordings is None:
+        dialog = ConsentDialog(recording.consent, self._parent)
+        accepted = messages.run(dialog) == ConsentDialog.DialogCode.Accepted.value
+        if not accepted or self._recordings is None:  # cancelled, or closed by a lock
             return
         self._recordings.change_consent(recording_id, dialog.consent(), role=self._role)
         self.refresh()

@@ -164,8 +164,10 @@ class ImportFlow(QObject):
             source_check=self._remover.check if self._remover is not None else None,
         )
         try:
-            result = messages.track(dialog).exec()
-            accepted = _is_accepted(result) or _is_accepted(dialog.result())
+            result = messages.run(dialog)  # a lock closes it: then the file is skipped
+            accepted = _is_accepted(result) or (
+                not messages.closed_by_bridge(dialog) and _is_accepted(dialog.result())
+            )
             return (dialog.request(), dialog.remove_source()) if accepted else None
         finally:
             dialog.deleteLater()

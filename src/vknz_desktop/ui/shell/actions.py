@@ -171,7 +171,7 @@ class ActionRegistry(QObject):
     def key_names(self, keys: str) -> str:
         """Key names in the user's language (Qt ships no Dutch key names)."""
         names = {
-            "Space": self.tr("Spatie"),
+            "Space": self.tr("Spatiebalk"),
             "Left": self.tr("Pijl links"),
             "Right": self.tr("Pijl rechts"),
             "Up": self.tr("Pijl omhoog"),

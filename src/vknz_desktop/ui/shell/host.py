@@ -39,6 +39,9 @@ class ShellEvents(QObject):
     vaultOpened = Signal(object)
     #: Before the vault closes (lock, quit), after every feature's ``shutdown()``.
     vaultClosing = Signal()
+    #: After a lock closed the vault (not at quit): helpers that hold data of the vault
+    #: outside this process stop (the de-identification worker, wired by app.py).
+    vaultLocked = Signal()
     #: After the page shown changed: the page (a QWidget).
     pageChanged = Signal(object)
 

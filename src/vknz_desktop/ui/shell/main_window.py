@@ -35,6 +35,7 @@ from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.appearance import apply_appearance
 from vknz_desktop.ui.common.clipboard import SensitiveClipboard
+from vknz_desktop.ui.common.file_dialogs import forget_folders
 from vknz_desktop.ui.common.identity import Identity, WorkspaceSettings
 from vknz_desktop.ui.common.language import chosen_language, store_language
 from vknz_desktop.ui.playback.player_controller import PlayerController
@@ -167,12 +168,13 @@ class MainWindow(QMainWindow):
         self._events = ShellEvents(self)
         self._actions = ActionRegistry(self)
         self.undo_group = QUndoGroup(self)
-        self.setWindowTitle(self.tr("VKNZ — Van Kijken Naar Zien"))
         self._build_frame()
+        self.setWindowTitle(self.locked_title())
         self.help_overlay = HelpOverlay(self)
         self.inactivity = InactivityLock(context.lock_minutes, self)
         self.inactivity.timedOut.connect(self.lock)
         self.clipboard = SensitiveClipboard(self)
+        self.clipboard.install()  # every copy of the app is marked, and cleared at lock
         self.session_watcher = SessionLockWatcher(self)
         self.session_watcher.lockRequested.connect(self._on_os_lock)
         messages.bridge().statusShown.connect(self._show_status)
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
     def _build_frame(self) -> None:
         self.stack = CurrentPageStack(self)
         self.locked_page = LockedPage(self.show_unlock, self)
-        self.stack.addWidget(self.locked_page)
+        self.add_page(self.locked_page, title=self.locked_title)
         self.setCentralWidget(self.stack)
         self.read_only_label = QLabel(
             self.tr("Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd."), self
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
             self,
             clipboard=self.clipboard,
         )
-        self.add_page(self.library)
+        self.add_page(self.library, title=self._library_title)
         self.add_page(self._workspace, title=self._workspace_title, undo_stack=self.undo_stack)
 
     # -- Host ---------------------------------------------------------------------------------
@@ -310,7 +312,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         """Show ``page`` with its title (``Host``)."""
         self.stack.setCurrentWidget(page)
-        self._apply_title(page)
+        self._apply_title(page)  # also when it was shown already (e.g. another recording)
 
     def current_page(self) -> QWidget | None:
         """The page shown (``Host``)."""
@@ -341,6 +343,8 @@ class MainWindow(QMainWindow):
         info = self._pages.get(page) if page is not None else None
         self.undo_group.setActiveStack(info.undo_stack if info is not None else None)  # type: ignore[arg-type]
         self.menuBar().setVisible(info.menu_bar if info is not None else True)
+        if page is not None:
+            self._apply_title(page)
         self._actions.update()
         self._events.pageChanged.emit(page)
 
@@ -349,10 +353,17 @@ class MainWindow(QMainWindow):
         if info is not None and info.title is not None:
             self.setWindowTitle(info.title())
 
+    def locked_title(self) -> str:
+        """The window title while the vault is locked: nothing of the user's data."""
+        return self.tr("VKNZ — vergrendeld")
+
+    def _library_title(self) -> str:
+        return self.tr("Bibliotheek — VKNZ")
+
     def _workspace_title(self) -> str:
         recording = self._workspace.recording
         if recording is None:
-            return self.windowTitle()
+            return self._library_title()
         return self.tr("{0} — VKNZ").format(recording.title)
 
     def _show_status(self, text: str, timeout_ms: int) -> None:
@@ -426,29 +437,46 @@ class MainWindow(QMainWindow):
         self.lock()
 
     def lock(self) -> None:
-        """Save what is typed, stop playback, close media and vault, clear every view."""
+        """Lock: what is typed is saved, every dialog and menu closes (a question answers
+        "cancelled"), playback stops, media and vault close, views and the clipboard are
+        cleared, and the title says only that the vault is locked."""
         if self._session is None:
             return
         self._stop_vault_work()
-        self.clipboard.clear_if_ours()
         self._workspace.save_pending_observation()
+        self._close_dialogs()
+        self.clipboard.clear_if_ours()
+        forget_folders()
         recording = self._workspace.recording
         if recording is not None:
             self._resume = (recording.id, self.context.controller.position_ms())
         self._workspace.close_recording()
         self.library_controller.close_vault()
         self.help_overlay.hide()
-        for dialog in self.findChildren(SearchDialog):
-            dialog.reject()
-            dialog.deleteLater()
         session, self._session = self._session, None
         session.vault.close()
         self.read_only_label.hide()
         self.inactivity.stop()
         self.stack.setCurrentWidget(self.locked_page)
+        self.setWindowTitle(self.locked_title())
+        self.statusBar().clearMessage()
         self._actions.update()
+        self._events.vaultLocked.emit()
         log.info("vault locked")
         QTimer.singleShot(0, self.show_unlock)
+
+    def _close_dialogs(self) -> None:
+        """Every box, question and dialog the message bridge knows, open menus, and dialogs
+        the shell opened without waiting (search)."""
+        messages.close_all()
+        for _menu in range(20):  # nested menus close one by one
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for dialog in self.findChildren(SearchDialog):
+            dialog.reject()
+            dialog.deleteLater()
 
     def _stop_vault_work(self) -> None:
         """Before the vault closes: every feature stops and forgets, then the library."""
@@ -537,7 +565,7 @@ class MainWindow(QMainWindow):
         before = chosen_language(config_dir)
         dialog = SettingsDialog(AppSettings.load(self._session.vault), self, language=before)
         dialog.language_combo.setVisible(config_dir is not None)
-        accepted = messages.track(dialog).exec() == SettingsDialog.DialogCode.Accepted
+        accepted = messages.run(dialog) == SettingsDialog.DialogCode.Accepted.value
         if not accepted or self._session is None:
             return
         settings = dialog.settings()
@@ -606,6 +634,8 @@ class MainWindow(QMainWindow):
             self._session.vault.close()
             self._session = None
         self.inactivity.stop()
+        self.clipboard.clear_if_ours()
+        self.clipboard.uninstall()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.inactivity)

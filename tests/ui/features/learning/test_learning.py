@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -22,7 +21,7 @@ from vknz_desktop.services.goals import GoalService
 from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.storage.goals_repo import GoalRepository
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import file_dialogs, messages
 from vknz_desktop.ui.features.learning.export import DeidentifierLoader
 from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
 from vknz_desktop.ui.features.learning.summary_preview import HIGHLIGHT, SummaryPreviewDialog
@@ -183,11 +182,11 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
     target = tmp_path / "samenvatting.html"
     asked: list[str] = []
 
-    def save_name(*args: object, **kwargs: object) -> tuple[str, str]:
+    def save_name(*args: object, **kwargs: object) -> Path:
         asked.append(str(args[2]))
-        return str(target), ""
+        return target
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(file_dialogs, "choose_save_file", save_name)
     window.show()
     unlock(window)
     QTest.keyClick(window, Qt.Key.Key_E, CTRL)
@@ -243,8 +242,8 @@ def test_pdf_from_the_preview(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     add_goal(paths, add_observations(paths, demo_vault["video"])[:1], goal="Doel noemen")
-    target = tmp_path / "uit"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    target = tmp_path / "uit.pdf"
+    monkeypatch.setattr(file_dialogs, "choose_save_file", lambda *a, **k: target)
     window.show()
     unlock(window)
     dialog = learning(window).show_summary_preview()
@@ -276,7 +275,7 @@ def test_team_agenda_in_the_app(
     broken = tmp_path / "kapot.json"
     broken.write_text("{", encoding="utf-8")
     target = tmp_path / "agenda.html"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "choose_save_file", lambda *a, **k: target)
     window.show()
     unlock(window)
     dialog = learning(window).show_team_agenda([*files, broken])

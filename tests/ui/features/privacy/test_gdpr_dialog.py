@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -34,7 +33,7 @@ from vknz_desktop.services.observations import ObservationService
 from vknz_desktop.services.recordings import ImportRequest, RecordingService, make_consent
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import file_dialogs, messages
 from vknz_desktop.ui.features.privacy import gdpr_dialog
 from vknz_desktop.ui.features.privacy.gdpr_dialog import GdprDialog
 from vknz_desktop.ui.shell.main_window import MainWindow
@@ -101,7 +100,7 @@ def _answers(monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool]) -> lis
 
 
 def _choose_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *a, **k: folder)
 
 
 @pytest.fixture

@@ -44,6 +44,8 @@ class LearningBackend:
     render: Callable[[LearningSummary, str, bool], str]  # summary, json|md|html, highlight
     load_summaries: Callable[[Sequence[Path]], tuple[Sequence[LearningSummary], Sequence[str]]]
     render_agenda: Callable[[Sequence[LearningSummary]], str]
+    #: Ends the de-identification worker (at lock: it holds texts and names it was given).
+    stop: Callable[[], None] = lambda: None
 
 
 class DeidentifierLoader(QObject):

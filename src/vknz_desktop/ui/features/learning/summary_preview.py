@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -43,7 +42,7 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.goals import GOAL_STATUS_LABELS, Evidence, GoalStatus, LearningGoal
 from vknz_desktop.domain.summary import split_tags
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, evidence_key
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import file_dialogs, messages
 from vknz_desktop.ui.common.formatting import format_number
 from vknz_desktop.ui.features.learning.goals_view import child_items, tree_items
 
@@ -525,17 +524,15 @@ class SummaryPreviewDialog(QDialog):
         file_format = self.file_format()
         label, suffix = FORMATS[file_format]
         suggestion = Path.home() / default_file_name(built.summary, file_format)
-        chosen, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.choose_save_file(
             self,
             self.tr("Leersamenvatting opslaan"),
-            str(suggestion),
+            suggestion,
             f"{label} (*.{suffix})",
+            suffix=f".{suffix}",
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != f".{suffix}":
-            path = path.with_name(f"{path.name}.{suffix}")
         try:
             self._export.save(built, file_format, path)
         except KnownError as error:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.summary import LearningSummary
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import file_dialogs, messages
 
 __all__ = ["TeamAgendaDialog"]
 
@@ -123,14 +122,14 @@ class TeamAgendaDialog(QDialog):
 
     def choose_files(self) -> None:
         """Ask for JSON summaries."""
-        files, _filter = QFileDialog.getOpenFileNames(
+        files = file_dialogs.choose_files(
             self,
             self.tr("Leersamenvattingen kiezen"),
-            str(Path.home()),
             self.tr("Leersamenvattingen (*.json);;Alle bestanden (*)"),
+            kind="summaries",
         )
         if files:
-            self.add_files([Path(f) for f in files])
+            self.add_files(files)
 
     def add_files(self, paths: Sequence[Path]) -> None:
         """Add files (each once) and merge again."""
@@ -178,17 +177,15 @@ class TeamAgendaDialog(QDialog):
         """Write the agenda as one self-contained HTML file."""
         if not self._html:
             return
-        chosen, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.choose_save_file(
             self,
             self.tr("Teamleeragenda opslaan"),
-            str(Path.home() / "teamleeragenda.html"),
+            Path.home() / "teamleeragenda.html",
             self.tr("Webpagina (*.html)"),
+            suffix=".html",
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() not in (".html", ".htm"):
-            path = path.with_name(f"{path.name}.html")
         from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
 
         try:

@@ -67,7 +67,7 @@ class PrivacyFeature(QObject):
 
     def show_privacy_help(self) -> None:
         """The plain-Dutch page about what happens with recordings."""
-        messages.track(PrivacyHelpDialog(self.host.dialog_parent())).exec()
+        messages.run(PrivacyHelpDialog(self.host.dialog_parent()))
 
     def show_audit_log(self) -> None:
         """Help → Logboek."""
@@ -78,7 +78,7 @@ class PrivacyFeature(QObject):
         dialog = AuditLogDialog(
             vault.audit_entries(), vault.audit_problems(), self.host.dialog_parent()
         )
-        messages.track(dialog).exec()
+        messages.run(dialog)
 
     def show_request_dialog(self) -> None:
         """Help → AVG-verzoek: access to or erasure of everything about one participant."""

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,7 +51,7 @@ from vknz_desktop.domain.gdpr import (
 from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
-from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common import file_dialogs, messages
 from vknz_desktop.ui.common.formatting import format_date, format_megabytes, role_label
 from vknz_desktop.ui.common.jobs import PROGRESS_STEPS, BackgroundJob
 
@@ -615,10 +614,9 @@ class GdprDialog(QDialog):
     # -- asking -------------------------------------------------------------------------------
     def _ask_target(self, caption: str) -> Path | None:
         """A folder chosen by the user: itself when empty, else a new folder inside it."""
-        folder = QFileDialog.getExistingDirectory(self, caption, str(Path.home()))
-        if not folder or self._closing:
+        chosen = file_dialogs.choose_folder(self, caption, kind="gdpr")
+        if chosen is None or self._closing:
             return None
-        chosen = Path(folder)
         try:
             if chosen.is_dir() and not any(chosen.iterdir()):
                 return chosen

@@ -620,7 +620,9 @@ class SessionView(QWidget):
         session = self._session
         summary = self._service.finish(session.id, sorted(self._seen))
         dialog = SessionOverviewDialog(session, summary, self)
-        dialog.exec()
+        messages.run(dialog)
+        if messages.closed_by_bridge(dialog) or self._service is None:
+            return  # a lock closed it: the vault is closed, nothing more to do
         observation_ids = [
             o.id for o in self._service.observations(session.id, self._identity.role)
         ]
