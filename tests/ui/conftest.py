@@ -81,8 +81,8 @@ def _no_forgotten_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 
 @pytest.fixture(scope="session", autouse=True)
 def _dutch_plural_forms(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """As in the app (``ui.common.language.install_translators``): the Dutch forms of texts written with
-    Qt's ``%n`` ("1 waarneming", "2 waarnemingen"), compiled here from vknz_nl.ts."""
+    """As in the app (``ui.common.language.install_translators``): the Dutch forms of texts
+    written with Qt's ``%n`` ("1 waarneming", "2 waarnemingen"), compiled here from vknz_nl.ts."""
     import subprocess
     import sys
 
