@@ -40,9 +40,9 @@ unit:
 bench: $(VENV)/.installed-dev system-deps
 	$(BIN)/python -m bench
 
-# English UI: compile the .ts to the .qm the app loads (not in git; the bundle compiles its own).
+# English UI and the Dutch plural forms: compile the .ts to the .qm the app loads (not in git; the bundle compiles its own).
 # scripts/update_translations.py extracts new strings and reports untranslated ones.
-translations: resources/translations/vknz_en.qm
+translations: resources/translations/vknz_en.qm resources/translations/vknz_nl.qm
 
 resources/translations/%.qm: resources/translations/%.ts | $(VENV)/bin/python
 	$(BIN)/pyside6-lrelease -silent $< -qm $@

@@ -66,6 +66,15 @@ class DirectoryVaultGateway:
         return Vault.open(self.directory, passphrase)
 
 
+def install_plural_forms(app: QApplication) -> None:
+    """Dutch singular and plural forms ("1 waarneming", "2 waarnemingen") of the texts written
+    with Qt's ``%n`` (vknz_nl.qm holds only those). Installed first, so a language installed
+    after it (English) is asked first."""
+    translator = QTranslator(app)
+    if translator.load(str(TRANSLATIONS_DIR / "vknz_nl.qm")):
+        app.installTranslator(translator)
+
+
 def install_translations(app: QApplication, config_dir: Path | None = None) -> None:
     """Dutch is the source language; English (and others) come from compiled .qm files.
 
@@ -73,6 +82,7 @@ def install_translations(app: QApplication, config_dir: Path | None = None) -> N
     """
     from vknz_desktop.ui.common.language import ui_language
 
+    install_plural_forms(app)
     language = ui_language(config_dir, QLocale.system().name())
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)

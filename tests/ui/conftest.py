@@ -80,6 +80,26 @@ def _no_forgotten_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _dutch_plural_forms(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """As in the app (``app.install_plural_forms``): the Dutch forms of texts written with
+    Qt's ``%n`` ("1 waarneming", "2 waarnemingen"), compiled here from vknz_nl.ts."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QTranslator
+
+    source = Path(__file__).resolve().parents[2] / "resources" / "translations" / "vknz_nl.ts"
+    compiled = tmp_path_factory.mktemp("plurals") / "vknz_nl.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _deduce_preloaded(deduce_loaded: float | None) -> None:
     """deduce loaded once before any GUI test: the app's own preload after unlocking then finds
     it in memory, so its background thread ends at once (tests/ui/test_learning.py checks the

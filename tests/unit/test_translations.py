@@ -63,14 +63,31 @@ def test_placeholders_markup_and_accelerators_match(translations) -> None:
     for (context, source), message in sorted(translations.items()):
         if not message.finished:
             continue
+        forms = message.translation.split("|") if message.numerus else [message.translation]
+        for text in forms:
+            if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
+                problems.append(f"[{context}] placeholders differ: {source!r} -> {text!r}")
         text = message.translation
-        if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text)):
-            problems.append(f"[{context}] placeholders differ: {source!r} -> {text!r}")
         if Counter(TAG.findall(source)) != Counter(TAG.findall(text)):
             problems.append(f"[{context}] HTML tags differ: {source!r} -> {text!r}")
         if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
             problems.append(f"[{context}] accelerator (&) differs: {source!r} -> {text!r}")
     assert not problems, "\n".join(problems)
+
+
+def test_every_plural_has_its_dutch_forms() -> None:
+    """Dutch is the source language, but "%n waarneming(en)" needs its Dutch singular and
+    plural ("1 waarneming", "2 waarnemingen") from vknz_nl.ts."""
+    missing = [f"[{m.context}] {m.source!r}" for m in tools.untranslated_plurals()]
+    assert not missing, (
+        "plural text(s) without Dutch forms in vknz_nl.ts (run scripts/update_translations.py"
+        " and fill both <numerusform>s):\n" + "\n".join(missing)
+    )
+    for message in tools.read_messages(tools.PLURALS_TS_FILE):
+        for form in message.translation.split("|"):
+            assert Counter(PLACEHOLDER.findall(message.source)) == Counter(
+                PLACEHOLDER.findall(form)
+            ), f"[{message.context}] placeholders differ: {message.source!r} -> {form!r}"
 
 
 def _classes_and_contexts() -> tuple[dict[str, list[str]], set[str]]:
