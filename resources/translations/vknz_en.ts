@@ -53,7 +53,7 @@
     <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+47" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+55" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -191,7 +191,7 @@
     <context>
         <name>BigPictogram</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+273" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="+249" />
             <source>Groot plaatje</source>
             <translation>Large picture</translation>
         </message>
@@ -494,12 +494,12 @@
         <name>CompareView</name>
         <message>
             <location line="+71" />
-            <location line="+19" />
+            <location line="+28" />
             <source>Fragmenten vergelijken</source>
             <translation>Compare clips</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -509,7 +509,7 @@
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Samen afspelen (verschil vasthouden)</source>
             <translation>Play together (keep the offset)</translation>
         </message>
@@ -549,12 +549,12 @@
             <translation>both</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Links</source>
             <translation>Left</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>▶  Beide afspelen</source>
             <translation>▶  Play both</translation>
         </message>
@@ -589,7 +589,7 @@
             <translation>Offset between the clips</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+127" />
             <source>Rechts</source>
             <translation>Right</translation>
         </message>
@@ -607,7 +607,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+651" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+684" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -623,19 +623,17 @@
             <translation>Consent for this recording</translation>
         </message>
         <message>
-            <location line="+13" />
-            <location line="+2" />
+            <location line="+12" />
             <source>Opslaan</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom opslaan nog niet kan</source>
             <translation>Why saving is not possible yet</translation>
         </message>
@@ -643,7 +641,7 @@
     <context>
         <name>ConsentForm</name>
         <message>
-            <location line="-531" />
+            <location line="-535" />
             <source>Toestemming betekent: iedereen die in de opname te zien of te horen is, weet dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet meer wil, kan de toestemming altijd intrekken; verwijder de opname dan.</source>
             <translation>Consent means: everyone who can be seen or heard in the recording knows that it was recorded and what the recording is used for, and has agreed to that. The recording is for learning, never for judging anyone. Anyone who changes their mind can always withdraw consent; then delete the recording.</translation>
         </message>
@@ -653,7 +651,7 @@
             <translation>What consent means</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Toestemming gegeven door</source>
             <translation>Consent given by</translation>
         </message>
@@ -693,7 +691,7 @@
             <translation>Explanation of keep until</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Gegeven door:</source>
             <translation>Given by:</translation>
         </message>
@@ -713,12 +711,12 @@
             <translation>Keep until (inclusive):</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+23" />
             <source>Vink eerst aan waarvoor de opname gebruikt mag worden.</source>
             <translation>First tick what the recording may be used for.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>'Bewaren tot' ligt vóór de datum van de toestemming.</source>
             <translation>'Keep until' is before the date of consent.</translation>
         </message>
@@ -726,7 +724,7 @@
     <context>
         <name>EvidenceRow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+72" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+73" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -891,7 +889,7 @@
             <translation>For the privacy officer: access to, or erasure of, everything the vault keeps about one participant. Every action goes into the audit log, with counts only: never names or content.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+26" />
             <source>Zoek een deelnemer</source>
             <translation>Search for a participant</translation>
         </message>
@@ -921,7 +919,7 @@
             <translation>Role</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>&amp;Wat valt onder het verzoek</source>
             <translation>&amp;What the request covers</translation>
         </message>
@@ -936,7 +934,7 @@
             <translation>Recordings of this participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Inzage (versleuteld &amp;pakket)…</source>
             <translation>Access (encrypted pac&amp;kage)…</translation>
         </message>
@@ -972,12 +970,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+300" />
+            <location line="+292" />
             <source>Alles over deze deelnemer verwijderen</source>
             <translation>Erase everything about this participant</translation>
         </message>
         <message>
-            <location line="-298" />
+            <location line="-290" />
             <source>Verwijdert elke opname waarop deze deelnemer staat. Niet terug te draaien.</source>
             <translation>Erases every recording on which this participant appears. Cannot be undone.</translation>
         </message>
@@ -988,7 +986,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+66" />
             <source>Er staan geen deelnemers in de kluis.</source>
             <translation>There are no participants in the vault.</translation>
         </message>
@@ -1228,7 +1226,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-611" />
+            <location line="-620" />
             <source>Voortgang</source>
             <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
@@ -1248,7 +1246,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+79" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+97" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1298,12 +1296,12 @@ Type {word} to continue:</translation>
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Waarnemingen om te koppelen</source>
             <translation>Observations to link</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
             <source>{0}  Fragment: {1}</source>
             <translation>{0}  Clip: {1}</translation>
         </message>
@@ -1313,7 +1311,7 @@ Type {word} to continue:</translation>
             <translation>(untitled)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>&amp;Waar:</source>
             <translation>&amp;Add to:</translation>
         </message>
@@ -1333,23 +1331,23 @@ Type {word} to continue:</translation>
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+61" />
+            <location line="+13" />
+            <location line="+49" />
             <source>Leerdoel bewaren</source>
             <translation>Save learning goal</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-48" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-84" />
             <source>Waarnemingen die erbij &amp;horen:</source>
             <translation>&amp;Observations that belong to it:</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+140" />
             <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
             <translation>Theme: {0} (the theme of most selected observations)</translation>
         </message>
@@ -1373,12 +1371,12 @@ Type {word} to continue:</translation>
         <name>GoalsView</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+151" />
-            <location line="+11" />
+            <location line="+19" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>Wat wil ik leren, waarom, en wat probeer ik de volgende keer? Om te leren, niet om te beoordelen.</source>
             <translation>What do I want to learn, why, and what will I try next time? For learning, not for judging.</translation>
         </message>
@@ -1389,12 +1387,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+461" />
+            <location line="+466" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-460" />
+            <location line="-465" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1414,7 +1412,7 @@ Type {word} to continue:</translation>
             <translation>Go to the library</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Leerdoelen per status</source>
             <translation>Learning goals by status</translation>
         </message>
@@ -1509,23 +1507,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+1" />
-            <location line="+415" />
+            <location line="+418" />
             <source>Bewijs loskoppelen</source>
             <translation>Unlink evidence</translation>
         </message>
         <message>
-            <location line="-414" />
+            <location line="-417" />
             <source>Leerdoel &amp;verwijderen</source>
             <translation>&amp;Delete learning goal</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+384" />
+            <location line="+387" />
             <source>Leerdoel verwijderen</source>
             <translation>Delete learning goal</translation>
         </message>
         <message>
-            <location line="-375" />
+            <location line="-377" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1550,7 +1548,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>&lt;b&gt;Bewijs&lt;/b&gt; — momenten die dit laten zien</source>
             <translation>&lt;b&gt;Evidence&lt;/b&gt; — moments that show this</translation>
         </message>
@@ -1649,7 +1647,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportDetailsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-129" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-139" />
             <source>Video met geluid</source>
             <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
             <translation>Video with sound</translation>
@@ -1665,7 +1663,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Audio only</translation>
         </message>
         <message>
-            <location line="+369" />
+            <location line="+417" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1675,7 +1673,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Recording details and consent</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+51" />
             <source>Bestandsnaam</source>
             <translation>File name</translation>
         </message>
@@ -1700,7 +1698,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>File</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Titel</source>
             <translation>Title</translation>
         </message>
@@ -1725,29 +1723,27 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Conversation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-68" />
             <source>Wie zijn er te zien of te horen?</source>
             <translation>Who can be seen or heard?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
             <source>Toestemming</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+2" />
+            <location line="+6" />
             <source>Importeren</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom importeren nog niet kan</source>
             <translation>Why importing is not possible yet</translation>
         </message>
@@ -1839,7 +1835,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+61" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -1982,7 +1978,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Library of recordings</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+25" />
             <source>Zoek in titels…</source>
             <translation>Search titles…</translation>
         </message>
@@ -2003,23 +1999,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+108" />
+            <location line="+113" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-107" />
-            <location line="+108" />
+            <location line="-112" />
+            <location line="+113" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-106" />
+            <location line="-111" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Opnames</source>
             <translation>Recordings</translation>
         </message>
@@ -2029,12 +2025,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Afbeelding van een video</source>
             <translation>Picture from a video</translation>
         </message>
@@ -2049,7 +2045,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location line="+108" />
             <source>Mogelijkheden voor deze opname</source>
             <translation>Options for this recording</translation>
         </message>
@@ -2126,7 +2122,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault read-only</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+131" />
             <location line="+5" />
             <source>Ontgrendel eerst de kluis.</source>
             <translation>Unlock the vault first.</translation>
@@ -2184,7 +2180,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+50" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>
@@ -2237,7 +2233,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+225" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+226" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
@@ -2342,7 +2338,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ParticipantsEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-191" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-189" />
             <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
@@ -2381,7 +2377,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PerspectiveColumn</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+102" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+100" />
             <source>Dubbelklik of Enter: naar dit moment</source>
             <translation>Double-click or Enter: go to this moment</translation>
         </message>
@@ -2401,9 +2397,13 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>Wat de klant hier zegt, wordt bewaard; u ziet het pas als de klant toestemming geeft om het te delen.</source>
-            <translation>What the client says here is saved; you only see it once the client consents to sharing it.</translation>
+            <translation type="vanished">What the client says here is saved; you only see it once the client consents to sharing it.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Wat de klant hier zegt, wordt bewaard; je ziet het pas als de klant toestemming geeft om het te delen.</source>
+            <translation>What the client says here is kept; you see it only when the client agrees to share it.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2432,6 +2432,11 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         </message>
         <message>
             <location line="+13" />
+            <source>{0}   (eerder)</source>
+            <translation>{0}   (earlier)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Delen met klantmanager: {0}</source>
             <translation>Share with case manager: {0}</translation>
         </message>
@@ -2451,7 +2456,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PictogramButton</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-64" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-64" />
             <source>Plaatje {0}</source>
             <translation>Picture {0}</translation>
         </message>
@@ -2464,7 +2469,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+350" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+363" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
@@ -2584,7 +2589,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-510" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-530" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -2697,7 +2702,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>ReviewFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+62" />
             <source>Samen terugkijken voorbereiden — VKNZ</source>
             <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
             <translation>Prepare a review together — VKNZ</translation>
@@ -2803,7 +2808,7 @@ Seen or heard: {names}</translation>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+44" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -2889,7 +2894,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijken</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-150" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-150" />
             <source>Geld</source>
             <translation>Money</translation>
         </message>
@@ -2917,7 +2922,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+24" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+27" />
             <source>Samen kijken — VKNZ</source>
             <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
             <translation>Watch together — VKNZ</translation>
@@ -2936,12 +2941,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+292" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+92" />
             <source>Samen kijken</source>
             <translation>Watch together</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+27" />
             <location line="+2" />
             <source>Terug naar normaal</source>
             <translation>Back to normal</translation>
@@ -2968,7 +2973,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Pictures of topics: money, work, housing, health, family</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Beeld</source>
             <translation>Video</translation>
         </message>
@@ -2983,7 +2988,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saved</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <location line="+1" />
             <source>Terug</source>
             <translation>Back</translation>
@@ -2995,13 +3000,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+115" />
-            <location line="+113" />
+            <location line="+107" />
+            <location line="+85" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-227" />
+            <location line="-191" />
             <source>Hier wil ik iets over zeggen</source>
             <translation>I want to say something about this</translation>
         </message>
@@ -3011,13 +3016,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+110" />
-            <location line="+113" />
+            <location line="+102" />
+            <location line="+85" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-109" />
+            <location line="-81" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>
@@ -3068,9 +3073,16 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Clips watched: {0} of {1}</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>{0}: {1} waarneming(en)</source>
-            <translation>{0}: {1} observation(s)</translation>
+            <translation type="vanished">{0}: {1} observation(s)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>{0}: %n waarneming(en)</source>
+            <translation>
+                <numerusform>{0}: %n observation</numerusform>
+                <numerusform>{0}: %n observations</numerusform>
+            </translation>
         </message>
         <message>
             <location line="+7" />
@@ -3091,19 +3103,20 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SessionPreparePage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+77" />
-            <location line="+573" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+103" />
+            <location line="+714" />
             <source>Fragment zonder titel</source>
+            <extracomment>The order roles are offered in when adding a participant. The notice colours (warm, readable in light and dark schemes; high contrast overrides).</extracomment>
             <translation>Untitled clip</translation>
         </message>
         <message>
-            <location line="-561" />
-            <location line="+14" />
+            <location line="-697" />
+            <location line="+32" />
             <source>Samen terugkijken voorbereiden</source>
             <translation>Prepare a review together</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -3113,7 +3126,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Sessie starten ▶</source>
             <translation>Start session ▶</translation>
         </message>
@@ -3123,7 +3136,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Start session</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+8" />
+            <source>Waarom de sessie nog niet kan starten</source>
+            <translation>Why the session cannot start yet</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Sessies</source>
             <translation>Sessions</translation>
         </message>
@@ -3145,17 +3163,17 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+214" />
+            <location line="+251" />
             <source>Sessie verwijderen</source>
             <translation>Delete session</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-223" />
             <source>Sessie</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Titel van de sessie</source>
             <translation>Session title</translation>
         </message>
@@ -3165,12 +3183,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>For example: reviewing with the researcher</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Datum van de sessie</source>
             <translation>Session date</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Linker kolom (perspectief)</source>
             <translation>Left column (perspective)</translation>
         </message>
@@ -3180,12 +3198,51 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Right column (perspective)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>naast</source>
-            <translation>beside</translation>
+            <location line="+3" />
+            <source>Linker kolom:</source>
+            <translation>Left column:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>Rechter kolom:</source>
+            <translation>Right column:</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>&amp;Vraag of aandachtspunt bij dit fragment:</source>
+            <translation>&amp;Question or point of attention for this fragment:</translation>
+        </message>
+        <message>
+            <location line="+146" />
+            <source>Kies eerst een sessie.</source>
+            <translation>Choose a session first.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Typ eerst een naam (een schuilnaam mag ook).</source>
+            <translation>Type a name first (a pseudonym is fine).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Kies eerst de rol van de deelnemer.</source>
+            <translation>Choose the participant's role first.</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>{0} (niet mogelijk)</source>
+            <translation>{0} (not possible)</translation>
+        </message>
+        <message>
+            <location line="+327" />
+            <source>Kies eerst een sessie, of maak een nieuwe.</source>
+            <translation>Choose a session first, or make a new one.</translation>
+        </message>
+        <message>
+            <source>naast</source>
+            <translation type="vanished">beside</translation>
+        </message>
+        <message>
+            <location line="-627" />
             <source>Titel:</source>
             <translation>Title:</translation>
         </message>
@@ -3195,12 +3252,11 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Date:</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Twee kolommen:</source>
-            <translation>Two columns:</translation>
+            <translation type="vanished">Two columns:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+10" />
             <source>Deelnemers (namen mogen schuilnamen zijn):</source>
             <translation>Participants (pseudonyms are fine):</translation>
         </message>
@@ -3211,27 +3267,56 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+196" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="+0" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
+            <source>Rol van de nieuwe deelnemer</source>
+            <translation>Role of the new participant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kies eerst een rol…</source>
+            <translation>Choose a role first…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Naam van de nieuwe deelnemer</source>
+            <translation>Name of the new participant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naam of schuilnaam</source>
+            <translation>Name or pseudonym</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toevoegen</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+6" />
+            <source>Waarom een rol niet kan</source>
+            <translation>Why a role is not possible</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Deelnemer weghalen</source>
             <translation>Remove participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
             <source>Afspeellijst (sleep om de volgorde te wijzigen)</source>
             <translation>Playlist (drag to change the order)</translation>
         </message>
@@ -3241,7 +3326,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Session playlist</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Omhoog</source>
             <translation>Up</translation>
         </message>
@@ -3271,12 +3356,11 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Remove clip from the playlist</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Vraag of aandachtspunt bij dit fragment:</source>
-            <translation>Question or point of attention for this clip:</translation>
+            <translation type="vanished">Question or point of attention for this clip:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+9" />
             <source>Vraag bij het fragment</source>
             <translation>Question for the clip</translation>
         </message>
@@ -3286,7 +3370,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>For example: watch the body language. What did you see the client do when you said this?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Fragmenten uit de opnames</source>
             <translation>Clips from the recordings</translation>
         </message>
@@ -3296,12 +3380,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Clips to add</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>Waarom dit fragment niet kan</source>
             <translation>Why this clip is not possible</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+2" />
             <source>← Aan de afspeellijst toevoegen</source>
             <translation>← Add to the playlist</translation>
         </message>
@@ -3326,35 +3410,42 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Delete the session '{0}' and its playlist? The observations made in it stay with the recordings.</translation>
         </message>
         <message>
-            <location line="+18" />
-            <location line="+170" />
             <source>Rol van deelnemer {0}</source>
-            <translation>Role of participant {0}</translation>
+            <translation type="vanished">Role of participant {0}</translation>
         </message>
         <message>
-            <location line="-145" />
+            <location line="+119" />
             <source>Kies eerst een fragment uit een opname.</source>
             <translation>First choose a clip from a recording.</translation>
         </message>
         <message>
-            <location line="+252" />
+            <location line="+181" />
+            <source>(nog geen vraag: de klant ziet een algemene vraag)</source>
+            <translation>(no question yet: a general question is shown)</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Opname</source>
+            <translation>Recording</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Toestemming: {0}</source>
             <translation>Consent: {0}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+13" />
             <source>(geen toestemming)</source>
             <translation>(no consent)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-29" />
             <source>Nog geen fragmenten. Open een opname en markeer fragmenten met I en O.</source>
             <translation>No clips yet. Open a recording and mark clips with I and O.</translation>
         </message>
         <message>
-            <location line="+30" />
             <source>Deze sessie heeft nog geen fragmenten die getoond mogen worden. Voeg eerst fragmenten toe aan de afspeellijst.</source>
-            <translation>This session has no clips yet that may be shown. First add clips to the playlist.</translation>
+            <translation type="vanished">This session has no clips yet that may be shown. First add clips to the playlist.</translation>
         </message>
     </context>
     <context>
@@ -3365,7 +3456,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Review together</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+36" />
             <source>Welk fragment</source>
             <translation>Which clip</translation>
         </message>
@@ -3376,7 +3467,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Finish session</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+13" />
             <source>Positie in het fragment</source>
             <translation>Position in the clip</translation>
         </message>
@@ -3412,13 +3503,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+337" />
+            <location line="+383" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-339" />
+            <location line="-385" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -3443,7 +3534,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Next clip (Page Down)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>Om naar te kijken</source>
             <translation>What to look at</translation>
         </message>
@@ -3453,7 +3544,17 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Question for this clip</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+20" />
+            <source>Ook waarnemingen van &amp;eerder tonen</source>
+            <translation>Also show &amp;earlier observations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarnemingen van eerdere sessies tonen</source>
+            <translation>Show observations of earlier sessions</translation>
+        </message>
+        <message>
+            <location line="+88" />
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
             <translation>{0} clip(s) will be skipped: {1}</translation>
         </message>
@@ -3463,7 +3564,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Clip {0} of {1}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Fragment zonder titel</source>
             <translation>Untitled clip</translation>
         </message>
@@ -3473,12 +3574,16 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>{0}  ·  {1} – {2}</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Kijk samen en vertel wat je ziet.</source>
-            <translation>Watch together and say what you see.</translation>
+            <location line="+164" />
+            <source>Waarnemingen uit eerdere sessies of van alleen terugkijken, gemarkeerd als eerder</source>
+            <translation>Observations from earlier sessions or from reviewing alone, marked as earlier</translation>
         </message>
         <message>
-            <location line="+162" />
+            <source>Kijk samen en vertel wat je ziet.</source>
+            <translation type="vanished">Watch together and say what you see.</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>❚❚  Pauze</source>
             <translation>❚❚  Pause</translation>
         </message>
@@ -3584,7 +3689,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+42" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+86" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3752,7 +3857,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Create learning summary</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+30" />
             <source>De lijsten voor het anonimiseren worden geladen.
 De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
             <translation>The lists for anonymizing are being loaded.
@@ -3764,7 +3869,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Loading progress</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Leerdoelen en waarnemingen in de samenvatting</source>
             <translation>Learning goals and observations in the summary</translation>
         </message>
@@ -3834,7 +3939,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>&amp;Remove</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Wat gaat erin</source>
             <translation>What goes in</translation>
         </message>
@@ -3844,7 +3949,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Always leave out (kept in the vault)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Bestandsformaat</source>
             <translation>File format</translation>
         </message>
@@ -3884,7 +3989,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+80" />
             <source>{0} seconden…</source>
             <translation>{0} seconds…</translation>
         </message>
@@ -4048,7 +4153,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+54" />
+            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+76" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -4058,7 +4163,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the start</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>−30 s</source>
             <translation>−30 s</translation>
         </message>
@@ -4073,22 +4178,22 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>−5 s</source>
             <translation>−5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug (←)</source>
             <translation>5 seconds back (←)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug</source>
             <translation>5 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>◂|</source>
             <translation>◂|</translation>
         </message>
@@ -4103,18 +4208,18 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>One frame back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Afspelen / pauzeren (spatie)</source>
             <translation>Play / pause (space)</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+124" />
+            <location line="+126" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-125" />
             <source>|▸</source>
             <translation>|▸</translation>
         </message>
@@ -4134,12 +4239,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>+5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder (→)</source>
             <translation>5 seconds forward (→)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder</source>
             <translation>5 seconds forward</translation>
         </message>
@@ -4159,7 +4264,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds forward</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Naar het einde (End)</source>
             <translation>To the end (End)</translation>
         </message>
@@ -4169,12 +4274,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the end</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Positie</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Waarneming (M)</source>
             <translation>Observation (M)</translation>
         </message>
@@ -4189,7 +4294,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>New observation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Snelheid</source>
             <translation>Speed</translation>
         </message>
@@ -4209,13 +4314,13 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Sound off</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <location line="+1" />
             <source>Volume</source>
             <translation>Volume</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+68" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
         </message>
@@ -4223,7 +4328,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+56" />
+            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+57" />
             <source>VKNZ — kluis openen</source>
             <translation>VKNZ — open vault</translation>
         </message>
@@ -4238,7 +4343,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+20" />
             <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
             <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
         </message>
@@ -4248,7 +4353,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Enter the password of your vault.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Wachtwoord</source>
             <translation>Password</translation>
         </message>
@@ -4273,7 +4378,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Your role</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Ik werk als:</source>
             <translation>I work as:</translation>
         </message>
@@ -4293,12 +4398,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Name on observations:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-53" />
             <source>Melding</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+59" />
             <source>Kluis maken</source>
             <translation>Create vault</translation>
         </message>
@@ -4313,7 +4418,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+27" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords do not match.</translation>
         </message>
@@ -4351,7 +4456,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Video of the recording</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+99" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
         </message>
@@ -4359,7 +4464,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+192" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+193" />
             <source>Tekst kopiëren</source>
             <translation>Copy text</translation>
         </message>

@@ -2,22 +2,12 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="nl">
     <context>
-        <name>ClipsPanel</name>
+        <name>SessionOverviewDialog</name>
         <message numerus="yes">
-            <source>%n fragment(en)</source>
+            <source>{0}: %n waarneming(en)</source>
             <translation>
-                <numerusform>%n fragment</numerusform>
-                <numerusform>%n fragmenten</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ObservationList</name>
-        <message numerus="yes">
-            <source>%n waarneming(en)</source>
-            <translation>
-                <numerusform>%n waarneming</numerusform>
-                <numerusform>%n waarnemingen</numerusform>
+                <numerusform>{0}: %n waarneming</numerusform>
+                <numerusform>{0}: %n waarnemingen</numerusform>
             </translation>
         </message>
     </context>

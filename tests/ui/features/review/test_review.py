@@ -367,18 +367,15 @@ def test_prepare_playlist_and_run_a_session_with_two_columns(
     assert len(window.vault.observations(video)) == 3  # type: ignore[union-attr]
 
     # End: the overview, then back to preparing.
-    shown: list[str] = []
-
-    def fake_exec(dialog: SessionOverviewDialog) -> int:
-        shown.append(dialog.summary_text)
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(SessionOverviewDialog, "exec", fake_exec)
     QTest.mouseClick(view.finish_button, Qt.MouseButton.LeftButton)
-    print("overview:", shown[0].replace("\n", " | "))
-    assert "Fragmenten bekeken: 2 van 2" in shown[0]
-    assert "Onderzoeker of trainer: 1 waarneming(en)" in shown[0]
-    assert "Klantmanager: 2 waarneming(en)" in shown[0]
+    overview = view.overview
+    assert isinstance(overview, SessionOverviewDialog) and overview.isVisible()
+    shown = overview.summary_text
+    print("overview:", shown.replace("\n", " | "))
+    assert "Fragmenten bekeken: 2 van 2" in shown
+    assert "Onderzoeker of trainer: 1 waarneming" in shown
+    assert "Klantmanager: 2 waarnemingen" in shown
+    overview.reject()
     assert window.stack.currentWidget() is page
     assert controller.recording is None
 
