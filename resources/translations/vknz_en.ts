@@ -454,9 +454,8 @@
     <context>
         <name>ComparePane</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/compare_view.py" line="+101" />
+            <location filename="../../src/vknz_desktop/ui/features/review/compare_view.py" line="+161" />
             <source>Fragment voor {0}</source>
-            <extracomment>While playing in sync the right player follows the left one. Their drift is measured from the players' own clocks, not from the smoothed positions shown: libVLC's time moves in steps of ~250 ms, and the moment a step happens tells where the player really is (see ``_ClockFit``). Beyond this drift the right one is put back by a seek.</extracomment>
             <translation>Clip for {0}</translation>
         </message>
         <message>
@@ -485,21 +484,25 @@
             <translation>Volume ({0})</translation>
         </message>
         <message>
-            <location line="+26" />
             <source>Fragment zonder titel</source>
-            <translation>Untitled clip</translation>
+            <translation type="vanished">Untitled clip</translation>
         </message>
     </context>
     <context>
         <name>CompareView</name>
         <message>
-            <location line="+71" />
-            <location line="+28" />
+            <location line="+100" />
+            <location line="+32" />
             <source>Fragmenten vergelijken</source>
             <translation>Compare clips</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-15" />
+            <source>Wie kijken er mee</source>
+            <translation>Who is watching</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -589,17 +592,49 @@
             <translation>Offset between the clips</translation>
         </message>
         <message>
-            <location line="+127" />
+            <location line="+60" />
+            <source>Er kijken mee: {0}.</source>
+            <translation>Also watching: {0}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Je kijkt alleen.</source>
+            <translation>You are watching alone.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n fragment(en) niet getoond: {0}</source>
+            <translation>
+                <numerusform>%n fragment not shown: {0}</numerusform>
+                <numerusform>%n fragments not shown: {0}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+80" />
             <source>Rechts</source>
             <translation>Right</translation>
         </message>
         <message>
-            <location line="+119" />
-            <source>Gekoppeld: rechts = links {0}</source>
-            <translation>Linked: right = left {0}</translation>
+            <location line="+129" />
+            <source>Gekoppeld: beide even ver in hun fragment</source>
+            <translation>Linked: both equally far into their fragment</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
+            <source>Gekoppeld: rechts {0} verder in het fragment dan links</source>
+            <translation>Linked: right is {0} further into its fragment than left</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gekoppeld: links {0} verder in het fragment dan rechts</source>
+            <translation>Linked: left is {0} further into its fragment than right</translation>
+        </message>
+        <message>
+            <source>Gekoppeld: rechts = links {0}</source>
+            <translation type="vanished">Linked: right = left {0}</translation>
+        </message>
+        <message>
+            <location line="-10" />
             <source>Los: elk fragment speelt apart</source>
             <translation>Unlinked: each clip plays separately</translation>
         </message>
@@ -2702,7 +2737,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>ReviewFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+62" />
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+68" />
             <source>Samen terugkijken voorbereiden — VKNZ</source>
             <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
             <translation>Prepare a review together — VKNZ</translation>
@@ -2803,12 +2838,22 @@ Seen or heard: {names}</translation>
             <translation>Only the researcher (or the client themselves) records what the client wants to share.</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+59" />
             <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+31" />
+            <source>Geen van de fragmenten mag met deze kijkers worden getoond. {0}</source>
+            <translation>None of the fragments may be shown to these viewers. {0}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{0} ({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location line="+50" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -4459,6 +4504,45 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+99" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchersDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/review/compare_view.py" line="-536" />
+            <source>Fragmenten vergelijken</source>
+            <extracomment>While playing in sync the right player follows the left one. Their drift is measured from the players' own clocks, not from the smoothed positions shown: libVLC's time moves in steps of ~250 ms, and the moment a step happens tells where the player really is (see ``_ClockFit``). Beyond this drift the right one is put back by a seek. The people who may be asked about when comparing (the person at the keyboard is implied).</extracomment>
+            <translation>Compare fragments</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wie kijken er mee naar de fragmenten?</source>
+            <translation>Who is watching the fragments with you?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Jij ({0})</source>
+            <translation>You ({0})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{0} kijkt mee</source>
+            <translation>{0} is watching</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Kijkt er iemand mee, dan staan de opnames er zonder titel, en alleen de fragmenten waarvoor toestemming is.</source>
+            <translation>When someone watches along, recordings are shown without their title, and only the fragments there is consent for.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Vergelijken</source>
+            <translation>Compare</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>

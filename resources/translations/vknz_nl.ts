@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="nl">
     <context>
+        <name>CompareView</name>
+        <message numerus="yes">
+            <source>%n fragment(en) niet getoond: {0}</source>
+            <translation>
+                <numerusform>%n fragment niet getoond: {0}</numerusform>
+                <numerusform>%n fragmenten niet getoond: {0}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SessionOverviewDialog</name>
         <message numerus="yes">
             <source>{0}: %n waarneming(en)</source>

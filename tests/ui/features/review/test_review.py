@@ -505,6 +505,12 @@ def test_compare_view_keeps_both_players_at_their_offset(
         Qt.Key.Key_V,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    watchers = review(window).watchers_dialog
+    assert watchers is not None and watchers.isVisible()  # who watches? (nobody: alone)
+    QTest.keyClick(watchers, Qt.Key.Key_Return)
+    assert not watchers.isVisible()
+    window.activateWindow()  # offscreen Qt may leave the hidden dialog "active"
+    QTest.qWaitForWindowActive(window)
     compare = review(window).compare_view
     assert window.stack.currentWidget() is compare
     left, right = compare.left, compare.right
@@ -574,7 +580,9 @@ def test_compare_view_puts_a_player_that_slipped_back_in_sync(
 ) -> None:
     unlock_as(window, Role.KLANTMANAGER)
     ClipService(repo(window)).create(demo_vault["video"], 300, 7900, title="Bijna alles")
-    review(window).show_compare()
+    watchers = review(window).show_compare()
+    assert watchers is not None
+    watchers.accept()
     compare = review(window).compare_view
     left, right = compare.left, compare.right
     assert right is not None and compare.offset_ms == 0

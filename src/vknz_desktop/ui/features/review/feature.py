@@ -19,14 +19,19 @@ from PySide6.QtWidgets import QProgressDialog
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.fragments import SHARING_LABELS
 from vknz_desktop.domain.models import SharingState
-from vknz_desktop.domain.visibility import is_klant_feedback
+from vknz_desktop.domain.visibility import (
+    Audience,
+    fragment_heading,
+    is_klant_feedback,
+    screen_title,
+)
 from vknz_desktop.services.keep_fragments import KeepFragmentsPreview, KeepFragmentsResult
 from vknz_desktop.services.onderzoeker import OnderzoekerSession
 from vknz_desktop.services.review_sessions import SHARING_ROLES
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_number
 from vknz_desktop.ui.common.jobs import BackgroundJob
-from vknz_desktop.ui.features.review.compare_view import CompareView
+from vknz_desktop.ui.features.review.compare_view import CompareItem, CompareView, WatchersDialog
 from vknz_desktop.ui.features.review.session_prepare import SessionPreparePage
 from vknz_desktop.ui.features.review.session_view import SessionView
 from vknz_desktop.ui.playback.player_controller import PlayerController
@@ -54,6 +59,7 @@ class ReviewFeature(QObject):
         self.host = host
         self._job: BackgroundJob[KeepFragmentsResult] | None = None
         self._progress: QProgressDialog | None = None
+        self.watchers_dialog: WatchersDialog | None = None
         parent = host.dialog_parent()
         self.prepare_page = SessionPreparePage(parent)
         self.session_view = SessionView(host.controller, parent)
@@ -227,14 +233,13 @@ class ReviewFeature(QObject):
             return
         self.session_view.play_button.setFocus()
 
-    def show_compare(self) -> None:
-        """Ctrl+Shift+V: two fragments side by side."""
+    def show_compare(self) -> WatchersDialog | None:
+        """Ctrl+Shift+V: two fragments side by side, after asking who watches."""
         services = self._services()
         if services is None:
-            return
+            return None
         session, review = services
-        clips = review.clips.all()
-        if not clips:
+        if not review.clips.all():
             messages.show_known_error(
                 self.host.dialog_parent(),
                 KnownError(
@@ -244,12 +249,59 @@ class ReviewFeature(QObject):
                     )
                 ),
             )
+            return None
+        if self.watchers_dialog is not None:
+            self.watchers_dialog.deleteLater()
+        dialog = WatchersDialog(session.identity.role, self.host.dialog_parent())
+        messages.track(dialog)
+        dialog.accepted.connect(lambda: self.open_compare(dialog.audience()))
+        dialog.open()
+        self.watchers_dialog = dialog
+        return dialog
+
+    def open_compare(self, audience: Audience) -> None:
+        """Compare the fragments that may be shown to ``audience``, named as its screen may
+        name them (the recording's neutral label when others watch; no fragment titles where
+        a klant watches)."""
+        services = self._services()
+        if services is None:
             return
+        session, review = services
+        choices = review.sessions.compare_choices(audience)
+        shown = [c for c in choices if c.problem is None]
+        left_out = [c.problem for c in choices if c.problem is not None]
+        if not shown:
+            reason = left_out[0] if left_out else ""
+            messages.show_known_error(
+                self.host.dialog_parent(),
+                KnownError(
+                    self.tr("Geen van de fragmenten mag met deze kijkers worden getoond. {0}")
+                    .format(reason)
+                    .strip()
+                ),
+            )
+            return
+        items = [
+            CompareItem(
+                choice.clip,
+                choice.recording,
+                self.tr("{0} ({1})").format(
+                    fragment_heading(choice.clip.title, number, len(shown), audience),
+                    screen_title(choice.recording, choice.label, audience),
+                ),
+            )
+            for number, choice in enumerate(shown, start=1)
+        ]
         self.host.leave_workspace()
-        recordings = {r.id: r for r in session.vault.recordings()}
-        choices = [(c, recordings[c.recording_id]) for c in clips if c.recording_id in recordings]
         self.host.show_page(self.compare_view)
-        self.compare_view.open(choices, session.open_media, 0, min(1, len(choices) - 1))
+        self.compare_view.open(
+            items,
+            session.open_media,
+            0,
+            min(1, len(items) - 1),
+            audience=audience,
+            left_out=left_out,
+        )
         self.compare_view.play_both_button.setFocus()
 
     @property

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSlider,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from vknz_desktop.services.review_sessions import (
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_date, role_label
 from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.features.review.seek_slider import SeekSlider
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.widgets.page_header import heading_label
@@ -331,7 +331,7 @@ class SessionView(QWidget):
         self.video.setMinimumSize(360, 200)
         player.addWidget(self.video, 1)
         progress = QHBoxLayout()
-        self.slider = QSlider(Qt.Orientation.Horizontal, upper)
+        self.slider = SeekSlider(upper)
         self.slider.setAccessibleName(self.tr("Positie in het fragment"))
         self.slider.setSingleStep(1000)
         self.slider.setPageStep(5000)
