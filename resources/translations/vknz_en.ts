@@ -2803,7 +2803,7 @@ Seen or heard: {names}</translation>
             <translation>Move end of selected clip here</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Alleen fragmenten bewaren…</source>
             <translation>Keep clips only…</translation>
         </message>
@@ -2833,12 +2833,50 @@ Seen or heard: {names}</translation>
             <translation>Reviewing together is not available in this build.</translation>
         </message>
         <message>
-            <location line="+11" />
-            <source>Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen.</source>
-            <translation>Only the researcher (or the client themselves) records what the client wants to share.</translation>
+            <location line="+12" />
+            <source>Er worden al fragmenten geknipt.</source>
+            <translation>Fragments are already being cut.</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+14" />
+            <source>Kies eerst een waarneming van de klant in de lijst.</source>
+            <translation>First choose one of the client's observations in the list.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+348" />
+            <source>%n fragment(en) bewaard als nieuwe opname(s).</source>
+            <translation>
+                <numerusform>%n fragment kept as a new recording.</numerusform>
+                <numerusform>%n fragments kept as new recordings.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n waarneming(en) gingen mee,</source>
+            <translation>
+                <numerusform>%n observation went along,</numerusform>
+                <numerusform>%n observations went along,</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n bleven als tekst bij de oude opname.</source>
+            <translation>
+                <numerusform>%n stayed as text with the old recording.</numerusform>
+                <numerusform>%n stayed as text with the old recording.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>De volledige opname is vernietigd.</source>
+            <translation>The full recording has been destroyed.</translation>
+        </message>
+        <message>
+            <source>Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen.</source>
+            <translation type="vanished">Only the researcher (or the client themselves) records what the client wants to share.</translation>
+        </message>
+        <message>
+            <location line="-284" />
             <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
@@ -2879,32 +2917,77 @@ Seen or heard: {names}</translation>
         </message>
         <message>
             <location line="+43" />
-            <location line="+14" />
-            <location line="+23" />
+            <location line="+3" />
+            <location line="+65" />
             <source>Alleen fragmenten bewaren</source>
             <translation>Keep clips only</translation>
         </message>
         <message>
-            <location line="-36" />
             <source>Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?</source>
-            <translation>Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
+            <translation type="vanished">Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. {0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.
 
 De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
-            <translation>Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
+            <translation type="vanished">Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
 
 The full recording is then permanently destroyed: the key is erased and nobody can open it any more. This cannot be undone.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-64" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+7" />
+            <source>Van '{0}' alleen de gemarkeerde fragmenten bewaren?</source>
+            <translation>Keep only the marked fragments of '{0}'?</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n nieuwe opname(n), samen {0} van de {1}.</source>
+            <translation>
+                <numerusform>%n new recording, {0} of the {1}.</numerusform>
+                <numerusform>%n new recordings, together {0} of the {1}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Er zijn %n fragmenten gemarkeerd; wat overlapt of aansluit, wordt één opname.</source>
+            <translation>
+                <numerusform>%n fragment is marked; what overlaps or touches becomes one recording.</numerusform>
+                <numerusform>%n fragments are marked; what overlaps or touches becomes one recording.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{0} van de opname wordt vernietigd.</source>
+            <translation>{0} of the recording is destroyed.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n waarneming(en) binnen de fragmenten gaan mee.</source>
+            <translation>
+                <numerusform>%n observation inside the fragments goes along.</numerusform>
+                <numerusform>%n observations inside the fragments go along.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.</source>
+            <translation>
+                <numerusform>%n observation outside them is kept as text, marked 'recording deleted'.</numerusform>
+                <numerusform>%n observations outside them are kept as text, marked 'recording deleted'.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>Each fragment becomes an encrypted recording of its own, with the same consent. The full recording is then destroyed for good: its key is erased and nobody can open it any more. This cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Fragmenten knippen en versleutelen…</source>
             <translation>Cutting and encrypting clips…</translation>
         </message>
@@ -2919,9 +3002,8 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Cancelled: the recording is unchanged.</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, {2} blijven als tekst. De volledige opname is vernietigd.</source>
-            <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
+            <translation type="vanished">{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
         </message>
         <message>
             <source>mag gedeeld worden</source>

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.fixtures import media_facts as facts
 from tests.integration.helpers import import_file
-from vknz_desktop.domain.models import ConsentScope, Role
+from vknz_desktop.domain.models import ConsentScope, Observation, Role
 from vknz_desktop.services.clips import ClipService
 from vknz_desktop.services.keep_fragments import KeepFragmentsService
 from vknz_desktop.services.recordings import make_consent
@@ -64,3 +64,27 @@ def review_vault(tmp_path: Path) -> Iterator[ReviewVault]:
     made.allow(audio, ConsentScope.SELF)
     yield made
     vault.close()
+
+
+def observation(oid: str, *, author_role: Role = Role.KLANTMANAGER) -> Observation:
+    """A made-up observation on recording r1."""
+    moment = dt.datetime(2026, 11, 1, 10, tzinfo=dt.UTC)
+    return Observation(
+        id=oid,
+        recording_id="r1",
+        time_ms=1000,
+        text="Fictief",
+        author_role=author_role,
+        created_at=moment,
+        edited_at=moment,
+    )
+
+
+@dataclass
+class FakeVault:
+    """Observations by id, as the sharing action reads them."""
+
+    found: dict[str, Observation]
+
+    def observation(self, observation_id: str) -> Observation | None:
+        return self.found.get(observation_id)

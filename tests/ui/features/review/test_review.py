@@ -630,6 +630,7 @@ def test_keep_fragments_only_from_the_workspace(
         return True
 
     monkeypatch.setattr(review(window), "confirm_keep_fragments", confirm)
+    window.registry.menu("fragments").aboutToShow.emit()  # the menu opens: asked again
     window.registry.action("review.keep_fragments").trigger()
     assert asked == [(2, 1, 1)]
     assert window.stack.currentWidget() is window.library
