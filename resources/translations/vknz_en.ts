@@ -217,7 +217,7 @@
             <location filename="../../src/vknz_desktop/ui/common/clipboard.py" line="+231" />
             <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
             <extracomment>The object names Qt gives the Copy and Cut items of a text field's standard context menu.</extracomment>
-            <translation type="unfinished">Copied; the clipboard will be cleared again in 30 seconds.</translation>
+            <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
         </message>
     </context>
     <context>
@@ -489,9 +489,8 @@
     <context>
         <name>ComparePane</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/compare_view.py" line="+101" />
+            <location filename="../../src/vknz_desktop/ui/features/review/compare_view.py" line="+161" />
             <source>Fragment voor {0}</source>
-            <extracomment>While playing in sync the right player follows the left one. Their drift is measured from the players' own clocks, not from the smoothed positions shown: libVLC's time moves in steps of ~250 ms, and the moment a step happens tells where the player really is (see ``_ClockFit``). Beyond this drift the right one is put back by a seek.</extracomment>
             <translation>Clip for {0}</translation>
         </message>
         <message>
@@ -520,21 +519,25 @@
             <translation>Volume ({0})</translation>
         </message>
         <message>
-            <location line="+26" />
             <source>Fragment zonder titel</source>
-            <translation>Untitled clip</translation>
+            <translation type="vanished">Untitled clip</translation>
         </message>
     </context>
     <context>
         <name>CompareView</name>
         <message>
-            <location line="+71" />
-            <location line="+28" />
+            <location line="+100" />
+            <location line="+32" />
             <source>Fragmenten vergelijken</source>
             <translation>Compare clips</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-15" />
+            <source>Wie kijken er mee</source>
+            <translation>Who is watching</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -624,17 +627,49 @@
             <translation>Offset between the clips</translation>
         </message>
         <message>
-            <location line="+127" />
+            <location line="+60" />
+            <source>Er kijken mee: {0}.</source>
+            <translation>Also watching: {0}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Je kijkt alleen.</source>
+            <translation>You are watching alone.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n fragment(en) niet getoond: {0}</source>
+            <translation>
+                <numerusform>%n fragment not shown: {0}</numerusform>
+                <numerusform>%n fragments not shown: {0}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+80" />
             <source>Rechts</source>
             <translation>Right</translation>
         </message>
         <message>
-            <location line="+119" />
-            <source>Gekoppeld: rechts = links {0}</source>
-            <translation>Linked: right = left {0}</translation>
+            <location line="+129" />
+            <source>Gekoppeld: beide even ver in hun fragment</source>
+            <translation>Linked: both equally far into their fragment</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
+            <source>Gekoppeld: rechts {0} verder in het fragment dan links</source>
+            <translation>Linked: right is {0} further into its fragment than left</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gekoppeld: links {0} verder in het fragment dan rechts</source>
+            <translation>Linked: left is {0} further into its fragment than right</translation>
+        </message>
+        <message>
+            <source>Gekoppeld: rechts = links {0}</source>
+            <translation type="vanished">Linked: right = left {0}</translation>
+        </message>
+        <message>
+            <location line="-10" />
             <source>Los: elk fragment speelt apart</source>
             <translation>Unlinked: each clip plays separately</translation>
         </message>
@@ -3067,7 +3102,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PerspectiveColumn</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+98" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+100" />
             <source>Dubbelklik of Enter: naar dit moment</source>
             <translation>Double-click or Enter: go to this moment</translation>
         </message>
@@ -3087,9 +3122,13 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>Wat de klant hier zegt, wordt bewaard; u ziet het pas als de klant toestemming geeft om het te delen.</source>
-            <translation>What the client says here is saved; you only see it once the client consents to sharing it.</translation>
+            <translation type="vanished">What the client says here is saved; you only see it once the client consents to sharing it.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Wat de klant hier zegt, wordt bewaard; je ziet het pas als de klant toestemming geeft om het te delen.</source>
+            <translation>What the client says here is kept; you see it only when the client agrees to share it.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3118,6 +3157,11 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         </message>
         <message>
             <location line="+20" />
+            <source>{0}   (eerder)</source>
+            <translation>{0}   (earlier)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Delen met klantmanager: {0}</source>
             <translation>Share with case manager: {0}</translation>
         </message>
@@ -3297,17 +3341,17 @@ never the content.&lt;/p&gt;</translation>
             <location filename="../../src/vknz_desktop/ui/library/details_form.py" line="+64" />
             <source>Wie zijn er te zien of te horen?</source>
             <extracomment>Characters of average width that two columns need side by side.</extracomment>
-            <translation type="unfinished">Who can be seen or heard?</translation>
+            <translation>Who can be seen or heard?</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Toestemming</source>
-            <translation type="unfinished">Consent</translation>
+            <translation>Consent</translation>
         </message>
         <message>
             <location line="+21" />
             <source>Titel</source>
-            <translation type="unfinished">Title</translation>
+            <translation>Title</translation>
         </message>
         <message>
             <location line="+3" />
@@ -3317,22 +3361,22 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+6" />
             <source>Datum van het gesprek</source>
-            <translation type="unfinished">Date of the conversation</translation>
+            <translation>Date of the conversation</translation>
         </message>
         <message>
             <location line="+6" />
             <source>&amp;Titel:</source>
-            <translation type="unfinished">&amp;Title:</translation>
+            <translation>&amp;Title:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&amp;Datum gesprek:</source>
-            <translation type="unfinished">Conversation &amp;date:</translation>
+            <translation>Conversation &amp;date:</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Gesprek</source>
-            <translation type="unfinished">Conversation</translation>
+            <translation>Conversation</translation>
         </message>
         <message>
             <location line="+28" />
@@ -3453,7 +3497,7 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+1" />
             <source>Naar de &amp;bibliotheek</source>
-            <translation type="unfinished">Go to li&amp;brary</translation>
+            <translation>Go to li&amp;brary</translation>
         </message>
         <message>
             <location line="+98" />
@@ -3473,7 +3517,7 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+23" />
             <source>Ontgrendel eerst de kluis.</source>
-            <translation type="unfinished">Unlock the vault first.</translation>
+            <translation>Unlock the vault first.</translation>
         </message>
         <message>
             <location line="+21" />
@@ -3547,12 +3591,12 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+1" />
             <source>Fragmenten</source>
-            <translation type="unfinished">Clips</translation>
+            <translation>Clips</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Waarnemingen</source>
-            <translation type="unfinished">Observations</translation>
+            <translation>Observations</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3824,7 +3868,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>ReviewFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+62" />
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+68" />
             <source>Samen terugkijken voorbereiden — VKNZ</source>
             <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
             <translation>Prepare a review together — VKNZ</translation>
@@ -3890,7 +3934,7 @@ Seen or heard: {names}</translation>
             <translation>Move end of selected clip here</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Alleen fragmenten bewaren…</source>
             <translation>Keep clips only…</translation>
         </message>
@@ -3920,17 +3964,65 @@ Seen or heard: {names}</translation>
             <translation>Reviewing together is not available in this build.</translation>
         </message>
         <message>
-            <location line="+11" />
-            <source>Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen.</source>
-            <translation>Only the researcher (or the client themselves) records what the client wants to share.</translation>
+            <location line="+12" />
+            <source>Er worden al fragmenten geknipt.</source>
+            <translation>Fragments are already being cut.</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+14" />
+            <source>Kies eerst een waarneming van de klant in de lijst.</source>
+            <translation>First choose one of the client's observations in the list.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+349" />
+            <source>%n fragment(en) bewaard als nieuwe opname(s).</source>
+            <translation>
+                <numerusform>%n fragment kept as a new recording.</numerusform>
+                <numerusform>%n fragments kept as new recordings.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n waarneming(en) gingen mee,</source>
+            <translation>
+                <numerusform>%n observation went along,</numerusform>
+                <numerusform>%n observations went along,</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n bleven als tekst bij de oude opname.</source>
+            <translation>
+                <numerusform>%n stayed as text with the old recording.</numerusform>
+                <numerusform>%n stayed as text with the old recording.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>De volledige opname is vernietigd.</source>
+            <translation>The full recording has been destroyed.</translation>
+        </message>
+        <message>
+            <source>Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen.</source>
+            <translation type="vanished">Only the researcher (or the client themselves) records what the client wants to share.</translation>
+        </message>
+        <message>
+            <location line="-285" />
             <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+31" />
+            <source>Geen van de fragmenten mag met deze kijkers worden getoond. {0}</source>
+            <translation>None of the fragments may be shown to these viewers. {0}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{0} ({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <location line="+51" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -3956,32 +4048,77 @@ Seen or heard: {names}</translation>
         </message>
         <message>
             <location line="+43" />
-            <location line="+14" />
-            <location line="+23" />
+            <location line="+3" />
+            <location line="+65" />
             <source>Alleen fragmenten bewaren</source>
             <translation>Keep clips only</translation>
         </message>
         <message>
-            <location line="-36" />
             <source>Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?</source>
-            <translation>Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
+            <translation type="vanished">Keep only the {1} clip(s) of '{0}' (together {2} of {3})?</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. {0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.
 
 De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
-            <translation>Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
+            <translation type="vanished">Each clip becomes its own encrypted recording, with the same consent. {0} observation(s) within the clips go along. {1} observation(s) outside them are kept as text, marked 'recording deleted'.
 
 The full recording is then permanently destroyed: the key is erased and nobody can open it any more. This cannot be undone.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-64" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+7" />
+            <source>Van '{0}' alleen de gemarkeerde fragmenten bewaren?</source>
+            <translation>Keep only the marked fragments of '{0}'?</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n nieuwe opname(n), samen {0} van de {1}.</source>
+            <translation>
+                <numerusform>%n new recording, {0} of the {1}.</numerusform>
+                <numerusform>%n new recordings, together {0} of the {1}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Er zijn %n fragmenten gemarkeerd; wat overlapt of aansluit, wordt één opname.</source>
+            <translation>
+                <numerusform>%n fragment is marked; what overlaps or touches becomes one recording.</numerusform>
+                <numerusform>%n fragments are marked; what overlaps or touches becomes one recording.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{0} van de opname wordt vernietigd.</source>
+            <translation>{0} of the recording is destroyed.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n waarneming(en) binnen de fragmenten gaan mee.</source>
+            <translation>
+                <numerusform>%n observation inside the fragments goes along.</numerusform>
+                <numerusform>%n observations inside the fragments go along.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.</source>
+            <translation>
+                <numerusform>%n observation outside them is kept as text, marked 'recording deleted'.</numerusform>
+                <numerusform>%n observations outside them are kept as text, marked 'recording deleted'.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. De volledige opname wordt daarna definitief vernietigd: de sleutel wordt gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>Each fragment becomes an encrypted recording of its own, with the same consent. The full recording is then destroyed for good: its key is erased and nobody can open it any more. This cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Fragmenten knippen en versleutelen…</source>
             <translation>Cutting and encrypting clips…</translation>
         </message>
@@ -3996,9 +4133,8 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Cancelled: the recording is unchanged.</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, {2} blijven als tekst. De volledige opname is vernietigd.</source>
-            <translation>{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
+            <translation type="vanished">{0} clip(s) saved as new recordings; {1} observation(s) went along, {2} remain as text. The full recording has been destroyed.</translation>
         </message>
         <message>
             <source>mag gedeeld worden</source>
@@ -4243,9 +4379,16 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Clips watched: {0} of {1}</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>{0}: {1} waarneming(en)</source>
-            <translation>{0}: {1} observation(s)</translation>
+            <translation type="vanished">{0}: {1} observation(s)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>{0}: %n waarneming(en)</source>
+            <translation>
+                <numerusform>{0}: %n observation</numerusform>
+                <numerusform>{0}: %n observations</numerusform>
+            </translation>
         </message>
         <message>
             <location line="+7" />
@@ -4266,14 +4409,15 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SessionPreparePage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+68" />
-            <location line="+590" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+103" />
+            <location line="+714" />
             <source>Fragment zonder titel</source>
+            <extracomment>The order roles are offered in when adding a participant. The notice colours (warm, readable in light and dark schemes; high contrast overrides).</extracomment>
             <translation>Untitled clip</translation>
         </message>
         <message>
-            <location line="-578" />
-            <location line="+40" />
+            <location line="-697" />
+            <location line="+32" />
             <source>Samen terugkijken voorbereiden</source>
             <translation>Prepare a review together</translation>
         </message>
@@ -4298,7 +4442,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Start session</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+8" />
+            <source>Waarom de sessie nog niet kan starten</source>
+            <translation>Why the session cannot start yet</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Sessies</source>
             <translation>Sessions</translation>
         </message>
@@ -4320,17 +4469,17 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+209" />
+            <location line="+251" />
             <source>Sessie verwijderen</source>
             <translation>Delete session</translation>
         </message>
         <message>
-            <location line="-201" />
+            <location line="-223" />
             <source>Sessie</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Titel van de sessie</source>
             <translation>Session title</translation>
         </message>
@@ -4340,12 +4489,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>For example: reviewing with the researcher</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Datum van de sessie</source>
             <translation>Session date</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Linker kolom (perspectief)</source>
             <translation>Left column (perspective)</translation>
         </message>
@@ -4355,12 +4504,51 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Right column (perspective)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>naast</source>
-            <translation>beside</translation>
+            <location line="+3" />
+            <source>Linker kolom:</source>
+            <translation>Left column:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>Rechter kolom:</source>
+            <translation>Right column:</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>&amp;Vraag of aandachtspunt bij dit fragment:</source>
+            <translation>&amp;Question or point of attention for this fragment:</translation>
+        </message>
+        <message>
+            <location line="+146" />
+            <source>Kies eerst een sessie.</source>
+            <translation>Choose a session first.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Typ eerst een naam (een schuilnaam mag ook).</source>
+            <translation>Type a name first (a pseudonym is fine).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Kies eerst de rol van de deelnemer.</source>
+            <translation>Choose the participant's role first.</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>{0} (niet mogelijk)</source>
+            <translation>{0} (not possible)</translation>
+        </message>
+        <message>
+            <location line="+327" />
+            <source>Kies eerst een sessie, of maak een nieuwe.</source>
+            <translation>Choose a session first, or make a new one.</translation>
+        </message>
+        <message>
+            <source>naast</source>
+            <translation type="vanished">beside</translation>
+        </message>
+        <message>
+            <location line="-627" />
             <source>Titel:</source>
             <translation>Title:</translation>
         </message>
@@ -4370,12 +4558,11 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Date:</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Twee kolommen:</source>
-            <translation>Two columns:</translation>
+            <translation type="vanished">Two columns:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+10" />
             <source>Deelnemers (namen mogen schuilnamen zijn):</source>
             <translation>Participants (pseudonyms are fine):</translation>
         </message>
@@ -4386,27 +4573,56 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+193" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-193" />
+            <location line="+0" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
+            <source>Rol van de nieuwe deelnemer</source>
+            <translation>Role of the new participant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kies eerst een rol…</source>
+            <translation>Choose a role first…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Naam van de nieuwe deelnemer</source>
+            <translation>Name of the new participant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naam of schuilnaam</source>
+            <translation>Name or pseudonym</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Toevoegen</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+6" />
+            <source>Waarom een rol niet kan</source>
+            <translation>Why a role is not possible</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Deelnemer weghalen</source>
             <translation>Remove participant</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+7" />
             <source>Afspeellijst (sleep om de volgorde te wijzigen)</source>
             <translation>Playlist (drag to change the order)</translation>
         </message>
@@ -4416,7 +4632,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Session playlist</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Omhoog</source>
             <translation>Up</translation>
         </message>
@@ -4446,12 +4662,11 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Remove clip from the playlist</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Vraag of aandachtspunt bij dit fragment:</source>
-            <translation>Question or point of attention for this clip:</translation>
+            <translation type="vanished">Question or point of attention for this clip:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+9" />
             <source>Vraag bij het fragment</source>
             <translation>Question for the clip</translation>
         </message>
@@ -4471,12 +4686,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Clips to add</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>Waarom dit fragment niet kan</source>
             <translation>Why this clip is not possible</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+2" />
             <source>← Aan de afspeellijst toevoegen</source>
             <translation>← Add to the playlist</translation>
         </message>
@@ -4486,7 +4701,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Add clip to the playlist</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+77" />
             <source>Afgerond</source>
             <translation>Finished</translation>
         </message>
@@ -4501,35 +4716,42 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Delete the session '{0}' and its playlist? The observations made in it stay with the recordings.</translation>
         </message>
         <message>
-            <location line="+18" />
-            <location line="+170" />
             <source>Rol van deelnemer {0}</source>
-            <translation>Role of participant {0}</translation>
+            <translation type="vanished">Role of participant {0}</translation>
         </message>
         <message>
-            <location line="-145" />
+            <location line="+119" />
             <source>Kies eerst een fragment uit een opname.</source>
             <translation>First choose a clip from a recording.</translation>
         </message>
         <message>
-            <location line="+252" />
+            <location line="+181" />
+            <source>(nog geen vraag: de klant ziet een algemene vraag)</source>
+            <translation>(no question yet: a general question is shown)</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Opname</source>
+            <translation>Recording</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Toestemming: {0}</source>
             <translation>Consent: {0}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+13" />
             <source>(geen toestemming)</source>
             <translation>(no consent)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-29" />
             <source>Nog geen fragmenten. Open een opname en markeer fragmenten met I en O.</source>
             <translation>No clips yet. Open a recording and mark clips with I and O.</translation>
         </message>
         <message>
-            <location line="+30" />
             <source>Deze sessie heeft nog geen fragmenten die getoond mogen worden. Voeg eerst fragmenten toe aan de afspeellijst.</source>
-            <translation>This session has no clips yet that may be shown. First add clips to the playlist.</translation>
+            <translation type="vanished">This session has no clips yet that may be shown. First add clips to the playlist.</translation>
         </message>
     </context>
     <context>
@@ -4540,7 +4762,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Review together</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>Welk fragment</source>
             <translation>Which clip</translation>
         </message>
@@ -4587,13 +4809,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+355" />
+            <location line="+397" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-357" />
+            <location line="-399" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -4628,7 +4850,17 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Question for this clip</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location line="+20" />
+            <source>Ook waarnemingen van &amp;eerder tonen</source>
+            <translation>Also show &amp;earlier observations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarnemingen van eerdere sessies tonen</source>
+            <translation>Show observations of earlier sessions</translation>
+        </message>
+        <message>
+            <location line="+87" />
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
             <translation>{0} clip(s) will be skipped: {1}</translation>
         </message>
@@ -4638,7 +4870,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Clip {0} of {1}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Fragment zonder titel</source>
             <translation>Untitled clip</translation>
         </message>
@@ -4648,12 +4880,16 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>{0}  ·  {1} – {2}</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Kijk samen en vertel wat je ziet.</source>
-            <translation>Watch together and say what you see.</translation>
+            <location line="+179" />
+            <source>Waarnemingen uit eerdere sessies of van alleen terugkijken, gemarkeerd als eerder</source>
+            <translation>Observations from earlier sessions or from reviewing alone, marked as earlier</translation>
         </message>
         <message>
-            <location line="+177" />
+            <source>Kijk samen en vertel wat je ziet.</source>
+            <translation type="vanished">Watch together and say what you see.</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>❚❚  Pauze</source>
             <translation>❚❚  Pause</translation>
         </message>
@@ -5746,6 +5982,45 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+131" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchersDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/review/compare_view.py" line="-536" />
+            <source>Fragmenten vergelijken</source>
+            <extracomment>While playing in sync the right player follows the left one. Their drift is measured from the players' own clocks, not from the smoothed positions shown: libVLC's time moves in steps of ~250 ms, and the moment a step happens tells where the player really is (see ``_ClockFit``). Beyond this drift the right one is put back by a seek. The people who may be asked about when comparing (the person at the keyboard is implied).</extracomment>
+            <translation>Compare fragments</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Wie kijken er mee naar de fragmenten?</source>
+            <translation>Who is watching the fragments with you?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Jij ({0})</source>
+            <translation>You ({0})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{0} kijkt mee</source>
+            <translation>{0} is watching</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Kijkt er iemand mee, dan staan de opnames er zonder titel, en alleen de fragmenten waarvoor toestemming is.</source>
+            <translation>When someone watches along, recordings are shown without their title, and only the fragments there is consent for.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Vergelijken</source>
+            <translation>Compare</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>

@@ -12,6 +12,16 @@
         </message>
     </context>
     <context>
+        <name>CompareView</name>
+        <message numerus="yes">
+            <source>%n fragment(en) niet getoond: {0}</source>
+            <translation>
+                <numerusform>%n fragment niet getoond: {0}</numerusform>
+                <numerusform>%n fragmenten niet getoond: {0}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ObservationList</name>
         <message numerus="yes">
             <source>%n waarneming(en)</source>
@@ -38,6 +48,68 @@
             <translation>
                 <numerusform>Verzegelde feedback van de klant: %n item. Alleen een onderzoeker kan het lezen, met het eigen wachtwoord: kies Sleutel openen.</numerusform>
                 <numerusform>Verzegelde feedback van de klant: %n items. Alleen een onderzoeker kan ze lezen, met het eigen wachtwoord: kies Sleutel openen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewFeature</name>
+        <message numerus="yes">
+            <source>%n nieuwe opname(n), samen {0} van de {1}.</source>
+            <translation>
+                <numerusform>%n nieuwe opname, {0} van de {1}.</numerusform>
+                <numerusform>%n nieuwe opnamen, samen {0} van de {1}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Er zijn %n fragmenten gemarkeerd; wat overlapt of aansluit, wordt één opname.</source>
+            <translation>
+                <numerusform>Er is %n fragment gemarkeerd; wat overlapt of aansluit, wordt één opname.</numerusform>
+                <numerusform>Er zijn %n fragmenten gemarkeerd; wat overlapt of aansluit, wordt één opname.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waarneming(en) binnen de fragmenten gaan mee.</source>
+            <translation>
+                <numerusform>%n waarneming binnen de fragmenten gaat mee.</numerusform>
+                <numerusform>%n waarnemingen binnen de fragmenten gaan mee.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.</source>
+            <translation>
+                <numerusform>%n waarneming daarbuiten blijft als tekst bewaard, gemarkeerd als 'opname verwijderd'.</numerusform>
+                <numerusform>%n waarnemingen daarbuiten blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n fragment(en) bewaard als nieuwe opname(s).</source>
+            <translation>
+                <numerusform>%n fragment bewaard als nieuwe opname.</numerusform>
+                <numerusform>%n fragmenten bewaard als nieuwe opnamen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waarneming(en) gingen mee,</source>
+            <translation>
+                <numerusform>%n waarneming ging mee,</numerusform>
+                <numerusform>%n waarnemingen gingen mee,</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bleven als tekst bij de oude opname.</source>
+            <translation>
+                <numerusform>%n bleef als tekst bij de oude opname.</numerusform>
+                <numerusform>%n bleven als tekst bij de oude opname.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionOverviewDialog</name>
+        <message numerus="yes">
+            <source>{0}: %n waarneming(en)</source>
+            <translation>
+                <numerusform>{0}: %n waarneming</numerusform>
+                <numerusform>{0}: %n waarnemingen</numerusform>
             </translation>
         </message>
     </context>

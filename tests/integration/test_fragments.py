@@ -303,7 +303,9 @@ def test_sessions_keep_to_their_scope(vault_dir: Path) -> None:
         fourth = service.create("Voorbereiding", perspectives=(Role.ONDERZOEKER, Role.KLANTMANAGER))
         service.add_clip(fourth.id, own.id)
         choices = service.role_choices(fourth)
-        assert choices[Role.ONDERZOEKER].allowed and choices[Role.KLANTMANAGER].allowed is False
+        # The klantmanager of the session's perspective is no one extra; a colleague is.
+        assert choices[Role.ONDERZOEKER].allowed and choices[Role.KLANTMANAGER].allowed
+        assert not choices[Role.COLLEGA].allowed and "collega" in choices[Role.COLLEGA].reason
         assert not choices[Role.KLANT].allowed and "klant kijkt mee" in choices[Role.KLANT].reason
         with pytest.raises(ConsentRefusedError):
             service.add_participant(fourth, Participant(display_name="Klant B", role=Role.KLANT))
@@ -312,6 +314,11 @@ def test_sessions_keep_to_their_scope(vault_dir: Path) -> None:
             fourth, Participant(display_name="Bo", role=Role.ONDERZOEKER)
         )
         assert [p.display_name for p in joined.participants] == ["Bo"]
+        joined = service.add_participant(
+            joined, Participant(display_name="Sam", role=Role.KLANTMANAGER)
+        )
+        # Once the klantmanager is there, a second one is a colleague.
+        assert not service.role_choices(joined)[Role.KLANTMANAGER].allowed
         # Comparing side by side with the klant watching asks the same policy.
         mine = ClipService(repo).create(private.id, 100, 900)
         compare = {c.clip.id: c for c in service.compare_choices(Audience.samen_kijken())}

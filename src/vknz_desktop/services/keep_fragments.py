@@ -170,7 +170,7 @@ class KeepFragmentsService:
         clips = tuple(self._store.clips(recording_id))
         if not clips:
             raise KnownError(
-                "Deze opname heeft nog geen fragmenten. Markeer eerst wat u wilt bewaren "
+                "Deze opname heeft nog geen fragmenten. Markeer eerst wat je wilt bewaren "
                 "(I voor het begin, O voor het einde)."
             )
         return recording, clips

@@ -215,12 +215,20 @@ class ReviewSessionService:
             for clip in (self._repository.clip(i.clip_id) for i in items)
             if clip is not None
         ]
-        audience = Audience.of_session(session)
         choices: dict[Role, Decision] = {}
         for role in Role:
-            refused = [
-                may_show(r, audience.with_role(role)) for r in recordings if r.media_available
-            ]
+            # The session as it would be: a participant in a perspective's role is that
+            # perspective's person, not one more (a second klantmanager is a colleague).
+            joined = session.model_copy(
+                update={
+                    "participants": (
+                        *session.participants,
+                        Participant(display_name="?", role=role),
+                    )
+                }
+            )
+            audience = Audience.of_session(joined)
+            refused = [may_show(r, audience) for r in recordings if r.media_available]
             reasons = [d.reason for d in refused if not d.allowed]
             if reasons:
                 count = len(reasons)

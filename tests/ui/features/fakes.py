@@ -49,6 +49,9 @@ class FakePlayer(QObject):
         self.duration_ms = 60_000
         self.recording: Recording | None = None
         self.position = 0
+        self.volume = 80
+        self.muted = False
+        self.rate = 1.0
         self.calls: list[str] = []
 
     def position_ms(self) -> int:
@@ -79,6 +82,18 @@ class FakePlayer(QObject):
 
     def shutdown(self) -> None:
         self.calls.append("shutdown")
+
+    def set_volume(self, volume: int) -> None:
+        self.volume = volume
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+    def set_rate(self, rate: float) -> None:
+        self.rate = rate
+
+    def media_time_ms(self) -> int:
+        return self.position
 
 
 class FakeClipCommands:

@@ -3,10 +3,14 @@ the clip keys reaching the workspace, and the goals request at the end of a sess
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from PySide6.QtCore import QObject
 
 from tests.ui.features.fakes import FakeHost, FakePlayer, FakeSession, recording
+from tests.ui.features.review.conftest import FakeVault, observation
 from vknz_desktop.domain.models import Role
+from vknz_desktop.domain.visibility import Decision
 from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.features.review.feature import ReviewFeature
 
@@ -37,17 +41,32 @@ def test_clip_keys_reach_the_workspace_only_with_a_recording(host: FakeHost) -> 
     assert host.workspace.clip_commands.calls == ["mark_in", "next_clip"]
 
 
-def test_sessions_need_the_review_services_and_sharing_a_researcher(host: FakeHost) -> None:
+def test_sessions_need_the_review_services_and_sharing_asks_the_policy(host: FakeHost) -> None:
     _feature(host)
     host.workspace.recording = recording()
-    host.unlock(FakeSession(identity=Identity(Role.KLANTMANAGER), review=None))
+    klant_item = observation("k1", author_role=Role.KLANT)
+    own_item = observation("o1")
+    vault = FakeVault({o.id: o for o in (klant_item, own_item)})
+    host.unlock(FakeSession(identity=Identity(Role.KLANTMANAGER), vault=vault, review=None))
     prepare = host.registry.action("review.prepare")
     assert not prepare.isEnabled()
     assert prepare.toolTip() == "Samen terugkijken is in deze uitvoering niet beschikbaar."
     sharing = host.registry.action("review.sharing")
+    assert not sharing.isEnabled() and sharing.toolTip().startswith("Kies eerst")
+    host.workspace.selected_ids = ["k1"]
+    host.registry.update()
+    # visibility.may_set_sharing: the klantmanager does not decide for the klant ...
     assert not sharing.isEnabled() and "onderzoeker" in sharing.toolTip()
-    host.unlock(FakeSession(identity=Identity(Role.ONDERZOEKER), review=object()))
+    review = SimpleNamespace(
+        keep_fragments=SimpleNamespace(state=lambda _id: Decision.yes()),
+        sessions=SimpleNamespace(onderzoeker=None),
+    )
+    host.unlock(FakeSession(identity=Identity(Role.ONDERZOEKER), vault=vault, review=review))
+    # ... the onderzoeker does, and only for the klant's feedback.
     assert prepare.isEnabled() and sharing.isEnabled()
+    host.workspace.selected_ids = ["o1"]
+    host.registry.menu("observations").aboutToShow.emit()  # asked again when the menu opens
+    assert not sharing.isEnabled() and "feedback van de klant" in sharing.toolTip()
 
 
 def test_the_end_of_a_session_asks_for_goals_through_a_signal(host: FakeHost) -> None:

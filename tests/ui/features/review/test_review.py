@@ -367,18 +367,15 @@ def test_prepare_playlist_and_run_a_session_with_two_columns(
     assert len(window.vault.observations(video)) == 3  # type: ignore[union-attr]
 
     # End: the overview, then back to preparing.
-    shown: list[str] = []
-
-    def fake_exec(dialog: SessionOverviewDialog) -> int:
-        shown.append(dialog.summary_text)
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(SessionOverviewDialog, "exec", fake_exec)
     QTest.mouseClick(view.finish_button, Qt.MouseButton.LeftButton)
-    print("overview:", shown[0].replace("\n", " | "))
-    assert "Fragmenten bekeken: 2 van 2" in shown[0]
-    assert "Onderzoeker of trainer: 1 waarneming(en)" in shown[0]
-    assert "Klantmanager: 2 waarneming(en)" in shown[0]
+    overview = view.overview
+    assert isinstance(overview, SessionOverviewDialog) and overview.isVisible()
+    shown = overview.summary_text
+    print("overview:", shown.replace("\n", " | "))
+    assert "Fragmenten bekeken: 2 van 2" in shown
+    assert "Onderzoeker of trainer: 1 waarneming" in shown
+    assert "Klantmanager: 2 waarnemingen" in shown
+    overview.reject()
     assert window.stack.currentWidget() is page
     assert controller.recording is None
 
@@ -508,6 +505,12 @@ def test_compare_view_keeps_both_players_at_their_offset(
         Qt.Key.Key_V,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    watchers = review(window).watchers_dialog
+    assert watchers is not None and watchers.isVisible()  # who watches? (nobody: alone)
+    QTest.keyClick(watchers, Qt.Key.Key_Return)
+    assert not watchers.isVisible()
+    window.activateWindow()  # offscreen Qt may leave the hidden dialog "active"
+    QTest.qWaitForWindowActive(window)
     compare = review(window).compare_view
     assert window.stack.currentWidget() is compare
     left, right = compare.left, compare.right
@@ -577,7 +580,9 @@ def test_compare_view_puts_a_player_that_slipped_back_in_sync(
 ) -> None:
     unlock_as(window, Role.KLANTMANAGER)
     ClipService(repo(window)).create(demo_vault["video"], 300, 7900, title="Bijna alles")
-    review(window).show_compare()
+    watchers = review(window).show_compare()
+    assert watchers is not None
+    watchers.accept()
     compare = review(window).compare_view
     left, right = compare.left, compare.right
     assert right is not None and compare.offset_ms == 0
@@ -625,6 +630,7 @@ def test_keep_fragments_only_from_the_workspace(
         return True
 
     monkeypatch.setattr(review(window), "confirm_keep_fragments", confirm)
+    window.registry.menu("fragments").aboutToShow.emit()  # the menu opens: asked again
     window.registry.action("review.keep_fragments").trigger()
     assert asked == [(2, 1, 1)]
     assert window.stack.currentWidget() is window.library

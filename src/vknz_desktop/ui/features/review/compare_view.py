@@ -10,12 +10,15 @@ import statistics
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from vknz_desktop.domain.fragments import Clip
-from vknz_desktop.domain.models import Recording
+from vknz_desktop.domain.models import Recording, Role
 from vknz_desktop.domain.ports import MediaStream
-from vknz_desktop.ui.common.formatting import format_clip_time
+from vknz_desktop.domain.visibility import Audience
+from vknz_desktop.ui.common.formatting import format_clip_time, role_label
+from vknz_desktop.ui.features.review.seek_slider import SeekSlider
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.widgets.page_header import back_row, heading_label
@@ -73,9 +78,64 @@ class _ClockFit:
         return statistics.fmean(self._readings)
 
 
-def _signed_seconds(ms: int) -> str:
-    sign = "+" if ms >= 0 else "−"
-    return f"{sign} {abs(ms) / 1000:.1f} s".replace(".", ",")
+@dataclass(frozen=True)
+class CompareItem:
+    """A fragment to compare, and what the screen calls it (neutral when others watch)."""
+
+    clip: Clip
+    recording: Recording
+    name: str
+
+
+#: The people who may be asked about when comparing (the person at the keyboard is implied).
+WATCHER_ROLES = (Role.ONDERZOEKER, Role.COLLEGA, Role.KLANT, Role.LEIDINGGEVENDE)
+
+
+class WatchersDialog(QDialog):
+    """ "Wie kijken er mee?" before comparing: the answer decides which fragments may be shown
+    and what they are called (``ReviewSessionService.compare_choices``)."""
+
+    def __init__(self, viewer: Role, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Fragmenten vergelijken"))
+        self._viewer = viewer
+        layout = QVBoxLayout(self)
+        question = QLabel(self.tr("Wie kijken er mee naar de fragmenten?"), self)
+        question.setWordWrap(True)
+        layout.addWidget(question)
+        me = QCheckBox(self.tr("Jij ({0})").format(role_label(viewer).lower()), self)
+        me.setChecked(True)
+        me.setEnabled(False)
+        layout.addWidget(me)
+        self.boxes: dict[Role, QCheckBox] = {}
+        for role in WATCHER_ROLES:
+            box = QCheckBox(role_label(role), self)
+            box.setAccessibleName(self.tr("{0} kijkt mee").format(role_label(role)))
+            layout.addWidget(box)
+            self.boxes[role] = box
+        hint = QLabel(
+            self.tr(
+                "Kijkt er iemand mee, dan staan de opnames er zonder titel, en alleen de "
+                "fragmenten waarvoor toestemming is."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(
+            self.tr("Vergelijken"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def audience(self) -> Audience:
+        """The person at the keyboard and everyone ticked."""
+        others = [role for role, box in self.boxes.items() if box.isChecked()]
+        return Audience.of(self._viewer, *others)
 
 
 class ComparePane(QFrame):
@@ -92,7 +152,7 @@ class ComparePane(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(title)
         self.playback = FragmentPlayback(controller, self)
-        self._choices: list[tuple[Clip, Recording]] = []
+        self._choices: list[CompareItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         top = QHBoxLayout()
@@ -113,7 +173,7 @@ class ComparePane(QFrame):
         self.play_button.setAccessibleName(self.tr("Afspelen of pauzeren ({0})").format(title))
         self.play_button.setFixedWidth(44)
         row.addWidget(self.play_button)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider = SeekSlider(self)
         self.slider.setAccessibleName(self.tr("Positie ({0})").format(title.lower()))
         self.slider.setSingleStep(1000)
         self.slider.setPageStep(5000)
@@ -148,22 +208,25 @@ class ComparePane(QFrame):
         )
         self.playback.finished.connect(lambda: self.play_button.setText("▶"))
 
-    def set_choices(self, choices: Sequence[tuple[Clip, Recording]], selected: int) -> None:
+    def set_choices(self, choices: Sequence[CompareItem], selected: int) -> None:
         """The fragments to choose from; ``selected`` is shown."""
         self._choices = list(choices)
         with QSignalBlocker(self.fragment_box):
             self.fragment_box.clear()
-            for clip, recording in self._choices:
-                name = clip.title or self.tr("Fragment zonder titel")
+            for item in self._choices:
+                clip = item.clip
                 self.fragment_box.addItem(
-                    f"{name} · {format_clip_time(clip.start_ms)} ({recording.title})", clip.id
+                    f"{item.name} · {format_clip_time(clip.start_ms)}", clip.id
                 )
             self.fragment_box.setCurrentIndex(selected)
 
     def chosen(self) -> tuple[Clip, Recording] | None:
         """The fragment chosen in this pane."""
         index = self.fragment_box.currentIndex()
-        return self._choices[index] if 0 <= index < len(self._choices) else None
+        if not 0 <= index < len(self._choices):
+            return None
+        item = self._choices[index]
+        return item.clip, item.recording
 
     def load(self, opener: StreamOpener) -> None:
         """Load the chosen fragment, paused at its start."""
@@ -229,7 +292,7 @@ class CompareView(QWidget):
         self._right_factory = right_factory
         self._right_controller: PlayerController | None = None
         self._opener: StreamOpener | None = None
-        self._choices: list[tuple[Clip, Recording]] = []
+        self._choices: list[CompareItem] = []
         self.offset_ms = 0
         self._last_correction = 0.0
         self._left_fit = _ClockFit()
@@ -240,6 +303,10 @@ class CompareView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 10)
         outer.addLayout(self._build_top())
+        self.watchers_label = QLabel(self)
+        self.watchers_label.setWordWrap(True)
+        self.watchers_label.setAccessibleName(self.tr("Wie kijken er mee"))
+        outer.addWidget(self.watchers_label)
         outer.addLayout(self._build_panes(left), 1)
         outer.addLayout(self._build_bottom())
         self._drift_timer = QTimer(self)
@@ -327,15 +394,20 @@ class CompareView(QWidget):
 
     def open(
         self,
-        choices: Sequence[tuple[Clip, Recording]],
+        choices: Sequence[CompareItem],
         opener: StreamOpener,
         left_index: int = 0,
         right_index: int = 1,
+        *,
+        audience: Audience | None = None,
+        left_out: Sequence[str] = (),
     ) -> None:
-        """Show two fragments (by index into ``choices``)."""
+        """Show two fragments (by index into ``choices``); ``audience`` is who watches and
+        ``left_out`` why fragments are missing (one reason per fragment left out)."""
         right = self._ensure_right()
         self._opener = opener
         self._choices = list(choices)
+        self._show_watchers(audience or Audience.alone(), left_out)
         count = len(self._choices)
         if count == 0:
             return
@@ -347,6 +419,19 @@ class CompareView(QWidget):
             controller.set_rate(1.0)
         self._align_starts()
         self._apply_audio()
+
+    def _show_watchers(self, audience: Audience, left_out: Sequence[str]) -> None:
+        others = [role_label(role) for role in audience.roles[1:]]
+        text = (
+            self.tr("Er kijken mee: {0}.").format(", ".join(others))
+            if others
+            else self.tr("Je kijkt alleen.")
+        )
+        if left_out:
+            text += " " + self.tr("%n fragment(en) niet getoond: {0}", "", len(left_out)).format(
+                left_out[0]
+            )
+        self.watchers_label.setText(text)
 
     def close_players(self) -> None:
         """Stop both players and release the second one (leaving, a lock, or quitting)."""
@@ -536,13 +621,29 @@ class CompareView(QWidget):
         self._right_fit.reset()
         self._settle_until = time.monotonic() + _SETTLE_S
 
+    def fragment_offset_ms(self) -> int:
+        """How far the right fragment is ahead of the left one, each counted from the start
+        of its own fragment (0: both as far into their fragment)."""
+        if self.right is None:
+            return 0
+        return self.offset_ms - (self.right.playback.start_ms - self.left.playback.start_ms)
+
     def _show_offset(self) -> None:
         if self.right is None or not self.right.playback.loaded:
             self.offset_label.clear()
             return
-        if self.synced:
-            self.offset_label.setText(
-                self.tr("Gekoppeld: rechts = links {0}").format(_signed_seconds(self.offset_ms))
+        if not self.synced:
+            self.offset_label.setText(self.tr("Los: elk fragment speelt apart"))
+            return
+        offset = self.fragment_offset_ms()
+        if abs(offset) < 50:
+            text = self.tr("Gekoppeld: beide even ver in hun fragment")
+        elif offset > 0:
+            text = self.tr("Gekoppeld: rechts {0} verder in het fragment dan links").format(
+                format_clip_time(offset)
             )
         else:
-            self.offset_label.setText(self.tr("Los: elk fragment speelt apart"))
+            text = self.tr("Gekoppeld: links {0} verder in het fragment dan rechts").format(
+                format_clip_time(-offset)
+            )
+        self.offset_label.setText(text)

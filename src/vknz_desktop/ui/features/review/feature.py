@@ -19,14 +19,19 @@ from PySide6.QtWidgets import QProgressDialog
 from vknz_desktop.domain.errors import ImportCancelledError, KnownError
 from vknz_desktop.domain.fragments import SHARING_LABELS
 from vknz_desktop.domain.models import SharingState
-from vknz_desktop.domain.visibility import is_klant_feedback
+from vknz_desktop.domain.visibility import (
+    Audience,
+    fragment_heading,
+    is_klant_feedback,
+    may_set_sharing,
+    screen_title,
+)
 from vknz_desktop.services.keep_fragments import KeepFragmentsPreview, KeepFragmentsResult
 from vknz_desktop.services.onderzoeker import OnderzoekerSession
-from vknz_desktop.services.review_sessions import SHARING_ROLES
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_number
 from vknz_desktop.ui.common.jobs import BackgroundJob
-from vknz_desktop.ui.features.review.compare_view import CompareView
+from vknz_desktop.ui.features.review.compare_view import CompareItem, CompareView, WatchersDialog
 from vknz_desktop.ui.features.review.session_prepare import SessionPreparePage
 from vknz_desktop.ui.features.review.session_view import SessionView
 from vknz_desktop.ui.playback.player_controller import PlayerController
@@ -54,6 +59,7 @@ class ReviewFeature(QObject):
         self.host = host
         self._job: BackgroundJob[KeepFragmentsResult] | None = None
         self._progress: QProgressDialog | None = None
+        self.watchers_dialog: WatchersDialog | None = None
         parent = host.dialog_parent()
         self.prepare_page = SessionPreparePage(parent)
         self.session_view = SessionView(host.controller, parent)
@@ -116,6 +122,8 @@ class ReviewFeature(QObject):
 
     def _install_page_actions(self) -> None:
         registry = self.host.registry
+        self._update_on_menu(FRAGMENTS)
+        self._update_on_menu(OBSERVATIONS)
         registry.add(
             ActionSpec(
                 "review.keep_fragments",
@@ -123,7 +131,7 @@ class ReviewFeature(QObject):
                 self.keep_fragments_only,
                 menu=FRAGMENTS,
                 section=20,
-                available=self._needs_recording_and_services,
+                available=self._keep_state,
                 status_tip=self.tr(
                     "Vervang de hele opname door de gemarkeerde fragmenten (dataminimalisatie)"
                 ),
@@ -161,7 +169,7 @@ class ReviewFeature(QObject):
                 self.choose_sharing,
                 menu=OBSERVATIONS,
                 section=40,
-                available=self._needs_sharing_role,
+                available=self._sharing_state,
             )
         )
 
@@ -171,17 +179,45 @@ class ReviewFeature(QObject):
             return self.tr("Samen terugkijken is in deze uitvoering niet beschikbaar.")
         return reason
 
-    def _needs_recording_and_services(self) -> str | None:
-        return self.host.needs_recording() or self._needs_services()
+    def _keep_state(self) -> str | None:
+        """Why "Alleen fragmenten bewaren" cannot run on the open recording (the service's
+        ``state``: no fragments marked, media already gone), or None."""
+        reason = self.host.needs_recording() or self._needs_services()
+        services = self._services()
+        recording = self.host.workspace.recording
+        if reason is not None or services is None or recording is None:
+            return reason
+        if self.busy:
+            return self.tr("Er worden al fragmenten geknipt.")
+        state = services[1].keep_fragments.state(recording.id)
+        return None if state.allowed else state.reason
 
-    def _needs_sharing_role(self) -> str | None:
+    def _sharing_state(self) -> str | None:
+        """Why the klant's answer cannot be recorded for the chosen observation: the policy's
+        ``may_set_sharing`` (klant feedback only; the onderzoeker or the klant), or None."""
         reason = self.host.needs_recording()
         session = self.host.session
-        if reason is None and session is not None and session.identity.role not in SHARING_ROLES:
-            return self.tr(
-                "Alleen de onderzoeker (of de klant zelf) legt vast wat de klant wil delen."
-            )
-        return reason
+        if reason is not None or session is None:
+            return reason
+        ids = self.host.workspace.selected_observation_ids()
+        observation = session.vault.observation(ids[0]) if ids else None
+        if observation is None:
+            return self.tr("Kies eerst een waarneming van de klant in de lijst.")
+        unlocked = self.onderzoeker
+        decision = may_set_sharing(
+            observation,
+            session.identity.role,
+            onderzoeker_key=unlocked is not None and unlocked.open,
+        )
+        return None if decision.allowed else decision.reason
+
+    def _update_on_menu(self, menu_id: str) -> None:
+        """A menu's conditions depend on what is selected: ask again when it opens."""
+        try:
+            menu = self.host.registry.menu(menu_id)
+        except LookupError:  # the menu bar is built later
+            return
+        menu.aboutToShow.connect(self.host.registry.update)
 
     def _on_page_changed(self, page: object) -> None:
         if page is not self.session_view:
@@ -227,14 +263,13 @@ class ReviewFeature(QObject):
             return
         self.session_view.play_button.setFocus()
 
-    def show_compare(self) -> None:
-        """Ctrl+Shift+V: two fragments side by side."""
+    def show_compare(self) -> WatchersDialog | None:
+        """Ctrl+Shift+V: two fragments side by side, after asking who watches."""
         services = self._services()
         if services is None:
-            return
+            return None
         session, review = services
-        clips = review.clips.all()
-        if not clips:
+        if not review.clips.all():
             messages.show_known_error(
                 self.host.dialog_parent(),
                 KnownError(
@@ -244,12 +279,59 @@ class ReviewFeature(QObject):
                     )
                 ),
             )
+            return None
+        if self.watchers_dialog is not None:
+            self.watchers_dialog.deleteLater()
+        dialog = WatchersDialog(session.identity.role, self.host.dialog_parent())
+        messages.track(dialog)
+        dialog.accepted.connect(lambda: self.open_compare(dialog.audience()))
+        dialog.open()
+        self.watchers_dialog = dialog
+        return dialog
+
+    def open_compare(self, audience: Audience) -> None:
+        """Compare the fragments that may be shown to ``audience``, named as its screen may
+        name them (the recording's neutral label when others watch; no fragment titles where
+        a klant watches)."""
+        services = self._services()
+        if services is None:
             return
+        session, review = services
+        choices = review.sessions.compare_choices(audience)
+        shown = [c for c in choices if c.problem is None]
+        left_out = [c.problem for c in choices if c.problem is not None]
+        if not shown:
+            reason = left_out[0] if left_out else ""
+            messages.show_known_error(
+                self.host.dialog_parent(),
+                KnownError(
+                    self.tr("Geen van de fragmenten mag met deze kijkers worden getoond. {0}")
+                    .format(reason)
+                    .strip()
+                ),
+            )
+            return
+        items = [
+            CompareItem(
+                choice.clip,
+                choice.recording,
+                self.tr("{0} ({1})").format(
+                    fragment_heading(choice.clip.title, number, len(shown), audience),
+                    screen_title(choice.recording, choice.label, audience),
+                ),
+            )
+            for number, choice in enumerate(shown, start=1)
+        ]
         self.host.leave_workspace()
-        recordings = {r.id: r for r in session.vault.recordings()}
-        choices = [(c, recordings[c.recording_id]) for c in clips if c.recording_id in recordings]
         self.host.show_page(self.compare_view)
-        self.compare_view.open(choices, session.open_media, 0, min(1, len(choices) - 1))
+        self.compare_view.open(
+            items,
+            session.open_media,
+            0,
+            min(1, len(items) - 1),
+            audience=audience,
+            left_out=left_out,
+        )
         self.compare_view.play_both_button.setFocus()
 
     @property
@@ -341,7 +423,7 @@ class ReviewFeature(QObject):
         session, review = services
         self.host.workspace.clip_commands.flush_edits()
         try:
-            preview = review.keep_fragments.preview(recording.id)
+            preview = review.keep_fragments.preview(recording.id, session.identity.role)
         except KnownError as error:
             messages.show_known_error(self.host.dialog_parent(), error)
             return
@@ -352,26 +434,57 @@ class ReviewFeature(QObject):
 
     def confirm_keep_fragments(self, preview: KeepFragmentsPreview) -> bool:
         """Ask, showing exactly what will happen (tests replace this)."""
-        recording = preview.recording
+        question, details = self.keep_fragments_text(preview)
         return messages.confirm(
             self.host.dialog_parent(),
             self.tr("Alleen fragmenten bewaren"),
-            self.tr("Van '{0}' alleen de {1} fragment(en) bewaren (samen {2} van de {3})?").format(
-                recording.title,
-                len(preview.fragments),
-                format_clip_time(preview.kept_ms),
-                format_clip_time(recording.duration_ms),
-            ),
-            self.tr(
-                "Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. "
-                "{0} waarneming(en) binnen de fragmenten gaan mee. {1} waarneming(en) daarbuiten "
-                "blijven als tekst bewaard, gemarkeerd als 'opname verwijderd'.\n\n"
-                "De volledige opname wordt daarna definitief vernietigd: de sleutel wordt "
-                "gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt."
-            ).format(preview.observations_inside, preview.observations_outside),
+            question,
+            details,
             self.tr("Alleen fragmenten bewaren"),
             self.tr("Annuleren"),
         )
+
+    def keep_fragments_text(self, preview: KeepFragmentsPreview) -> tuple[str, str]:
+        """The question and its details: the preview's figures are what the cut produces
+        (overlapping fragments merged, exact lengths, only observations the asker may see)."""
+        recording = preview.recording
+        question = self.tr("Van '{0}' alleen de gemarkeerde fragmenten bewaren?").format(
+            recording.title
+        )
+        lines = [
+            self.tr(
+                "%n nieuwe opname(n), samen {0} van de {1}.", "", preview.fragment_count
+            ).format(format_clip_time(preview.kept_ms), format_clip_time(recording.duration_ms)),
+        ]
+        if preview.clip_count != preview.fragment_count:
+            lines.append(
+                self.tr(
+                    "Er zijn %n fragmenten gemarkeerd; wat overlapt of aansluit, wordt één opname.",
+                    "",
+                    preview.clip_count,
+                )
+            )
+        lines += [
+            self.tr("{0} van de opname wordt vernietigd.").format(
+                format_clip_time(preview.removed_ms)
+            ),
+            self.tr(
+                "%n waarneming(en) binnen de fragmenten gaan mee.", "", preview.observations_inside
+            ),
+            self.tr(
+                "%n waarneming(en) daarbuiten blijven als tekst bewaard, gemarkeerd als "
+                "'opname verwijderd'.",
+                "",
+                preview.observations_outside,
+            ),
+            "",
+            self.tr(
+                "Elk fragment wordt een eigen versleutelde opname, met dezelfde toestemming. "
+                "De volledige opname wordt daarna definitief vernietigd: de sleutel wordt "
+                "gewist en niemand kan haar nog openen. Dit kan niet ongedaan worden gemaakt."
+            ),
+        ]
+        return question, "\n".join(lines)
 
     def _run_keep(
         self, review: ReviewServices, session: VaultSession, recording_id: str, count: int
@@ -435,13 +548,19 @@ class ReviewFeature(QObject):
         log.info("keep fragments done: %d recording(s)", len(result.recordings))
         self.host.recordings_added(result.recordings)  # thumbnails, in the background
         messages.status(
-            self.tr(
-                "{0} fragment(en) bewaard als nieuwe opnames; {1} waarneming(en) gingen mee, "
-                "{2} blijven als tekst. De volledige opname is vernietigd."
-            ).format(
-                len(result.recordings),
-                result.observations_moved,
-                result.observations_kept_as_text,
+            " ".join(
+                (
+                    self.tr(
+                        "%n fragment(en) bewaard als nieuwe opname(s).", "", len(result.recordings)
+                    ),
+                    self.tr("%n waarneming(en) gingen mee,", "", result.observations_moved),
+                    self.tr(
+                        "%n bleven als tekst bij de oude opname.",
+                        "",
+                        result.observations_kept_as_text,
+                    ),
+                    self.tr("De volledige opname is vernietigd."),
+                )
             ),
             RESULT_STATUS_MS,
         )

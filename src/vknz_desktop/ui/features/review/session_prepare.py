@@ -1,13 +1,23 @@
 """Preparing "samen terugkijken": sessions with a title, date, participants and the two
 perspectives; an ordered playlist of fragments (drag to reorder) with a prompt each.
 
-Fragments come from the clips of every recording. A recording whose consent does not cover
-the session's people (e.g. *alleen zelf terugkijken*) cannot be added; the reason is shown.
-Every change is stored at once.
+Everything that decides who may see what comes from ``ReviewSessionService`` (the consent and
+visibility policy, ``domain.visibility``):
+
+- a participant is added by choosing the role first: roles the playlist's consent does not
+  allow are greyed out with the reason (``role_choices``), and ``add_participant`` stores;
+- the clips to pick show each recording under its neutral label ("Opname 3, 12 okt.") unless
+  only the klantmanager takes part, and a clip that may not be shown says why
+  (``clip_choices``);
+- the Start button is enabled by ``start_state`` and says why not.
+
+Every change is stored at once; a prompt is stored as it is typed, and the playlist row keeps
+its height while it changes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import (
@@ -35,6 +45,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -47,7 +58,12 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import ReviewSession
 from vknz_desktop.domain.models import Participant, Role
-from vknz_desktop.services.review_sessions import PlaylistEntry, ReviewSessionService
+from vknz_desktop.domain.visibility import Audience, Decision
+from vknz_desktop.services.review_sessions import (
+    ClipChoice,
+    PlaylistEntry,
+    ReviewSessionService,
+)
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import (
     format_clip_time,
@@ -59,14 +75,38 @@ from vknz_desktop.ui.library.consent_dialog import DATE_FORMAT, from_qdate, to_q
 from vknz_desktop.ui.widgets.page_header import back_row
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
-_SAVE_DELAY_MS = 500
-_PERSPECTIVE_ROLES = (Role.ONDERZOEKER, Role.KLANTMANAGER, Role.KLANT, Role.COLLEGA)
+_PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The order roles are offered in when adding a participant.
+_PARTICIPANT_ROLES = (
+    Role.KLANTMANAGER,
+    Role.ONDERZOEKER,
+    Role.KLANT,
+    Role.COLLEGA,
+    Role.LEIDINGGEVENDE,
+)
+#: The notice colours (warm, readable in light and dark schemes; high contrast overrides).
+_NOTICE_SHEET = "QLabel { background: #FFF4E5; color: #7A4100; padding: 6px; border-radius: 4px; }"
+
+
+def _notice_label(parent: QWidget) -> QLabel:
+    """A hidden, word-wrapped notice for a reason something cannot be done."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setFrameShape(QFrame.Shape.StyledPanel)
+    label.setStyleSheet(_NOTICE_SHEET)
+    label.hide()
+    return label
 
 
 def fragment_label(entry_title: str, clip_title: str, start_ms: int, end_ms: int) -> str:
-    """``"Begroeting · 0:12,0 – 0:25,4 (Oefengesprek)"``."""
+    """``"Begroeting · 0:12,0 – 0:25,4  (Opname 1, 12 okt.)"``."""
     name = clip_title or QCoreApplication.translate("SessionPreparePage", "Fragment zonder titel")
     return f"{name} · {format_clip_time(start_ms)} – {format_clip_time(end_ms)}  ({entry_title})"
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0] if lines else ""
 
 
 class SessionPreparePage(QWidget):
@@ -82,32 +122,24 @@ class SessionPreparePage(QWidget):
         self._session: ReviewSession | None = None
         self._entries: list[PlaylistEntry] = []
         self._loading = False
-        self._prompt_pending: tuple[str, str] | None = None
+        self._role_choices: dict[Role, Decision] = {}
+        self._start_state = Decision.no("")
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 10)
         outer.addLayout(self._build_top())
+        outer.addWidget(self.start_reason_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
         self._build_sessions(splitter)
-        detail = QWidget(splitter)
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self._build_about(detail))
-        lists = QSplitter(Qt.Orientation.Horizontal, detail)
-        lists.setChildrenCollapsible(False)
-        self._build_playlist(lists)
-        self._build_clip_picker(lists)
-        lists.setSizes([520, 420])
-        detail_layout.addWidget(lists, 1)
-        splitter.addWidget(detail)
+        splitter.addWidget(self._build_detail(splitter))
         splitter.setSizes([240, 1000])
         splitter.setStretchFactor(1, 1)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(_SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush)
+        self._title_timer = QTimer(self)
+        self._title_timer.setSingleShot(True)
+        self._title_timer.setInterval(500)
+        self._title_timer.timeout.connect(self.flush)
         self._connect()
         self._add_shortcuts()
         self._update_enabled()
@@ -127,6 +159,8 @@ class SessionPreparePage(QWidget):
         self.start_button.setFont(font)
         self.start_button.setMinimumHeight(34)
         top.addWidget(self.start_button)
+        self.start_reason_label = _notice_label(self)
+        self.start_reason_label.setAccessibleName(self.tr("Waarom de sessie nog niet kan starten"))
         return top
 
     def _build_sessions(self, splitter: QSplitter) -> None:
@@ -148,52 +182,93 @@ class SessionPreparePage(QWidget):
         sessions_layout.addLayout(row)
         splitter.addWidget(sessions_box)
 
+    def _build_detail(self, splitter: QSplitter) -> QScrollArea:
+        """The chosen session, in a scroll area so that it works with large text too."""
+        detail = QWidget(splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self._build_about(detail))
+        lists = QSplitter(Qt.Orientation.Horizontal, detail)
+        lists.setChildrenCollapsible(False)
+        self._build_playlist(lists)
+        self._build_clip_picker(lists)
+        lists.setSizes([520, 420])
+        lists.setMinimumHeight(self.fontMetrics().lineSpacing() * 16)
+        detail_layout.addWidget(lists, 1)
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(detail)
+        return scroll
+
     def _build_about(self, detail: QWidget) -> QGroupBox:
         """Title, date, the two perspectives and the participants of the chosen session."""
         about = QGroupBox(self.tr("Sessie"), detail)
         about_layout = QHBoxLayout(about)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title_edit = QLineEdit(about)
         self.title_edit.setAccessibleName(self.tr("Titel van de sessie"))
         self.title_edit.setPlaceholderText(self.tr("Bijvoorbeeld: terugkijken met de onderzoeker"))
+        self.title_edit.setMaxLength(200)
         self.date_edit = QDateEdit(about)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setAccessibleName(self.tr("Datum van de sessie"))
-        self.date_edit.setMinimumWidth(130)
-        self.date_edit.setMaximumWidth(170)
-        perspectives = QHBoxLayout()
         self.left_box = self._role_box(self.tr("Linker kolom (perspectief)"))
         self.right_box = self._role_box(self.tr("Rechter kolom (perspectief)"))
-        perspectives.addWidget(self.left_box)
-        perspectives.addWidget(QLabel(self.tr("naast"), about))
-        perspectives.addWidget(self.right_box)
-        perspectives.addStretch(1)
         form.addRow(self.tr("Titel:"), self.title_edit)
         form.addRow(self.tr("Datum:"), self.date_edit)
-        form.addRow(self.tr("Twee kolommen:"), perspectives)
-        about_layout.addLayout(form, 3)
+        form.addRow(self.tr("Linker kolom:"), self.left_box)
+        form.addRow(self.tr("Rechter kolom:"), self.right_box)
+        about_layout.addLayout(form, 1)
+        about_layout.addLayout(self._build_people(about), 1)
+        return about
+
+    def _build_people(self, about: QGroupBox) -> QVBoxLayout:
+        """The participants, and a row to add one: the role first, then the name."""
         people = QVBoxLayout()
         people.addWidget(QLabel(self.tr("Deelnemers (namen mogen schuilnamen zijn):"), about))
         self.participants = QTableWidget(0, 2, about)
         self.participants.setAccessibleName(self.tr("Deelnemers"))
-        self.participants.setHorizontalHeaderLabels([self.tr("Naam"), self.tr("Rol")])
+        self.participants.setHorizontalHeaderLabels([self.tr("Rol"), self.tr("Naam")])
         self.participants.verticalHeader().hide()
-        self.participants.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.participants.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.participants.setMaximumHeight(110)
-        people.addWidget(self.participants)
-        people_buttons = QHBoxLayout()
-        self.add_person_button = QPushButton(self.tr("Deelnemer toevoegen"), about)
+        self.participants.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.participants.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.participants.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.participants.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.participants.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        people.addWidget(self.participants, 1)
+        add_row = QHBoxLayout()
+        self.new_role_box = QComboBox(about)
+        self.new_role_box.setAccessibleName(self.tr("Rol van de nieuwe deelnemer"))
+        self.new_role_box.setPlaceholderText(self.tr("Kies eerst een rol…"))
+        self.new_role_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for role in _PARTICIPANT_ROLES:
+            self.new_role_box.addItem(role_label(role), role.value)
+        self.new_role_box.setCurrentIndex(-1)
+        self.new_name_edit = QLineEdit(about)
+        self.new_name_edit.setAccessibleName(self.tr("Naam van de nieuwe deelnemer"))
+        self.new_name_edit.setPlaceholderText(self.tr("Naam of schuilnaam"))
+        self.new_name_edit.setMaxLength(200)
+        self.add_person_button = QPushButton(self.tr("Toevoegen"), about)
+        self.add_person_button.setAccessibleName(self.tr("Deelnemer toevoegen"))
+        add_row.addWidget(self.new_role_box)
+        add_row.addWidget(self.new_name_edit, 1)
+        add_row.addWidget(self.add_person_button)
+        people.addLayout(add_row)
+        self.role_reason_label = _notice_label(about)
+        self.role_reason_label.setAccessibleName(self.tr("Waarom een rol niet kan"))
+        people.addWidget(self.role_reason_label)
+        remove_row = QHBoxLayout()
         self.remove_person_button = QPushButton(self.tr("Deelnemer weghalen"), about)
-        people_buttons.addWidget(self.add_person_button)
-        people_buttons.addWidget(self.remove_person_button)
-        people_buttons.addStretch(1)
-        people.addLayout(people_buttons)
-        about_layout.addLayout(people, 2)
-        return about
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_person_button)
+        people.addLayout(remove_row)
+        return people
 
     def _build_playlist(self, lists: QSplitter) -> None:
         playlist_box = QGroupBox(self.tr("Afspeellijst (sleep om de volgorde te wijzigen)"), lists)
@@ -203,8 +278,10 @@ class SessionPreparePage(QWidget):
         self.playlist.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.playlist.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.playlist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.playlist.setWordWrap(True)
+        self.playlist.setWordWrap(False)
+        self.playlist.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.playlist.setAlternatingRowColors(True)
+        self.playlist.setUniformItemSizes(False)
         self.playlist.setSpacing(2)
         playlist_layout.addWidget(self.playlist, 1)
         order = QHBoxLayout()
@@ -218,8 +295,10 @@ class SessionPreparePage(QWidget):
             order.addWidget(button)
         order.addStretch(1)
         playlist_layout.addLayout(order)
-        playlist_layout.addWidget(QLabel(self.tr("Vraag of aandachtspunt bij dit fragment:")))
+        prompt_label = QLabel(self.tr("&Vraag of aandachtspunt bij dit fragment:"), playlist_box)
+        playlist_layout.addWidget(prompt_label)
         self.prompt_edit = QPlainTextEdit(playlist_box)
+        prompt_label.setBuddy(self.prompt_edit)
         self.prompt_edit.setAccessibleName(self.tr("Vraag bij het fragment"))
         self.prompt_edit.setPlaceholderText(
             self.tr("Bijvoorbeeld: let op de houding. Wat zag je de klant doen toen je dit zei?")
@@ -238,14 +317,8 @@ class SessionPreparePage(QWidget):
         self.clip_tree.setRootIsDecorated(True)
         self.clip_tree.setWordWrap(True)
         clips_layout.addWidget(self.clip_tree, 1)
-        self.reason_label = QLabel(clips_box)
-        self.reason_label.setWordWrap(True)
+        self.reason_label = _notice_label(clips_box)
         self.reason_label.setAccessibleName(self.tr("Waarom dit fragment niet kan"))
-        self.reason_label.setFrameShape(QFrame.Shape.StyledPanel)
-        self.reason_label.setStyleSheet(
-            "QLabel { background: #FFF4E5; color: #7A4100; padding: 6px; border-radius: 4px; }"
-        )
-        self.reason_label.hide()
         clips_layout.addWidget(self.reason_label)
         self.add_button = QPushButton(self.tr("← Aan de afspeellijst toevoegen"), clips_box)
         self.add_button.setAccessibleName(self.tr("Fragment aan de afspeellijst toevoegen"))
@@ -258,14 +331,17 @@ class SessionPreparePage(QWidget):
         self.new_button.clicked.connect(self.new_session)
         self.delete_button.clicked.connect(self.delete_session)
         self.session_list.currentItemChanged.connect(lambda _c, _p: self._on_session_chosen())
-        self.title_edit.textEdited.connect(lambda _text: self._save_timer.start())
+        self.title_edit.textEdited.connect(lambda _text: self._title_timer.start())
         self.title_edit.editingFinished.connect(self.flush)
         self.date_edit.dateChanged.connect(lambda _day: self._save_details())
         self.left_box.activated.connect(lambda _i: self._save_details())
         self.right_box.activated.connect(lambda _i: self._save_details())
-        self.add_person_button.clicked.connect(self.add_participant)
+        self.new_role_box.currentIndexChanged.connect(lambda _i: self._update_add_row())
+        self.new_name_edit.textChanged.connect(lambda _t: self._update_add_row())
+        self.new_name_edit.returnPressed.connect(self._add_typed_participant)
+        self.add_person_button.clicked.connect(self._add_typed_participant)
         self.remove_person_button.clicked.connect(self.remove_participant)
-        self.participants.itemChanged.connect(lambda _item: self._save_details())
+        self.participants.itemSelectionChanged.connect(self._update_enabled)
         self.playlist.currentRowChanged.connect(lambda _row: self._on_item_chosen())
         self.playlist.model().rowsMoved.connect(self._on_rows_moved)
         self.prompt_edit.textChanged.connect(self._on_prompt_typed)
@@ -363,32 +439,108 @@ class SessionPreparePage(QWidget):
         self.refresh()
 
     # -- participants -------------------------------------------------------------------------
-    def add_participant(self, name: str = "", role: Role = Role.KLANTMANAGER) -> None:
-        """Add a row for someone taking part."""
-        if self._session is None:
+    def role_choice(self, role: Role) -> Decision:
+        """Whether someone with ``role`` may join the chosen session now (and if not, why)."""
+        return self._role_choices.get(role, Decision.no(self.tr("Kies eerst een sessie.")))
+
+    def add_participant(self, name: str, role: Role) -> bool:
+        """Add someone whose role is chosen; False (and the reason shown, nothing stored) when
+        a fragment in the playlist may not be shown to that role."""
+        if self._service is None or self._session is None:
+            return False
+        self.flush()
+        try:
+            participant = Participant(display_name=name, role=role)
+        except ValueError:
+            self._show_role_reason(self.tr("Typ eerst een naam (een schuilnaam mag ook)."))
+            return False
+        try:
+            self._session = self._service.add_participant(self._session, participant)
+        except KnownError as error:
+            self._show_role_reason(error.message)
+            return False
+        self._show_participants()
+        self._after_people_changed()
+        return True
+
+    def _add_typed_participant(self) -> None:
+        role_value = self.new_role_box.currentData()
+        if role_value is None:
+            self._show_role_reason(self.tr("Kies eerst de rol van de deelnemer."))
+            self.new_role_box.setFocus()
             return
-        self._loading = True
-        row = self.participants.rowCount()
-        self.participants.insertRow(row)
-        self.participants.setItem(row, 0, QTableWidgetItem(name or self.tr("Naam")))
-        box = self._role_box(self.tr("Rol van deelnemer {0}").format(row + 1), include_klant=True)
-        box.setCurrentIndex(max(0, box.findData(role.value)))
-        box.activated.connect(lambda _i: self._save_details())
-        self.participants.setCellWidget(row, 1, box)
-        self._loading = False
-        self._save_details()
-        self.participants.setCurrentCell(row, 0)
-        cell = self.participants.item(row, 0)
-        if not name and cell is not None:
-            self.participants.editItem(cell)
+        if self.add_participant(self.new_name_edit.text(), Role(role_value)):
+            self.new_name_edit.clear()
+            with QSignalBlocker(self.new_role_box):
+                self.new_role_box.setCurrentIndex(-1)
+            self._update_add_row()
+            self.new_role_box.setFocus()
 
     def remove_participant(self) -> None:
         """Remove the chosen participant."""
         row = self.participants.currentRow()
-        if row < 0:
+        if row < 0 or self._service is None or self._session is None:
             return
-        self.participants.removeRow(row)
-        self._save_details()
+        people = list(self._session.participants)
+        if row >= len(people):
+            return
+        del people[row]
+        self._store_changes({"participants": tuple(people)})
+        self._show_participants()
+        self._after_people_changed()
+
+    def _show_participants(self) -> None:
+        people = self._session.participants if self._session is not None else ()
+        self.participants.setRowCount(0)
+        for row, person in enumerate(people):
+            self.participants.insertRow(row)
+            role_item = QTableWidgetItem(role_label(person.role))
+            role_item.setData(_ID_ROLE, person.role.value)
+            self.participants.setItem(row, 0, role_item)
+            self.participants.setItem(row, 1, QTableWidgetItem(person.display_name))
+
+    def _after_people_changed(self) -> None:
+        self._refresh_role_choices()
+        self._reload_playlist()
+        self._refresh_clip_tree()
+
+    def _refresh_role_choices(self) -> None:
+        """Mark the roles the playlist's consent does not allow (the reason as tooltip)."""
+        self._role_choices = (
+            self._service.role_choices(self._session)
+            if self._service is not None and self._session is not None
+            else {}
+        )
+        for box in (self.new_role_box, self.left_box, self.right_box):
+            for index in range(box.count()):
+                role = Role(box.itemData(index))
+                decision = self.role_choice(role)
+                refused = self._session is not None and not decision.allowed
+                text = role_label(role)
+                box.setItemText(
+                    index, self.tr("{0} (niet mogelijk)").format(text) if refused else text
+                )
+                box.setItemData(index, decision.reason, Qt.ItemDataRole.ToolTipRole)
+        self._update_add_row()
+
+    def _update_add_row(self) -> None:
+        """The add button needs a role that may join and a name; a refused role says why."""
+        role_value = self.new_role_box.currentData()
+        decision = self.role_choice(Role(role_value)) if role_value is not None else None
+        self.add_person_button.setEnabled(
+            self._session is not None
+            and decision is not None
+            and decision.allowed
+            and bool(self.new_name_edit.text().strip())
+        )
+        if decision is not None and not decision.allowed and self._session is not None:
+            self._show_role_reason(decision.reason)
+        else:
+            self.role_reason_label.hide()
+
+    def _show_role_reason(self, text: str) -> None:
+        self.role_reason_label.setText(text)
+        self.role_reason_label.show()
 
     # -- playlist -----------------------------------------------------------------------------
     def add_selected_clip(self) -> None:
@@ -404,12 +556,14 @@ class SessionPreparePage(QWidget):
         """Append a clip; returns False (and shows the reason) when consent does not allow it."""
         if self._service is None or self._session is None:
             return False
+        self.flush()
         try:
             item = self._service.add_clip(self._session.id, clip_id)
         except KnownError as error:
             self._show_reason(error.message)
             return False
         self._reload_playlist(item.id)
+        self._refresh_role_choices()
         self.reason_label.hide()
         return True
 
@@ -431,15 +585,15 @@ class SessionPreparePage(QWidget):
         row = self.playlist.currentRow()
         self._service.remove_item(self._session.id, str(item.data(_ID_ROLE)))
         self._reload_playlist()
+        self._refresh_role_choices()
         self.playlist.setCurrentRow(min(row, self.playlist.count() - 1))
 
     # -- saving -------------------------------------------------------------------------------
     def flush(self) -> None:
-        """Store a title or prompt that is still being typed."""
-        if self._save_timer.isActive() or self._prompt_pending is not None:
-            self._save_timer.stop()
+        """Store a title that is still being typed (prompts are stored as they are typed)."""
+        if self._title_timer.isActive():
+            self._title_timer.stop()
             self._save_details()
-            self._save_prompt()
 
     def _save_details(self) -> None:
         if self._loading or self._service is None or self._session is None:
@@ -449,62 +603,54 @@ class SessionPreparePage(QWidget):
         changes: dict[str, object] = {
             "title": self.title_edit.text().strip() or self._session.title,
             "session_date": from_qdate(self.date_edit.date()),
-            "participants": tuple(self._participants()),
         }
         if left != right:
             changes["perspectives"] = (left, right)
+        if not self._store_changes(changes):
+            self._show_session()
+            return
+        current = self.session_list.currentItem()
+        if current is not None and self._session is not None:
+            day = format_date(self._session.session_date) if self._session.session_date else ""
+            current.setText(f"{self._session.title}\n{day}".strip())
+        self._after_people_changed()
+
+    def _store_changes(self, changes: dict[str, object]) -> bool:
+        if self._service is None or self._session is None:
+            return False
         try:
             self._session = self._service.update(self._session, **changes)
         except KnownError as error:
             messages.show_known_error(self, error)
-            self._show_session()
-            return
+            return False
         except ValueError:
-            self._show_session()
-            return
-        current = self.session_list.currentItem()
-        if current is not None:
-            day = format_date(self._session.session_date) if self._session.session_date else ""
-            current.setText(f"{self._session.title}\n{day}".strip())
-        self._refresh_clip_tree()
-
-    def _participants(self) -> list[Participant]:
-        people: list[Participant] = []
-        for row in range(self.participants.rowCount()):
-            item = self.participants.item(row, 0)
-            box = self.participants.cellWidget(row, 1)
-            name = item.text().strip() if item is not None else ""
-            if name and isinstance(box, QComboBox):
-                people.append(Participant(display_name=name, role=Role(box.currentData())))
-        return people
+            return False
+        return True
 
     def _on_prompt_typed(self) -> None:
-        if self._loading:
+        """Store the prompt at once; the row shows its first line without changing height."""
+        if self._loading or self._service is None or self._session is None:
             return
         item = self.playlist.currentItem()
         if item is None:
             return
-        self._prompt_pending = (str(item.data(_ID_ROLE)), self.prompt_edit.toPlainText())
-        self._save_timer.start()
-
-    def _save_prompt(self) -> None:
-        pending, self._prompt_pending = self._prompt_pending, None
-        if pending is None or self._service is None or self._session is None:
-            return
-        item_id, prompt = pending
-        self._service.set_prompt(self._session.id, item_id, prompt.strip())
-        self._entries = self._service.playlist(self._session.id)
-        for row in range(self.playlist.count()):
-            list_item = self.playlist.item(row)
-            if list_item.data(_ID_ROLE) == item_id:
-                self._decorate(list_item, self._entry(item_id))
+        item_id = str(item.data(_ID_ROLE))
+        prompt = self.prompt_edit.toPlainText().strip()
+        self._service.set_prompt(self._session.id, item_id, prompt)
+        self._entries = [
+            dataclasses.replace(e, item=e.item.model_copy(update={"prompt": prompt}))
+            if e.item.id == item_id
+            else e
+            for e in self._entries
+        ]
+        self._decorate(item, self._entry(item_id))
 
     # -- internals ----------------------------------------------------------------------------
-    def _role_box(self, accessible_name: str, include_klant: bool = True) -> QComboBox:
+    def _role_box(self, accessible_name: str) -> QComboBox:
         box = QComboBox(self)
         box.setAccessibleName(accessible_name)
-        roles = list(Role) if include_klant else [r for r in Role if r != Role.KLANT]
-        for role in roles:
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for role in Role:
             box.addItem(role_label(role), role.value)
         return box
 
@@ -532,21 +678,13 @@ class SessionPreparePage(QWidget):
             left, right = session.perspectives if session else (Role.ONDERZOEKER, Role.KLANTMANAGER)
             self.left_box.setCurrentIndex(max(0, self.left_box.findData(left.value)))
             self.right_box.setCurrentIndex(max(0, self.right_box.findData(right.value)))
-            self.participants.setRowCount(0)
+            self.new_name_edit.clear()
+            self.new_role_box.setCurrentIndex(-1)
         finally:
             self._loading = False
-        if session is not None:
-            for person in session.participants:
-                self._loading = True
-                row = self.participants.rowCount()
-                self.participants.insertRow(row)
-                self.participants.setItem(row, 0, QTableWidgetItem(person.display_name))
-                box = self._role_box(self.tr("Rol van deelnemer {0}").format(row + 1))
-                box.setCurrentIndex(max(0, box.findData(person.role.value)))
-                box.activated.connect(lambda _i: self._save_details())
-                self.participants.setCellWidget(row, 1, box)
-                self._loading = False
+        self._show_participants()
         self._reload_playlist()
+        self._refresh_role_choices()
         self._refresh_clip_tree()
         self._update_enabled()
 
@@ -574,6 +712,7 @@ class SessionPreparePage(QWidget):
             rows = [e.item.id for e in self._entries]
             self.playlist.setCurrentRow(rows.index(keep) if keep in rows else (0 if rows else -1))
         self._loading = False
+        self._ask_start_state()
         self._on_item_chosen()
         self._update_enabled()
 
@@ -581,14 +720,17 @@ class SessionPreparePage(QWidget):
         return next((e for e in self._entries if e.item.id == item_id), None)
 
     def _decorate(self, item: QListWidgetItem, entry: PlaylistEntry | None) -> None:
+        """Two lines per fragment, always: the fragment, then its prompt (or that it has
+        none), so that typing a prompt never changes the row's height."""
         if entry is None:
             return
         number = self._entries.index(entry) + 1
         text = f"{number}. " + fragment_label(
             entry.recording.title, entry.clip.title, entry.clip.start_ms, entry.clip.end_ms
         )
-        if entry.item.prompt:
-            text += "\n    " + entry.item.prompt.splitlines()[0]
+        prompt = _first_line(entry.item.prompt)
+        second = prompt or self.tr("(nog geen vraag: de klant ziet een algemene vraag)")
+        text += "\n    " + second
         if entry.problem:
             text += "\n    ⚠ " + entry.problem
             item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
@@ -596,8 +738,6 @@ class SessionPreparePage(QWidget):
         item.setToolTip(entry.problem or entry.item.prompt or "")
 
     def _on_item_chosen(self) -> None:
-        if self._prompt_pending is not None and not self._loading:
-            self._save_prompt()  # the prompt typed for the fragment chosen before
         item = self.playlist.currentItem()
         entry = self._entry(str(item.data(_ID_ROLE))) if item is not None else None
         self._loading = True
@@ -635,39 +775,15 @@ class SessionPreparePage(QWidget):
             self.clip_tree.clear()
             if self._service is None or self._session is None:
                 return
+            private = Audience.of_session(self._session).private
             groups: dict[str, QTreeWidgetItem] = {}
-            bold = QFont(self.clip_tree.font())
-            bold.setBold(True)
-            dim = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
             for choice in self._service.clip_choices(self._session):
-                recording = choice.recording
-                parent = groups.get(recording.id)
+                parent = groups.get(choice.recording.id)
                 if parent is None:
-                    parent = QTreeWidgetItem(self.clip_tree)
-                    day = format_date(recording.conversation_date)
-                    parent.setText(0, f"{recording.title}  ·  {day}")
-                    parent.setFont(0, bold)
-                    parent.setToolTip(
-                        0, self.tr("Toestemming: {0}").format(scope_labels(recording.consent))
-                    )
-                    parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    parent.setExpanded(True)
-                    groups[recording.id] = parent
-                clip = choice.clip
-                child = QTreeWidgetItem(parent)
-                name = clip.title or self.tr("Fragment zonder titel")
-                child.setText(
-                    0,
-                    f"{name}  ·  {format_clip_time(clip.start_ms)} – "
-                    f"{format_clip_time(clip.end_ms)}",
-                )
-                child.setData(0, _ID_ROLE, clip.id)
-                if choice.problem:
-                    child.setForeground(0, dim)
-                    child.setText(0, child.text(0) + "  " + self.tr("(geen toestemming)"))
-                    child.setToolTip(0, choice.problem)
-                    child.setData(0, _ID_ROLE + 1, choice.problem)
-                if clip.id == keep:
+                    parent = self._recording_row(choice, private)
+                    groups[choice.recording.id] = parent
+                child = self._clip_row(parent, choice)
+                if choice.clip.id == keep:
                     self.clip_tree.setCurrentItem(child)
             if not groups:
                 empty = QTreeWidgetItem(self.clip_tree)
@@ -681,9 +797,37 @@ class SessionPreparePage(QWidget):
             self.clip_tree.expandAll()
         self._on_clip_chosen()
 
+    def _recording_row(self, choice: ClipChoice, private: bool) -> QTreeWidgetItem:
+        """A recording: its neutral label, and its title only when the klantmanager is alone."""
+        parent = QTreeWidgetItem(self.clip_tree)
+        recording = choice.recording
+        label = choice.label or self.tr("Opname")
+        parent.setText(0, f"{label}  ·  {recording.title}" if private else label)
+        bold = QFont(self.clip_tree.font())
+        bold.setBold(True)
+        parent.setFont(0, bold)
+        parent.setToolTip(0, self.tr("Toestemming: {0}").format(scope_labels(recording.consent)))
+        parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        parent.setExpanded(True)
+        return parent
+
+    def _clip_row(self, parent: QTreeWidgetItem, choice: ClipChoice) -> QTreeWidgetItem:
+        clip = choice.clip
+        child = QTreeWidgetItem(parent)
+        name = clip.title or self.tr("Fragment zonder titel")
+        text = f"{name}  ·  {format_clip_time(clip.start_ms)} – {format_clip_time(clip.end_ms)}"
+        child.setData(0, _ID_ROLE, clip.id)
+        if choice.problem:
+            child.setForeground(0, QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
+            text += "  " + self.tr("(geen toestemming)")
+            child.setToolTip(0, choice.problem)
+            child.setData(0, _PROBLEM_ROLE, choice.problem)
+        child.setText(0, text)
+        return child
+
     def _on_clip_chosen(self) -> None:
         item = self.clip_tree.currentItem()
-        problem = item.data(0, _ID_ROLE + 1) if item is not None else None
+        problem = item.data(0, _PROBLEM_ROLE) if item is not None else None
         if problem:
             self._show_reason(str(problem))
         else:
@@ -694,21 +838,21 @@ class SessionPreparePage(QWidget):
         self.reason_label.setText(text)
         self.reason_label.show()
 
+    def start_state(self) -> Decision:
+        """Whether the chosen session can start, and if not, why (the service decides; asked
+        again whenever the playlist or the people change)."""
+        return self._start_state
+
+    def _ask_start_state(self) -> None:
+        if self._service is None or self._session is None:
+            self._start_state = Decision.no(self.tr("Kies eerst een sessie, of maak een nieuwe."))
+        else:
+            self._start_state = self._service.start_state(self._session.id)
+
     def _on_start(self) -> None:
         self.flush()
-        if self._session is None:
-            return
-        playable = [e for e in self._entries if e.playable]
-        if not playable:
-            messages.show_known_error(
-                self,
-                KnownError(
-                    self.tr(
-                        "Deze sessie heeft nog geen fragmenten die getoond mogen worden. "
-                        "Voeg eerst fragmenten toe aan de afspeellijst."
-                    )
-                ),
-            )
+        state = self.start_state()
+        if self._session is None or not state.allowed:
             return
         self.startRequested.emit(self._session.id)
 
@@ -720,14 +864,16 @@ class SessionPreparePage(QWidget):
             self.left_box,
             self.right_box,
             self.participants,
-            self.add_person_button,
-            self.remove_person_button,
+            self.new_role_box,
+            self.new_name_edit,
             self.playlist,
             self.clip_tree,
-            self.start_button,
             self.delete_button,
         ):
             widget.setEnabled(has_session)
+        self.remove_person_button.setEnabled(
+            has_session and bool(self.participants.selectedItems())
+        )
         has_item = self.playlist.currentItem() is not None
         for button in (self.up_button, self.down_button, self.remove_item_button):
             button.setEnabled(has_item)
@@ -735,3 +881,12 @@ class SessionPreparePage(QWidget):
         self.add_button.setEnabled(
             has_session and item is not None and item.data(0, _ID_ROLE) is not None
         )
+        self._update_start()
+
+    def _update_start(self) -> None:
+        state = self.start_state()
+        self.start_button.setEnabled(state.allowed)
+        self.start_button.setToolTip(state.reason)
+        self.start_button.setAccessibleDescription(state.reason)
+        self.start_reason_label.setText(state.reason)
+        self.start_reason_label.setVisible(not state.allowed and self._session is not None)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSlider,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,7 +35,7 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import SHARING_LABELS, ReviewSession, SessionSummary
 from vknz_desktop.domain.models import Observation, Role, SharingState
 from vknz_desktop.domain.ports import MediaStream
-from vknz_desktop.domain.visibility import is_klant_feedback
+from vknz_desktop.domain.visibility import Decision, is_klant_feedback
 from vknz_desktop.services.review_sessions import (
     SHARING_ROLES,
     PlaylistEntry,
@@ -44,6 +44,7 @@ from vknz_desktop.services.review_sessions import (
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time, format_date, role_label
 from vknz_desktop.ui.common.identity import Identity
+from vknz_desktop.ui.features.review.seek_slider import SeekSlider
 from vknz_desktop.ui.playback.fragment_playback import FragmentPlayback
 from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.widgets.page_header import heading_label
@@ -77,6 +78,7 @@ class PerspectiveColumn(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.role = Role.KLANTMANAGER
         self.origin_ms = 0  # times are shown from the start of the fragment
+        self.session_id = ""  # observations of other sessions are marked "eerder"
         self._observations: list[Observation] = []
         self._may_share = False
         layout = QVBoxLayout(self)
@@ -135,7 +137,7 @@ class PerspectiveColumn(QFrame):
         # What the klant says stays with the onderzoeker until the klant agreed to share it.
         self.hint_label.setText(
             self.tr(
-                "Wat de klant hier zegt, wordt bewaard; u ziet het pas als de klant toestemming "
+                "Wat de klant hier zegt, wordt bewaard; je ziet het pas als de klant toestemming "
                 "geeft om het te delen."
             )
         )
@@ -168,6 +170,8 @@ class PerspectiveColumn(QFrame):
             for observation in observations:
                 moment = format_clip_time(max(0, observation.time_ms - self.origin_ms))
                 text = f"{moment}   {observation.first_line}"
+                if observation.session_id != self.session_id:
+                    text = self.tr("{0}   (eerder)").format(text)
                 if is_klant_feedback(observation):
                     text += "\n" + self.tr("Delen met klantmanager: {0}").format(
                         self.tr(SHARING_LABELS[observation.sharing_state])
@@ -242,7 +246,7 @@ class SessionOverviewDialog(QDialog):
         )
         layout.addWidget(seen)
         lines = [
-            self.tr("{0}: {1} waarneming(en)").format(role_label(role), count)
+            self.tr("{0}: %n waarneming(en)", "", count).format(role_label(role))
             for role, count in summary.observations.items()
         ]
         self.counts_label = QLabel("\n".join(lines), self)
@@ -292,6 +296,7 @@ class SessionView(QWidget):
         self._index = -1
         self._seen: set[str] = set()
         self._skipped: list[PlaylistEntry] = []
+        self.overview: SessionOverviewDialog | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 10)
@@ -333,7 +338,7 @@ class SessionView(QWidget):
         self.video.setMinimumSize(360, 200)
         player.addWidget(self.video, 1)
         progress = QHBoxLayout()
-        self.slider = QSlider(Qt.Orientation.Horizontal, upper)
+        self.slider = SeekSlider(upper)
         self.slider.setAccessibleName(self.tr("Positie in het fragment"))
         self.slider.setSingleStep(1000)
         self.slider.setPageStep(5000)
@@ -419,14 +424,20 @@ class SessionView(QWidget):
         return side
 
     def _build_columns(self, splitter: QSplitter) -> QWidget:
-        columns = QWidget(splitter)
-        columns_layout = QHBoxLayout(columns)
+        lower = QWidget(splitter)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.earlier_box = QCheckBox(self.tr("Ook waarnemingen van &eerder tonen"), lower)
+        self.earlier_box.setAccessibleName(self.tr("Waarnemingen van eerdere sessies tonen"))
+        lower_layout.addWidget(self.earlier_box)
+        columns_layout = QHBoxLayout()
         columns_layout.setContentsMargins(0, 0, 0, 0)
-        self.left_column = PerspectiveColumn(columns)
-        self.right_column = PerspectiveColumn(columns)
+        self.left_column = PerspectiveColumn(lower)
+        self.right_column = PerspectiveColumn(lower)
         columns_layout.addWidget(self.left_column)
         columns_layout.addWidget(self.right_column)
-        return columns
+        lower_layout.addLayout(columns_layout, 1)
+        return lower
 
     def _connect(self) -> None:
         self.previous_button.clicked.connect(self.previous_fragment)
@@ -444,6 +455,7 @@ class SessionView(QWidget):
         self.playback.positionChanged.connect(self._on_position)
         self.playback.playingChanged.connect(self._on_playing)
         self.playback.finished.connect(self._on_fragment_end)
+        self.earlier_box.toggled.connect(lambda _on: self._reload_columns())
 
     def _add_shortcuts(self) -> None:
         for keys, slot in (
@@ -499,6 +511,8 @@ class SessionView(QWidget):
         for column, role in ((self.left_column, left), (self.right_column, right)):
             name = next((p.display_name for p in session.participants if p.role == role), "")
             column.set_perspective(role, name, may_share)
+            column.session_id = session_id
+        self._set_earlier_choice(service.earlier_observations(session_id, identity.role))
         if self._skipped:
             self.notice_label.setText(
                 self.tr("{0} fragment(en) worden overgeslagen: {1}").format(
@@ -526,7 +540,10 @@ class SessionView(QWidget):
         self.counter_label.setText(
             self.tr("Fragment {0} van {1}").format(index + 1, len(self._entries))
         )
-        self.fragment_label.setText(clip.title or self.tr("Fragment zonder titel"))
+        # What a shared screen may show comes from the service: the heading ("Fragment 2 van
+        # 5" where a klant takes part), the recording's neutral label when others watch, and
+        # the preparer's prompt or a neutral default (never the fragment's private note).
+        self.fragment_label.setText(entry.heading or self.tr("Fragment zonder titel"))
         self.source_label.setText(
             self.tr("{0}  ·  {1} – {2}").format(
                 entry.recording.title,
@@ -534,9 +551,8 @@ class SessionView(QWidget):
                 format_clip_time(clip.end_ms),
             )
         )
-        prompt = entry.item.prompt or clip.note
-        self.prompt_title.setVisible(bool(prompt))
-        self.prompt_label.setText(prompt or self.tr("Kijk samen en vertel wat je ziet."))
+        self.prompt_title.setVisible(entry.prompt.from_preparer)
+        self.prompt_label.setText(entry.prompt.text)
         with QSignalBlocker(self.slider):
             self.slider.setRange(clip.start_ms, clip.end_ms)
             self.slider.setValue(clip.start_ms)
@@ -611,24 +627,32 @@ class SessionView(QWidget):
         return saved
 
     # -- ending -------------------------------------------------------------------------------
-    def finish(self) -> None:
-        """Close the session with a short overview."""
+    def finish(self) -> SessionOverviewDialog | None:
+        """Close the session with a short overview (counts of what this screen may show)."""
         if self._service is None or self._session is None:
-            return
+            return None
         self.save_pending()
         self.playback.pause()
         session = self._session
-        summary = self._service.finish(session.id, sorted(self._seen))
+        service = self._service
+        role = self._identity.role
+        summary = service.finish(session.id, sorted(self._seen), role)
+        observation_ids = [o.id for o in service.observations(session.id, role)]
         dialog = SessionOverviewDialog(session, summary, self)
-        messages.run(dialog)
-        if messages.closed_by_bridge(dialog) or self._service is None:
-            return  # a lock closed it: the vault is closed, nothing more to do
-        observation_ids = [
-            o.id for o in self._service.observations(session.id, self._identity.role)
-        ]
-        if dialog.goals_wanted:
-            self.goalsRequested.emit(session.id, observation_ids)
-        self.finished.emit(session.id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        messages.track(dialog)
+
+        def done(_result: int) -> None:
+            if messages.closed_by_bridge(dialog):
+                return  # a lock closed it: the vault is closed, nothing more to do
+            if dialog.goals_wanted:
+                self.goalsRequested.emit(session.id, observation_ids)
+            self.finished.emit(session.id)
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self.overview = dialog
+        return dialog
 
     def leave(self) -> None:
         """Stop playback and forget the session (leaving, or a lock): typed text is kept."""
@@ -646,6 +670,8 @@ class SessionView(QWidget):
         self.prompt_label.clear()
         self.fragment_label.clear()
         self.source_label.clear()
+        with QSignalBlocker(self.earlier_box):
+            self.earlier_box.setChecked(False)
 
     def refresh(self) -> None:
         """The onderzoeker's key opened or closed: the columns again (sealed items appear or
@@ -666,11 +692,7 @@ class SessionView(QWidget):
         if self._service is None or entry is None:
             return None
         return next(
-            (
-                o
-                for o in self._service.fragment_observations(entry, self._identity.role)
-                if o.id == observation_id
-            ),
+            (o for o in self._column_observations(entry) if o.id == observation_id),
             None,
         )
 
@@ -678,12 +700,37 @@ class SessionView(QWidget):
         entry = self.current_entry()
         if self._service is None or entry is None:
             return
-        observations = self._service.fragment_observations(entry, self._identity.role)
+        observations = self._column_observations(entry)
         for column in (self.left_column, self.right_column):
             column.origin_ms = entry.clip.start_ms
             column.set_observations(
                 [o for o in observations if (o.perspective or o.author_role) == column.role]
             )
+
+    def _column_observations(self, entry: PlaylistEntry) -> list[Observation]:
+        if self._service is None:
+            return []
+        return self._service.fragment_observations(
+            entry,
+            self._identity.role,
+            include_earlier=self.earlier_box.isEnabled() and self.earlier_box.isChecked(),
+        )
+
+    def _set_earlier_choice(self, decision: Decision) -> None:
+        """The toggle for earlier observations: off at the start, enabled only where the
+        policy allows it (never with a klant watching), and the reason when not."""
+        with QSignalBlocker(self.earlier_box):
+            self.earlier_box.setChecked(False)
+        self.earlier_box.setEnabled(decision.allowed)
+        tip = (
+            self.tr(
+                "Waarnemingen uit eerdere sessies of van alleen terugkijken, gemarkeerd als eerder"
+            )
+            if decision.allowed
+            else decision.reason
+        )
+        self.earlier_box.setToolTip(tip)
+        self.earlier_box.setAccessibleDescription(tip)
 
     def _on_frame(self, image: QImage) -> None:
         if self.playback.loaded and self.isVisible():
