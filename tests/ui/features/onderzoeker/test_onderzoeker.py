@@ -487,17 +487,22 @@ def session_with_a_sealed_item(window: MainWindow, video: str, *, with_role: Rol
     return session.id
 
 
+@pytest.mark.parametrize("with_role", [Role.KLANTMANAGER, Role.ONDERZOEKER])
 def test_a_session_the_klantmanager_watches_never_shows_a_sealed_item_even_with_the_key(
-    window: MainWindow, klant_items: list[Observation], demo_vault: dict[str, str], qtbot: QtBot
+    window: MainWindow,
+    klant_items: list[Observation],
+    demo_vault: dict[str, str],
+    qtbot: QtBot,
+    with_role: Role,
 ) -> None:
-    session_id = session_with_a_sealed_item(
-        window, demo_vault["video"], with_role=Role.KLANTMANAGER
-    )
+    """The vault was opened as klantmanager; the session is with the klantmanager, or with the
+    onderzoeker (the klantmanager at the keyboard watches it too)."""
+    session_id = session_with_a_sealed_item(window, demo_vault["video"], with_role=with_role)
     review(window).start_session(session_id)
     view = review(window).session_view
     klant = view.left_column
     assert window.stack.currentWidget() is view and klant.role == Role.KLANT
-    assert klant.list.count() == 0
+    assert view.right_column.role == with_role and klant.list.count() == 0
     for top in QApplication.topLevelWidgets():
         assert SECRET not in every_text(top) and OTHER not in every_text(top)
     # An onderzoeker opens their key from the menu (handed to the session through app.py):
