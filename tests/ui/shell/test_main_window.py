@@ -15,6 +15,7 @@ from vknz_desktop.domain.models import ConsentScope, Role
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.features.learning.feature import LearningFeature
+from vknz_desktop.ui.features.onderzoeker.feature import OnderzoekerFeature
 from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
 from vknz_desktop.ui.features.review.feature import ReviewFeature
 from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
@@ -25,7 +26,13 @@ from vknz_desktop.ui.shell.session import VaultSession
 
 def test_the_composition_root_installs_every_feature_once(window: MainWindow) -> None:
     kinds = [type(feature) for feature in window.features]
-    assert kinds == [ReviewFeature, LearningFeature, SamenKijkenFeature, PrivacyFeature]
+    assert kinds == [
+        ReviewFeature,
+        LearningFeature,
+        SamenKijkenFeature,
+        PrivacyFeature,
+        OnderzoekerFeature,
+    ]
     assert window.feature(ReviewFeature) is window.features[0]
     with pytest.raises(LookupError):
         window.feature(MainWindow)
@@ -53,6 +60,7 @@ def test_an_unlock_builds_one_session_and_a_lock_closes_features_first(
     assert session.vault is window.vault and session.identity.name == "Tester"
     assert session.review is not None and session.learning is not None
     assert session.privacy is not None and session.retention is not None
+    assert session.onderzoeker is not None
     window.open_recording(demo_vault["video"])
     assert session.observations is not None  # the workspace uses this one, not one of its own
     window.lock()
@@ -62,6 +70,7 @@ def test_an_unlock_builds_one_session_and_a_lock_closes_features_first(
         "LearningFeature",
         "SamenKijkenFeature",
         "PrivacyFeature",
+        "OnderzoekerFeature",
         "vaultClosing",
     ]
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QTreeWidget,
     QWidget,
@@ -97,6 +98,11 @@ def every_text(root: QWidget) -> str:
             parts.append(widget.text())
         if isinstance(widget, QPlainTextEdit):
             parts.append(widget.toPlainText())
+        if isinstance(widget, QListWidget):  # e.g. a review session's columns
+            for row in range(widget.count()):
+                entry = widget.item(row)
+                assert entry is not None
+                parts.extend((entry.text(), entry.toolTip()))
         if isinstance(widget, QTreeWidget):
             for index in range(widget.topLevelItemCount()):
                 group = widget.topLevelItem(index)
@@ -456,6 +462,59 @@ def test_the_klantmanager_without_the_key_never_sees_an_unshared_item(
         assert "qjkanariegeheim" not in text
 
 
+def session_with_a_sealed_item(window: MainWindow, video: str, *, with_role: Role) -> str:
+    """A review session of the klant and ``with_role`` on a clip of ``video``, in which the
+    klant said SECRET (typed while an onderzoeker's key was open, so it is sealed)."""
+    from vknz_desktop.domain.models import Participant
+    from vknz_desktop.services.clips import ClipService
+    from vknz_desktop.storage.fragments_repo import FragmentsRepository
+
+    assert window.session is not None and window.session.review is not None
+    sessions = window.session.review.sessions
+    clip = ClipService(FragmentsRepository(vault_of(window))).create(video, 1000, 9000)
+    session = sessions.create(
+        "Met de klant",
+        participants=(Participant(display_name="Klant A", role=Role.KLANT),),
+        perspectives=(Role.KLANT, with_role),
+    )
+    sessions.add_clip(session.id, clip.id)
+    with onderzoeker_session(vault_of(window)) as typing_key:
+        sessions.use_onderzoeker(typing_key)
+        (entry,) = sessions.playlist(session.id)
+        sessions.add_observation(session, entry, Role.KLANT, SECRET, 2000)
+        sessions.use_onderzoeker(None)
+    assert SealingRepository(vault_of(window)).sealed_items(video)
+    return session.id
+
+
+@pytest.mark.parametrize("with_role", [Role.KLANTMANAGER, Role.ONDERZOEKER])
+def test_a_session_the_klantmanager_watches_never_shows_a_sealed_item_even_with_the_key(
+    window: MainWindow,
+    klant_items: list[Observation],
+    demo_vault: dict[str, str],
+    qtbot: QtBot,
+    with_role: Role,
+) -> None:
+    """The vault was opened as klantmanager; the session is with the klantmanager, or with the
+    onderzoeker (the klantmanager at the keyboard watches it too)."""
+    session_id = session_with_a_sealed_item(window, demo_vault["video"], with_role=with_role)
+    review(window).start_session(session_id)
+    view = review(window).session_view
+    klant = view.left_column
+    assert window.stack.currentWidget() is view and klant.role == Role.KLANT
+    assert view.right_column.role == with_role and klant.list.count() == 0
+    for top in QApplication.topLevelWidgets():
+        assert SECRET not in every_text(top) and OTHER not in every_text(top)
+    # An onderzoeker opens their key from the menu (handed to the session through app.py):
+    # the klantmanager watches this screen, so the klant's unshared words still stay off it.
+    unlock_key(window, qtbot, from_page=False)
+    assert review(window).onderzoeker is feature(window).key is not None
+    assert window.stack.currentWidget() is view
+    assert klant.list.count() == 0
+    for top in QApplication.topLevelWidgets():
+        assert SECRET not in every_text(top) and OTHER not in every_text(top)
+
+
 # -- more onderzoekers and sessions ----------------------------------------------------------
 def test_a_registered_onderzoeker_vouches_for_the_next_one(
     window: MainWindow, klant_items: list[Observation], qtbot: QtBot
@@ -527,6 +586,17 @@ def test_opening_the_key_during_a_session_shows_the_sealed_items_there(
     assert klant.list.count() == 1
     feature(window).close_key()
     assert klant.list.count() == 0
+    # Opened again, then the vault is locked: the session, the page and the key are cleared.
+    unlock_key(window, qtbot, from_page=False)
+    review(window).start_session(session.id)
+    assert klant.list.count() == 1
+    window.lock()
+    assert feature(window).key is None and review(window).onderzoeker is None
+    for top in QApplication.topLevelWidgets():
+        assert SECRET not in every_text(top)
+    for top in QApplication.topLevelWidgets():  # the vault's unlock dialog
+        if top.isVisible() and top is not window:
+            top.close()
 
 
 def test_the_help_page_names_the_menu_items_that_exist(window: MainWindow) -> None:

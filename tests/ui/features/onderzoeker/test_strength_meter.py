@@ -3,6 +3,7 @@ four unrelated words is strong, the floor (length, variety) is shown before the 
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from vknz_desktop.strength import DutchPassphraseEstimator
@@ -25,3 +26,22 @@ def test_the_meter_follows_what_is_typed(qtbot: QtBot) -> None:
     assert meter.advice.text() == "Sterk genoeg." and meter.bar.value() == 5 > weak
     meter.update_for("")
     assert meter.bar.value() == 0 and not meter.acceptable
+
+
+def test_the_meter_follows_a_field_and_says_when_its_advice_changed(qtbot: QtBot) -> None:
+    meter = StrengthMeter(DutchPassphraseEstimator())
+    edit = QLineEdit()
+    qtbot.addWidget(meter)
+    qtbot.addWidget(edit)
+    changes: list[str] = []
+    meter.changed.connect(lambda: changes.append(meter.advice.text()))
+    meter.follow(edit)
+    assert changes == []  # an empty field: the advice it already shows
+    edit.setText("kort")
+    assert len(changes) == 1 and "te kort" in changes[0]
+    edit.setText("kurt")  # still too short, as long: the same advice, no signal
+    assert len(changes) == 1
+    example = meter.example()
+    edit.setText(example)
+    print(f"example: {example}")
+    assert len(example.split()) >= 4 and meter.acceptable and changes[-1] == "Sterk genoeg."

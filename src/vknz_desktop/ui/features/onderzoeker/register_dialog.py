@@ -107,7 +107,8 @@ class RegisterDialog(QDialog):
         self.repeat.setAccessibleName(self.tr("Herhaal het wachtwoord"))
         form.addRow(self.tr("&Herhaal:"), self.repeat)
         self.meter = StrengthMeter(self._estimator, self)
-        self.passphrase.textChanged.connect(self._on_typed)
+        self.meter.follow(self.passphrase)
+        self.meter.changed.connect(self._on_advice_changed)
         return form
 
     def _build_example(self) -> QHBoxLayout:
@@ -123,10 +124,8 @@ class RegisterDialog(QDialog):
         self.example_button.clicked.connect(self.show_example)
         return example
 
-    def _on_typed(self, passphrase: str) -> None:
-        before = self.meter.advice.text()
-        self.meter.update_for(passphrase)
-        if self.meter.advice.text() != before and self.isVisible():
+    def _on_advice_changed(self) -> None:
+        if self.isVisible():
             self._fit()
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -144,9 +143,7 @@ class RegisterDialog(QDialog):
     # -- acting -------------------------------------------------------------------------------
     def show_example(self) -> None:
         """A random example of four unrelated words (to take, or to get an idea)."""
-        self.example_label.setText(
-            self.tr("Bijvoorbeeld: {0}").format(self._estimator.suggestion())
-        )
+        self.example_label.setText(self.tr("Bijvoorbeeld: {0}").format(self.meter.example()))
         if self.isVisible():
             self._fit()
 

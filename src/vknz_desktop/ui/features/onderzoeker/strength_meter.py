@@ -1,13 +1,27 @@
 """A passphrase strength meter: a bar of five steps, the strength in words and, while the
 passphrase is too easy to guess, why (from a ``PassphraseEstimator``, zxcvbn with Dutch lists).
 
-Small and local to the onderzoeker's screens until a shared one exists in ``ui/widgets``.
+Reusable by any passphrase field: it depends only on Qt and ``domain.passphrase`` (nothing of
+the onderzoeker), so it can move to ``ui/widgets`` as it is. Use::
+
+    meter = StrengthMeter(estimator, parent)
+    meter.follow(passphrase_edit)          # re-estimates at every key
+    meter.changed.connect(dialog.adjustSize)  # the advice's length changed
+    ok = meter.acceptable                  # the floor and the estimate both pass
+    example = meter.example()              # four unrelated Dutch words
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vknz_desktop.domain.passphrase import (
     PassphraseEstimator,
@@ -20,7 +34,11 @@ _STEPS = 5
 
 
 class StrengthMeter(QWidget):
-    """Shows how guessable the passphrase typed so far is; ``update_for(text)`` at every key."""
+    """Shows how guessable the passphrase typed so far is; ``update_for(text)`` at every key
+    (or ``follow(edit)``)."""
+
+    #: The advice under the bar changed (a dialog may want to grow or shrink to it).
+    changed = Signal()
 
     def __init__(self, estimator: PassphraseEstimator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,8 +64,23 @@ class StrengthMeter(QWidget):
         layout.addWidget(self.advice)
         self.update_for("")
 
+    def follow(self, edit: QLineEdit) -> None:
+        """Estimate what is typed in ``edit`` at every change."""
+        edit.textChanged.connect(self.update_for)
+        self.update_for(edit.text())
+
+    def example(self) -> str:
+        """A random example passphrase from the estimator (several unrelated words)."""
+        return self._estimator.suggestion()
+
     def update_for(self, passphrase: str) -> None:
         """Estimate ``passphrase`` and show the result."""
+        before = self.advice.text()
+        self._show(passphrase)
+        if self.advice.text() != before:
+            self.changed.emit()
+
+    def _show(self, passphrase: str) -> None:
         if not passphrase:
             self.estimate = None
             self._floor = None
