@@ -116,7 +116,7 @@ class ThemeSection(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        explanation = plain_label(theme.explanation, self.body)
+        self.explanation = explanation = plain_label(theme.explanation, self.body)
         explanation.setContentsMargins(18, 0, 4, 2)
         explanation.setStyleSheet("color: palette(placeholder-text);")
         body.addWidget(explanation)
@@ -185,6 +185,8 @@ class KijkwijzerPanel(QWidget):
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.description)
+        self._label = label
+        self._compact = False
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -200,6 +202,30 @@ class KijkwijzerPanel(QWidget):
     def profile(self) -> Profile | None:
         """The profile shown."""
         return self._profile
+
+    @property
+    def compact(self) -> bool:
+        """Whether explanations are left out (they stay in the tooltips)."""
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """Leave out the panel's and the themes' explanations (large text on a small screen):
+        the questions get the room; the explanations stay in the tooltips of the label and the
+        theme titles."""
+        self._compact = compact
+        self.description.setVisible(not compact)
+        self._label.setToolTip(plain_tooltip(self.description.text()) if compact else "")
+        for section in self.sections:
+            section.explanation.setVisible(not compact)
+
+    def first_question_bottom(self) -> int:
+        """How far down the scrolled content the first question ends (0 before the layout)."""
+        content = self.scroll_area.widget()
+        rows = self.question_rows()
+        if content is None or not rows:
+            return 0
+        first = min(rows, key=lambda row: row.mapTo(content, row.rect().topLeft()).y())
+        return first.mapTo(content, first.rect().bottomLeft()).y() + 1
 
     def question_rows(self) -> list[QuestionRow]:
         """All question rows (for tests and keyboard navigation)."""
@@ -246,6 +272,7 @@ class KijkwijzerPanel(QWidget):
             for theme, questions in profile.questions_in_order():
                 section = ThemeSection(theme, questions, self)
                 section.setParent(content)
+                section.explanation.setVisible(not self._compact)
                 self.sections.append(section)
                 column.addWidget(section)
         column.addStretch(1)
