@@ -5,6 +5,7 @@ speed changes, the painted picture's frame number is the frame at the displayed 
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from vknz_desktop.media.analysis import PyAvAnalyzer
 from vknz_desktop.media.vlc_player import TEST_ARGS, VlcEngine, VlcPlayer
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.vault import Vault
-from vknz_desktop.ui.playback.player_controller import PlayerController
+from vknz_desktop.ui.playback.player_controller import PlayerController, picture_time
 
 
 def _number(image: QImage) -> int:
@@ -58,6 +59,20 @@ def _settled(qtbot: QtBot, player: PlayerController, painted: list[QImage]) -> N
         lambda: bool(painted) and _number(painted[-1]) == _frame_at(player.position_ms()),
         timeout=5000,
     )
+
+
+def _stays(qtbot: QtBot, player: PlayerController, painted: list[QImage], what: str) -> None:
+    """Paused and settled: a while later the picture is still the frame at the displayed time
+    (no late picture of an earlier place replaces it), and every picture painted meanwhile
+    carries the time of the frame it shows."""
+    before = len(painted)
+    qtbot.wait(250)
+    frame = _frame_at(player.position_ms())
+    assert _number(painted[-1]) == frame, f"{what}: the picture changed to a wrong one"
+    for image in painted[before - 1 :]:
+        time_ms = picture_time(image)
+        assert time_ms is not None, f"{what}: a picture without its time"
+        assert _frame_at(time_ms) == _number(image), f"{what}: {time_ms} ms, {_number(image)}"
 
 
 def test_the_paused_picture_follows_jumps_steps_seeks_and_speeds(
@@ -117,3 +132,64 @@ def test_no_picture_from_before_a_seek_is_painted_after_it(
         wrong = [n for n in after if not first - 1 <= n <= first + 25]
         assert not wrong, f"after a seek to {target} ms: pictures {after}"
     player.pause()
+
+
+def test_a_long_random_sequence_of_keys_always_ends_on_the_right_frame(
+    controller: tuple[PlayerController, list[QImage]], qtbot: QtBot
+) -> None:
+    """Any mix of ".", ",", J, K, L, seeks and speed changes (a fixed seed, so a failure can be
+    replayed): once paused, the picture is the frame at the clock and stays so."""
+    player, painted = controller
+    _settled(qtbot, player, painted)
+    chance = random.Random(17)
+    keys = [".", ",", "J", "L", "seek", "rate", "K"]
+    done: list[str] = []
+    for _ in range(24):
+        key = chance.choice(keys)
+        done.append(key)
+        if key == ".":
+            for _ in range(chance.randint(1, 4)):
+                player.frame_step(1)
+        elif key == ",":
+            for _ in range(chance.randint(1, 4)):
+                player.frame_step(-1)
+        elif key == "J":
+            player.shuttle_back()
+        elif key == "L":
+            player.shuttle_forward()
+            qtbot.wait(chance.randint(50, 400))
+        elif key == "seek":
+            player.seek(chance.randint(0, fn.SECONDS * 1000 - 1))
+        elif key == "rate":
+            player.set_rate(chance.choice([0.5, 1.0, 1.5, 2.0]))
+        else:
+            player.pause()
+        if not player.playing:
+            _settled(qtbot, player, painted)
+            _stays(qtbot, player, painted, " ".join(done))
+    player.pause()
+    _settled(qtbot, player, painted)
+    _stays(qtbot, player, painted, " ".join(done))
+
+
+def test_frame_steps_stop_at_the_first_and_the_last_frame(
+    controller: tuple[PlayerController, list[QImage]], qtbot: QtBot
+) -> None:
+    player, painted = controller
+    _settled(qtbot, player, painted)
+    player.seek(0)
+    player.frame_step(-1)
+    assert _frame_at(player.position_ms()) == 0
+    _settled(qtbot, player, painted)
+    assert _number(painted[-1]) == 0
+    player.jump_to_end()
+    _settled(qtbot, player, painted)
+    last = _number(painted[-1])
+    assert last >= fn.FRAME_COUNT - 2, last
+    player.frame_step(1)
+    _settled(qtbot, player, painted)
+    assert _number(painted[-1]) >= last
+    player.frame_step(-3)
+    _settled(qtbot, player, painted)
+    _stays(qtbot, player, painted, "three back from the end")
+    assert _number(painted[-1]) == _frame_at(player.position_ms()) < last

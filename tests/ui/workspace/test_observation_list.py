@@ -81,6 +81,23 @@ def test_the_chosen_row_shows_its_own_edit_and_delete_buttons(qtbot: QtBot) -> N
     assert delete.args == [["b"]]
 
 
+def test_in_a_narrow_list_the_row_keeps_its_text_readable(qtbot: QtBot) -> None:
+    """Large text or a narrow column: only the edit button covers the row (deleting stays in
+    the Delete key and the menus), so the row's text is not hidden behind two buttons."""
+    listing = _listing(qtbot, [observation("a", 1000), observation("b", 2000)])
+    actions = listing.row_actions
+    listing.select("b")
+    qtbot.waitUntil(actions.isVisible)
+    assert actions.delete_button.isVisible(), "room enough: both buttons"
+    listing.resize(300, 300)
+    qtbot.waitUntil(lambda: not actions.delete_button.isVisible())
+    assert actions.isVisible() and actions.edit_button.isVisible()
+    text_width = listing.table.viewport().width() - listing.table.columnWidth(0)
+    assert actions.width() <= text_width // 2 + 1
+    listing.resize(520, 300)
+    qtbot.waitUntil(actions.delete_button.isVisible)
+
+
 def test_the_right_mouse_button_menu_edits_deletes_copies_and_goes_there(qtbot: QtBot) -> None:
     listing = _listing(qtbot, [observation("a", 1000), observation("b", 2000)])
     listing.select("a")

@@ -441,3 +441,40 @@ def test_no_plaintext_thumbnails_outside_the_vault(
     )
     images = [p for p in tmp_path.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png")]
     assert images == []
+
+
+# -- large text ------------------------------------------------------------------------------
+def test_at_200_percent_a_whole_question_and_rows_are_visible(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    from tests.ui.test_large_text_layout import open_workspace, set_text_size, settle
+    from vknz_desktop.ui.common.appearance import apply_appearance
+
+    window.show()
+    window.resize(1366, 768)
+    workspace = open_workspace(window, demo_vault, qtbot)
+    panel = workspace.panel
+    try:
+        settle(qtbot)
+        assert not panel.compact and panel.description.isVisible()
+        assert panel.sections[0].explanation.isVisible()
+        set_text_size(window, 200)
+        settle(qtbot, 300)
+        # the explanations make room for the questions; they stay in the tooltips
+        assert panel.compact and not panel.description.isVisible()
+        assert not panel.sections[0].explanation.isVisible()
+        assert "Eerst waarnemen" in panel._label.toolTip()
+        assert panel.sections[0].title.toolTip()
+        viewport = panel.scroll_area.viewport()
+        first = panel.question_rows()[0]
+        top_left = first.mapTo(viewport, first.rect().topLeft())
+        bottom = first.mapTo(viewport, first.rect().bottomLeft()).y()
+        assert top_left.y() >= 0 and bottom < viewport.height(), "the first question is cut off"
+        table = workspace.observation_list.table
+        rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+        assert rows >= 3, rows
+        set_text_size(window, 100)
+        settle(qtbot, 300)
+        assert not panel.compact and panel.description.isVisible()
+    finally:
+        apply_appearance(100, False)

@@ -37,6 +37,7 @@ from vknz_desktop.ui.playback.player_controller import PlayerController
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
 from vknz_desktop.ui.workspace.clip_commands import AddClip, DeleteClip, EditClip
 from vknz_desktop.ui.workspace.kijkwijzer_panel import KijkwijzerPanel, colour_icon
+from vknz_desktop.ui.workspace.plain_text import plain_tooltip
 from vknz_desktop.ui.workspace.timeline.widget import TimelineClip, TimelineWidget
 
 if TYPE_CHECKING:
@@ -629,7 +630,7 @@ class ClipsPanel(QWidget):
             if clip.note:
                 tip += "\n\n" + clip.note
             for item in (start, length, name):
-                item.setToolTip(tip)
+                item.setToolTip(plain_tooltip(tip))
             self.table.setItem(row, 0, start)
             self.table.setItem(row, 1, length)
             self.table.setItem(row, 2, name)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.profiles import STEP_LABELS, STEP_PROMPTS, Profile, Question, Theme
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
+from vknz_desktop.ui.workspace.plain_text import plain_label, plain_tooltip
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -42,6 +43,13 @@ def _step_font(font: QFont) -> QFont:
     return small
 
 
+def _bold(font: QFont) -> QFont:
+    """``font`` in bold (a theme's title)."""
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
 class QuestionRow(QFrame):
     """One question: a wrapped label that can be clicked or activated with the keyboard."""
 
@@ -56,11 +64,10 @@ class QuestionRow(QFrame):
         self.setAccessibleName(question.text)
         self.setAccessibleDescription(question.hint or "")
         if question.hint:
-            self.setToolTip(question.hint)
+            self.setToolTip(plain_tooltip(question.hint))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 3, 4, 3)
-        self.label = QLabel(question.text, self)
-        self.label.setWordWrap(True)
+        self.label = plain_label(question.text, self)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.label)
         self.setStyleSheet(
@@ -99,16 +106,17 @@ class ThemeSection(QWidget):
         chip = QLabel(self)
         chip.setPixmap(colour_icon(theme.colour, 14).pixmap(14, 14))
         header.addWidget(chip)
-        title = QLabel(f"<b>{theme.title}</b>", self)
-        title.setToolTip(theme.explanation)
+        self.title = plain_label(theme.title, self)
+        self.title.setFont(_bold(panel.font()))
+        title = self.title
+        title.setToolTip(plain_tooltip(theme.explanation))
         header.addWidget(title, 1)
         layout.addLayout(header)
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        explanation = QLabel(theme.explanation, self.body)
-        explanation.setWordWrap(True)
+        self.explanation = explanation = plain_label(theme.explanation, self.body)
         explanation.setContentsMargins(18, 0, 4, 2)
         explanation.setStyleSheet("color: palette(placeholder-text);")
         body.addWidget(explanation)
@@ -116,9 +124,9 @@ class ThemeSection(QWidget):
         for question in questions:
             if question.step != last_step:
                 last_step = question.step
-                step = QLabel(STEP_LABELS[question.step].upper(), self.body)
+                step = plain_label(STEP_LABELS[question.step].upper(), self.body, wrap=False)
                 step.setObjectName("stepLabel")
-                step.setToolTip(STEP_PROMPTS[question.step])
+                step.setToolTip(plain_tooltip(STEP_PROMPTS[question.step]))
                 step.setContentsMargins(18, 4, 4, 0)
                 # smaller than the text around it, but growing with the text size setting
                 step.setStyleSheet(f"color: {theme.colour};")
@@ -135,6 +143,7 @@ class ThemeSection(QWidget):
         if event.type() == QEvent.Type.FontChange:  # the text size setting
             for step in self.body.findChildren(QLabel, "stepLabel"):
                 step.setFont(_step_font(self.font()))
+            self.title.setFont(_bold(self.font()))
 
     def _on_toggled(self, open_: bool) -> None:
         self.body.setVisible(open_)
@@ -176,6 +185,8 @@ class KijkwijzerPanel(QWidget):
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.description)
+        self._label = label
+        self._compact = False
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -192,6 +203,30 @@ class KijkwijzerPanel(QWidget):
         """The profile shown."""
         return self._profile
 
+    @property
+    def compact(self) -> bool:
+        """Whether explanations are left out (they stay in the tooltips)."""
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """Leave out the panel's and the themes' explanations (large text on a small screen):
+        the questions get the room; the explanations stay in the tooltips of the label and the
+        theme titles."""
+        self._compact = compact
+        self.description.setVisible(not compact)
+        self._label.setToolTip(plain_tooltip(self.description.text()) if compact else "")
+        for section in self.sections:
+            section.explanation.setVisible(not compact)
+
+    def first_question_bottom(self) -> int:
+        """How far down the scrolled content the first question ends (0 before the layout)."""
+        content = self.scroll_area.widget()
+        rows = self.question_rows()
+        if content is None or not rows:
+            return 0
+        first = min(rows, key=lambda row: row.mapTo(content, row.rect().topLeft()).y())
+        return first.mapTo(content, first.rect().bottomLeft()).y() + 1
+
     def question_rows(self) -> list[QuestionRow]:
         """All question rows (for tests and keyboard navigation)."""
         return self.findChildren(QuestionRow)
@@ -205,7 +240,7 @@ class KijkwijzerPanel(QWidget):
             self.profile_box.addItem(profile.name, profile.id)
             self.profile_box.setItemData(
                 self.profile_box.count() - 1,
-                profile.description.strip(),
+                plain_tooltip(profile.description.strip()),
                 Qt.ItemDataRole.ToolTipRole,
             )
         index = max(0, self.profile_box.findData(current_id)) if current_id else 0
@@ -233,10 +268,11 @@ class KijkwijzerPanel(QWidget):
         column.setContentsMargins(2, 2, 2, 2)
         column.setSpacing(2)
         if profile is not None:
-            self.profile_box.setToolTip(profile.description.strip())
+            self.profile_box.setToolTip(plain_tooltip(profile.description.strip()))
             for theme, questions in profile.questions_in_order():
                 section = ThemeSection(theme, questions, self)
                 section.setParent(content)
+                section.explanation.setVisible(not self._compact)
                 self.sections.append(section)
                 column.addWidget(section)
         column.addStretch(1)

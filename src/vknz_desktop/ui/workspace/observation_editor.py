@@ -30,6 +30,7 @@ from vknz_desktop.domain.profiles import STEP_LABELS, Question, QuestionKind, St
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.widgets.flow_layout import FlowLayout
+from vknz_desktop.ui.workspace.plain_text import escaped, plain_label
 
 
 @dataclass(frozen=True)
@@ -60,17 +61,16 @@ class ObservationEditor(QFrame):
         self.setAccessibleName(self.tr("Waarneming bewerken"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
+        self.heading = plain_label("", self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
         layout.addWidget(self.heading)
         self.question_label = QLabel(self)
         self.question_label.setWordWrap(True)
+        self.question_label.setTextFormat(Qt.TextFormat.RichText)  # made of escaped parts
         layout.addWidget(self.question_label)
-        self.hint_label = QLabel(self)
-        self.hint_label.setWordWrap(True)
+        self.hint_label = plain_label("", self)
         self.hint_label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         layout.addWidget(self.hint_label)
         self._choices_box = QWidget(self)
@@ -150,7 +150,9 @@ class ObservationEditor(QFrame):
             self.hint_label.show()
         elif question is not None and theme is not None:
             step = STEP_LABELS[question.step]
-            self.question_label.setText(f"<b>{theme.title}</b> · {step}<br>{question.text}")
+            self.question_label.setText(
+                f"<b>{escaped(theme.title)}</b> · {escaped(step)}<br>{escaped(question.text)}"
+            )
             self.question_label.show()
             self.hint_label.setText(question.hint or "")
             self.hint_label.setVisible(bool(question.hint))

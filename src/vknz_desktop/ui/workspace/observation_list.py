@@ -535,6 +535,12 @@ class ObservationList(QWidget):
             actions.hide()
             return
         actions.set_marker(is_marker(self._observation_for(rows[0])))
+        # large text in a narrow list: only the edit button, so the row's text stays readable
+        # (Delete, the right-click menu and Waarnemingen still delete)
+        actions.delete_button.show()
+        text_width = self.table.viewport().width() - self.table.columnWidth(0)
+        if actions.sizeHint().width() > text_width // 2:
+            actions.delete_button.hide()
         hint = actions.sizeHint()
         height = max(rect.height(), 1)
         actions.setGeometry(rect.right() - hint.width() + 1, rect.top(), hint.width(), height)

@@ -248,13 +248,35 @@ class Workspace(QWidget):
     def _apply_text_size(self) -> None:
         """Lists keep room for a few rows at any text size (the right column scrolls)."""
         line = self.fontMetrics().lineSpacing()
+        self.panel.set_compact(self._text_is_large())
         self.panel.scroll_area.setMinimumHeight(line * 6)
+        QTimer.singleShot(0, self, self._fit_first_question)
         for table, rows in ((self.observation_list.table, 3), (self.clips.table, 2)):
             header = table.horizontalHeader().sizeHint().height()
             row = max(table.verticalHeader().defaultSectionSize(), line + 6)
             table.setMinimumHeight(header + rows * row + 2 * table.frameWidth())
         self.right_column.updateGeometry()
         QTimer.singleShot(0, self, self._fit_columns)  # after the layouts took the new sizes
+
+    def _text_is_large(self) -> bool:
+        """Large text on a small screen (200 % on 1366x768, not 150 %, not 200 % on 1920x1080):
+        fewer than 30 lines of text fit in the window's height."""
+        return self.fontMetrics().lineSpacing() * 30 > self.window().height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._text_is_large() != self.panel.compact:
+            self.panel.set_compact(self._text_is_large())
+            QTimer.singleShot(0, self, self._fit_first_question)
+
+    def _fit_first_question(self) -> None:
+        """The Kijkwijzer keeps room for at least its first whole question (and its theme)."""
+        line = self.fontMetrics().lineSpacing()
+        bottom = self.panel.first_question_bottom()
+        if bottom > 0:
+            wanted = min(bottom + line // 2, line * 14)
+            self.panel.scroll_area.setMinimumHeight(max(line * 6, wanted))
+            self.right_column.updateGeometry()
 
     def _fit_columns(self) -> None:
         """Give the right column room for its parts at this text size (after a change of the
@@ -326,6 +348,7 @@ class Workspace(QWidget):
         self.timeline.clear()
         self.timeline.set_duration(recording.duration_ms)
         self.panel.set_profiles(self._profiles, recording.profile_id or DEFAULT_PROFILE_ID)
+        QTimer.singleShot(0, self, self._fit_first_question)
         recording_id = recording.id
         self.controller.open(recording, lambda: vault.open_media(recording_id))
         self.reload_observations()
@@ -603,6 +626,7 @@ class Workspace(QWidget):
         if self._vault is not None and self._recording is not None:
             self._vault.set_recording_profile(self._recording.id, profile_id)
         self.reload_observations()
+        QTimer.singleShot(0, self, self._fit_first_question)
 
     def _on_thumbnails(self, recording_id: str, images: list[tuple[int, QImage]]) -> None:
         if self._recording is not None and recording_id == self._recording.id:

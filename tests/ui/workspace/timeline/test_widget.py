@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from tests.ui.workspace.reading import shown_as
 from vknz_desktop.ui.workspace.timeline.widget import (
     MIN_SPAN_MS,
     TimelineClip,
@@ -235,7 +236,7 @@ def test_hovering_a_marker_shows_its_first_line(timeline, qtbot):
     QApplication.sendEvent(
         timeline, QHelpEvent(QHelpEvent.Type.ToolTip, pos, timeline.mapToGlobal(pos))
     )
-    assert QToolTip.text() == "Kind kijkt op"
+    assert shown_as(QToolTip.text()) == "Kind kijkt op"
     QToolTip.hideText()
     qtbot.mouseMove(timeline, point_in(timeline, "markers", 80_000))
     assert timeline.cursor().shape() == Qt.CursorShape.ArrowCursor
@@ -418,7 +419,21 @@ def test_a_long_marker_tooltip_is_capped(timeline, qtbot):
     event = QHelpEvent(QHelpEvent.Type.ToolTip, pos, timeline.mapToGlobal(pos))
     QApplication.sendEvent(timeline, event)
     qtbot.waitUntil(QToolTip.isVisible)
-    assert len(QToolTip.text()) <= 200 and QToolTip.text().endswith("…")
+    shown = shown_as(QToolTip.text())
+    assert len(shown) <= 200 and shown.endswith("…")
+    QToolTip.hideText()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
+def test_a_marker_tooltip_shows_markup_as_text(timeline, qtbot):
+    text = "<b>vet</b> <img src='x.png'> & meer"
+    timeline.set_markers([TimelineMarker("m", 50_000, MARKER_COLOUR, text)])
+    pos = point_in(timeline, "markers", 50_000)
+    QApplication.sendEvent(
+        timeline, QHelpEvent(QHelpEvent.Type.ToolTip, pos, timeline.mapToGlobal(pos))
+    )
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert shown_as(QToolTip.text()) == text
     QToolTip.hideText()
 
 

@@ -51,6 +51,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from vknz_desktop.ui.common.formatting import format_clip_time, format_ruler_label
+from vknz_desktop.ui.workspace.plain_text import plain_tooltip
 from vknz_desktop.ui.workspace.timeline.ruler import choose_minor_step, choose_ruler_step
 
 __all__ = [
@@ -820,14 +821,15 @@ class TimelineWidget(QWidget):
             x = round(self.time_to_x(found.time_ms))
             lane = self._lanes().markers
             area = QRect(x - _HIT_PX, lane.top() - 2, 2 * _HIT_PX + 1, lane.height() + 4)
-            QToolTip.showText(event.globalPos(), _capped(_first_line(found.label)), self, area)
+            tip = plain_tooltip(_capped(_first_line(found.label)))
+            QToolTip.showText(event.globalPos(), tip, self, area)
             return
         clip = self._clip_under(pos)
         if clip is not None:
             text = f"{format_clip_time(clip.start_ms)} – {format_clip_time(clip.end_ms)}"
             if _first_line(clip.label):
                 text = f"{_first_line(clip.label)}\n{text}"
-            QToolTip.showText(event.globalPos(), text, self, self._lanes().clips)
+            QToolTip.showText(event.globalPos(), plain_tooltip(text), self, self._lanes().clips)
             return
         QToolTip.hideText()
         event.ignore()
