@@ -464,17 +464,17 @@ class RecordingPage(QWidget):
         self.last_recording = recording
         self._taken.append(recording.title)
         markers = len(recorder.markers) if recorder is not None else 0
-        self.done_label.setText(
-            self.tr(
-                "Bewaard in de kluis: “{title}”, {duration}. Markeringen: {markers}. De opname "
-                "staat in de bibliotheek, met dezelfde toestemming en bewaartermijn als een "
-                "geïmporteerde opname."
-            ).format(
-                title=recording.title,
-                duration=format_duration(recording.duration_ms),
-                markers=markers,
-            )
+        reason = recorder.stop_reason if recorder is not None else None
+        text = self.tr(
+            "Bewaard in de kluis: “{title}”, {duration}. Markeringen: {markers}. De opname "
+            "staat in de bibliotheek, met dezelfde toestemming en bewaartermijn als een "
+            "geïmporteerde opname."
+        ).format(
+            title=recording.title,
+            duration=format_duration(recording.duration_ms),
+            markers=markers,
         )
+        self.done_label.setText(f"{reason}\n\n{text}" if reason else text)
         self.steps.setCurrentWidget(self.done_step)
         self.review_button.setFocus()
         self.stateChanged.emit()
