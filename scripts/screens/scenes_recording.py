@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from scripts.screens.stage import Scene, Stage
 
+from vknz_desktop.domain.models import ConsentScope
 from vknz_desktop.domain.recording_ports import CaptureDevice, DeviceKind
 from vknz_desktop.media.recorder.backend import LinuxCaptureBackend
 from vknz_desktop.ui.features.recording.feature import RecordingFeature
@@ -41,8 +42,8 @@ def _consent(page: RecordingPage) -> None:
     assert details is not None
     names = details.participants_editor.name_edits()
     names[0].setText("Klant Voorbeeld")
-    for box in list(details.consent_form.scope_checkboxes.values())[:2]:
-        box.setChecked(True)
+    for scope in (ConsentScope.RESEARCHER, ConsentScope.COLLEAGUES):
+        details.consent_form.scope_checkboxes[scope].setChecked(True)
 
 
 def _devices(stage: Stage) -> RecordingPage:

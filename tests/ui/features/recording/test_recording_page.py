@@ -272,3 +272,31 @@ def test_a_disk_that_runs_full_is_warned_about_then_the_recording_stops_cleanly(
     assert recording is not None and recording.duration_ms >= 1000
     assert [r.id for r in vault.recordings()] == [recording.id]  # kept and finished
     assert "De schijf is bijna vol" in page.done_label.text()  # why it stopped is said
+
+
+def test_the_large_type_grows_with_the_text_size(qtbot: QtBot, page: RecordingPage) -> None:
+    """The heading, the indicator and the marker button stay larger than the page's text when
+    the text size changes after the page was built (Instellingen → Tekstgrootte)."""
+    from vknz_desktop.ui.common.appearance import apply_appearance
+
+    def sizes() -> tuple[float, float, float, float]:
+        return (
+            page.font().pointSizeF(),
+            page.heading.font().pointSizeF(),
+            page.studio.indicator.time_label.font().pointSizeF(),
+            page.studio.marker_button.font().pointSizeF(),
+        )
+
+    base, heading, clock, marker = sizes()
+    button_height = page.studio.marker_button.minimumHeight()
+    try:
+        apply_appearance(200)
+        qtbot.wait(50)
+        base2, heading2, clock2, marker2 = sizes()
+        assert base2 == pytest.approx(2 * base, rel=0.1)
+        assert heading2 == pytest.approx(2 * heading, rel=0.1) and heading2 > base2
+        assert clock2 == pytest.approx(2 * clock, rel=0.1) and clock2 > base2
+        assert marker2 == pytest.approx(2 * marker, rel=0.1) and marker2 > base2
+        assert page.studio.marker_button.minimumHeight() > 1.5 * button_height
+    finally:
+        apply_appearance(100)
