@@ -133,6 +133,7 @@ def test_audio_only_never_opens_the_camera_and_records_sound(
     assert not page.studio.preview.has_image()
     assert "camera blijft uit" in page.studio.preview.accessibleDescription()
     qtbot.waitUntil(lambda: page.studio.meter.level > -40, timeout=5000)  # the tone is heard
+    assert vault.recordings() == []  # the preview stores nothing
     page.studio.start_button.click()
     qtbot.wait(2200)
     page.studio.stop_button.click()

@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -168,7 +168,7 @@ class RecordingPage(QWidget):
         studio.stopRequested.connect(self.stop)
         studio.markerRequested.connect(self.mark)
         self.bridge.levelChanged.connect(studio.meter.set_level)
-        self.bridge.previewChanged.connect(studio.preview.set_image)
+        self.bridge.previewChanged.connect(self._show_picture)
         self.bridge.deviceFailed.connect(self._on_device_failed)
         self.bridge.diskWarning.connect(self._on_disk_warning)
         self.bridge.mustStop.connect(self._on_must_stop)
@@ -349,8 +349,15 @@ class RecordingPage(QWidget):
         if recorder.audio_only:
             self.studio.preview.set_text(self.tr("Alleen geluid: de camera blijft uit."))
 
+    def _show_picture(self, image: QImage) -> None:
+        """A camera picture, unless sound only was chosen meanwhile (a closing camera may
+        still deliver one)."""
+        if not self.studio.audio_only() and self.studio.camera() is not None:
+            self.studio.preview.set_image(image)
+
     def _close_preview(self) -> None:
         self._opening += 1
+        self.bridge.forget_picture()
         recorder = self._recorder
         if recorder is not None and recorder.state is RecorderState.PREVIEW:
             self._recorder = None
