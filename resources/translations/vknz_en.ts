@@ -53,7 +53,7 @@
     <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+47" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+55" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -191,7 +191,7 @@
     <context>
         <name>BigPictogram</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+273" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="+249" />
             <source>Groot plaatje</source>
             <translation>Large picture</translation>
         </message>
@@ -494,12 +494,12 @@
         <name>CompareView</name>
         <message>
             <location line="+71" />
-            <location line="+19" />
+            <location line="+28" />
             <source>Fragmenten vergelijken</source>
             <translation>Compare clips</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -509,7 +509,7 @@
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Samen afspelen (verschil vasthouden)</source>
             <translation>Play together (keep the offset)</translation>
         </message>
@@ -549,12 +549,12 @@
             <translation>both</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Links</source>
             <translation>Left</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>▶  Beide afspelen</source>
             <translation>▶  Play both</translation>
         </message>
@@ -589,7 +589,7 @@
             <translation>Offset between the clips</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+127" />
             <source>Rechts</source>
             <translation>Right</translation>
         </message>
@@ -607,7 +607,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+651" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+324" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -623,19 +623,17 @@
             <translation>Consent for this recording</translation>
         </message>
         <message>
-            <location line="+13" />
-            <location line="+2" />
+            <location line="+12" />
             <source>Opslaan</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom opslaan nog niet kan</source>
             <translation>Why saving is not possible yet</translation>
         </message>
@@ -643,7 +641,13 @@
     <context>
         <name>ConsentForm</name>
         <message>
-            <location line="-531" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_form.py" line="+113" />
+            <source>Kies een rol…</source>
+            <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
+            <translation>Choose a role…</translation>
+        </message>
+        <message>
+            <location line="+91" />
             <source>Toestemming betekent: iedereen die in de opname te zien of te horen is, weet dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet meer wil, kan de toestemming altijd intrekken; verwijder de opname dan.</source>
             <translation>Consent means: everyone who can be seen or heard in the recording knows that it was recorded and what the recording is used for, and has agreed to that. The recording is for learning, never for judging anyone. Anyone who changes their mind can always withdraw consent; then delete the recording.</translation>
         </message>
@@ -653,7 +657,7 @@
             <translation>What consent means</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Toestemming gegeven door</source>
             <translation>Consent given by</translation>
         </message>
@@ -693,29 +697,56 @@
             <translation>Explanation of keep until</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
+            <source>&amp;Gegeven door:</source>
+            <translation>&amp;Given by:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Datum toe&amp;stemming:</source>
+            <translation>Date of con&amp;sent:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Bewaren tot en met:</source>
+            <translation>&amp;Keep until:</translation>
+        </message>
+        <message>
             <source>Gegeven door:</source>
-            <translation>Given by:</translation>
+            <translation type="vanished">Given by:</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Datum toestemming:</source>
-            <translation>Date of consent:</translation>
+            <translation type="vanished">Date of consent:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-4" />
             <source>Mag gebruikt worden:</source>
             <translation>May be used for:</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Bewaren tot en met:</source>
-            <translation>Keep until (inclusive):</translation>
+            <translation type="vanished">Keep until (inclusive):</translation>
         </message>
         <message>
             <location line="+36" />
             <source>Vink eerst aan waarvoor de opname gebruikt mag worden.</source>
             <translation>First tick what the recording may be used for.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Kies wie de toestemming gaf.</source>
+            <translation>Choose who gave consent.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Typ de datum van de toestemming als dag-maand-jaar, bijvoorbeeld 5-3-2026.</source>
+            <translation>Type the date of consent as day-month-year, for example 5-3-2026.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Typ 'bewaren tot' als dag-maand-jaar, bijvoorbeeld 5-3-2027.</source>
+            <translation>Type 'keep until' as day-month-year, for example 5-3-2027.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -724,9 +755,33 @@
         </message>
     </context>
     <context>
+        <name>DateField</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/widgets/date_field.py" line="+102" />
+            <source>dd-mm-jjjj</source>
+            <extracomment>How the field shows a date it understood. Dutch (and English) month names and their usual abbreviations, lower case.</extracomment>
+            <translation>dd-mm-yyyy</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Kies een datum in de kalender</source>
+            <translation>Choose a date in the calendar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kies een datum in de kalender (Alt+Omlaag)</source>
+            <translation>Choose a date in the calendar (Alt+Down)</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>Kalender</source>
+            <translation>Calendar</translation>
+        </message>
+    </context>
+    <context>
         <name>EvidenceRow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+72" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+73" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -891,7 +946,7 @@
             <translation>For the privacy officer: access to, or erasure of, everything the vault keeps about one participant. Every action goes into the audit log, with counts only: never names or content.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+26" />
             <source>Zoek een deelnemer</source>
             <translation>Search for a participant</translation>
         </message>
@@ -921,7 +976,7 @@
             <translation>Role</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>&amp;Wat valt onder het verzoek</source>
             <translation>&amp;What the request covers</translation>
         </message>
@@ -936,7 +991,7 @@
             <translation>Recordings of this participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Inzage (versleuteld &amp;pakket)…</source>
             <translation>Access (encrypted pac&amp;kage)…</translation>
         </message>
@@ -972,12 +1027,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+300" />
+            <location line="+292" />
             <source>Alles over deze deelnemer verwijderen</source>
             <translation>Erase everything about this participant</translation>
         </message>
         <message>
-            <location line="-298" />
+            <location line="-290" />
             <source>Verwijdert elke opname waarop deze deelnemer staat. Niet terug te draaien.</source>
             <translation>Erases every recording on which this participant appears. Cannot be undone.</translation>
         </message>
@@ -988,7 +1043,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+66" />
             <source>Er staan geen deelnemers in de kluis.</source>
             <translation>There are no participants in the vault.</translation>
         </message>
@@ -1228,7 +1283,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-611" />
+            <location line="-620" />
             <source>Voortgang</source>
             <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
@@ -1248,7 +1303,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+79" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+97" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1298,12 +1353,12 @@ Type {word} to continue:</translation>
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Waarnemingen om te koppelen</source>
             <translation>Observations to link</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
             <source>{0}  Fragment: {1}</source>
             <translation>{0}  Clip: {1}</translation>
         </message>
@@ -1313,7 +1368,7 @@ Type {word} to continue:</translation>
             <translation>(untitled)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>&amp;Waar:</source>
             <translation>&amp;Add to:</translation>
         </message>
@@ -1333,23 +1388,23 @@ Type {word} to continue:</translation>
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+61" />
+            <location line="+13" />
+            <location line="+49" />
             <source>Leerdoel bewaren</source>
             <translation>Save learning goal</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-48" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-84" />
             <source>Waarnemingen die erbij &amp;horen:</source>
             <translation>&amp;Observations that belong to it:</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+140" />
             <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
             <translation>Theme: {0} (the theme of most selected observations)</translation>
         </message>
@@ -1373,12 +1428,12 @@ Type {word} to continue:</translation>
         <name>GoalsView</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+151" />
-            <location line="+11" />
+            <location line="+19" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>Wat wil ik leren, waarom, en wat probeer ik de volgende keer? Om te leren, niet om te beoordelen.</source>
             <translation>What do I want to learn, why, and what will I try next time? For learning, not for judging.</translation>
         </message>
@@ -1389,12 +1444,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+461" />
+            <location line="+466" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-460" />
+            <location line="-465" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1414,7 +1469,7 @@ Type {word} to continue:</translation>
             <translation>Go to the library</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Leerdoelen per status</source>
             <translation>Learning goals by status</translation>
         </message>
@@ -1509,23 +1564,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+1" />
-            <location line="+415" />
+            <location line="+418" />
             <source>Bewijs loskoppelen</source>
             <translation>Unlink evidence</translation>
         </message>
         <message>
-            <location line="-414" />
+            <location line="-417" />
             <source>Leerdoel &amp;verwijderen</source>
             <translation>&amp;Delete learning goal</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+384" />
+            <location line="+387" />
             <source>Leerdoel verwijderen</source>
             <translation>Delete learning goal</translation>
         </message>
         <message>
-            <location line="-375" />
+            <location line="-377" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1550,7 +1605,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>&lt;b&gt;Bewijs&lt;/b&gt; — momenten die dit laten zien</source>
             <translation>&lt;b&gt;Evidence&lt;/b&gt; — moments that show this</translation>
         </message>
@@ -1649,9 +1704,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportDetailsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-129" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-284" />
             <source>Video met geluid</source>
-            <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
+            <extracomment>Checks whether a source file may be removed after its import: True when it lies on a phone or removable medium; KnownError (Dutch) when it cannot be removed (read-only).</extracomment>
             <translation>Video with sound</translation>
         </message>
         <message>
@@ -1665,7 +1720,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Audio only</translation>
         </message>
         <message>
-            <location line="+369" />
+            <location line="+106" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1675,7 +1730,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Recording details and consent</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+36" />
             <source>Bestandsnaam</source>
             <translation>File name</translation>
         </message>
@@ -1695,59 +1750,75 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Found:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Bestand</source>
             <translation>File</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Titel</source>
-            <translation>Title</translation>
+            <location line="+6" />
+            <source>Na het importeren het &amp;bronbestand verwijderen</source>
+            <translation>After importing, remove the &amp;source file</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Datum van het gesprek</source>
-            <translation>Date of the conversation</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Titel:</source>
-            <translation>&amp;Title:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Datum gesprek:</source>
-            <translation>Conversation &amp;date:</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Gesprek</source>
-            <translation>Conversation</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Wie zijn er te zien of te horen?</source>
-            <translation>Who can be seen or heard?</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Toestemming</source>
-            <translation>Consent</translation>
-        </message>
-        <message>
-            <location line="+7" />
             <location line="+2" />
+            <source>Bronbestand verwijderen na importeren</source>
+            <translation>Remove the source file after importing</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Verwijderen maakt het bestand niet onherstelbaar: op een geheugenkaart, USB-stick, SSD of telefoon is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar een cloud (zoals een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook.</source>
+            <translation>Removing does not make the file unrecoverable: on a memory card, USB stick, SSD or phone a removed file can often be recovered, and a phone may already have copied the recording to a cloud (such as a photo backup). Remove the recording there too.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Uitleg bij bronbestand verwijderen</source>
+            <translation>About removing the source file</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Dit bestand staat op een telefoon, geheugenkaart of USB-stick.</source>
+            <translation>This file is on a phone, memory card or USB stick.</translation>
+        </message>
+        <message>
+            <source>Titel</source>
+            <translation type="vanished">Title</translation>
+        </message>
+        <message>
+            <source>Datum van het gesprek</source>
+            <translation type="vanished">Date of the conversation</translation>
+        </message>
+        <message>
+            <source>&amp;Titel:</source>
+            <translation type="vanished">&amp;Title:</translation>
+        </message>
+        <message>
+            <source>&amp;Datum gesprek:</source>
+            <translation type="vanished">Conversation &amp;date:</translation>
+        </message>
+        <message>
+            <source>Gesprek</source>
+            <translation type="vanished">Conversation</translation>
+        </message>
+        <message>
+            <source>Wie zijn er te zien of te horen?</source>
+            <translation type="vanished">Who can be seen or heard?</translation>
+        </message>
+        <message>
+            <source>Toestemming</source>
+            <translation type="vanished">Consent</translation>
+        </message>
+        <message>
+            <location line="-64" />
             <source>Importeren</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom importeren nog niet kan</source>
             <translation>Why importing is not possible yet</translation>
         </message>
@@ -1755,12 +1826,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportFlow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/import_flow.py" line="+135" />
+            <location filename="../../src/vknz_desktop/ui/library/import_flow.py" line="+152" />
             <source>Bestand niet geïmporteerd</source>
             <translation>File not imported</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+65" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1787,7 +1858,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
 {done} of {total} MB ({percent}%)</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+44" />
             <source>Importeren afgebroken</source>
             <translation>Import cancelled</translation>
         </message>
@@ -1806,6 +1877,16 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <location line="+2" />
             <source>Het importeren van “{name}” is niet gelukt ({reason}). Er is niets bewaard.</source>
             <translation>Importing “{name}” failed ({reason}). Nothing was saved.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Bronbestand niet verwijderd</source>
+            <translation>Source file not removed</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Geïmporteerd; het bronbestand is verwijderd. Verwijder de opname ook uit een cloud of back-up van de telefoon.</source>
+            <translation>Imported; the source file was removed. Also remove the recording from the phone's cloud or backup.</translation>
         </message>
     </context>
     <context>
@@ -1839,7 +1920,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+61" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -1942,15 +2023,38 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
     </context>
     <context>
+        <name>LevelMeter</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="+112" />
+            <source>Geluidsniveau van de microfoon</source>
+            <translation>Sound level of the microphone</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>stil: hoort de microfoon iets?</source>
+            <translation>quiet: does the microphone hear anything?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>erg hard</source>
+            <translation>very loud</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>goed</source>
+            <translation>good</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/controller.py" line="+108" />
+            <location filename="../../src/vknz_desktop/ui/library/controller.py" line="+239" />
             <source>Opname importeren</source>
             <extracomment>How long the keep-until messages stay in the status bar (ms). A recording to open in the workspace (its id).</extracomment>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>Opname verwijderen</source>
             <translation>Delete recording</translation>
         </message>
@@ -1977,12 +2081,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LibraryView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="+471" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="+133" />
             <source>Bibliotheek met opnames</source>
             <translation>Library of recordings</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+25" />
             <source>Zoek in titels…</source>
             <translation>Search titles…</translation>
         </message>
@@ -2003,23 +2107,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+108" />
+            <location line="+139" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-107" />
-            <location line="+108" />
+            <location line="-138" />
+            <location line="+139" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-106" />
+            <location line="-137" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Opnames</source>
             <translation>Recordings</translation>
         </message>
@@ -2029,12 +2133,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+57" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+41" />
             <source>Afbeelding van een video</source>
             <translation>Picture from a video</translation>
         </message>
@@ -2049,17 +2153,32 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location line="+120" />
             <source>Mogelijkheden voor deze opname</source>
             <translation>Options for this recording</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+5" />
+            <source>Aantekeningen lezen…</source>
+            <translation>Read the notes…</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Openen</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
+            <source>Aantekeningen van de oorspronkelijke opname…</source>
+            <translation>Notes of the original recording…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Herinnering afvinken: ook elders verwijderd</source>
+            <translation>Tick off the reminder: removed elsewhere too</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Toestemming wijzigen…</source>
             <translation>Change consent…</translation>
         </message>
@@ -2069,7 +2188,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Delete…</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+65" />
             <source>1 opname</source>
             <translation>1 recording</translation>
         </message>
@@ -2126,7 +2245,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault read-only</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+131" />
             <location line="+5" />
             <source>Ontgrendel eerst de kluis.</source>
             <translation>Unlock the vault first.</translation>
@@ -2147,17 +2266,17 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+89" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-151" />
+            <location line="-155" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+193" />
+            <location line="+197" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -2182,9 +2301,44 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         </message>
     </context>
     <context>
+        <name>NotesDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library/notes_dialog.py" line="+47" />
+            <location line="+14" />
+            <source>Aantekeningen</source>
+            <extracomment>A fragment to open in the workspace (its id).</extracomment>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Aantekeningen van een opname zonder beeld en geluid</source>
+            <translation>Notes of a recording without picture and sound</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Er zijn geen aantekeningen bewaard.</source>
+            <translation>No notes were kept.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Fragment openen: {0}</source>
+            <translation>Open fragment: {0}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Van deze opname ({day}) zijn alleen de fragmenten bewaard: het beeld en geluid zelf zijn verwijderd. Dit zijn de aantekeningen die buiten de fragmenten vielen; die binnen de fragmenten staan bij het fragment.</source>
+            <translation>Of this recording ({day}) only the fragments were kept: its picture and sound were removed. These are the notes that fell outside the fragments; those inside a fragment are with the fragment.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Het beeld en geluid van deze opname ({day}) zijn verwijderd; de aantekeningen zijn bewaard.</source>
+            <translation>The picture and sound of this recording ({day}) were removed; the notes were kept.</translation>
+        </message>
+    </context>
+    <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+50" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>
@@ -2237,7 +2391,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+225" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+226" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
@@ -2342,18 +2496,17 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ParticipantsEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-191" />
+            <location filename="../../src/vknz_desktop/ui/library/participants_editor.py" line="+78" />
             <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Een schuilnaam, zoals “Klant A”, is ook goed. Namen blijven in de versleutelde kluis en worden uit een geanonimiseerde samenvatting weggelaten. Lege regels tellen niet mee.</source>
-            <translation>A pseudonym, such as “Client A”, is fine too. Names stay in the encrypted vault and are left out of an anonymized summary. Empty lines do not count.</translation>
+            <translation type="vanished">A pseudonym, such as “Client A”, is fine too. Names stay in the encrypted vault and are left out of an anonymized summary. Empty lines do not count.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+27" />
             <source>Naam of schuilnaam</source>
             <translation>Name or pseudonym</translation>
         </message>
@@ -2363,17 +2516,27 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Remove</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+31" />
+            <source>Kies de rol van deelnemer {n}.</source>
+            <translation>Choose the role of participant {n}.</translation>
+        </message>
+        <message>
+            <location line="+49" />
             <source>Naam deelnemer {n}</source>
             <translation>Participant {n} name</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
             <source>Rol deelnemer {n}</source>
             <translation>Participant {n} role</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-102" />
+            <source>Kies eerst de rol, dan de naam. Een schuilnaam, zoals “Klant A”, is ook goed. Namen blijven in de versleutelde kluis en worden uit een geanonimiseerde samenvatting weggelaten. Lege regels tellen niet mee.</source>
+            <translation>Choose the role first, then the name. A pseudonym, such as “Client A”, is fine too. Names stay in the encrypted vault and are left out of an anonymised summary. Empty rows do not count.</translation>
+        </message>
+        <message>
+            <location line="+104" />
             <source>Deelnemer {n} weghalen</source>
             <translation>Remove participant {n}</translation>
         </message>
@@ -2381,7 +2544,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PerspectiveColumn</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+102" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+98" />
             <source>Dubbelklik of Enter: naar dit moment</source>
             <translation>Double-click or Enter: go to this moment</translation>
         </message>
@@ -2451,7 +2614,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PictogramButton</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-64" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-64" />
             <source>Plaatje {0}</source>
             <translation>Picture {0}</translation>
         </message>
@@ -2464,7 +2627,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+350" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+363" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
@@ -2472,6 +2635,15 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <location line="+6" />
             <source>De opname kan niet verder worden afgespeeld.</source>
             <translation>The recording cannot be played any further.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewView</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="-76" />
+            <source>Voorbeeld van de camera</source>
+            <extracomment>The meter shows -60 … 0 dBFS; quieter is empty. From here the bar turns to the warning colour (loud), near 0 dBFS it clips. The property that remembers how much larger than the page's text a widget's text is.</extracomment>
+            <translation>Camera preview</translation>
         </message>
     </context>
     <context>
@@ -2582,9 +2754,240 @@ never the content.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
+        <name>RecordingDetailsForm</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library/details_form.py" line="+66" />
+            <source>Wie zijn er te zien of te horen?</source>
+            <extracomment>Characters of average width that two columns need side by side.</extracomment>
+            <translation>Who can be seen or heard?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Toestemming</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Titel</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Een neutrale titel: geen naam van de klant, die kan op een gedeeld scherm komen.</source>
+            <translation>A neutral title: no client name, it may appear on a shared screen.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Datum van het gesprek</source>
+            <translation>Date of the conversation</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Titel:</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Datum gesprek:</source>
+            <translation>&amp;Date of conversation:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Gesprek</source>
+            <translation>Conversation</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Typ de datum van het gesprek als dag-maand-jaar, bijvoorbeeld 5-3-2026.</source>
+            <translation>Type the date of the conversation as day-month-year, for example 5-3-2026.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>De datum van het gesprek ligt in de toekomst.</source>
+            <translation>The date of the conversation is in the future.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingFeature</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/feature.py" line="+43" />
+            <source>&amp;Opnemen…</source>
+            <translation>&amp;Record…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Raakmoment markeren (tijdens het opnemen)</source>
+            <translation>Mark a key moment (while recording)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Soort raakmoment markeren (tijdens het opnemen)</source>
+            <translation>Mark a kind of key moment (while recording)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opname pauzeren of hervatten</source>
+            <translation>Pause or resume the recording</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Opnemen is in deze uitvoering niet beschikbaar.</source>
+            <translation>Recording is not available in this build.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>De kluis is alleen te lezen; er kan niet in worden opgenomen.</source>
+            <translation>The vault is read-only; nothing can be recorded into it.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Een opname die nog niet was afgerond, staat nu in de bibliotheek: {0}.</source>
+            <translation>A recording that was not finished yet is now in the library: {0}.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Opnemen</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Er wordt opgenomen: stop eerst de opname.</source>
+            <translation>A recording is running: stop it first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingIndicator</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="+109" />
+            <source>Opnamelampje</source>
+            <translation>Recording light</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Opgenomen tijd</source>
+            <translation>Recorded time</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Gepauzeerd</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Opname loopt</source>
+            <translation>Recording</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingPage</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/page.py" line="+84" />
+            <location line="+30" />
+            <source>Opnemen</source>
+            <extracomment>How often the elapsed time is read from the recorder (ms).</extracomment>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Eerst de toestemming: zonder toestemming wordt er geen microfoon of camera geopend. De opname gaat rechtstreeks versleuteld de kluis in; er komt nergens een los bestand.</source>
+            <translation>Consent first: without consent no microphone or camera is opened. The recording goes straight into the vault, encrypted; no separate file is made anywhere.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Waarom verder nog niet kan</source>
+            <translation>Why you cannot continue yet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Verder: microfoon en camera kiezen</source>
+            <translation>&amp;Next: choose microphone and camera</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>&amp;Terugkijken</source>
+            <translation>&amp;Review</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Nog een opname</source>
+            <translation>&amp;Another recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Naar de &amp;bibliotheek</source>
+            <translation>To the &amp;library</translation>
+        </message>
+        <message>
+            <location line="+103" />
+            <source>Opname gepauzeerd — VKNZ</source>
+            <translation>Recording paused — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>● Opname loopt — VKNZ</source>
+            <translation>● Recording — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opnemen — VKNZ</source>
+            <translation>Record — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Ontgrendel eerst de kluis.</source>
+            <translation>Unlock the vault first.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Microfoons en camera's zoeken…</source>
+            <translation>Looking for microphones and cameras…</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <location line="+19" />
+            <source>Alleen geluid: de camera blijft uit.</source>
+            <translation>Sound only: the camera stays off.</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <source>De camera wordt geopend…</source>
+            <translation>Opening the camera…</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Nog geen markeringen.</source>
+            <translation>No markers yet.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Gemarkeerd op {time}: {what}. Markeringen: {count}.</source>
+            <translation>Marked at {time}: {what}. Markers: {count}.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Let op: bij dit tempo is de schijf over ongeveer {0} minuten vol. Rond het gesprek af of maak ruimte vrij. Vlak voordat de schijf vol is, stopt het opnemen vanzelf en blijft wat is opgenomen bewaard.</source>
+            <translation>Note: at this rate the disk will be full in about {0} minutes. Wrap up the conversation or free up space. Just before the disk is full, recording stops by itself and what was recorded is kept.</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Bewaard in de kluis: “{title}”, {duration}. Markeringen: {markers}. De opname staat in de bibliotheek, met dezelfde toestemming en bewaartermijn als een geïmporteerde opname.</source>
+            <translation>Saved in the vault: “{title}”, {duration}. Markers: {markers}. The recording is in the library, with the same consent and retention period as an imported recording.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Opname niet afgerond</source>
+            <translation>Recording not finished</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Het afronden van de opname is niet gelukt ({0}). Wat is opgenomen staat versleuteld in de kluis en wordt de volgende keer dat je de kluis opent opnieuw afgerond.</source>
+            <translation>Finishing the recording failed ({0}). What was recorded is encrypted in the vault and will be finished again the next time you open the vault.</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-510" />
+            <location filename="../../src/vknz_desktop/ui/library/recording_model.py" line="+278" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -2605,6 +3008,16 @@ never the content.&lt;/p&gt;</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Fragmenten</source>
+            <translation>Fragments</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waarnemingen</source>
+            <translation>Observations</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Toestemming voor</source>
             <translation>Consent for</translation>
         </message>
@@ -2614,32 +3027,81 @@ never the content.&lt;/p&gt;</translation>
             <translation>Keep until</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+57" />
+            <source>Ook uit de cloud-back-up van de telefoon verwijderen</source>
+            <translation>Also remove from the phone's cloud backup</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ook van de telefoon en uit de cloud-back-up verwijderen</source>
+            <translation>Also remove from the phone and its cloud backup</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ook van de geheugenkaart of USB-stick verwijderen</source>
+            <translation>Also remove from the memory card or USB stick</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Fragmenten: {n}</source>
+            <translation>Fragments: {n}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waarnemingen: {n}</source>
+            <translation>Observations: {n}</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Opname verwijderd (alleen tekst)</source>
             <translation>Recording deleted (text only)</translation>
         </message>
         <message>
-            <location line="-106" />
-            <location line="+113" />
+            <location line="+23" />
+            <source>De opname zelf is verwijderd; de aantekeningen zijn bewaard. Enter of dubbelklikken toont ze.</source>
+            <translation>The recording itself was removed; the notes were kept. Enter or a double-click shows them.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Gemarkeerde fragmenten: {n}</source>
+            <translation>Marked fragments: {n}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waarnemingen die je mag zien: {n}</source>
+            <translation>Observations you may see: {n}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>In beeld of te horen: {names}</source>
+            <translation>Seen or heard: {names}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Een fragment van een opname waarvan alleen de fragmenten zijn bewaard; de aantekeningen van die opname staan in het menu (rechtsklik).</source>
+            <translation>A fragment of a recording of which only the fragments were kept; that recording's notes are in the menu (right-click).</translation>
+        </message>
+        <message>
+            <location line="-195" />
+            <location line="+146" />
             <source>verlopen</source>
             <translation>expired</translation>
         </message>
         <message>
-            <location line="-113" />
-            <location line="+115" />
+            <location line="-146" />
+            <location line="+148" />
             <source>verloopt binnenkort</source>
-            <extracomment>Size of the thumbnails in the first column (16:9). Role that holds the recording id of a row (on every column). Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms). Role with the keep-until state of the row: "ok", "soon" or "expired".</extracomment>
+            <extracomment>Size of the thumbnails in the first column (16:9). Role that holds the recording id of a row (on every column). Role with a value that sorts the column sensibly (case-folded title, ordinal dates, ms). Role with the keep-until state of the row: "ok", "soon" or "expired". Role of the title column with the line under the title (a reminder), or "". Imported from a phone or card: remove it there too (None: nothing to remind of). A fragment of a recording that was replaced by its fragments: that recording's id.</extracomment>
             <translation>expires soon</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>{title}
 In beeld of te horen: {names}</source>
-            <translation>{title}
+            <translation type="vanished">{title}
 Seen or heard: {names}</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+19" />
             <source>Toestemming gegeven door {role} op {day}:
 {scopes}</source>
             <translation>Consent given by {role} on {day}:
@@ -2654,6 +3116,39 @@ Seen or heard: {names}</translation>
             <location line="+5" />
             <source>De bewaartermijn loopt binnenkort af. Rond het terugkijken af, of vraag opnieuw toestemming.</source>
             <translation>The retention period ends soon. Finish reviewing, or ask for consent again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderBar</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/library/library_parts.py" line="+115" />
+            <source>Herinnering bij deze opname</source>
+            <translation>Reminder for this recording</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Gedaan, niet meer herinneren</source>
+            <translation>&amp;Done, no more reminders</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Herinnering afvinken</source>
+            <translation>Tick off the reminder</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Het bronbestand is na het importeren verwijderd. Op een geheugenkaart of telefoon is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar een cloud (zoals een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook.</source>
+            <translation>The source file was removed after importing. On a memory card or phone a removed file can often be recovered, and a phone may already have copied the recording to a cloud (such as a photo backup). Remove the recording there too.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Deze opname komt van een telefoon. Verwijder hem daar ook, en uit de cloud-back-up van de telefoon (zoals een fotoback-up). Tot dan staat er een onversleutelde kopie van het gesprek op de telefoon.</source>
+            <translation>This recording came from a phone. Remove it there too, and from the phone's cloud backup (such as a photo backup). Until then an unencrypted copy of the conversation is on the phone.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Deze opname komt van een geheugenkaart of USB-stick. Verwijder hem daar ook; kwam hij van een telefoon, verwijder hem dan ook uit de cloud-back-up daarvan. Tot dan staat er een onversleutelde kopie van het gesprek op die kaart.</source>
+            <translation>This recording came from a memory card or USB stick. Remove it there too; if it came from a phone, also remove it from that phone's cloud backup. Until then an unencrypted copy of the conversation is on that card.</translation>
         </message>
     </context>
     <context>
@@ -2697,7 +3192,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>ReviewFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+62" />
             <source>Samen terugkijken voorbereiden — VKNZ</source>
             <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
             <translation>Prepare a review together — VKNZ</translation>
@@ -2803,7 +3298,7 @@ Seen or heard: {names}</translation>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+44" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -2889,7 +3384,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijken</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-150" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-150" />
             <source>Geld</source>
             <translation>Money</translation>
         </message>
@@ -2917,7 +3412,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+24" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+27" />
             <source>Samen kijken — VKNZ</source>
             <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
             <translation>Watch together — VKNZ</translation>
@@ -2936,12 +3431,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+292" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+92" />
             <source>Samen kijken</source>
             <translation>Watch together</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+27" />
             <location line="+2" />
             <source>Terug naar normaal</source>
             <translation>Back to normal</translation>
@@ -2968,7 +3463,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Pictures of topics: money, work, housing, health, family</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Beeld</source>
             <translation>Video</translation>
         </message>
@@ -2983,7 +3478,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saved</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <location line="+1" />
             <source>Terug</source>
             <translation>Back</translation>
@@ -2995,13 +3490,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+115" />
-            <location line="+113" />
+            <location line="+107" />
+            <location line="+85" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-227" />
+            <location line="-191" />
             <source>Hier wil ik iets over zeggen</source>
             <translation>I want to say something about this</translation>
         </message>
@@ -3011,13 +3506,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+110" />
-            <location line="+113" />
+            <location line="+102" />
+            <location line="+85" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-109" />
+            <location line="-81" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>
@@ -3091,19 +3586,19 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SessionPreparePage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+77" />
-            <location line="+573" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+68" />
+            <location line="+590" />
             <source>Fragment zonder titel</source>
             <translation>Untitled clip</translation>
         </message>
         <message>
-            <location line="-561" />
-            <location line="+14" />
+            <location line="-578" />
+            <location line="+40" />
             <source>Samen terugkijken voorbereiden</source>
             <translation>Prepare a review together</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -3113,7 +3608,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Sessie starten ▶</source>
             <translation>Start session ▶</translation>
         </message>
@@ -3123,7 +3618,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Start session</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>Sessies</source>
             <translation>Sessions</translation>
         </message>
@@ -3145,12 +3640,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+214" />
+            <location line="+209" />
             <source>Sessie verwijderen</source>
             <translation>Delete session</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-201" />
             <source>Sessie</source>
             <translation>Session</translation>
         </message>
@@ -3211,12 +3706,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+196" />
+            <location line="+193" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="-193" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
@@ -3231,7 +3726,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Remove participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>Afspeellijst (sleep om de volgorde te wijzigen)</source>
             <translation>Playlist (drag to change the order)</translation>
         </message>
@@ -3286,7 +3781,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>For example: watch the body language. What did you see the client do when you said this?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Fragmenten uit de opnames</source>
             <translation>Clips from the recordings</translation>
         </message>
@@ -3311,7 +3806,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Add clip to the playlist</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+74" />
             <source>Afgerond</source>
             <translation>Finished</translation>
         </message>
@@ -3365,7 +3860,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Review together</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+35" />
             <source>Welk fragment</source>
             <translation>Which clip</translation>
         </message>
@@ -3376,7 +3871,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Finish session</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+13" />
             <source>Positie in het fragment</source>
             <translation>Position in the clip</translation>
         </message>
@@ -3412,13 +3907,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+337" />
+            <location line="+340" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-339" />
+            <location line="-342" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -3443,7 +3938,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Next clip (Page Down)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>Om naar te kijken</source>
             <translation>What to look at</translation>
         </message>
@@ -3453,7 +3948,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Question for this clip</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+99" />
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
             <translation>{0} clip(s) will be skipped: {1}</translation>
         </message>
@@ -3584,7 +4079,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+42" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+86" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3745,6 +4240,135 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
     </context>
     <context>
+        <name>Studio</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/recording/studio.py" line="+67" />
+            <source>Geluid:</source>
+            <translation>Sound:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Melding bij het opnemen</source>
+            <translation>Recording message</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Wat neem je op?</source>
+            <translation>What are you recording?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Beeld en geluid</source>
+            <translation>&amp;Picture and sound</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Alleen geluid (de camera blijft uit)</source>
+            <translation>Sound &amp;only (the camera stays off)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Microfoon</source>
+            <translation>Microphone</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Camera</source>
+            <translation>Camera</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Kijk of het voorbeeld klopt en of het geluid beweegt als iemand praat. Er wordt nog niets bewaard.</source>
+            <translation>Check that the preview is right and that the sound moves when someone speaks. Nothing is stored yet.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>● &amp;Opnemen starten</source>
+            <translation>● &amp;Start recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opnemen starten</source>
+            <translation>Start recording</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Terug naar de toestemming</source>
+            <translation>&amp;Back to consent</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Microfoon:</source>
+            <translation>&amp;Microphone:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Camera:</source>
+            <translation>&amp;Camera:</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+102" />
+            <source>&amp;Pauzeren (P)</source>
+            <translation>&amp;Pause (P)</translation>
+        </message>
+        <message>
+            <location line="-101" />
+            <source>&amp;Stoppen en bewaren</source>
+            <translation>&amp;Stop and save</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Raakmoment markeren (M)</source>
+            <translation>&amp;Mark key moment (M)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Een markering op dit moment; bij het terugkijken vraagt die: wat gebeurde hier?</source>
+            <translation>A marker at this moment; when reviewing it asks: what happened here?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Soorten raakmomenten tonen</source>
+            <translation>Show kinds of key moments</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Markeren als {0}</source>
+            <translation>Mark as {0}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Laatste markering</source>
+            <translation>Last marker</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>De opname wordt afgerond: er komt een versleutelde kopie met een inhoudsopgave, zodat je er straks snel in kunt zoeken. Even geduld.</source>
+            <translation>The recording is being finished: an encrypted copy with an index is made, so you can seek in it quickly later. Please wait.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Bezig met afronden</source>
+            <translation>Finishing</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>&amp;Hervatten (P)</source>
+            <translation>&amp;Resume (P)</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Standaardmicrofoon van de computer</source>
+            <translation>The computer's default microphone</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Er is geen camera gevonden.</source>
+            <translation>No camera was found.</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPreviewDialog</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+90" />
@@ -3752,7 +4376,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Create learning summary</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+30" />
             <source>De lijsten voor het anonimiseren worden geladen.
 De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
             <translation>The lists for anonymizing are being loaded.
@@ -3764,7 +4388,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Loading progress</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Leerdoelen en waarnemingen in de samenvatting</source>
             <translation>Learning goals and observations in the summary</translation>
         </message>
@@ -3834,7 +4458,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>&amp;Remove</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Wat gaat erin</source>
             <translation>What goes in</translation>
         </message>
@@ -3844,7 +4468,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Always leave out (kept in the vault)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Bestandsformaat</source>
             <translation>File format</translation>
         </message>
@@ -3884,7 +4508,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+80" />
             <source>{0} seconden…</source>
             <translation>{0} seconds…</translation>
         </message>
@@ -4048,7 +4672,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+54" />
+            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+76" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -4058,7 +4682,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the start</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>−30 s</source>
             <translation>−30 s</translation>
         </message>
@@ -4073,22 +4697,22 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>−5 s</source>
             <translation>−5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug (←)</source>
             <translation>5 seconds back (←)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug</source>
             <translation>5 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>◂|</source>
             <translation>◂|</translation>
         </message>
@@ -4103,18 +4727,18 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>One frame back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Afspelen / pauzeren (spatie)</source>
             <translation>Play / pause (space)</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+124" />
+            <location line="+126" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-125" />
             <source>|▸</source>
             <translation>|▸</translation>
         </message>
@@ -4134,12 +4758,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>+5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder (→)</source>
             <translation>5 seconds forward (→)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder</source>
             <translation>5 seconds forward</translation>
         </message>
@@ -4159,7 +4783,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds forward</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Naar het einde (End)</source>
             <translation>To the end (End)</translation>
         </message>
@@ -4169,12 +4793,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the end</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Positie</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Waarneming (M)</source>
             <translation>Observation (M)</translation>
         </message>
@@ -4189,7 +4813,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>New observation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Snelheid</source>
             <translation>Speed</translation>
         </message>
@@ -4209,13 +4833,13 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Sound off</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <location line="+1" />
             <source>Volume</source>
             <translation>Volume</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+68" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
         </message>
@@ -4223,7 +4847,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+56" />
+            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+57" />
             <source>VKNZ — kluis openen</source>
             <translation>VKNZ — open vault</translation>
         </message>
@@ -4238,7 +4862,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+20" />
             <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
             <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
         </message>
@@ -4248,7 +4872,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Enter the password of your vault.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Wachtwoord</source>
             <translation>Password</translation>
         </message>
@@ -4273,7 +4897,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Your role</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Ik werk als:</source>
             <translation>I work as:</translation>
         </message>
@@ -4293,12 +4917,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Name on observations:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-53" />
             <source>Melding</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+59" />
             <source>Kluis maken</source>
             <translation>Create vault</translation>
         </message>
@@ -4313,7 +4937,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+27" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords do not match.</translation>
         </message>
@@ -4351,7 +4975,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Video of the recording</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+99" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
         </message>
@@ -4359,7 +4983,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+192" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+193" />
             <source>Tekst kopiëren</source>
             <translation>Copy text</translation>
         </message>
