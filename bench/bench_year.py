@@ -11,8 +11,8 @@ small vault built the same way (5 recordings, 50 observations), measured in the 
 * ``search``: ``search_observations`` for common words, p95, with SQLCipher's
   ``cipher_memory_security`` off (the default) and on.
 * ``list``: ``Vault.recordings()``, the library's query.
-* ``first_paint``: what the main window does after unlocking (recordings, one cached
-  thumbnail each, ``LibraryView.set_recordings``) and the first paint of the view
+* ``first_paint``: what the library does after unlocking (recordings, one cover picture
+  each, counts and reminders, ``LibraryView.set_recordings``) and the first paint of the view
   (``QWidget.grab``), offscreen.
 
 Goals: open ≤ 100 ms, search p95 ≤ 50 ms, list ≤ 50 ms, first paint < 300 ms at year size.
@@ -109,28 +109,41 @@ def _list_ms(vault: Vault, rounds: int) -> float:
 
 def _first_paint_ms(vault: Vault, rounds: int) -> float:
     from PySide6.QtWidgets import QApplication
-    from vknz_desktop.ui.library_view import LibraryView
 
-    from vknz_desktop.domain.derived import THUMBNAILS_KIND, decode_thumbnails
+    from vknz_desktop.domain.derived import COVER_KIND
+    from vknz_desktop.domain.models import Role
+    from vknz_desktop.media.deferred import DeferredProber
+    from vknz_desktop.services.recordings import RecordingService
+    from vknz_desktop.storage.source_files import SourceFileRemover
+    from vknz_desktop.ui.library.library_view import LibraryView
+    from vknz_desktop.ui.library.recording_model import RowFacts
 
     _app = QApplication.instance() or QApplication([])
+    service = RecordingService(vault, DeferredProber())
+    sources = SourceFileRemover(vault)
     times = []
     for _ in range(rounds):
         view = LibraryView()
         view.resize(1280, 720)
         started = time.perf_counter()
-        recordings = vault.recordings()
-        thumbnails: dict[str, bytes] = {}
-        for recording in recordings:  # as MainWindow.refresh_library does
-            data = vault.derived_media(recording.id, THUMBNAILS_KIND)
-            if data:
-                try:
-                    thumbs = decode_thumbnails(data)
-                except ValueError:
-                    thumbs = []
-                if thumbs:
-                    thumbnails[recording.id] = thumbs[len(thumbs) // 3].jpeg
-        view.set_recordings(recordings, thumbnails)
+        recordings = vault.recordings()  # as LibraryController.refresh does
+        covers: dict[str, bytes] = {}
+        for recording in recordings:
+            if recording.media.has_video and recording.media_available:
+                cover = vault.derived_media(recording.id, COVER_KIND)  # one picture, ~4 KB
+                if cover:
+                    covers[recording.id] = cover
+        counts = service.counts(Role.KLANTMANAGER)
+        reminders = sources.reminders()
+        facts = {
+            rid: RowFacts(
+                fragments=counts[rid].fragments if rid in counts else 0,
+                observations=counts[rid].observations if rid in counts else 0,
+                reminder=reminders.get(rid),
+            )
+            for rid in set(counts) | set(reminders)
+        }
+        view.set_recordings(recordings, covers, facts)
         view.grab()
         times.append((time.perf_counter() - started) * 1000)
         view.deleteLater()

@@ -223,7 +223,7 @@
     <context>
         <name>ClipsPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+121" />
+            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+122" />
             <source>Fragmenten</source>
             <extracomment>Enter in the title: typing is done (the workspace puts the focus on the picture).</extracomment>
             <translation>Clips</translation>
@@ -677,7 +677,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+323" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+324" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -711,10 +711,10 @@
     <context>
         <name>ConsentForm</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_form.py" line="+65" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_form.py" line="+113" />
             <source>Kies een rol…</source>
             <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
-            <translation type="unfinished" />
+            <translation>Choose a role…</translation>
         </message>
         <message>
             <location line="+91" />
@@ -769,17 +769,17 @@
         <message>
             <location line="+8" />
             <source>&amp;Gegeven door:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Given by:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Datum toe&amp;stemming:</source>
-            <translation type="unfinished" />
+            <translation>Date of con&amp;sent:</translation>
         </message>
         <message>
             <location line="+5" />
             <source>&amp;Bewaren tot en met:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Keep until:</translation>
         </message>
         <message>
             <source>Gegeven door:</source>
@@ -806,17 +806,17 @@
         <message>
             <location line="+5" />
             <source>Kies wie de toestemming gaf.</source>
-            <translation type="unfinished" />
+            <translation>Choose who gave consent.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Typ de datum van de toestemming als dag-maand-jaar, bijvoorbeeld 5-3-2026.</source>
-            <translation type="unfinished" />
+            <translation>Type the date of consent as day-month-year, for example 5-3-2026.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Typ 'bewaren tot' als dag-maand-jaar, bijvoorbeeld 5-3-2027.</source>
-            <translation type="unfinished" />
+            <translation>Type 'keep until' as day-month-year, for example 5-3-2027.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -830,22 +830,22 @@
             <location filename="../../src/vknz_desktop/ui/widgets/date_field.py" line="+102" />
             <source>dd-mm-jjjj</source>
             <extracomment>How the field shows a date it understood. Dutch (and English) month names and their usual abbreviations, lower case.</extracomment>
-            <translation type="unfinished" />
+            <translation>dd-mm-yyyy</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Kies een datum in de kalender</source>
-            <translation type="unfinished" />
+            <translation>Choose a date in the calendar</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Kies een datum in de kalender (Alt+Omlaag)</source>
-            <translation type="unfinished" />
+            <translation>Choose a date in the calendar (Alt+Down)</translation>
         </message>
         <message>
             <location line="+66" />
             <source>Kalender</source>
-            <translation type="unfinished" />
+            <translation>Calendar</translation>
         </message>
     </context>
     <context>
@@ -1841,27 +1841,27 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         <message>
             <location line="+6" />
             <source>Na het importeren het &amp;bronbestand verwijderen</source>
-            <translation type="unfinished" />
+            <translation>After importing, remove the &amp;source file</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Bronbestand verwijderen na importeren</source>
-            <translation type="unfinished" />
+            <translation>Remove the source file after importing</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Verwijderen maakt het bestand niet onherstelbaar: op een geheugenkaart, USB-stick, SSD of telefoon is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar een cloud (zoals een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook.</source>
-            <translation type="unfinished" />
+            <translation>Removing does not make the file unrecoverable: on a memory card, USB stick, SSD or phone a removed file can often be recovered, and a phone may already have copied the recording to a cloud (such as a photo backup). Remove the recording there too.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Uitleg bij bronbestand verwijderen</source>
-            <translation type="unfinished" />
+            <translation>About removing the source file</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Dit bestand staat op een telefoon, geheugenkaart of USB-stick.</source>
-            <translation type="unfinished" />
+            <translation>This file is on a phone, memory card or USB stick.</translation>
         </message>
         <message>
             <source>Titel</source>
@@ -1965,18 +1965,18 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         <message>
             <location line="+12" />
             <source>Bronbestand niet verwijderd</source>
-            <translation type="unfinished" />
+            <translation>Source file not removed</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Geïmporteerd; het bronbestand is verwijderd. Verwijder de opname ook uit een cloud of back-up van de telefoon.</source>
-            <translation type="unfinished" />
+            <translation>Imported; the source file was removed. Also remove the recording from the phone's cloud or backup.</translation>
         </message>
     </context>
     <context>
         <name>KijkwijzerPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="+152" />
+            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="+161" />
             <source>Kijkwijzer</source>
             <translation>Viewing guide</translation>
         </message>
@@ -1996,7 +1996,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>First observe, then meaning, then an alternative. Click a question to answer it at this moment.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Thema's en vragen</source>
             <translation>Themes and questions</translation>
         </message>
@@ -2109,24 +2109,24 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LevelMeter</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="+80" />
+            <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="+112" />
             <source>Geluidsniveau van de microfoon</source>
-            <translation type="unfinished" />
+            <translation>Sound level of the microphone</translation>
         </message>
         <message>
             <location line="+21" />
             <source>stil: hoort de microfoon iets?</source>
-            <translation type="unfinished" />
+            <translation>quiet: does the microphone hear anything?</translation>
         </message>
         <message>
             <location line="+2" />
             <source>erg hard</source>
-            <translation type="unfinished" />
+            <translation>very loud</translation>
         </message>
         <message>
             <location line="+1" />
             <source>goed</source>
-            <translation type="unfinished" />
+            <translation>good</translation>
         </message>
     </context>
     <context>
@@ -2191,18 +2191,18 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+136" />
+            <location line="+139" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-135" />
-            <location line="+136" />
+            <location line="-138" />
+            <location line="+139" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-134" />
+            <location line="-137" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
@@ -2217,7 +2217,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+57" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
@@ -2244,7 +2244,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         <message>
             <location line="+5" />
             <source>Aantekeningen lezen…</source>
-            <translation type="unfinished" />
+            <translation>Read the notes…</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2254,12 +2254,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         <message>
             <location line="+5" />
             <source>Aantekeningen van de oorspronkelijke opname…</source>
-            <translation type="unfinished" />
+            <translation>Notes of the original recording…</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Herinnering afvinken: ook elders verwijderd</source>
-            <translation type="unfinished" />
+            <translation>Tick off the reminder: removed elsewhere too</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2400,44 +2400,44 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <location line="+14" />
             <source>Aantekeningen</source>
             <extracomment>A fragment to open in the workspace (its id).</extracomment>
-            <translation type="unfinished" />
+            <translation>Notes</translation>
         </message>
         <message>
             <location line="-13" />
             <source>Aantekeningen van een opname zonder beeld en geluid</source>
-            <translation type="unfinished" />
+            <translation>Notes of a recording without picture and sound</translation>
         </message>
         <message>
             <location line="+20" />
             <source>Er zijn geen aantekeningen bewaard.</source>
-            <translation type="unfinished" />
+            <translation>No notes were kept.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Fragment openen: {0}</source>
-            <translation type="unfinished" />
+            <translation>Open fragment: {0}</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Van deze opname ({day}) zijn alleen de fragmenten bewaard: het beeld en geluid zelf zijn verwijderd. Dit zijn de aantekeningen die buiten de fragmenten vielen; die binnen de fragmenten staan bij het fragment.</source>
-            <translation type="unfinished" />
+            <translation>Of this recording ({day}) only the fragments were kept: its picture and sound were removed. These are the notes that fell outside the fragments; those inside a fragment are with the fragment.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Het beeld en geluid van deze opname ({day}) zijn verwijderd; de aantekeningen zijn bewaard.</source>
-            <translation type="unfinished" />
+            <translation>The picture and sound of this recording ({day}) were removed; the notes were kept.</translation>
         </message>
     </context>
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+61" />
             <source>Waarneming bewerken</source>
             <extracomment>Esc with something typed: closed, and the draft is to be kept (stored, undoable).</extracomment>
             <translation>Edit observation</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+21" />
             <source>Tekst van de waarneming</source>
             <translation>Observation text</translation>
         </message>
@@ -2480,7 +2480,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>You set a marker here while recording. What did you see or hear?</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>{0} op {1} beantwoorden</source>
             <translation>Answer {0} at {1}</translation>
         </message>
@@ -2606,7 +2606,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             </translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+84" />
             <source>Naar dit moment</source>
             <translation>Go to this moment</translation>
         </message>
@@ -2635,7 +2635,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation type="vanished">{0} observations</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-92" />
             <source>{0} van {1}</source>
             <translation>{0} of {1}</translation>
         </message>
@@ -3076,7 +3076,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         <message>
             <location line="+31" />
             <source>Kies de rol van deelnemer {n}.</source>
-            <translation type="unfinished" />
+            <translation>Choose the role of participant {n}.</translation>
         </message>
         <message>
             <location line="+49" />
@@ -3091,7 +3091,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         <message>
             <location line="-102" />
             <source>Kies eerst de rol, dan de naam. Een schuilnaam, zoals “Klant A”, is ook goed. Namen blijven in de versleutelde kluis en worden uit een geanonimiseerde samenvatting weggelaten. Lege regels tellen niet mee.</source>
-            <translation type="unfinished" />
+            <translation>Choose the role first, then the name. A pseudonym, such as “Client A”, is fine too. Names stay in the encrypted vault and are left out of an anonymised summary. Empty rows do not count.</translation>
         </message>
         <message>
             <location line="+104" />
@@ -3210,8 +3210,8 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         <message>
             <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="-76" />
             <source>Voorbeeld van de camera</source>
-            <extracomment>The meter shows -60 … 0 dBFS; quieter is empty. From here the bar turns to the warning colour (loud), near 0 dBFS it clips.</extracomment>
-            <translation type="unfinished" />
+            <extracomment>The meter shows -60 … 0 dBFS; quieter is empty. From here the bar turns to the warning colour (loud), near 0 dBFS it clips. The property that remembers how much larger than the page's text a widget's text is.</extracomment>
+            <translation>Camera preview</translation>
         </message>
     </context>
     <context>
@@ -3338,7 +3338,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>RecordingDetailsForm</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/details_form.py" line="+64" />
+            <location filename="../../src/vknz_desktop/ui/library/details_form.py" line="+66" />
             <source>Wie zijn er te zien of te horen?</source>
             <extracomment>Characters of average width that two columns need side by side.</extracomment>
             <translation>Who can be seen or heard?</translation>
@@ -3356,7 +3356,7 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+3" />
             <source>Een neutrale titel: geen naam van de klant, die kan op een gedeeld scherm komen.</source>
-            <translation type="unfinished" />
+            <translation>A neutral title: no client name, it may appear on a shared screen.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -3381,12 +3381,12 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+28" />
             <source>Typ de datum van het gesprek als dag-maand-jaar, bijvoorbeeld 5-3-2026.</source>
-            <translation type="unfinished" />
+            <translation>Type the date of the conversation as day-month-year, for example 5-3-2026.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>De datum van het gesprek ligt in de toekomst.</source>
-            <translation type="unfinished" />
+            <translation>The date of the conversation is in the future.</translation>
         </message>
     </context>
     <context>
@@ -3394,47 +3394,47 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/recording/feature.py" line="+43" />
             <source>&amp;Opnemen…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Record…</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Raakmoment markeren (tijdens het opnemen)</source>
-            <translation type="unfinished" />
+            <translation>Mark a key moment (while recording)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Soort raakmoment markeren (tijdens het opnemen)</source>
-            <translation type="unfinished" />
+            <translation>Mark a kind of key moment (while recording)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opname pauzeren of hervatten</source>
-            <translation type="unfinished" />
+            <translation>Pause or resume the recording</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Opnemen is in deze uitvoering niet beschikbaar.</source>
-            <translation type="unfinished" />
+            <translation>Recording is not available in this build.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>De kluis is alleen te lezen; er kan niet in worden opgenomen.</source>
-            <translation type="unfinished" />
+            <translation>The vault is read-only; nothing can be recorded into it.</translation>
         </message>
         <message>
             <location line="+41" />
             <source>Een opname die nog niet was afgerond, staat nu in de bibliotheek: {0}.</source>
-            <translation type="unfinished" />
+            <translation>A recording that was not finished yet is now in the library: {0}.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Opnemen</source>
-            <translation type="unfinished" />
+            <translation>Record</translation>
         </message>
         <message>
             <location line="+29" />
             <source>Er wordt opgenomen: stop eerst de opname.</source>
-            <translation type="unfinished" />
+            <translation>A recording is running: stop it first.</translation>
         </message>
     </context>
     <context>
@@ -3442,57 +3442,57 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/recording/widgets.py" line="+109" />
             <source>Opnamelampje</source>
-            <translation type="unfinished" />
+            <translation>Recording light</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Opgenomen tijd</source>
-            <translation type="unfinished" />
+            <translation>Recorded time</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+17" />
             <source>Gepauzeerd</source>
-            <translation type="unfinished" />
+            <translation>Paused</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Opname loopt</source>
-            <translation type="unfinished" />
+            <translation>Recording</translation>
         </message>
     </context>
     <context>
         <name>RecordingPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/recording/page.py" line="+83" />
+            <location filename="../../src/vknz_desktop/ui/features/recording/page.py" line="+84" />
             <location line="+30" />
             <source>Opnemen</source>
             <extracomment>How often the elapsed time is read from the recorder (ms).</extracomment>
-            <translation type="unfinished" />
+            <translation>Record</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
             <source>Eerst de toestemming: zonder toestemming wordt er geen microfoon of camera geopend. De opname gaat rechtstreeks versleuteld de kluis in; er komt nergens een los bestand.</source>
-            <translation type="unfinished" />
+            <translation>Consent first: without consent no microphone or camera is opened. The recording goes straight into the vault, encrypted; no separate file is made anywhere.</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Waarom verder nog niet kan</source>
-            <translation type="unfinished" />
+            <translation>Why you cannot continue yet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Verder: microfoon en camera kiezen</source>
-            <translation type="unfinished" />
+            <translation>&amp;Next: choose microphone and camera</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+19" />
             <source>&amp;Terugkijken</source>
-            <translation type="unfinished" />
+            <translation>&amp;Review</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&amp;Nog een opname</source>
-            <translation type="unfinished" />
+            <translation>&amp;Another recording</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3500,76 +3500,76 @@ never the content.&lt;/p&gt;</translation>
             <translation>Go to li&amp;brary</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+103" />
             <source>Opname gepauzeerd — VKNZ</source>
-            <translation type="unfinished" />
+            <translation>Recording paused — VKNZ</translation>
         </message>
         <message>
             <location line="+1" />
             <source>● Opname loopt — VKNZ</source>
-            <translation type="unfinished" />
+            <translation>● Recording — VKNZ</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opnemen — VKNZ</source>
-            <translation type="unfinished" />
+            <translation>Record — VKNZ</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Ontgrendel eerst de kluis.</source>
             <translation>Unlock the vault first.</translation>
         </message>
         <message>
             <location line="+21" />
             <source>Microfoons en camera's zoeken…</source>
-            <translation type="unfinished" />
+            <translation>Looking for microphones and cameras…</translation>
         </message>
         <message>
             <location line="+30" />
             <location line="+19" />
             <source>Alleen geluid: de camera blijft uit.</source>
-            <translation type="unfinished" />
+            <translation>Sound only: the camera stays off.</translation>
         </message>
         <message>
             <location line="-17" />
             <source>De camera wordt geopend…</source>
-            <translation type="unfinished" />
+            <translation>Opening the camera…</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+46" />
             <source>Nog geen markeringen.</source>
-            <translation type="unfinished" />
+            <translation>No markers yet.</translation>
         </message>
         <message>
             <location line="+36" />
             <source>Gemarkeerd op {time}: {what}. Markeringen: {count}.</source>
-            <translation type="unfinished" />
+            <translation>Marked at {time}: {what}. Markers: {count}.</translation>
         </message>
         <message>
             <location line="+21" />
             <source>Let op: bij dit tempo is de schijf over ongeveer {0} minuten vol. Rond het gesprek af of maak ruimte vrij. Vlak voordat de schijf vol is, stopt het opnemen vanzelf en blijft wat is opgenomen bewaard.</source>
-            <translation type="unfinished" />
+            <translation>Note: at this rate the disk will be full in about {0} minutes. Wrap up the conversation or free up space. Just before the disk is full, recording stops by itself and what was recorded is kept.</translation>
         </message>
         <message>
             <location line="+42" />
             <source>Bewaard in de kluis: “{title}”, {duration}. Markeringen: {markers}. De opname staat in de bibliotheek, met dezelfde toestemming en bewaartermijn als een geïmporteerde opname.</source>
-            <translation type="unfinished" />
+            <translation>Saved in the vault: “{title}”, {duration}. Markers: {markers}. The recording is in the library, with the same consent and retention period as an imported recording.</translation>
         </message>
         <message>
             <location line="+22" />
             <source>Opname niet afgerond</source>
-            <translation type="unfinished" />
+            <translation>Recording not finished</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Het afronden van de opname is niet gelukt ({0}). Wat is opgenomen staat versleuteld in de kluis en wordt de volgende keer dat je de kluis opent opnieuw afgerond.</source>
-            <translation type="unfinished" />
+            <translation>Finishing the recording failed ({0}). What was recorded is encrypted in the vault and will be finished again the next time you open the vault.</translation>
         </message>
     </context>
     <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/recording_model.py" line="+274" />
+            <location filename="../../src/vknz_desktop/ui/library/recording_model.py" line="+278" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -3611,27 +3611,27 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+57" />
             <source>Ook uit de cloud-back-up van de telefoon verwijderen</source>
-            <translation type="unfinished" />
+            <translation>Also remove from the phone's cloud backup</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Ook van de telefoon en uit de cloud-back-up verwijderen</source>
-            <translation type="unfinished" />
+            <translation>Also remove from the phone and its cloud backup</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ook van de geheugenkaart of USB-stick verwijderen</source>
-            <translation type="unfinished" />
+            <translation>Also remove from the memory card or USB stick</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Fragmenten: {n}</source>
-            <translation type="unfinished" />
+            <translation>Fragments: {n}</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Waarnemingen: {n}</source>
-            <translation type="unfinished" />
+            <translation>Observations: {n}</translation>
         </message>
         <message>
             <location line="+14" />
@@ -3641,27 +3641,27 @@ never the content.&lt;/p&gt;</translation>
         <message>
             <location line="+23" />
             <source>De opname zelf is verwijderd; de aantekeningen zijn bewaard. Enter of dubbelklikken toont ze.</source>
-            <translation type="unfinished" />
+            <translation>The recording itself was removed; the notes were kept. Enter or a double-click shows them.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Gemarkeerde fragmenten: {n}</source>
-            <translation type="unfinished" />
+            <translation>Marked fragments: {n}</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Waarnemingen die je mag zien: {n}</source>
-            <translation type="unfinished" />
+            <translation>Observations you may see: {n}</translation>
         </message>
         <message>
             <location line="+27" />
             <source>In beeld of te horen: {names}</source>
-            <translation type="unfinished" />
+            <translation>Seen or heard: {names}</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Een fragment van een opname waarvan alleen de fragmenten zijn bewaard; de aantekeningen van die opname staan in het menu (rechtsklik).</source>
-            <translation type="unfinished" />
+            <translation>A fragment of a recording of which only the fragments were kept; that recording's notes are in the menu (right-click).</translation>
         </message>
         <message>
             <location line="-195" />
@@ -3754,7 +3754,7 @@ Seen or heard: {names}</translation>
             <translation>R&amp;epeat:</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>&amp;Voorbeeld</source>
             <translation>E&amp;xample</translation>
         </message>
@@ -3764,7 +3764,7 @@ Seen or heard: {names}</translation>
             <translation>Show an example of a strong password</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Registreren</source>
             <translation>Register</translation>
         </message>
@@ -3774,12 +3774,12 @@ Seen or heard: {names}</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>Bijvoorbeeld: {0}</source>
             <translation>For example: {0}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+26" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords are not the same.</translation>
         </message>
@@ -3799,32 +3799,32 @@ Seen or heard: {names}</translation>
         <message>
             <location filename="../../src/vknz_desktop/ui/library/library_parts.py" line="+115" />
             <source>Herinnering bij deze opname</source>
-            <translation type="unfinished" />
+            <translation>Reminder for this recording</translation>
         </message>
         <message>
             <location line="+5" />
             <source>&amp;Gedaan, niet meer herinneren</source>
-            <translation type="unfinished" />
+            <translation>&amp;Done, no more reminders</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Herinnering afvinken</source>
-            <translation type="unfinished" />
+            <translation>Tick off the reminder</translation>
         </message>
         <message>
             <location line="+22" />
             <source>Het bronbestand is na het importeren verwijderd. Op een geheugenkaart of telefoon is een verwijderd bestand vaak nog terug te halen, en een telefoon kan de opname al naar een cloud (zoals een fotoback-up) hebben gekopieerd. Verwijder de opname daar ook.</source>
-            <translation type="unfinished" />
+            <translation>The source file was removed after importing. On a memory card or phone a removed file can often be recovered, and a phone may already have copied the recording to a cloud (such as a photo backup). Remove the recording there too.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Deze opname komt van een telefoon. Verwijder hem daar ook, en uit de cloud-back-up van de telefoon (zoals een fotoback-up). Tot dan staat er een onversleutelde kopie van het gesprek op de telefoon.</source>
-            <translation type="unfinished" />
+            <translation>This recording came from a phone. Remove it there too, and from the phone's cloud backup (such as a photo backup). Until then an unencrypted copy of the conversation is on the phone.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Deze opname komt van een geheugenkaart of USB-stick. Verwijder hem daar ook; kwam hij van een telefoon, verwijder hem dan ook uit de cloud-back-up daarvan. Tot dan staat er een onversleutelde kopie van het gesprek op die kaart.</source>
-            <translation type="unfinished" />
+            <translation>This recording came from a memory card or USB stick. Remove it there too; if it came from a phone, also remove it from that phone's cloud backup. Until then an unencrypted copy of the conversation is on that card.</translation>
         </message>
     </context>
     <context>
@@ -5192,13 +5192,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>StrengthMeter</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/strength_meter.py" line="+37" />
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/strength_meter.py" line="+55" />
             <source>Sterkte van het wachtwoord</source>
-            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty).</extracomment>
+            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty). The advice under the bar changed (a dialog may want to grow or shrink to it).</extracomment>
             <translation>Password strength</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+33" />
             <source>Sterkte: nog niets getypt</source>
             <translation>Strength: nothing typed yet</translation>
         </message>
@@ -5246,130 +5246,130 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>Studio</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/recording/studio.py" line="+66" />
+            <location filename="../../src/vknz_desktop/ui/features/recording/studio.py" line="+67" />
             <source>Geluid:</source>
-            <translation type="unfinished" />
+            <translation>Sound:</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Melding bij het opnemen</source>
-            <translation type="unfinished" />
+            <translation>Recording message</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Wat neem je op?</source>
-            <translation type="unfinished" />
+            <translation>What are you recording?</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Beeld en geluid</source>
-            <translation type="unfinished" />
+            <translation>&amp;Picture and sound</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Alleen geluid (de camera blijft uit)</source>
-            <translation type="unfinished" />
+            <translation>Sound &amp;only (the camera stays off)</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Microfoon</source>
-            <translation type="unfinished" />
+            <translation>Microphone</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Camera</source>
-            <translation type="unfinished" />
+            <translation>Camera</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Kijk of het voorbeeld klopt en of het geluid beweegt als iemand praat. Er wordt nog niets bewaard.</source>
-            <translation type="unfinished" />
+            <translation>Check that the preview is right and that the sound moves when someone speaks. Nothing is stored yet.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>● &amp;Opnemen starten</source>
-            <translation type="unfinished" />
+            <translation>● &amp;Start recording</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Opnemen starten</source>
-            <translation type="unfinished" />
+            <translation>Start recording</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Terug naar de toestemming</source>
-            <translation type="unfinished" />
+            <translation>&amp;Back to consent</translation>
         </message>
         <message>
             <location line="+3" />
             <source>&amp;Microfoon:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Microphone:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Camera:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Camera:</translation>
         </message>
         <message>
             <location line="+17" />
             <location line="+102" />
             <source>&amp;Pauzeren (P)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Pause (P)</translation>
         </message>
         <message>
             <location line="-101" />
             <source>&amp;Stoppen en bewaren</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stop and save</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Raakmoment markeren (M)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mark key moment (M)</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Een markering op dit moment; bij het terugkijken vraagt die: wat gebeurde hier?</source>
-            <translation type="unfinished" />
+            <translation>A marker at this moment; when reviewing it asks: what happened here?</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Soorten raakmomenten tonen</source>
-            <translation type="unfinished" />
+            <translation>Show kinds of key moments</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Markeren als {0}</source>
-            <translation type="unfinished" />
+            <translation>Mark as {0}</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Laatste markering</source>
-            <translation type="unfinished" />
+            <translation>Last marker</translation>
         </message>
         <message>
             <location line="+22" />
             <source>De opname wordt afgerond: er komt een versleutelde kopie met een inhoudsopgave, zodat je er straks snel in kunt zoeken. Even geduld.</source>
-            <translation type="unfinished" />
+            <translation>The recording is being finished: an encrypted copy with an index is made, so you can seek in it quickly later. Please wait.</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Bezig met afronden</source>
-            <translation type="unfinished" />
+            <translation>Finishing</translation>
         </message>
         <message>
             <location line="+50" />
             <source>&amp;Hervatten (P)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Resume (P)</translation>
         </message>
         <message>
             <location line="+25" />
             <source>Standaardmicrofoon van de computer</source>
-            <translation type="unfinished" />
+            <translation>The computer's default microphone</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Er is geen camera gevonden.</source>
-            <translation type="unfinished" />
+            <translation>No camera was found.</translation>
         </message>
     </context>
     <context>
@@ -5649,7 +5649,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>ThemeSection</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="-86" />
+            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="-90" />
             <source>{0} in- of uitklappen</source>
             <translation>Expand or collapse {0}</translation>
         </message>
@@ -5657,7 +5657,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TimelineWidget</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+204" />
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+205" />
             <source>Tijdlijn</source>
             <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make. A marker double-clicked: open its observation (edit, or answer a marker's question).</extracomment>
             <translation>Timeline</translation>
@@ -5668,7 +5668,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Click or drag to go to a moment. Scroll to zoom in or out, Shift+scroll to pan. Plus and minus zoom around the playback position, 0 shows the whole recording.</translation>
         </message>
         <message>
-            <location line="+775" />
+            <location line="+776" />
             <source>Geen opname</source>
             <translation>No recording</translation>
         </message>
@@ -6032,7 +6032,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+175" />
+            <location line="+198" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>

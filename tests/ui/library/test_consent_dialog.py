@@ -20,6 +20,7 @@ from vknz_desktop.domain.models import (
 )
 from vknz_desktop.ui.common.appearance import apply_appearance
 from vknz_desktop.ui.library.consent_dialog import ConsentDialog, ImportDetailsDialog, to_qdate
+from vknz_desktop.ui.library.consent_form import ReadableCheckBox
 
 # Showing top-level windows on the offscreen platform logs this; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -280,8 +281,26 @@ def test_the_import_form_scrolls_at_large_text_and_cuts_nothing_off(
         assert not problems, problems
         for box in [*dialog.scope_checkboxes.values(), dialog.remove_source_box]:
             assert box.height() >= box.sizeHint().height(), box.text()  # never squashed
+            assert isinstance(box, ReadableCheckBox)  # the box grows with the text
+            assert box.indicator_side() >= 0.7 * box.fontMetrics().height(), box.text()
         name = dialog.participants_editor.name_edits()[0]
         assert name.width() >= name.fontMetrics().horizontalAdvance(name.placeholderText())
+        assert name.width() >= name.fontMetrics().horizontalAdvance("Klant Voorbeeld") + 8
         assert dialog.scroll_area.verticalScrollBar().maximum() > 0  # it scrolls instead
+    finally:
+        apply_appearance(100)
+
+
+def test_a_laptop_screen_gets_one_column_at_200_percent(qtbot: QtBot) -> None:
+    """At 200 % two columns left the participant's name field too narrow on 1366 px."""
+    from vknz_desktop.ui.library.details_form import fits_two_columns
+
+    try:
+        for scale, laptop, full_hd in ((100, True, True), (150, True, True), (200, False, True)):
+            apply_appearance(scale)
+            widget = QWidget()
+            qtbot.addWidget(widget)
+            assert fits_two_columns(widget, 1366) is laptop, scale
+            assert fits_two_columns(widget, 1920) is full_hd, scale
     finally:
         apply_appearance(100)

@@ -40,6 +40,7 @@ from vknz_desktop.ui.common.formatting import format_duration
 from vknz_desktop.ui.library.consent_form import (
     DATE_FORMAT,
     ConsentForm,
+    ReadableCheckBox,
     from_qdate,
     hint_label,
     problem_label,
@@ -219,7 +220,7 @@ class ImportDetailsDialog(QDialog):
         return file_box
 
     def _build_remove_option(self, source: Path, source_check: SourceCheck | None) -> None:
-        self.remove_source_box = QCheckBox(
+        self.remove_source_box = ReadableCheckBox(
             self.tr("Na het importeren het &bronbestand verwijderen")
         )
         self.remove_source_box.setAccessibleName(self.tr("Bronbestand verwijderen na importeren"))

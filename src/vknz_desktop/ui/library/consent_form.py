@@ -12,12 +12,18 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
+    QProxyStyle,
     QSizePolicy,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +60,48 @@ def date_field(day: dt.date, accessible_name: str) -> DateField:
     field.setAccessibleName(accessible_name)
     field.setMinimumWidth(field.fontMetrics().horizontalAdvance("00-00-00000") + 40)
     return field
+
+
+class _GrowingIndicator(QProxyStyle):
+    """The application's style, with a check box indicator as tall as most of a text line."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create(QApplication.style().name()))
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if widget is not None and metric in (
+            QStyle.PixelMetric.PM_IndicatorWidth,
+            QStyle.PixelMetric.PM_IndicatorHeight,
+        ):
+            return max(size, round(widget.fontMetrics().height() * 0.8))
+        return size
+
+
+class ReadableCheckBox(QCheckBox):
+    """A check box whose box grows with the text: the style keeps it at 13 px at any text
+    size, too small to see or hit at 200 %."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._style = _GrowingIndicator()
+        self._style.setParent(self)
+        self.setStyle(self._style)
+
+    def indicator_side(self) -> int:
+        """The box's height in pixels, as it is drawn."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return (
+            self.style()
+            .subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
+            .height()
+        )
 
 
 def role_combo(selected: Role | None, accessible_name: str) -> QComboBox:
@@ -174,7 +222,7 @@ class ConsentForm(QWidget):
         self._scopes_box = scopes_box = QVBoxLayout()
         scopes_box.setSpacing(4)
         for scope in ConsentScope:
-            checkbox = QCheckBox(scope_label(scope))
+            checkbox = ReadableCheckBox(scope_label(scope))
             checkbox.setAccessibleName(
                 self.tr("Toestemming: {label}").format(label=scope_label(scope))
             )

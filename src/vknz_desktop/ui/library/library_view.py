@@ -217,6 +217,9 @@ class LibraryView(QWidget):
         arrow_style.setParent(header)
         header.setStyle(arrow_style)
         header.setHighlightSections(False)
+        # Column widths from the rows in view and up to 40 more, not all of them: at a year
+        # of recordings measuring every row made the first paint several times slower.
+        header.setResizeContentsPrecision(40)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # headings wrap (rather than being cut short) when large text makes them too wide
         header.setTextElideMode(Qt.TextElideMode.ElideNone)

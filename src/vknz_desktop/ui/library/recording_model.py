@@ -205,17 +205,21 @@ class RecordingTableModel(QAbstractTableModel):
         self._facts = dict(facts or {})
         device_ratio = _device_pixel_ratio()
         self._icons = {}
+        placeholders: dict[bool, QIcon] = {}  # drawn once per kind, not once per row
         for recording in self._recordings:
-            pixmap = thumbnail_pixmap(
-                thumbnails.get(recording.id) if recording.media.has_video else None,
-                recording.media.has_video,
-                device_ratio,
-            )
+            has_video = recording.media.has_video
+            jpeg = thumbnails.get(recording.id) if has_video else None
+            if not jpeg and has_video in placeholders:
+                self._icons[recording.id] = placeholders[has_video]
+                continue
+            pixmap = thumbnail_pixmap(jpeg, has_video, device_ratio)
             icon = QIcon()
             # The same picture when selected: no tint over someone's face or the placeholder.
             icon.addPixmap(pixmap, QIcon.Mode.Normal)
             icon.addPixmap(pixmap, QIcon.Mode.Selected)
             self._icons[recording.id] = icon
+            if not jpeg:
+                placeholders[has_video] = icon
         self.endResetModel()
 
     def clear(self) -> None:

@@ -26,9 +26,11 @@ from vknz_desktop.domain.recording_ports import (
     CapturePlan,
     CaptureSession,
     DeviceKind,
+    DiskStatus,
 )
 from vknz_desktop.media.recorder.backend import LinuxCaptureBackend
 from vknz_desktop.media.recorder.finish import PyAvLiveFinisher
+from vknz_desktop.services import live_recording
 from vknz_desktop.services.live_recording import LiveRecordingService, RecorderState
 from vknz_desktop.storage.keyfile import TEST_PROFILE
 from vknz_desktop.storage.live_recording_repo import LiveRecordingRepository
@@ -131,6 +133,7 @@ def test_audio_only_never_opens_the_camera_and_records_sound(
     assert not page.studio.preview.has_image()
     assert "camera blijft uit" in page.studio.preview.accessibleDescription()
     qtbot.waitUntil(lambda: page.studio.meter.level > -40, timeout=5000)  # the tone is heard
+    assert vault.recordings() == []  # the preview stores nothing
     page.studio.start_button.click()
     qtbot.wait(2200)
     page.studio.stop_button.click()
@@ -238,3 +241,63 @@ def test_a_device_that_cannot_be_opened_is_said_on_the_page(
     assert not widget.studio.start_button.isEnabled()
     assert not widget.studio.video_radio.isEnabled()  # no camera found: audio only
     widget.shutdown()
+
+
+def test_a_disk_that_runs_full_is_warned_about_then_the_recording_stops_cleanly(
+    qtbot: QtBot, page: RecordingPage, vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outlook is set by hand (the real rate needs 5 s of recording): first the disk
+    lasts about 7 minutes, then only a few seconds."""
+    outlook = {"seconds": 3600.0}
+
+    def status(free_bytes: int, recorded_bytes: int, elapsed_s: float) -> DiskStatus:
+        seconds = outlook["seconds"]
+        return DiskStatus(free_bytes, 1000.0, seconds, seconds < 600, seconds < 20)
+
+    monkeypatch.setattr(live_recording, "FLUSH_EVERY", 0.2)
+    monkeypatch.setattr(live_recording, "disk_status", status)
+    open_devices(qtbot, page, audio_only=True)
+    page.studio.start_button.click()
+    qtbot.wait(800)
+    assert not page.studio.banner.isVisible()
+    outlook["seconds"] = 7 * 60 + 10
+    qtbot.waitUntil(lambda: "schijf" in page.studio.banner.text(), timeout=5000)
+    banner = page.studio.banner.text()
+    assert "over ongeveer 7 minuten vol" in banner and "stopt het opnemen vanzelf" in banner
+    assert page.studio.banner.isVisible() and page.recording()  # a warning, still recording
+    qtbot.wait(800)
+    outlook["seconds"] = 5.0
+    qtbot.waitUntil(lambda: page.steps.currentWidget() is page.done_step, timeout=30_000)
+    assert page.wait_idle(30_000)
+    recording = page.last_recording
+    assert recording is not None and recording.duration_ms >= 1000
+    assert [r.id for r in vault.recordings()] == [recording.id]  # kept and finished
+    assert "De schijf is bijna vol" in page.done_label.text()  # why it stopped is said
+
+
+def test_the_large_type_grows_with_the_text_size(qtbot: QtBot, page: RecordingPage) -> None:
+    """The heading, the indicator and the marker button stay larger than the page's text when
+    the text size changes after the page was built (Instellingen → Tekstgrootte)."""
+    from vknz_desktop.ui.common.appearance import apply_appearance
+
+    def sizes() -> tuple[float, float, float, float]:
+        return (
+            page.font().pointSizeF(),
+            page.heading.font().pointSizeF(),
+            page.studio.indicator.time_label.font().pointSizeF(),
+            page.studio.marker_button.font().pointSizeF(),
+        )
+
+    base, heading, clock, marker = sizes()
+    button_height = page.studio.marker_button.minimumHeight()
+    try:
+        apply_appearance(200)
+        qtbot.wait(50)
+        base2, heading2, clock2, marker2 = sizes()
+        assert base2 == pytest.approx(2 * base, rel=0.1)
+        assert heading2 == pytest.approx(2 * heading, rel=0.1) and heading2 > base2
+        assert clock2 == pytest.approx(2 * clock, rel=0.1) and clock2 > base2
+        assert marker2 == pytest.approx(2 * marker, rel=0.1) and marker2 > base2
+        assert page.studio.marker_button.minimumHeight() > 1.5 * button_height
+    finally:
+        apply_appearance(100)

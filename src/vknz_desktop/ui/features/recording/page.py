@@ -25,8 +25,8 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -56,6 +56,7 @@ from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.common.jobs import BackgroundJob, JobHandle
 from vknz_desktop.ui.features.recording.capture_bridge import CaptureBridge
 from vknz_desktop.ui.features.recording.studio import Studio
+from vknz_desktop.ui.features.recording.widgets import enlarge, refit_fonts
 from vknz_desktop.ui.library.consent_dialog import scrolling
 from vknz_desktop.ui.library.details_form import RecordingDetailsForm, fits_two_columns
 
@@ -111,10 +112,7 @@ class RecordingPage(QWidget):
     # -- building ----------------------------------------------------------------------------
     def _build_consent_step(self) -> None:
         self.heading = QLabel(self.tr("Opnemen"))
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        enlarge(self.heading, 1.4)
         self.consent_step = QWidget()
         self.intro = QLabel(
             self.tr(
@@ -146,9 +144,7 @@ class RecordingPage(QWidget):
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
         self.done_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont(self.done_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.done_label.setFont(font)
+        enlarge(self.done_label, 1.2, bold=False)
         self.review_button = QPushButton(self.tr("&Terugkijken"))
         self.review_button.setDefault(True)
         self.again_button = QPushButton(self.tr("&Nog een opname"))
@@ -172,7 +168,7 @@ class RecordingPage(QWidget):
         studio.stopRequested.connect(self.stop)
         studio.markerRequested.connect(self.mark)
         self.bridge.levelChanged.connect(studio.meter.set_level)
-        self.bridge.previewChanged.connect(studio.preview.set_image)
+        self.bridge.previewChanged.connect(self._show_picture)
         self.bridge.deviceFailed.connect(self._on_device_failed)
         self.bridge.diskWarning.connect(self._on_disk_warning)
         self.bridge.mustStop.connect(self._on_must_stop)
@@ -228,6 +224,11 @@ class RecordingPage(QWidget):
             log.warning("closing the recorder: %s", error.message)
         self.stateChanged.emit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the app's text size changed
+            refit_fonts(self)
+
     # -- state -------------------------------------------------------------------------------
     def recording(self) -> bool:
         """Whether a recording runs (or is paused, or is being finished)."""
@@ -259,6 +260,7 @@ class RecordingPage(QWidget):
         """A new recording: the consent form, empty."""
         if self.form_area is not None:
             self.form_holder.removeWidget(self.form_area)
+            self.form_area.hide()  # gone at once, not only when the event loop deletes it
             self.form_area.deleteLater()
         self.details = RecordingDetailsForm(
             today=dt.date.today(), taken_titles=self._taken, with_date=False
@@ -347,8 +349,15 @@ class RecordingPage(QWidget):
         if recorder.audio_only:
             self.studio.preview.set_text(self.tr("Alleen geluid: de camera blijft uit."))
 
+    def _show_picture(self, image: QImage) -> None:
+        """A camera picture, unless sound only was chosen meanwhile (a closing camera may
+        still deliver one)."""
+        if not self.studio.audio_only() and self.studio.camera() is not None:
+            self.studio.preview.set_image(image)
+
     def _close_preview(self) -> None:
         self._opening += 1
+        self.bridge.forget_picture()
         recorder = self._recorder
         if recorder is not None and recorder.state is RecorderState.PREVIEW:
             self._recorder = None
@@ -464,17 +473,17 @@ class RecordingPage(QWidget):
         self.last_recording = recording
         self._taken.append(recording.title)
         markers = len(recorder.markers) if recorder is not None else 0
-        self.done_label.setText(
-            self.tr(
-                "Bewaard in de kluis: “{title}”, {duration}. Markeringen: {markers}. De opname "
-                "staat in de bibliotheek, met dezelfde toestemming en bewaartermijn als een "
-                "geïmporteerde opname."
-            ).format(
-                title=recording.title,
-                duration=format_duration(recording.duration_ms),
-                markers=markers,
-            )
+        reason = recorder.stop_reason if recorder is not None else None
+        text = self.tr(
+            "Bewaard in de kluis: “{title}”, {duration}. Markeringen: {markers}. De opname "
+            "staat in de bibliotheek, met dezelfde toestemming en bewaartermijn als een "
+            "geïmporteerde opname."
+        ).format(
+            title=recording.title,
+            duration=format_duration(recording.duration_ms),
+            markers=markers,
         )
+        self.done_label.setText(f"{reason}\n\n{text}" if reason else text)
         self.steps.setCurrentWidget(self.done_step)
         self.review_button.setFocus()
         self.stateChanged.emit()

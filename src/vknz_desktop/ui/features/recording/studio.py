@@ -7,7 +7,6 @@ or a busy bar (while the recording is finished). The page (``page.py``) drives i
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,7 +29,12 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.markers import RAAKMOMENTEN
 from vknz_desktop.domain.recording_ports import CaptureDevice, DeviceKind
 from vknz_desktop.ui.common.appearance import signal_colour
-from vknz_desktop.ui.features.recording.widgets import LevelMeter, PreviewView, RecordingIndicator
+from vknz_desktop.ui.features.recording.widgets import (
+    LevelMeter,
+    PreviewView,
+    RecordingIndicator,
+    enlarge,
+)
 
 
 def _wrapping(text: str = "") -> QLabel:
@@ -41,10 +45,7 @@ def _wrapping(text: str = "") -> QLabel:
 
 
 def _big(button: QPushButton, scale: float = 1.25) -> QPushButton:
-    font = QFont(button.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    button.setFont(font)
+    enlarge(button, scale)
     button.setMinimumHeight(button.fontMetrics().height() * 2 + 8)
     return button
 

@@ -16,6 +16,38 @@ METER_FLOOR_DB = -60.0
 LOUD_DB = -6.0
 
 
+#: The property that remembers how much larger than the page's text a widget's text is.
+_SCALE = "vknzFontScale"
+
+
+def enlarge(widget: QWidget, scale: float, *, bold: bool = True) -> None:
+    """Text ``scale`` times the surrounding text; ``refit_fonts`` keeps it so when the app's
+    text size changes (an explicitly set size would otherwise stay as it was)."""
+    widget.setProperty(_SCALE, scale)
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def refit_fonts(root: QWidget) -> None:
+    """After the app's text size changed: every ``enlarge``d widget under ``root`` again
+    ``scale`` times ``root``'s text."""
+    base = root.font().pointSizeF()
+    if base <= 0:
+        return
+    for widget in root.findChildren(QWidget):
+        scale = widget.property(_SCALE)
+        if isinstance(scale, float):
+            before = widget.fontMetrics().height()
+            font = QFont(widget.font())
+            font.setPointSizeF(base * scale)
+            widget.setFont(font)
+            if widget.minimumHeight() > 0 and before > 0:  # e.g. a big button's height
+                ratio = widget.fontMetrics().height() / before
+                widget.setMinimumHeight(round(widget.minimumHeight() * ratio))
+
+
 class PreviewView(QWidget):
     """The newest camera picture, scaled to fit (aspect kept), or a line of text instead."""
 
@@ -139,10 +171,7 @@ class RecordingIndicator(QWidget):
         self.time_label = QLabel(self)
         self.time_label.setAccessibleName(self.tr("Opgenomen tijd"))
         for label, scale in ((self.dot, 1.8), (self.state_label, 1.5), (self.time_label, 1.5)):
-            font = QFont(label.font())
-            font.setPointSizeF(font.pointSizeF() * scale)
-            font.setBold(True)
-            label.setFont(font)
+            enlarge(label, scale)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
