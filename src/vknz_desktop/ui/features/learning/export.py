@@ -141,11 +141,12 @@ class SummaryExport:
         return self.render(built, file_format).encode("utf-8")
 
     def save(self, built: BuiltSummary, file_format: str, path: Path) -> None:
-        """Write the summary (atomically) and record the export in the audit log."""
-        from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
+        """Write the summary (atomically, readable by the user only: 0600) and record the
+        export in the audit log."""
+        from vknz_desktop.files import write_atomically
 
         try:
-            write_atomically(path, self.data(built, file_format), mode=SHARED_FILE_MODE)
+            write_atomically(path, self.data(built, file_format))
         except OSError as error:
             raise KnownError(
                 f"De samenvatting kon niet worden opgeslagen in {path} ({error.strerror})."

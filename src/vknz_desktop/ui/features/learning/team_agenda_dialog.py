@@ -189,10 +189,10 @@ class TeamAgendaDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() not in (".html", ".htm"):
             path = path.with_name(f"{path.name}.html")
-        from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
+        from vknz_desktop.files import write_atomically
 
-        try:
-            write_atomically(path, self._html.encode("utf-8"), mode=SHARED_FILE_MODE)
+        try:  # readable by the user only (0600), like every file the app writes
+            write_atomically(path, self._html.encode("utf-8"))
         except OSError as error:
             messages.show_known_error(
                 self,
