@@ -225,6 +225,8 @@ def learning_backend() -> LearningBackend:
         deidentify=export.deidentify,
         preload=deidentifier.preload,
         is_loaded=deidentifier.is_loaded,
+        start_in_background=deidentifier.start_in_background,
+        stop=deidentifier.stop,
         method=deidentifier.method_description,
         render=summary_render.render,
         load_summaries=team_agenda.load_summary_files,

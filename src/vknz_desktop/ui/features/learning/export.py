@@ -33,9 +33,18 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+def _nothing() -> None:
+    """A backend without a worker process (tests): nothing to start or stop."""
+
+
 @dataclass(frozen=True)
 class LearningBackend:
-    """What app.py injects: the export adapter's functions (deduce, renderers, summary files)."""
+    """What app.py injects: the export adapter's functions (deduce, renderers, summary files).
+
+    ``start_in_background`` starts the de-identification worker process at low priority and
+    returns at once (after an unlock); ``stop`` ends it (before the vault closes: a lock or
+    quit); ``preload`` waits until it has loaded (on a background job, never the GUI thread).
+    """
 
     deidentify: Deidentify
     preload: Callable[[], None]
@@ -44,6 +53,8 @@ class LearningBackend:
     render: Callable[[LearningSummary, str, bool], str]  # summary, json|md|html, highlight
     load_summaries: Callable[[Sequence[Path]], tuple[Sequence[LearningSummary], Sequence[str]]]
     render_agenda: Callable[[Sequence[LearningSummary]], str]
+    start_in_background: Callable[[], None] = _nothing
+    stop: Callable[[], None] = _nothing
 
 
 class DeidentifierLoader(QObject):
@@ -90,6 +101,12 @@ class DeidentifierLoader(QObject):
         self._job = job
         job.start()
         log.info("deidentifier preload started")
+
+    def cancel(self) -> None:
+        """Stop waiting (the vault closes): the wait ends when the worker is stopped."""
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
 
     def _on_loaded(self, _result: object) -> None:
         log.info("deidentifier preload done")
