@@ -1870,7 +1870,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+61" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+63" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -1901,7 +1901,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>&amp;Finish review and create learning goal…</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+42" />
             <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
             <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
         </message>
@@ -2843,7 +2843,15 @@ Seen or heard: {names}</translation>
             <translation>First choose one of the client's observations in the list.</translation>
         </message>
         <message numerus="yes">
-            <location line="+348" />
+            <location line="+165" />
+            <source>De %n waarneming(en) van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
+            <translation>
+                <numerusform>The %n observation of this session is kept with the recording. Make a learning goal of it on the learning goals page (Ctrl+F finds it).</numerusform>
+                <numerusform>The %n observations of this session are kept with the recordings. Make a learning goal of them on the learning goals page (Ctrl+F finds them).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+185" />
             <source>%n fragment(en) bewaard als nieuwe opname(s).</source>
             <translation>
                 <numerusform>%n fragment kept as a new recording.</numerusform>
@@ -2876,7 +2884,7 @@ Seen or heard: {names}</translation>
             <translation type="vanished">Only the researcher (or the client themselves) records what the client wants to share.</translation>
         </message>
         <message>
-            <location line="-284" />
+            <location line="-286" />
             <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
@@ -2896,12 +2904,11 @@ Seen or heard: {names}</translation>
             <translation>Learning goals</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
-            <translation>The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
+            <translation type="vanished">The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+22" />
             <source>Alleen bij feedback van de klant wordt om toestemming gevraagd.</source>
             <translation>Consent is only asked for client feedback.</translation>
         </message>
@@ -3680,10 +3687,17 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <source>Waarnemingen van eerdere sessies tonen</source>
             <translation>Show observations of earlier sessions</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+88" />
+            <source>%n fragment(en) worden overgeslagen: {0}</source>
+            <translation>
+                <numerusform>%n fragment is skipped: {0}</numerusform>
+                <numerusform>%n fragments are skipped: {0}</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
-            <translation>{0} clip(s) will be skipped: {1}</translation>
+            <translation type="vanished">{0} clip(s) will be skipped: {1}</translation>
         </message>
         <message>
             <location line="+23" />
@@ -3979,12 +3993,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SummaryPreviewDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+90" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+109" />
             <source>Leersamenvatting maken</source>
+            <extracomment>Fixed point sizes of the written file; the preview follows the app's text size instead.</extracomment>
             <translation>Create learning summary</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+34" />
             <source>De lijsten voor het anonimiseren worden geladen.
 De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
             <translation>The lists for anonymizing are being loaded.
@@ -3996,7 +4011,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Loading progress</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Leerdoelen en waarnemingen in de samenvatting</source>
             <translation>Learning goals and observations in the summary</translation>
         </message>
@@ -4051,7 +4066,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Extra term to leave out</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Toevoegen</source>
             <translation>A&amp;dd</translation>
         </message>
@@ -4076,7 +4091,39 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Always leave out (kept in the vault)</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+25" />
+            <location line="+1" />
+            <location line="+14" />
+            <source>Woorden om te controleren</source>
+            <translation>Words to check</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Deze woorden met een hoofdletter kent het programma niet (rood gemarkeerd). Is het een naam, of iets anders dat naar iemand leidt? Kies per woord. Je keuze wordt onthouden.</source>
+            <translation>The program does not know these capitalised words (marked red). Is it a name, or something else that leads to someone? Choose for each word. Your choice is remembered.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Weglaten</source>
+            <translation>Leave &amp;out</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dit woord voortaan vervangen door [weggelaten], in elke samenvatting</source>
+            <translation>From now on replace this word by [weggelaten], in every summary</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Laten staan</source>
+            <translation>&amp;Keep</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dit woord is geen naam: het mag blijven staan</source>
+            <translation>This word is not a name: it may stay</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Bestandsformaat</source>
             <translation>File format</translation>
         </message>
@@ -4091,17 +4138,68 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Number of replacements</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
+            <source>De samenvatting wordt bijgewerkt</source>
+            <translation>The summary is being updated</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Voorbeeld van de samenvatting</source>
             <translation>Preview of the summary</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Ik heb de samenvatting nagelezen: er staat niets in dat naar een klant, naar mij of naar de opname leidt.</source>
-            <translation>I have read the summary: nothing in it leads to a client, to me or to the recording.</translation>
+            <location line="+362" />
+            <source>Bijwerken…</source>
+            <translation>Updating…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+18" />
+            <source>%n vervanging(en) (geel gemarkeerd)</source>
+            <translation>
+                <numerusform>%n replacement (marked yellow)</numerusform>
+                <numerusform>%n replacements (marked yellow)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n onderdeel/onderdelen weggelaten</source>
+            <translation>
+                <numerusform>%n item left out</numerusform>
+                <numerusform>%n items left out</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+12" />
+            <source>%n woord(en) om te controleren</source>
+            <translation>
+                <numerusform>%n word to check</numerusform>
+                <numerusform>%n words to check</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>De samenvatting wordt nog bijgewerkt.</source>
+            <translation>The summary is still being updated.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Kies eerst bij elk rood gemarkeerd woord: weglaten of laten staan (nog %n).</source>
+            <translation>
+                <numerusform>First choose for each word marked red: leave out or keep (%n left).</numerusform>
+                <numerusform>First choose for each word marked red: leave out or keep (%n left).</numerusform>
+            </translation>
         </message>
         <message>
             <location line="+5" />
+            <source>Vink aan dat je de samenvatting hebt nagelezen.</source>
+            <translation>Tick that you have read the summary.</translation>
+        </message>
+        <message>
+            <source>Ik heb de samenvatting nagelezen: er staat niets in dat naar een klant, naar mij of naar de opname leidt.</source>
+            <translation type="vanished">I have read the summary: nothing in it leads to a client, to me or to the recording.</translation>
+        </message>
+        <message>
+            <location line="-375" />
             <source>&amp;Opslaan…</source>
             <translation>&amp;Save…</translation>
         </message>
@@ -4111,42 +4209,55 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Save summary</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-176" />
+            <location line="+177" />
             <source>Sluiten</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="-13" />
+            <source>Lees de samenvatting na. Er mag niets in staan dat naar een klant, naar jou of naar de opname leidt.</source>
+            <translation>Read the summary through. Nothing in it may lead to a client, to you or to the recording.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Ik heb de samenvatting nagelezen</source>
+            <translation>&amp;I have read the summary</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waarom opslaan nog niet kan</source>
+            <translation>Why saving is not possible yet</translation>
+        </message>
+        <message>
+            <location line="+86" />
             <source>{0} seconden…</source>
             <translation>{0} seconds…</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Het anonimiseren kon niet worden voorbereid ({0}). Zonder anonimiseren wordt er niets geëxporteerd. Sluit het venster en probeer het opnieuw.</source>
             <translation>Anonymizing could not be prepared ({0}). Without anonymizing nothing is exported. Close the window and try again.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+23" />
             <source>(nog zonder omschrijving)</source>
             <translation>(no description yet)</translation>
         </message>
         <message>
-            <location line="+153" />
             <source>1 vervanging (geel gemarkeerd)</source>
-            <translation>1 replacement (highlighted in yellow)</translation>
+            <translation type="vanished">1 replacement (highlighted in yellow)</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>{0} vervangingen (geel gemarkeerd)</source>
-            <translation>{0} replacements (highlighted in yellow)</translation>
+            <translation type="vanished">{0} replacements (highlighted in yellow)</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>{0} onderdelen weggelaten</source>
-            <translation>{0} items left out</translation>
+            <translation type="vanished">{0} items left out</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+280" />
             <source>Leersamenvatting opslaan</source>
             <translation>Save learning summary</translation>
         </message>
