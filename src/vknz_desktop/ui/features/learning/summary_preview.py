@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -59,6 +58,7 @@ from vknz_desktop.ui.features.learning.preview_text import (
     highlighted_text,
     mark_doubtful,
 )
+from vknz_desktop.ui.features.learning.save_path import choose_save_path
 
 if TYPE_CHECKING:
     from vknz_desktop.ui.features.learning.export import DeidentifierLoader, SummaryExport
@@ -728,17 +728,15 @@ class SummaryPreviewDialog(QDialog):
         file_format = self.file_format()
         label, suffix = FORMATS[file_format]
         suggestion = Path.home() / default_file_name(built.summary, file_format)
-        chosen, _filter = QFileDialog.getSaveFileName(
+        path = choose_save_path(
             self,
             self.tr("Leersamenvatting opslaan"),
-            str(suggestion),
+            suggestion,
             f"{label} (*.{suffix})",
+            (f".{suffix}",),
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != f".{suffix}":
-            path = path.with_name(f"{path.name}.{suffix}")
         try:
             self._export.save(built, file_format, path)
         except KnownError as error:

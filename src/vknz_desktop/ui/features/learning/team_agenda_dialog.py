@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.summary import LearningSummary
 from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.features.learning.save_path import choose_save_path
 
 __all__ = ["TeamAgendaDialog"]
 
@@ -178,17 +179,15 @@ class TeamAgendaDialog(QDialog):
         """Write the agenda as one self-contained HTML file."""
         if not self._html:
             return
-        chosen, _filter = QFileDialog.getSaveFileName(
+        path = choose_save_path(
             self,
             self.tr("Teamleeragenda opslaan"),
-            str(Path.home() / "teamleeragenda.html"),
+            Path.home() / "teamleeragenda.html",
             self.tr("Webpagina (*.html)"),
+            (".html", ".htm"),
         )
-        if not chosen:
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() not in (".html", ".htm"):
-            path = path.with_name(f"{path.name}.html")
         from vknz_desktop.files import write_atomically
 
         try:  # readable by the user only (0600), like every file the app writes
