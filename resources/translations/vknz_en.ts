@@ -759,7 +759,7 @@
     <context>
         <name>EvidenceRow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+73" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+74" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -1281,7 +1281,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+97" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+98" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1331,7 +1331,7 @@ Type {word} to continue:</translation>
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Waarnemingen om te koppelen</source>
             <translation>Observations to link</translation>
         </message>
@@ -1346,12 +1346,11 @@ Type {word} to continue:</translation>
             <translation>(untitled)</translation>
         </message>
         <message>
-            <location line="+16" />
             <source>&amp;Waar:</source>
-            <translation>&amp;Add to:</translation>
+            <translation type="vanished">&amp;Add to:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+17" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1377,12 +1376,17 @@ Type {word} to continue:</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-85" />
             <source>Waarnemingen die erbij &amp;horen:</source>
             <translation>&amp;Observations that belong to it:</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+68" />
+            <source>Bij &amp;welk leerdoel:</source>
+            <translation>For &amp;which goal:</translation>
+        </message>
+        <message>
+            <location line="+73" />
             <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
             <translation>Theme: {0} (the theme of most selected observations)</translation>
         </message>
@@ -1422,12 +1426,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+466" />
+            <location line="+467" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-465" />
+            <location line="-466" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1521,7 +1525,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Bewijs: waarnemingen en fragmenten</source>
             <translation>Evidence: observations and clips</translation>
         </message>
@@ -3167,6 +3171,19 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
     </context>
     <context>
+        <name>SavePath</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/learning/save_path.py" line="+45" />
+            <source>Bestand bestaat al</source>
+            <translation>File already exists</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Er staat al een bestand {0} in {1}. Wil je het vervangen?</source>
+            <translation>There is already a file {0} in {1}. Do you want to replace it?</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchDialog</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/shell/search_dialog.py" line="+33" />
@@ -4281,7 +4298,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TeamAgendaDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+50" />
             <source>Teamleeragenda</source>
             <translation>Team learning agenda</translation>
         </message>
@@ -4359,6 +4376,15 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+2" />
             <source>Webpagina (*.html)</source>
             <translation>Web page (*.html)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextLimit</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/learning/text_limit.py" line="+26" />
+            <source>Hier passen hoogstens {0} tekens: de rest is niet overgenomen.</source>
+            <extracomment>The domain's maximum for a goal's long texts (domain/goals.py LongGoalText).</extracomment>
+            <translation>This field holds at most {0} characters: the rest was not taken over.</translation>
         </message>
     </context>
     <context>
