@@ -3060,7 +3060,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+27" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+28" />
             <source>Samen kijken — VKNZ</source>
             <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
             <translation>Watch together — VKNZ</translation>
@@ -3075,19 +3075,32 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <source>Groot beeld en grote knoppen, om samen met de klant te kijken</source>
             <translation>Large video and large buttons, to watch together with the client</translation>
         </message>
+        <message numerus="yes">
+            <location line="+46" />
+            <source>%n moment(en) van de klant bewaard. Je ziet ze niet in de lijst: alleen de klant en de onderzoeker zien ze, tot de klant ze wil delen.</source>
+            <translation>
+                <numerusform>%n moment of the client kept. You do not see it in the list: only the client and the researcher see it, until the client wants to share it.</numerusform>
+                <numerusform>%n moments of the client kept. You do not see them in the list: only the client and the researcher see them, until the client wants to share them.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+92" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+102" />
             <source>Samen kijken</source>
+            <extracomment>A big pictogram goes away by itself after this long (nobody has to remember to close it). The smallest text in the view, in pixels at the normal text size. The progress bar's resolution.</extracomment>
             <translation>Watch together</translation>
         </message>
         <message>
-            <location line="+27" />
-            <location line="+2" />
             <source>Terug naar normaal</source>
-            <translation>Back to normal</translation>
+            <translation type="vanished">Back to normal</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <location line="+2" />
+            <source>Samen kijken sluiten</source>
+            <translation>Close watching together</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3117,19 +3130,29 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+3" />
+            <location line="+105" />
             <source>✓ Bewaard</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-104" />
             <source>Bewaard</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+8" />
+            <source>Hoe ver het filmpje is</source>
+            <translation>How far the film is</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <location line="+1" />
+            <source>Stukje terug</source>
+            <translation>A bit back</translation>
+        </message>
+        <message>
             <source>Terug</source>
-            <translation>Back</translation>
+            <translation type="vanished">Back</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3138,13 +3161,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+107" />
-            <location line="+85" />
+            <location line="+127" />
+            <location line="+88" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-191" />
+            <location line="-214" />
             <source>Hier wil ik iets over zeggen</source>
             <translation>I want to say something about this</translation>
         </message>
@@ -3154,13 +3177,18 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+102" />
-            <location line="+85" />
+            <location line="+69" />
+            <source>Alleen de klant en de onderzoeker zien dit</source>
+            <translation>Only the client and the researcher see this</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <location line="+88" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location line="-84" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>

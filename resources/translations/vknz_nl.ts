@@ -71,6 +71,16 @@
         </message>
     </context>
     <context>
+        <name>SamenKijkenFeature</name>
+        <message numerus="yes">
+            <source>%n moment(en) van de klant bewaard. Je ziet ze niet in de lijst: alleen de klant en de onderzoeker zien ze, tot de klant ze wil delen.</source>
+            <translation>
+                <numerusform>%n moment van de klant bewaard. Je ziet het niet in de lijst: alleen de klant en de onderzoeker zien het, tot de klant het wil delen.</numerusform>
+                <numerusform>%n momenten van de klant bewaard. Je ziet ze niet in de lijst: alleen de klant en de onderzoeker zien ze, tot de klant ze wil delen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SessionOverviewDialog</name>
         <message numerus="yes">
             <source>{0}: %n waarneming(en)</source>
