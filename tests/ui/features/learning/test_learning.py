@@ -434,6 +434,14 @@ def test_a_fragment_as_evidence_plays_and_goes_into_the_summary(
     evidence = summary.goals[0].evidence
     assert [e.kind for e in evidence] == ["fragment"]
     assert "Fictief" not in evidence[0].text and "[persoon]" in evidence[0].text
+    assert evidence[0].text.startswith("Stilte laten vallen — ")  # title, then the note
+    built = export.build(SummaryOptions())
+    markdown = export.render(built, "md")
+    assert "Stilte laten vallen — " in markdown
+    # How it was de-identified, in words a coach understands (the version is still there).
+    assert "Geanonimiseerd met" not in markdown
+    assert "door een programma dat Nederlandse namen, adressen, datums en nummers" in markdown
+    assert "(deduce, versie 3." in markdown
     view.evidence_list.setCurrentRow(0)
     view.play_current_evidence()
     assert window.workspace.recording is not None
