@@ -4326,12 +4326,12 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TeamAgendaDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+50" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+65" />
             <source>Teamleeragenda</source>
             <translation>Team learning agenda</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Voeg geanonimiseerde leersamenvattingen (JSON) van collega's samen tot één leeragenda per Kijkwijzer-thema. Van wie een leerdoel komt, staat er niet in.</source>
             <translation>Combine colleagues' anonymized learning summaries (JSON) into one learning agenda per viewing guide theme. It does not say whose learning goal is whose.</translation>
         </message>
@@ -4381,7 +4381,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Su&amp;mmaries:</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+51" />
             <source>Leersamenvattingen kiezen</source>
             <translation>Choose learning summaries</translation>
         </message>
@@ -4391,12 +4391,17 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Learning summaries (*.json);;All files (*)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+40" />
+            <source>De samenvattingen worden gelezen…</source>
+            <translation>Reading the summaries…</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source>Voeg geldige leersamenvattingen toe om de agenda te zien.</source>
             <translation>Add valid learning summaries to see the agenda.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+29" />
             <source>Teamleeragenda opslaan</source>
             <translation>Save team learning agenda</translation>
         </message>

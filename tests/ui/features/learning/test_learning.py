@@ -275,6 +275,7 @@ def test_pdf_from_the_preview(
 def test_team_agenda_in_the_app(
     window: MainWindow,
     demo_vault: dict[str, str],
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -297,6 +298,7 @@ def test_team_agenda_in_the_app(
     unlock(window)
     dialog = learning(window).show_team_agenda([*files, broken])
     assert isinstance(dialog, TeamAgendaDialog)
+    qtbot.waitUntil(lambda: not dialog.building, timeout=20_000)  # read on a background job
     assert len(dialog.summaries) == 3
     assert dialog.problems.count() == 1
     assert dialog.problems.item(0).text().startswith("kapot.json: geen geldige JSON")
