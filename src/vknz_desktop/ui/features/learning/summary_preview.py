@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -299,6 +300,13 @@ class SummaryPreviewDialog(QDialog):
         self.preview.setOpenLinks(False)
         self.preview.setOpenExternalLinks(False)
         self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        # The document as it will be read: on paper, also with a dark or high-contrast scheme
+        # (its own colours are made for white).
+        paper = self.preview.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            paper.setColor(group, QPalette.ColorRole.Base, QColor("#FFFFFF"))
+            paper.setColor(group, QPalette.ColorRole.Text, QColor("#000000"))
+        self.preview.setPalette(paper)
         top_row = QHBoxLayout()
         top_row.addWidget(format_label)
         top_row.addWidget(self.format_box)
@@ -333,9 +341,10 @@ class SummaryPreviewDialog(QDialog):
         self.close_button = QPushButton(self.tr("Sluiten"), self)
         bottom = QVBoxLayout()
         bottom.addWidget(self.confirm_text)
+        bottom.addWidget(self.save_reason)  # its own line: it wraps over the full width
         row = QHBoxLayout()
         row.addWidget(self.confirm_check)
-        row.addWidget(self.save_reason, 1)
+        row.addStretch(1)
         row.addWidget(self.save_button)
         row.addWidget(self.close_button)
         bottom.addLayout(row)
@@ -712,6 +721,7 @@ class SummaryPreviewDialog(QDialog):
         self.save_button.setToolTip(reason or "")
         doubtful = self._built is not None and bool(self._built.doubtful) and not self.building
         self.save_reason.setText(reason if doubtful and reason else "")
+        self.save_reason.setVisible(bool(self.save_reason.text()))
         self.confirm_check.setEnabled(self._built is not None and not doubtful)
         has_words = self.doubtful_list.count() > 0 and not self.building
         self.leave_out_button.setEnabled(has_words)
