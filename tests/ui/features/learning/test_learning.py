@@ -305,6 +305,7 @@ def test_team_agenda_in_the_app(
     assert "3 mensen werken hieraan" in dialog.agenda_html
     dialog.save()
     assert target.read_text(encoding="utf-8") == dialog.agenda_html
+    assert target.stat().st_mode & 0o777 == 0o600  # readable by the user only
     assert window.vault is not None
     last = window.vault.audit_entries()[-1]
     assert last.action is AuditAction.EXPORT and last.details == {
