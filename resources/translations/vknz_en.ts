@@ -851,7 +851,7 @@
     <context>
         <name>EvidenceRow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+73" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+74" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -1387,7 +1387,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+97" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+98" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1437,7 +1437,7 @@ Type {word} to continue:</translation>
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Waarnemingen om te koppelen</source>
             <translation>Observations to link</translation>
         </message>
@@ -1452,12 +1452,11 @@ Type {word} to continue:</translation>
             <translation>(untitled)</translation>
         </message>
         <message>
-            <location line="+16" />
             <source>&amp;Waar:</source>
-            <translation>&amp;Add to:</translation>
+            <translation type="vanished">&amp;Add to:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+17" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1483,12 +1482,17 @@ Type {word} to continue:</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-85" />
             <source>Waarnemingen die erbij &amp;horen:</source>
             <translation>&amp;Observations that belong to it:</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+68" />
+            <source>Bij &amp;welk leerdoel:</source>
+            <translation>For &amp;which goal:</translation>
+        </message>
+        <message>
+            <location line="+73" />
             <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
             <translation>Theme: {0} (the theme of most selected observations)</translation>
         </message>
@@ -1528,12 +1532,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+466" />
+            <location line="+467" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-465" />
+            <location line="-466" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1627,7 +1631,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Bewijs: waarnemingen en fragmenten</source>
             <translation>Evidence: observations and clips</translation>
         </message>
@@ -2004,7 +2008,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+61" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+63" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -2035,7 +2039,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>&amp;Finish review and create learning goal…</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+42" />
             <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
             <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
         </message>
@@ -3974,7 +3978,15 @@ Seen or heard: {names}</translation>
             <translation>First choose one of the client's observations in the list.</translation>
         </message>
         <message numerus="yes">
-            <location line="+349" />
+            <location line="+166" />
+            <source>De %n waarneming(en) van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
+            <translation>
+                <numerusform>The %n observation of this session is kept with the recording. Make a learning goal of it on the learning goals page (Ctrl+F finds it).</numerusform>
+                <numerusform>The %n observations of this session are kept with the recordings. Make a learning goal of them on the learning goals page (Ctrl+F finds them).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+185" />
             <source>%n fragment(en) bewaard als nieuwe opname(s).</source>
             <translation>
                 <numerusform>%n fragment kept as a new recording.</numerusform>
@@ -4007,7 +4019,7 @@ Seen or heard: {names}</translation>
             <translation type="vanished">Only the researcher (or the client themselves) records what the client wants to share.</translation>
         </message>
         <message>
-            <location line="-285" />
+            <location line="-287" />
             <source>Er zijn nog geen fragmenten om te vergelijken. Open een opname en markeer fragmenten met I (begin) en O (einde).</source>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
@@ -4027,12 +4039,11 @@ Seen or heard: {names}</translation>
             <translation>Learning goals</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
-            <translation>The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
+            <translation type="vanished">The {0} observations from this session have been saved with the recordings. Turn them into a learning goal in the learning goals overview (Ctrl+F finds them again).</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+22" />
             <source>Alleen bij feedback van de klant wordt om toestemming gevraagd.</source>
             <translation>Consent is only asked for client feedback.</translation>
         </message>
@@ -4228,7 +4239,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+27" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+28" />
             <source>Samen kijken — VKNZ</source>
             <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
             <translation>Watch together — VKNZ</translation>
@@ -4243,19 +4254,32 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <source>Groot beeld en grote knoppen, om samen met de klant te kijken</source>
             <translation>Large video and large buttons, to watch together with the client</translation>
         </message>
+        <message numerus="yes">
+            <location line="+46" />
+            <source>%n moment(en) van de klant bewaard. Je ziet ze niet in de lijst: alleen de klant en de onderzoeker zien ze, tot de klant ze wil delen.</source>
+            <translation>
+                <numerusform>%n moment of the client kept. You do not see it in the list: only the client and the researcher see it, until the client wants to share it.</numerusform>
+                <numerusform>%n moments of the client kept. You do not see them in the list: only the client and the researcher see them, until the client wants to share them.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+92" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+102" />
             <source>Samen kijken</source>
+            <extracomment>A big pictogram goes away by itself after this long (nobody has to remember to close it). The smallest text in the view, in pixels at the normal text size. The progress bar's resolution.</extracomment>
             <translation>Watch together</translation>
         </message>
         <message>
-            <location line="+27" />
-            <location line="+2" />
             <source>Terug naar normaal</source>
-            <translation>Back to normal</translation>
+            <translation type="vanished">Back to normal</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <location line="+2" />
+            <source>Samen kijken sluiten</source>
+            <translation>Close watching together</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4285,19 +4309,29 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+3" />
+            <location line="+105" />
             <source>✓ Bewaard</source>
             <translation>✓ Saved</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-104" />
             <source>Bewaard</source>
             <translation>Saved</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+8" />
+            <source>Hoe ver het filmpje is</source>
+            <translation>How far the film is</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <location line="+1" />
+            <source>Stukje terug</source>
+            <translation>A bit back</translation>
+        </message>
+        <message>
             <source>Terug</source>
-            <translation>Back</translation>
+            <translation type="vanished">Back</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4306,13 +4340,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+107" />
-            <location line="+85" />
+            <location line="+127" />
+            <location line="+88" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-191" />
+            <location line="-214" />
             <source>Hier wil ik iets over zeggen</source>
             <translation>I want to say something about this</translation>
         </message>
@@ -4322,13 +4356,18 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+102" />
-            <location line="+85" />
+            <location line="+69" />
+            <source>Alleen de klant en de onderzoeker zien dit</source>
+            <translation>Only the client and the researcher see this</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <location line="+88" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location line="-84" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>
@@ -4859,10 +4898,17 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <source>Waarnemingen van eerdere sessies tonen</source>
             <translation>Show observations of earlier sessions</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+87" />
+            <source>%n fragment(en) worden overgeslagen: {0}</source>
+            <translation>
+                <numerusform>%n fragment is skipped: {0}</numerusform>
+                <numerusform>%n fragments are skipped: {0}</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
-            <translation>{0} clip(s) will be skipped: {1}</translation>
+            <translation type="vanished">{0} clip(s) will be skipped: {1}</translation>
         </message>
         <message>
             <location line="+23" />
@@ -5375,12 +5421,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SummaryPreviewDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+89" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+109" />
             <source>Leersamenvatting maken</source>
+            <extracomment>Fixed point sizes of the written file; the preview follows the app's text size instead.</extracomment>
             <translation>Create learning summary</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+34" />
             <source>De lijsten voor het anonimiseren worden geladen.
 De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
             <translation>The lists for anonymizing are being loaded.
@@ -5392,7 +5439,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Loading progress</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Leerdoelen en waarnemingen in de samenvatting</source>
             <translation>Learning goals and observations in the summary</translation>
         </message>
@@ -5447,7 +5494,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Extra term to leave out</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Toevoegen</source>
             <translation>A&amp;dd</translation>
         </message>
@@ -5472,7 +5519,39 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Always leave out (kept in the vault)</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+25" />
+            <location line="+1" />
+            <location line="+14" />
+            <source>Woorden om te controleren</source>
+            <translation>Words to check</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Deze woorden met een hoofdletter kent het programma niet (rood gemarkeerd). Is het een naam, of iets anders dat naar iemand leidt? Kies per woord. Je keuze wordt onthouden.</source>
+            <translation>The program does not know these capitalised words (marked red). Is it a name, or something else that leads to someone? Choose for each word. Your choice is remembered.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Weglaten</source>
+            <translation>Leave &amp;out</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dit woord voortaan vervangen door [weggelaten], in elke samenvatting</source>
+            <translation>From now on replace this word by [weggelaten], in every summary</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Laten staan</source>
+            <translation>&amp;Keep</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dit woord is geen naam: het mag blijven staan</source>
+            <translation>This word is not a name: it may stay</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Bestandsformaat</source>
             <translation>File format</translation>
         </message>
@@ -5487,17 +5566,68 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Number of replacements</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
+            <source>De samenvatting wordt bijgewerkt</source>
+            <translation>The summary is being updated</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Voorbeeld van de samenvatting</source>
             <translation>Preview of the summary</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Ik heb de samenvatting nagelezen: er staat niets in dat naar een klant, naar mij of naar de opname leidt.</source>
-            <translation>I have read the summary: nothing in it leads to a client, to me or to the recording.</translation>
+            <location line="+370" />
+            <source>Bijwerken…</source>
+            <translation>Updating…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+18" />
+            <source>%n vervanging(en) (geel gemarkeerd)</source>
+            <translation>
+                <numerusform>%n replacement (marked yellow)</numerusform>
+                <numerusform>%n replacements (marked yellow)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n onderdeel/onderdelen weggelaten</source>
+            <translation>
+                <numerusform>%n item left out</numerusform>
+                <numerusform>%n items left out</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+12" />
+            <source>%n woord(en) om te controleren</source>
+            <translation>
+                <numerusform>%n word to check</numerusform>
+                <numerusform>%n words to check</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>De samenvatting wordt nog bijgewerkt.</source>
+            <translation>The summary is still being updated.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Kies eerst bij elk rood gemarkeerd woord: weglaten of laten staan (nog %n).</source>
+            <translation>
+                <numerusform>First choose for each word marked red: leave out or keep (%n left).</numerusform>
+                <numerusform>First choose for each word marked red: leave out or keep (%n left).</numerusform>
+            </translation>
         </message>
         <message>
             <location line="+5" />
+            <source>Vink aan dat je de samenvatting hebt nagelezen.</source>
+            <translation>Tick that you have read the summary.</translation>
+        </message>
+        <message>
+            <source>Ik heb de samenvatting nagelezen: er staat niets in dat naar een klant, naar mij of naar de opname leidt.</source>
+            <translation type="vanished">I have read the summary: nothing in it leads to a client, to me or to the recording.</translation>
+        </message>
+        <message>
+            <location line="-376" />
             <source>&amp;Opslaan…</source>
             <translation>&amp;Save…</translation>
         </message>
@@ -5507,42 +5637,55 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Save summary</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-183" />
+            <location line="+184" />
             <source>Sluiten</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="-13" />
+            <source>Lees de samenvatting na. Er mag niets in staan dat naar een klant, naar jou of naar de opname leidt.</source>
+            <translation>Read the summary through. Nothing in it may lead to a client, to you or to the recording.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Ik heb de samenvatting nagelezen</source>
+            <translation>&amp;I have read the summary</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waarom opslaan nog niet kan</source>
+            <translation>Why saving is not possible yet</translation>
+        </message>
+        <message>
+            <location line="+87" />
             <source>{0} seconden…</source>
             <translation>{0} seconds…</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Het anonimiseren kon niet worden voorbereid ({0}). Zonder anonimiseren wordt er niets geëxporteerd. Sluit het venster en probeer het opnieuw.</source>
             <translation>Anonymizing could not be prepared ({0}). Without anonymizing nothing is exported. Close the window and try again.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+23" />
             <source>(nog zonder omschrijving)</source>
             <translation>(no description yet)</translation>
         </message>
         <message>
-            <location line="+153" />
             <source>1 vervanging (geel gemarkeerd)</source>
-            <translation>1 replacement (highlighted in yellow)</translation>
+            <translation type="vanished">1 replacement (highlighted in yellow)</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>{0} vervangingen (geel gemarkeerd)</source>
-            <translation>{0} replacements (highlighted in yellow)</translation>
+            <translation type="vanished">{0} replacements (highlighted in yellow)</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>{0} onderdelen weggelaten</source>
-            <translation>{0} items left out</translation>
+            <translation type="vanished">{0} items left out</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+281" />
             <source>Leersamenvatting opslaan</source>
             <translation>Save learning summary</translation>
         </message>
@@ -5566,12 +5709,12 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TeamAgendaDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+48" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+63" />
             <source>Teamleeragenda</source>
             <translation>Team learning agenda</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Voeg geanonimiseerde leersamenvattingen (JSON) van collega's samen tot één leeragenda per Kijkwijzer-thema. Van wie een leerdoel komt, staat er niet in.</source>
             <translation>Combine colleagues' anonymized learning summaries (JSON) into one learning agenda per viewing guide theme. It does not say whose learning goal is whose.</translation>
         </message>
@@ -5621,7 +5764,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Su&amp;mmaries:</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+51" />
             <source>Leersamenvattingen kiezen</source>
             <translation>Choose learning summaries</translation>
         </message>
@@ -5631,12 +5774,17 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Learning summaries (*.json);;All files (*)</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+41" />
+            <source>De samenvattingen worden gelezen…</source>
+            <translation>Reading the summaries…</translation>
+        </message>
+        <message>
+            <location line="+29" />
             <source>Voeg geldige leersamenvattingen toe om de agenda te zien.</source>
             <translation>Add valid learning summaries to see the agenda.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+29" />
             <source>Teamleeragenda opslaan</source>
             <translation>Save team learning agenda</translation>
         </message>
@@ -5644,6 +5792,15 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+2" />
             <source>Webpagina (*.html)</source>
             <translation>Web page (*.html)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextLimit</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/learning/text_limit.py" line="+26" />
+            <source>Hier passen hoogstens {0} tekens: de rest is niet overgenomen.</source>
+            <extracomment>The domain's maximum for a goal's long texts (domain/goals.py LongGoalText).</extracomment>
+            <translation>This field holds at most {0} characters: the rest was not taken over.</translation>
         </message>
     </context>
     <context>

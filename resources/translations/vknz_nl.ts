@@ -54,6 +54,13 @@
     <context>
         <name>ReviewFeature</name>
         <message numerus="yes">
+            <source>De %n waarneming(en) van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</source>
+            <translation>
+                <numerusform>De %n waarneming van deze sessie is bewaard bij de opname. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt haar terug).</numerusform>
+                <numerusform>De %n waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n nieuwe opname(n), samen {0} van de {1}.</source>
             <translation>
                 <numerusform>%n nieuwe opname, {0} van de {1}.</numerusform>
@@ -104,12 +111,63 @@
         </message>
     </context>
     <context>
+        <name>SamenKijkenFeature</name>
+        <message numerus="yes">
+            <source>%n moment(en) van de klant bewaard. Je ziet ze niet in de lijst: alleen de klant en de onderzoeker zien ze, tot de klant ze wil delen.</source>
+            <translation>
+                <numerusform>%n moment van de klant bewaard. Je ziet het niet in de lijst: alleen de klant en de onderzoeker zien het, tot de klant het wil delen.</numerusform>
+                <numerusform>%n momenten van de klant bewaard. Je ziet ze niet in de lijst: alleen de klant en de onderzoeker zien ze, tot de klant ze wil delen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SessionOverviewDialog</name>
         <message numerus="yes">
             <source>{0}: %n waarneming(en)</source>
             <translation>
                 <numerusform>{0}: %n waarneming</numerusform>
                 <numerusform>{0}: %n waarnemingen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionView</name>
+        <message numerus="yes">
+            <source>%n fragment(en) worden overgeslagen: {0}</source>
+            <translation>
+                <numerusform>%n fragment wordt overgeslagen: {0}</numerusform>
+                <numerusform>%n fragmenten worden overgeslagen: {0}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPreviewDialog</name>
+        <message numerus="yes">
+            <source>%n vervanging(en) (geel gemarkeerd)</source>
+            <translation>
+                <numerusform>%n vervanging (geel gemarkeerd)</numerusform>
+                <numerusform>%n vervangingen (geel gemarkeerd)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n onderdeel/onderdelen weggelaten</source>
+            <translation>
+                <numerusform>%n onderdeel weggelaten</numerusform>
+                <numerusform>%n onderdelen weggelaten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n woord(en) om te controleren</source>
+            <translation>
+                <numerusform>%n woord om te controleren</numerusform>
+                <numerusform>%n woorden om te controleren</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Kies eerst bij elk rood gemarkeerd woord: weglaten of laten staan (nog %n).</source>
+            <translation>
+                <numerusform>Kies eerst bij elk rood gemarkeerd woord: weglaten of laten staan (nog %n).</numerusform>
+                <numerusform>Kies eerst bij elk rood gemarkeerd woord: weglaten of laten staan (nog %n).</numerusform>
             </translation>
         </message>
     </context>

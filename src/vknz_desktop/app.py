@@ -204,7 +204,6 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
         host, make_player=lambda: PlayerController(VlcPlayer(engine), DeferredAnalyzer())
     )
     leerdoelen = LearningFeature(host, learning)
-    host.events.vaultLocked.connect(learning.stop)  # the worker forgets every text at lock
     review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
     onderzoeker = OnderzoekerFeature(host, DutchPassphraseEstimator())
     onderzoeker.keyChanged.connect(review.use_onderzoeker)  # sessions show the sealed items
@@ -223,11 +222,12 @@ def learning_backend() -> LearningBackend:
         deidentify=export.deidentify,
         preload=deidentifier.preload,
         is_loaded=deidentifier.is_loaded,
+        start_in_background=deidentifier.start_in_background,
+        stop=deidentifier.stop,
         method=deidentifier.method_description,
         render=summary_render.render,
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
-        stop=deidentifier.stop,
     )
 
 

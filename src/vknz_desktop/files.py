@@ -12,10 +12,9 @@ import os
 import tempfile
 from pathlib import Path
 
-#: Only the user may read the file (the vault's files).
+#: Only the user may read the file: the vault's files and every export (a learning summary,
+#: a team agenda). The user hands an export on by choice; others on the machine don't read it.
 PRIVATE_FILE_MODE = 0o600
-#: Others may read the file too (an export the user hands on, e.g. a learning summary).
-SHARED_FILE_MODE = 0o644
 
 
 def fsync_dir(path: Path) -> None:
@@ -53,4 +52,4 @@ def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE_FILE_MODE) 
     fsync_dir(path.parent)
 
 
-__all__ = ["PRIVATE_FILE_MODE", "SHARED_FILE_MODE", "fsync_dir", "write_atomically"]
+__all__ = ["PRIVATE_FILE_MODE", "fsync_dir", "write_atomically"]

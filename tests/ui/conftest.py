@@ -99,6 +99,19 @@ def _dutch_plural_forms(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> 
     QCoreApplication.removeTranslator(translator)
 
 
+@pytest.fixture(autouse=True)
+def worker_stops(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The app stops the de-identification worker whenever its vault closes (lock, quit);
+    here every such stop is only counted, so that the worker loaded once per test session
+    (``_deduce_preloaded``) serves every GUI test. ``deidentifier.stop`` itself is tested in
+    tests/unit/test_deid_worker.py."""
+    from vknz_desktop.export import deidentifier
+
+    stops: list[str] = []
+    monkeypatch.setattr(deidentifier, "stop", lambda: stops.append("stop"))
+    return stops
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _deduce_preloaded(deduce_loaded: float | None) -> None:
     """deduce loaded once before any GUI test: the app's own preload after unlocking then finds

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from vknz_desktop import files
-from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
+from vknz_desktop.files import write_atomically
 from vknz_desktop.storage import fsutil
 
 
@@ -18,14 +18,14 @@ def folder(tmp_path: Path) -> Path:
     return path
 
 
-def test_replaces_the_file_with_the_mode_asked_for(folder: Path) -> None:
+def test_replaces_the_file_readable_by_the_user_only(folder: Path) -> None:
     target = folder / "samenvatting.json"
     target.write_bytes(b"oud")
+    target.chmod(0o644)
     write_atomically(target, b"nieuw")
     assert target.read_bytes() == b"nieuw"
-    assert target.stat().st_mode & 0o777 == 0o600  # private unless asked otherwise
-    write_atomically(target, b"gedeeld", mode=SHARED_FILE_MODE)
-    assert target.stat().st_mode & 0o777 == 0o644
+    assert target.stat().st_mode & 0o777 == 0o600  # also when the old file was readable
+    assert not hasattr(files, "SHARED_FILE_MODE")  # no export is written for others to read
     assert sorted(p.name for p in folder.iterdir()) == ["samenvatting.json"]
 
 

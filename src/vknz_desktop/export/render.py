@@ -50,6 +50,23 @@ ABOUT_TEXT = (
 )
 
 
+_DEDUCE_VERSION = re.compile(r"\bdeduce\s+([\w.]+)")
+
+
+def method_sentence(deidentified_with: str) -> str:
+    """How the text was de-identified, in words a coach understands (the technical value stays
+    in the JSON's ``deidentified_with``)."""
+    found = _DEDUCE_VERSION.search(deidentified_with)
+    if found is None:
+        return f"Persoonsgegevens zijn automatisch vervangen ({deidentified_with})."
+    return (
+        "Hoe de persoonsgegevens zijn weggehaald: automatisch, door een programma dat "
+        "Nederlandse namen, adressen, datums en nummers herkent (deduce, versie "
+        f"{found.group(1)}), aangevuld met de namen die in de kluis bekend zijn en met woorden "
+        "die de klantmanager zelf liet weglaten."
+    )
+
+
 def summary_title(summary: LearningSummary) -> str:
     """'Leersamenvatting — oktober 2026'."""
     return f"{HEADINGS['title']} — {format_period(summary.period)}"
@@ -136,7 +153,7 @@ def render_markdown(summary: LearningSummary) -> str:
             )
         lines.append("")
     lines += [f"## {HEADINGS['about']}", "", ABOUT_TEXT, ""]
-    lines += [f"Geanonimiseerd met: {_md(summary.deidentified_with)}.", ""]
+    lines += [_md(method_sentence(summary.deidentified_with)), ""]
     return "\n".join(lines)
 
 
@@ -248,9 +265,7 @@ def render_html(summary: LearningSummary, *, highlight: bool = False) -> str:
         out.append("</table>")
     out.append(f"<h2>{HEADINGS['about']}</h2>")
     out.append(f'<p class="about">{html.escape(ABOUT_TEXT)}</p>')
-    out.append(
-        f'<p class="about">Geanonimiseerd met: {html.escape(summary.deidentified_with)}.</p>'
-    )
+    out.append(f'<p class="about">{html.escape(method_sentence(summary.deidentified_with))}</p>')
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
 

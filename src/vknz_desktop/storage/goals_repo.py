@@ -200,7 +200,8 @@ class GoalRepository:
             return None
         recording = next((r for r in self._vault.recordings() if r.id == clip.recording_id), None)
         profile_id = (recording.profile_id if recording else None) or DEFAULT_PROFILE_ID
-        text = "\n".join(part for part in (clip.title.strip(), clip.note.strip()) if part)
+        # Title and note stay apart in the summary's one line: "title — note".
+        text = " — ".join(part for part in (clip.title.strip(), clip.note.strip()) if part)
         return ClipInfo(
             id=clip.id,
             recording_id=clip.recording_id,

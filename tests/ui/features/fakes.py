@@ -69,10 +69,16 @@ class FakePlayer(QObject):
         self.playingChanged.emit(self.playing)
 
     def play(self) -> None:
-        self.playing = True
+        self.calls.append("play")
+        if not self.playing:
+            self.playing = True
+            self.playingChanged.emit(True)
 
     def pause(self) -> None:
-        self.playing = False
+        self.calls.append("pause")
+        if self.playing:
+            self.playing = False
+            self.playingChanged.emit(False)
 
     def open(self, recording: Recording, _factory: Callable[[], object]) -> None:
         self.recording = recording

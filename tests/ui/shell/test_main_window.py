@@ -123,7 +123,9 @@ def test_actions_say_why_they_cannot_be_used(
     assert play.isEnabled()
     sharing = window.registry.action("review.sharing")
     assert not sharing.isEnabled()
-    assert "onderzoeker" in sharing.toolTip()  # a klantmanager does not record the klant's choice
+    # Nothing chosen: the policy (visibility.may_set_sharing) asks for one observation first;
+    # that a klantmanager does not record the klant's choice is tested with the review feature.
+    assert sharing.toolTip() == "Kies eerst een waarneming van de klant in de lijst."
 
 
 def test_unlocking_runs_the_keep_until_check(

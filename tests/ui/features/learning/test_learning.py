@@ -69,6 +69,11 @@ def stored_goals(window: MainWindow) -> list[LearningGoal]:
     return GoalRepository(window.vault).goals()  # type: ignore[arg-type]
 
 
+def wait_built(qtbot: QtBot, dialog: SummaryPreviewDialog) -> None:
+    """The preview builds on a background job: wait until the latest build is shown."""
+    qtbot.waitUntil(lambda: dialog.built is not None and not dialog.building, timeout=10_000)
+
+
 def last_dialog(window: MainWindow, kind: type[QObject]) -> QObject:
     dialogs = [d for d in learning(window).open_dialogs() if isinstance(d, kind)]
     assert dialogs, f"no {kind.__name__} open"
@@ -192,8 +197,11 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
     QTest.keyClick(window, Qt.Key.Key_E, CTRL)
     dialog = last_dialog(window, SummaryPreviewDialog)
     assert isinstance(dialog, SummaryPreviewDialog)
-    assert dialog.built is not None, "deduce is loaded: the preview is built at once"
-    dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
+    assert dialog.pages.currentWidget() is not dialog.wait_page, "deduce is loaded: no waiting"
+    wait_built(qtbot, dialog)
+    with qtbot.waitSignal(dialog.previewShown):
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("html"))
+    assert dialog.built is not None
     html = dialog.preview.toHtml().lower()
     assert HIGHLIGHT.lower() in html
     assert "fictief" not in html and "zonnebloemhof" not in html
@@ -204,6 +212,7 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
     # … so the user adds it as a term (kept in the vault) and the preview is re-run.
     QTest.keyClicks(dialog.term_edit, "Wobbelsma")
     QTest.keyClick(dialog.term_edit, Qt.Key.Key_Return)
+    wait_built(qtbot, dialog)
     assert "wobbelsma" not in dialog.preview.toHtml().lower()
     assert dialog.built.replacements == count + 1
     assert GoalRepository(window.vault).extra_terms() == ["Wobbelsma"]  # type: ignore[arg-type]
@@ -212,8 +221,12 @@ def test_preview_highlights_replacements_and_writes_only_after_confirm(
     goal_item = dialog.items.topLevelItem(0)
     goal_item.child(1).setCheckState(0, Qt.CheckState.Unchecked)
     dialog.rebuild_now()
+    wait_built(qtbot, dialog)
     assert "acht seconden" not in dialog.preview.toHtml()
-    assert "1 onderdelen weggelaten" in dialog.count_label.text()
+    assert "1 onderdeel weggelaten" in dialog.count_label.text()
+    for word in dialog.doubtful_words:  # checked by the user (the preview's own test does more)
+        dialog.decide(word, keep=True)
+        wait_built(qtbot, dialog)
 
     # Nothing is written before the confirmation.
     assert not dialog.save_button.isEnabled()
@@ -238,6 +251,7 @@ def test_pdf_from_the_preview(
     window: MainWindow,
     demo_vault: dict[str, str],
     paths: AppPaths,
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -249,6 +263,8 @@ def test_pdf_from_the_preview(
     dialog = learning(window).show_summary_preview()
     assert dialog is not None
     assert dialog.file_format() == "pdf"
+    wait_built(qtbot, dialog)
+    assert dialog.built is not None and dialog.built.doubtful == ()
     dialog.confirm_check.setChecked(True)
     dialog.save()
     written = tmp_path / "uit.pdf"
@@ -258,6 +274,7 @@ def test_pdf_from_the_preview(
 def test_team_agenda_in_the_app(
     window: MainWindow,
     demo_vault: dict[str, str],
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -280,12 +297,14 @@ def test_team_agenda_in_the_app(
     unlock(window)
     dialog = learning(window).show_team_agenda([*files, broken])
     assert isinstance(dialog, TeamAgendaDialog)
+    qtbot.waitUntil(lambda: not dialog.building, timeout=20_000)  # read on a background job
     assert len(dialog.summaries) == 3
     assert dialog.problems.count() == 1
     assert dialog.problems.item(0).text().startswith("kapot.json: geen geldige JSON")
     assert "3 mensen werken hieraan" in dialog.agenda_html
     dialog.save()
     assert target.read_text(encoding="utf-8") == dialog.agenda_html
+    assert target.stat().st_mode & 0o777 == 0o600  # readable by the user only
     assert window.vault is not None
     last = window.vault.audit_entries()[-1]
     assert last.action is AuditAction.EXPORT and last.details == {
@@ -417,6 +436,14 @@ def test_a_fragment_as_evidence_plays_and_goes_into_the_summary(
     evidence = summary.goals[0].evidence
     assert [e.kind for e in evidence] == ["fragment"]
     assert "Fictief" not in evidence[0].text and "[persoon]" in evidence[0].text
+    assert evidence[0].text.startswith("Stilte laten vallen — ")  # title, then the note
+    built = export.build(SummaryOptions())
+    markdown = export.render(built, "md")
+    assert "Stilte laten vallen — " in markdown
+    # How it was de-identified, in words a coach understands (the version is still there).
+    assert "Geanonimiseerd met" not in markdown
+    assert "door een programma dat Nederlandse namen, adressen, datums en nummers" in markdown
+    assert "(deduce, versie 3." in markdown
     view.evidence_list.setCurrentRow(0)
     view.play_current_evidence()
     assert window.workspace.recording is not None

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import pytest
+from pytestqt.qtbot import QtBot
+
 from tests.ui.features.fakes import FakeHost, FakeSession, recording
 from vknz_desktop.domain.models import ConsentScope, Role
 from vknz_desktop.ui.common import messages
+from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.features.watch_together.feature import MARKER_TEXT, SamenKijkenFeature
 
 
@@ -80,3 +84,64 @@ def test_leaving_goes_back_to_the_workspace_and_rereads_the_observations(
     assert "show_workspace" in host.calls
     assert host.workspace.calls[-1] == "reload_observations"
     assert not feature.view.active  # the page changed: pictures and pictograms put away
+
+
+def test_saying_something_pauses_and_the_klantmanager_is_told_the_marker_is_hidden(
+    host: FakeHost,
+) -> None:
+    feature = SamenKijkenFeature(host)
+    session = FakeSession()  # a klantmanager at the keyboard
+    host.workspace.recording = recording()
+    host.unlock(session)
+    feature.enter()
+    host.controller.toggle()  # the film runs
+    assert host.controller.playing
+    feature.view.mark_button.click()
+    assert not host.controller.playing and "pause" in host.controller.calls
+    assert len(session.observations.created) == 1
+    # The sharing rule hides the klant's marker from the klantmanager: said at once …
+    assert "Alleen de klant en de onderzoeker zien dit" in feature.view.saved_label.text()
+    said: list[str] = []
+    messages.bridge().statusShown.connect(lambda text, _ms: said.append(text))
+    feature.view.mark_button.click()
+    feature.view.leaveRequested.emit()
+    # … and where the markers would have been, on leaving.
+    assert said == [
+        "2 momenten van de klant bewaard. Je ziet ze niet in de lijst: alleen de klant en de "
+        "onderzoeker zien ze, tot de klant ze wil delen."
+    ]
+
+
+def test_the_klant_or_onderzoeker_is_not_told_it_is_hidden(host: FakeHost) -> None:
+    feature = SamenKijkenFeature(host)
+    host.workspace.recording = recording()
+    host.unlock(FakeSession(identity=Identity(Role.ONDERZOEKER, "")))
+    feature.enter()
+    feature.view.mark_button.click()
+    assert feature.view.saved_label.text() == "✓ Bewaard"
+
+
+def test_a_card_pauses_the_film_makes_way_when_it_plays_and_goes_away_by_itself(
+    host: FakeHost, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vknz_desktop.ui.features.watch_together.pictograms import TOPICS
+
+    feature = SamenKijkenFeature(host)
+    host.workspace.recording = recording()
+    host.unlock(FakeSession())
+    feature.enter()
+    view = feature.view
+    view.show()
+    host.controller.toggle()  # playing
+    view.toggle_topic(TOPICS[0])
+    assert not host.controller.playing  # the card never covers a running film
+    assert view.big_pictogram.topic is TOPICS[0]
+    host.controller.toggle()  # play again: the card makes way
+    assert view.big_pictogram.topic is None
+    host.controller.toggle()
+    assert view._topic_timer.interval() == 20_000  # the handleiding says 20 seconds
+    view._topic_timer.setInterval(50)
+    view.toggle_topic(TOPICS[1])
+    assert view.big_pictogram.topic is TOPICS[1]
+    qtbot.waitUntil(lambda: view.big_pictogram.topic is None, timeout=2000)  # by itself
+    assert not any(b.isChecked() for b in view.pictogram_buttons)

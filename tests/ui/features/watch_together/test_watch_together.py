@@ -203,13 +203,13 @@ def test_text_size_200_percent_scales_the_app_without_cut_off_text(
     view = enter(window, demo_vault, qtbot)
     view.set_topics_visible(True)
     base = QApplication.font().pointSizeF()
-    big_before = view.mark_button.font().pointSizeF()
+    big_before = view.mark_button.fontInfo().pixelSize()
     assert not _cut_off(view)
     settings = AppSettings.load(window.vault)  # type: ignore[arg-type]
     settings.text_scale = 200
     settings.save(window.vault)  # type: ignore[arg-type]
     window.apply_settings(AppSettings.load(window.vault))  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: view.mark_button.font().pointSizeF() > big_before)
+    qtbot.waitUntil(lambda: view.mark_button.fontInfo().pixelSize() > big_before)
     assert QApplication.font().pointSizeF() == pytest.approx(base * 2)
     assert view.font().pointSizeF() == pytest.approx(base * 2)
     window.resize(1366, 768)
@@ -219,7 +219,7 @@ def test_text_size_200_percent_scales_the_app_without_cut_off_text(
     right = max(b.geometry().right() for b in (view.back_button, view.play_button))
     assert right < view.mark_button.geometry().left()
     apply_appearance(100, False)
-    qtbot.waitUntil(lambda: view.mark_button.font().pointSizeF() == pytest.approx(big_before))
+    qtbot.waitUntil(lambda: view.mark_button.fontInfo().pixelSize() == big_before)
 
 
 def test_high_contrast_palette_applied_and_removed(
@@ -263,3 +263,25 @@ def test_settings_dialog_stores_text_size_and_contrast(
     assert (again.text_scale, again.high_contrast) == (150, True)
     vault.set_setting("appearance.text_scale", "900")
     assert AppSettings.load(vault).text_scale == 200
+
+
+def test_every_text_is_at_least_24_pixels_and_no_two_buttons_share_a_name(
+    window: MainWindow, demo_vault: dict[str, str], qtbot: QtBot
+) -> None:
+    view = enter(window, demo_vault, qtbot)
+    view.set_topics_visible(True)
+    view.show_saved(hidden_from_user=True)
+    qtbot.wait(20)
+    buttons = [b for b in view.buttons() if b is not view.big_pictogram]  # painted: below
+    sizes = {b.text() or b.accessibleName(): b.fontInfo().pixelSize() for b in buttons}
+    sizes["saved"] = view.saved_label.fontInfo().pixelSize()
+    print(f"text sizes at 100 %: {sizes}")
+    assert min(sizes.values()) >= 24, sizes
+    texts = [b.text() for b in view.findChildren(QPushButton) if b.text()]
+    assert len(texts) == len(set(texts)), texts
+    assert [t for t in texts if "terug" in t.lower()] == ["Stukje terug"]
+    assert view.leave_button.text() == "Samen kijken sluiten"
+    # the progress bar says how far the film is, without times
+    window.context.controller.seek(window.context.controller.duration_ms // 2)
+    qtbot.waitUntil(lambda: 400 <= view.progress.value() <= 600, timeout=5000)
+    assert not view.progress.isTextVisible() and view.progress.isVisible()

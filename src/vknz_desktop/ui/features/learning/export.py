@@ -33,9 +33,18 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+def _nothing() -> None:
+    """A backend without a worker process (tests): nothing to start or stop."""
+
+
 @dataclass(frozen=True)
 class LearningBackend:
-    """What app.py injects: the export adapter's functions (deduce, renderers, summary files)."""
+    """What app.py injects: the export adapter's functions (deduce, renderers, summary files).
+
+    ``start_in_background`` starts the de-identification worker process at low priority and
+    returns at once (after an unlock); ``stop`` ends it (before the vault closes: a lock or
+    quit); ``preload`` waits until it has loaded (on a background job, never the GUI thread).
+    """
 
     deidentify: Deidentify
     preload: Callable[[], None]
@@ -44,8 +53,9 @@ class LearningBackend:
     render: Callable[[LearningSummary, str, bool], str]  # summary, json|md|html, highlight
     load_summaries: Callable[[Sequence[Path]], tuple[Sequence[LearningSummary], Sequence[str]]]
     render_agenda: Callable[[Sequence[LearningSummary]], str]
+    start_in_background: Callable[[], None] = _nothing
     #: Ends the de-identification worker (at lock: it holds texts and names it was given).
-    stop: Callable[[], None] = lambda: None
+    stop: Callable[[], None] = _nothing
 
 
 class DeidentifierLoader(QObject):
@@ -92,6 +102,12 @@ class DeidentifierLoader(QObject):
         self._job = job
         job.start()
         log.info("deidentifier preload started")
+
+    def cancel(self) -> None:
+        """Stop waiting (the vault closes): the wait ends when the worker is stopped."""
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
 
     def _on_loaded(self, _result: object) -> None:
         log.info("deidentifier preload done")
@@ -143,11 +159,12 @@ class SummaryExport:
         return self.render(built, file_format).encode("utf-8")
 
     def save(self, built: BuiltSummary, file_format: str, path: Path) -> None:
-        """Write the summary (atomically) and record the export in the audit log."""
-        from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
+        """Write the summary (atomically, readable by the user only: 0600) and record the
+        export in the audit log."""
+        from vknz_desktop.files import write_atomically
 
         try:
-            write_atomically(path, self.data(built, file_format), mode=SHARED_FILE_MODE)
+            write_atomically(path, self.data(built, file_format))
         except OSError as error:
             raise KnownError(
                 f"De samenvatting kon niet worden opgeslagen in {path} ({error.strerror})."

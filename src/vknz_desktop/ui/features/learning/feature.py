@@ -3,10 +3,11 @@
 Adds to *Bestand*: Leerdoelen (Ctrl+G), Leersamenvatting maken… (Ctrl+E) and
 Teamleeragenda…; to *Waarnemingen*: a leerdoel from the selected observations
 (Ctrl+Shift+G) and *Terugkijken afronden…*. The leerdoelen page brings its own undo stack
-(the shell's undo group switches to it there). After unlocking, deduce's lookup tables are
-loaded in the background, so that an export rarely has to wait; when it has to, the preview
-shows progress. Services come with the vault's session (``session.learning``); the export
-adapters with ``LearningBackend`` (see ``export.py``).
+(the shell's undo group switches to it there). After unlocking, the de-identification worker
+process starts at low priority, so that an export rarely has to wait (when it has to, the
+preview shows progress), and the user's own name joins the name register; before the vault
+closes the worker is stopped. Services come with the vault's session (``session.learning``);
+the export adapters with ``LearningBackend`` (see ``export.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.fragments import Clip
 from vknz_desktop.domain.goals import Evidence, EvidenceKind, evidence_for
 from vknz_desktop.domain.models import Observation
+from vknz_desktop.domain.summary import SummaryStore
 from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.features.learning.export import (
@@ -133,18 +135,36 @@ class LearningFeature(QObject):
             )
         )
 
-    def _on_vault_opened(self, _session: VaultSession) -> None:
+    def _on_vault_opened(self, session: VaultSession) -> None:
+        """After an unlock: the de-identification worker starts at low priority (so that an
+        export rarely waits), and the user's own name joins the vault's name register (so it
+        never leaves in a summary, also when typed in a note)."""
         self.goals_view.undo_stack.clear()
-        self.loader.start()
+        self.backend.start_in_background()
+        self._register_own_name(session)
+
+    @staticmethod
+    def _register_own_name(session: VaultSession) -> None:
+        name = session.identity.name.strip()
+        learning = session.learning
+        if not name or learning is None or not isinstance(learning.repository, SummaryStore):
+            return
+        try:
+            learning.repository.register_names([name])
+        except KnownError as error:  # e.g. a read-only vault: the summary still masks it
+            log.info("own name not registered: %s", type(error).__name__)
 
     def shutdown(self) -> None:
-        """Before the vault closes (lock, quit): close dialogs and forget every goal shown."""
+        """Before the vault closes (lock, quit): close dialogs (their background work is
+        cancelled), forget every goal shown and stop the de-identification worker."""
         for dialog in list(self._dialogs):
             dialog.reject()
             dialog.deleteLater()
         self._dialogs.clear()
         self.goals_view.clear()
         self.goals_view.undo_stack.clear()
+        self.loader.cancel()
+        self.backend.stop()
 
     def _on_preload_failed(self, reason: str) -> None:
         messages.status(

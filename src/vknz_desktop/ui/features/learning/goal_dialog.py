@@ -30,6 +30,7 @@ from vknz_desktop.domain.goals import LearningGoal, suggest_theme
 from vknz_desktop.domain.models import Observation
 from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.ui.common.formatting import format_duration
+from vknz_desktop.ui.features.learning.text_limit import LONG_TEXT_LIMIT, cap_text
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR
 
@@ -116,6 +117,7 @@ class GoalDialog(QDialog):
         self.next_edit.setAccessibleName(self.tr("Wat ik de volgende keer probeer"))
         self.next_edit.setTabChangesFocus(True)
         for edit in (self.why_edit, self.next_edit):
+            cap_text(edit, LONG_TEXT_LIMIT)
             edit.setMaximumHeight(70)
 
     def _build_list(self, preselected: set[str], chosen_clips: set[str]) -> None:
@@ -148,7 +150,7 @@ class GoalDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
-        form.addRow(self.tr("&Waar:"), self.target_box)
+        form.addRow(self.tr("Bij &welk leerdoel:"), self.target_box)
         form.addRow(self.tr("&Leerdoel:"), self.goal_edit)
         form.addRow(self.tr("Waaro&m:"), self.why_edit)
         form.addRow(self.tr("Volgende &keer:"), self.next_edit)

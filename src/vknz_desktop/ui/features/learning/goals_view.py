@@ -42,6 +42,7 @@ from vknz_desktop.domain.profiles import Profile
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.formatting import format_duration, format_number
+from vknz_desktop.ui.features.learning.text_limit import LONG_TEXT_LIMIT, cap_text
 from vknz_desktop.ui.widgets.page_header import heading_label
 from vknz_desktop.ui.workspace.kijkwijzer_panel import colour_icon
 from vknz_desktop.ui.workspace.observation_list import FREE_COLOUR
@@ -335,6 +336,7 @@ class GoalsView(QWidget):
         self.next_edit.setAccessibleName(self.tr("Wat ik de volgende keer probeer"))
         self.next_edit.setTabChangesFocus(True)
         for edit in (self.why_edit, self.next_edit):
+            cap_text(edit, LONG_TEXT_LIMIT)
             edit.setMinimumHeight(70)
             edit.setMaximumHeight(120)
         self.evidence_list = _EvidenceList(self)

@@ -2,20 +2,29 @@
 
 Left: what goes in (goals and their evidence, counts, period, exact dates) and the user's list
 of extra terms to leave out (kept in the vault). Right: the summary rendered exactly as it will
-be written, in the chosen format, with every replacement highlighted and counted. Every change
-re-runs the de-identification. Nothing is written until the user ticks that they checked it and
+be written, in the chosen format, with every replacement highlighted and counted, and the
+*doubtful words* marked: capitalised words the de-identification does not know, which may be
+names. The user decides on each (leave it out, or keep it); the choice is remembered in the
+vault, and nothing can be written while a word is undecided.
+
+Every change builds the summary again on a background job (``BackgroundJob``): the GUI thread
+only shows the result, and a newer change (or closing) cancels the older build, whose result is
+then never shown. While the de-identification worker is still loading, the dialog shows that
+with the seconds waited. Nothing is written until the user ticks that they checked it and
 chooses where to save; the audit log then records the export (not its content).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
+import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,40 +49,51 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.goals import GOAL_STATUS_LABELS, Evidence, GoalStatus, LearningGoal
-from vknz_desktop.domain.summary import split_tags
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, evidence_key
 from vknz_desktop.ui.common import file_dialogs, messages
-from vknz_desktop.ui.common.formatting import format_number
+from vknz_desktop.ui.common.jobs import BackgroundJob, JobHandle
 from vknz_desktop.ui.features.learning.goals_view import child_items, tree_items
+from vknz_desktop.ui.features.learning.preview_text import (
+    DOUBTFUL,
+    HIGHLIGHT,
+    highlighted_text,
+    mark_doubtful,
+)
 
 if TYPE_CHECKING:
     from vknz_desktop.ui.features.learning.export import DeidentifierLoader, SummaryExport
 
-__all__ = ["HIGHLIGHT", "SummaryPreviewDialog"]
+__all__ = ["DOUBTFUL", "HIGHLIGHT", "PreviewResult", "SummaryPreviewDialog"]
 
-HIGHLIGHT = "#FFE08A"
 _GOAL_ROLE = Qt.ItemDataRole.UserRole
 _EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Fixed point sizes of the written file; the preview follows the app's text size instead.
+_FIXED_SIZE = re.compile(r"font-size:\s*[\d.]+pt;?")
 
 
-def highlighted_text(text: str) -> str:
-    """Plain text (JSON, Markdown) as preformatted HTML with every tag highlighted."""
-    parts = []
-    for piece, is_tag in split_tags(text):
-        escaped = html.escape(piece, quote=False)
-        parts.append(
-            f'<span style="background-color: {HIGHLIGHT};">{escaped}</span>' if is_tag else escaped
-        )
-    return (
-        "<pre style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 9.5pt; "
-        f'white-space: pre-wrap;">{"".join(parts)}</pre>'
-    )
+@dataclass(frozen=True)
+class PreviewResult:
+    """What a background build hands the dialog: the summary and its preview, ready to show."""
+
+    built: BuiltSummary
+    file_format: str
+    html: str
+
+
+def preview_html(export: SummaryExport, built: BuiltSummary, file_format: str) -> str:
+    """The preview of ``built`` in ``file_format``: replacements highlighted, doubtful words
+    marked (pure string work: runs on the background job)."""
+    if file_format in ("html", "pdf"):
+        document = _FIXED_SIZE.sub("", export.render(built, file_format, True))
+        return mark_doubtful(document, built.doubtful)
+    return highlighted_text(export.render(built, file_format), built.doubtful)
 
 
 class SummaryPreviewDialog(QDialog):
     """What goes in, the preview with highlighted replacements, confirm, save."""
 
     saved = Signal(str)  # the path written
+    previewShown = Signal()  # a build (or a new format) is on screen
 
     def __init__(
         self,
@@ -94,6 +114,10 @@ class SummaryPreviewDialog(QDialog):
         self._loader = loader
         self._built: BuiltSummary | None = None
         self._filling = False
+        self._job: BackgroundJob[PreviewResult] | None = None
+        self._generation = 0
+        self._closed = False
+        self.builds_started = 0
 
         self._build_wait_page()
         self._build_choices()
@@ -110,7 +134,7 @@ class SummaryPreviewDialog(QDialog):
         self._start(loader)
 
     def _build_wait_page(self) -> None:
-        """Shown while deduce's lookup tables load."""
+        """Shown while the de-identification worker loads its word lists."""
         self.wait_page = QWidget(self)
         wait_layout = QVBoxLayout(self.wait_page)
         wait_layout.addStretch(1)
@@ -129,9 +153,11 @@ class SummaryPreviewDialog(QDialog):
         self.wait_progress.setAccessibleName(self.tr("Voortgang van het laden"))
         self.wait_time = QLabel(self.wait_page)
         self.wait_time.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wait_close_button = QPushButton(self.tr("Sluiten"), self.wait_page)
         wait_layout.addWidget(self.wait_label)
         wait_layout.addWidget(self.wait_progress)
         wait_layout.addWidget(self.wait_time)
+        wait_layout.addWidget(self.wait_close_button, 0, Qt.AlignmentFlag.AlignHCenter)
         wait_layout.addStretch(1)
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(500)
@@ -144,7 +170,7 @@ class SummaryPreviewDialog(QDialog):
         self.items.setAccessibleName(self.tr("Leerdoelen en waarnemingen in de samenvatting"))
         self.items.setWordWrap(False)
         self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.items.setMinimumHeight(180)
+        self.items.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.all_button = QPushButton(self.tr("&Alles"), self)
         self.none_button = QPushButton(self.tr("&Niets"), self)
         self.evidence_check = QCheckBox(self.tr("Tekst van de gekoppelde waarnemingen"), self)
@@ -168,10 +194,11 @@ class SummaryPreviewDialog(QDialog):
         self.term_edit = QLineEdit(self)
         self.term_edit.setPlaceholderText(self.tr("Bijv. een straat of een werkgever"))
         self.term_edit.setAccessibleName(self.tr("Extra term om weg te laten"))
+        self.term_edit.setMaxLength(200)
         self.add_term_button = QPushButton(self.tr("&Toevoegen"), self)
         self.terms_list = QListWidget(self)
         self.terms_list.setAccessibleName(self.tr("Extra termen die altijd worden weggelaten"))
-        self.terms_list.setMaximumHeight(110)
+        self.terms_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.remove_term_button = QPushButton(self.tr("&Verwijderen"), self)
 
     def _build_left(self) -> QScrollArea:
@@ -185,11 +212,11 @@ class SummaryPreviewDialog(QDialog):
         goals_layout.addLayout(select_row)
         for box in (self.evidence_check, self.theme_check, self.counts_check, self.exact_check):
             goals_layout.addWidget(box)
+        goals_layout.addWidget(self.period_check)
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_from)
         period_row.addWidget(QLabel("–", self))
         period_row.addWidget(self.period_to)
-        goals_layout.addWidget(self.period_check)
         goals_layout.addLayout(period_row)
 
         terms_box = QGroupBox(self.tr("Altijd weglaten (bewaard in de kluis)"), self)
@@ -212,8 +239,43 @@ class SummaryPreviewDialog(QDialog):
         left_scroll = QScrollArea(self)
         left_scroll.setWidgetResizable(True)
         left_scroll.setWidget(left)
-        left_scroll.setMinimumWidth(330)
+        left_scroll.setMinimumWidth(min(330, self.fontMetrics().averageCharWidth() * 30))
         return left_scroll
+
+    def _build_doubtful(self) -> QGroupBox:
+        """The doubtful words: each one left out or kept by the user (remembered)."""
+        box = QGroupBox(self.tr("Woorden om te controleren"), self)
+        box.setAccessibleName(self.tr("Woorden om te controleren"))
+        layout = QVBoxLayout(box)
+        explain = QLabel(
+            self.tr(
+                "Deze woorden met een hoofdletter kent het programma niet (rood gemarkeerd). "
+                "Is het een naam, of iets anders dat naar iemand leidt? Kies per woord. Je "
+                "keuze wordt onthouden."
+            ),
+            box,
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        row = QHBoxLayout()
+        self.doubtful_list = QListWidget(box)
+        self.doubtful_list.setAccessibleName(self.tr("Woorden om te controleren"))
+        self.doubtful_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        row.addWidget(self.doubtful_list, 1)
+        buttons = QVBoxLayout()
+        self.leave_out_button = QPushButton(self.tr("&Weglaten"), box)
+        self.leave_out_button.setToolTip(
+            self.tr("Dit woord voortaan vervangen door [weggelaten], in elke samenvatting")
+        )
+        self.keep_word_button = QPushButton(self.tr("&Laten staan"), box)
+        self.keep_word_button.setToolTip(self.tr("Dit woord is geen naam: het mag blijven staan"))
+        buttons.addWidget(self.leave_out_button)
+        buttons.addWidget(self.keep_word_button)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        layout.addLayout(row)
+        box.hide()
+        return box
 
     def _build_preview(self, formats: Mapping[str, tuple[str, str]]) -> QWidget:
         """The format, the preview with its replacements counted, confirm and save."""
@@ -225,37 +287,67 @@ class SummaryPreviewDialog(QDialog):
         format_label.setBuddy(self.format_box)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Aantal vervangingen"))
+        self.count_label.setWordWrap(True)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setAccessibleName(self.tr("De samenvatting wordt bijgewerkt"))
+        self.busy_bar.hide()
+        self.doubtful_box = self._build_doubtful()
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Voorbeeld van de samenvatting"))
         self.preview.setOpenLinks(False)
         self.preview.setOpenExternalLinks(False)
-        self.confirm_check = QCheckBox(
-            self.tr(
-                "Ik heb de samenvatting nagelezen: er staat niets in dat naar een klant, "
-                "naar mij of naar de opname leidt."
-            ),
-            self,
-        )
-        self.save_button = QPushButton(self.tr("&Opslaan…"), self)
-        self.save_button.setAccessibleName(self.tr("Samenvatting opslaan"))
-        self.close_button = QPushButton(self.tr("Sluiten"), self)
+        self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        # The document as it will be read: on paper, also with a dark or high-contrast scheme
+        # (its own colours are made for white).
+        paper = self.preview.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            paper.setColor(group, QPalette.ColorRole.Base, QColor("#FFFFFF"))
+            paper.setColor(group, QPalette.ColorRole.Text, QColor("#000000"))
+        self.preview.setPalette(paper)
         top_row = QHBoxLayout()
         top_row.addWidget(format_label)
         top_row.addWidget(self.format_box)
-        top_row.addStretch(1)
-        top_row.addWidget(self.count_label)
-        bottom_row = QHBoxLayout()
-        bottom_row.addWidget(self.confirm_check, 1)
-        bottom_row.addWidget(self.save_button)
-        bottom_row.addWidget(self.close_button)
+        top_row.addWidget(self.busy_bar)
+        top_row.addWidget(self.count_label, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
         right_layout.addLayout(top_row)
+        right_layout.addWidget(self.doubtful_box)
         right_layout.addWidget(self.preview, 1)
-        right_layout.addLayout(bottom_row)
-        self.confirm_check.setMinimumWidth(200)
+        right_layout.addLayout(self._build_confirm())
         return right
+
+    def _build_confirm(self) -> QVBoxLayout:
+        """The check that is required before saving, in words that wrap at any text size."""
+        self.confirm_text = QLabel(
+            self.tr(
+                "Lees de samenvatting na. Er mag niets in staan dat naar een klant, naar jou "
+                "of naar de opname leidt."
+            ),
+            self,
+        )
+        self.confirm_text.setWordWrap(True)
+        self.confirm_check = QCheckBox(self.tr("&Ik heb de samenvatting nagelezen"), self)
+        self.confirm_check.setAccessibleDescription(self.confirm_text.text())
+        self.save_reason = QLabel(self)
+        self.save_reason.setWordWrap(True)
+        self.save_reason.setAccessibleName(self.tr("Waarom opslaan nog niet kan"))
+        self.save_button = QPushButton(self.tr("&Opslaan…"), self)
+        self.save_button.setAccessibleName(self.tr("Samenvatting opslaan"))
+        self.close_button = QPushButton(self.tr("Sluiten"), self)
+        bottom = QVBoxLayout()
+        bottom.addWidget(self.confirm_text)
+        bottom.addWidget(self.save_reason)  # its own line: it wraps over the full width
+        row = QHBoxLayout()
+        row.addWidget(self.confirm_check)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.close_button)
+        bottom.addLayout(row)
+        return bottom
 
     def _build_pages(self, left_scroll: QScrollArea, right: QWidget) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -272,7 +364,14 @@ class SummaryPreviewDialog(QDialog):
         self._main_page = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(1240, 700)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """As large as useful, never larger than the screen (title bar included)."""
+        screen = self.screen().availableGeometry()
+        width = min(1240, screen.width() - 40)
+        height = min(760, screen.height() - 70)
+        self.resize(max(width, 320), max(height, 240))
 
     def _connect(self) -> None:
         self.items.itemChanged.connect(self._on_item_changed)
@@ -290,14 +389,18 @@ class SummaryPreviewDialog(QDialog):
         self.period_check.toggled.connect(self.period_to.setEnabled)
         self.period_from.dateChanged.connect(lambda _d: self.schedule_rebuild())
         self.period_to.dateChanged.connect(lambda _d: self.schedule_rebuild())
-        self.format_box.currentIndexChanged.connect(lambda _i: self._show_preview())
+        self.format_box.currentIndexChanged.connect(lambda _i: self._show_format())
         self.add_term_button.clicked.connect(self.add_term)
         self.term_edit.returnPressed.connect(self.add_term)
         self.remove_term_button.clicked.connect(self.remove_term)
+        self.leave_out_button.clicked.connect(lambda: self.decide_current(keep=False))
+        self.keep_word_button.clicked.connect(lambda: self.decide_current(keep=True))
+        self.doubtful_list.currentRowChanged.connect(lambda _row: self._update_save())
         self.confirm_check.toggled.connect(lambda _on: self._update_save())
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
-        self.finished.connect(lambda _code: self._stop_timers())
+        self.wait_close_button.clicked.connect(self.reject)
+        self.finished.connect(lambda _code: self._stop_work())
 
     def _start(self, loader: DeidentifierLoader) -> None:
         if loader.ready:
@@ -322,6 +425,8 @@ class SummaryPreviewDialog(QDialog):
 
     def _on_loaded(self) -> None:
         self._wait_timer.stop()
+        if self._closed:
+            return
         self.pages.setCurrentWidget(self._main_page)
         self.rebuild_now()
 
@@ -335,9 +440,16 @@ class SummaryPreviewDialog(QDialog):
             ).format(reason)
         )
 
-    def _stop_timers(self) -> None:
+    def _stop_work(self) -> None:
+        """Closing (or a lock): timers stop, and a build still running is cancelled and
+        waited for, so that nothing reads the vault after it closes."""
+        self._closed = True
         self._wait_timer.stop()
         self._rebuild_timer.stop()
+        self._generation += 1  # whatever is still running is never shown
+        job, self._job = self._job, None
+        if job is not None:
+            job.shutdown(5.0)
 
     # -- what goes in -------------------------------------------------------------------------
     def _fill_items(self) -> None:
@@ -349,14 +461,14 @@ class SummaryPreviewDialog(QDialog):
                 text = goal.title or self.tr("(nog zonder omschrijving)")
                 item = QTreeWidgetItem([f"{text}  ({status.lower()})"])
                 item.setData(0, _GOAL_ROLE, goal.id)
-                item.setToolTip(0, goal.goal)
+                item.setToolTip(0, goal.goal[:300])
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = goal.status is not GoalStatus.LOSGELATEN
                 item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 for evidence in goal.evidence:
                     label = self._evidence_label(evidence)
                     child = QTreeWidgetItem([label])
-                    child.setToolTip(0, label)
+                    child.setToolTip(0, label[:300])
                     child.setData(0, _EVIDENCE_ROLE, evidence_key(goal.id, evidence.key))
                     child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     child.setCheckState(0, Qt.CheckState.Checked)
@@ -419,7 +531,7 @@ class SummaryPreviewDialog(QDialog):
             period_end=end,
         )
 
-    # -- extra terms --------------------------------------------------------------------------
+    # -- extra terms and doubtful words -------------------------------------------------------
     def _fill_terms(self) -> None:
         self.terms_list.clear()
         try:
@@ -430,7 +542,7 @@ class SummaryPreviewDialog(QDialog):
         self.remove_term_button.setEnabled(bool(terms))
 
     def add_term(self) -> None:
-        """Add the typed term to the vault's list and re-run."""
+        """Add the typed term to the vault's list and build again."""
         term = self.term_edit.text().strip()
         if not term:
             return
@@ -444,7 +556,7 @@ class SummaryPreviewDialog(QDialog):
         self.rebuild_now()
 
     def remove_term(self) -> None:
-        """Remove the chosen term and re-run."""
+        """Remove the chosen term and build again."""
         item = self.terms_list.currentItem()
         if item is None:
             return
@@ -456,28 +568,110 @@ class SummaryPreviewDialog(QDialog):
         self._fill_terms()
         self.rebuild_now()
 
+    @property
+    def doubtful_words(self) -> list[str]:
+        """The doubtful words not decided on yet, as listed."""
+        return [self.doubtful_list.item(i).text() for i in range(self.doubtful_list.count())]
+
+    def decide(self, word: str, *, keep: bool) -> None:
+        """Remember the user's choice for ``word`` (kept: an accepted word; left out: an extra
+        term, which also joins the name register) and build again."""
+        try:
+            self._export.service.decide_doubtful(word, keep=keep)
+        except KnownError as error:
+            messages.show_known_error(self, error)
+            return
+        row = self.doubtful_words.index(word) if word in self.doubtful_words else -1
+        if row >= 0:
+            self.doubtful_list.takeItem(row)
+        if not keep:
+            self._fill_terms()
+        self.rebuild_now()
+
+    def decide_current(self, *, keep: bool) -> None:
+        """The buttons: decide on the chosen word (the first when none is chosen)."""
+        item = self.doubtful_list.currentItem() or self.doubtful_list.item(0)
+        if item is not None:
+            self.decide(item.text(), keep=keep)
+
     # -- building and showing -----------------------------------------------------------------
     def schedule_rebuild(self) -> None:
-        """Re-run the de-identification shortly (changes come in bursts)."""
+        """Build again shortly (changes come in bursts)."""
         self.confirm_check.setChecked(False)
         self._update_save()
         self._rebuild_timer.start()
 
     def rebuild_now(self) -> None:
-        """Build the summary for the current choices and show it."""
+        """Build the summary for the current choices on a background job, then show it."""
         self._rebuild_timer.stop()
         if not self._loader.ready:
             return
-        try:
-            self._built = self._export.build(self.options())
-        except KnownError as error:
-            self._built = None
-            self.preview.setPlainText(error.message)
-            self.count_label.setText("")
-            self._update_save()
-            return
         self.confirm_check.setChecked(False)
-        self._show_preview()
+        self._run(self.options(), None)
+
+    def _show_format(self) -> None:
+        """Another format: render the same summary again (on the background job)."""
+        if self._built is not None:
+            self._run(None, self._built)
+
+    def _run(self, options: SummaryOptions | None, built: BuiltSummary | None) -> None:
+        export = self._export
+        file_format = self.file_format()
+
+        def work(handle: JobHandle) -> PreviewResult:
+            summary = built if built is not None else export.build(options or SummaryOptions())
+            handle.token.raise_if_cancelled()
+            return PreviewResult(summary, file_format, preview_html(export, summary, file_format))
+
+        self._generation += 1
+        generation = self._generation
+        if self._job is not None:
+            self._job.cancel()  # a newer request: the older result is never shown
+        job: BackgroundJob[PreviewResult] = BackgroundJob(
+            work, name="vknz-summary-preview", parent=self
+        )
+        job.succeeded.connect(lambda result: self._on_built(generation, result))
+        job.failed.connect(lambda error: self._on_failed(generation, error))
+        self._job = job
+        self.builds_started += 1
+        self._set_building(True)
+        job.start()
+
+    def _on_built(self, generation: int, result: PreviewResult) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self._set_building(False)
+        self._built = result.built
+        self.preview.setHtml(result.html)
+        self._show_counts(result.built)
+        self._show_doubtful(result.built.doubtful)
+        self._update_save()
+        self.previewShown.emit()
+
+    def _on_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self._set_building(False)
+        self._built = None
+        if isinstance(error, KnownError):
+            self.preview.setPlainText(error.message)
+        else:
+            messages.show_error(self, error)
+        self.count_label.setText("")
+        self._update_save()
+
+    def _set_building(self, building: bool) -> None:
+        self.busy_bar.setVisible(building)
+        if building:
+            self.count_label.setText(self.tr("Bijwerken…"))
+        self._update_save()
+
+    @property
+    def building(self) -> bool:
+        """Whether a build for the latest choices is still running."""
+        return self._job is not None
 
     @property
     def built(self) -> BuiltSummary | None:
@@ -488,30 +682,49 @@ class SummaryPreviewDialog(QDialog):
         """The chosen format code (pdf, html, md, json)."""
         return str(self.format_box.currentData())
 
-    def _show_preview(self) -> None:
-        built = self._built
-        if built is None:
-            return
-        file_format = self.file_format()
-        if file_format in ("html", "pdf"):
-            self.preview.setHtml(self._export.render(built, file_format, True))
-        else:
-            self.preview.setHtml(highlighted_text(self._export.render(built, file_format)))
-        count = built.replacements
-        text = (
-            self.tr("1 vervanging (geel gemarkeerd)")
-            if count == 1
-            else self.tr("{0} vervangingen (geel gemarkeerd)").format(format_number(count))
-        )
+    def _show_counts(self, built: BuiltSummary) -> None:
+        text = self.tr("%n vervanging(en) (geel gemarkeerd)", "", built.replacements)
         if built.left_out_items:
-            text += " · " + self.tr("{0} onderdelen weggelaten").format(
-                format_number(built.left_out_items)
-            )
+            text += " · " + self.tr("%n onderdeel/onderdelen weggelaten", "", built.left_out_items)
         self.count_label.setText(text)
-        self._update_save()
+
+    def _show_doubtful(self, words: Sequence[str]) -> None:
+        current = self.doubtful_list.currentItem()
+        keep = current.text() if current is not None else None
+        self.doubtful_list.clear()
+        self.doubtful_list.addItems(list(words))
+        if keep in words:
+            self.doubtful_list.setCurrentRow(list(words).index(keep))
+        elif words:
+            self.doubtful_list.setCurrentRow(0)
+        self.doubtful_box.setTitle(self.tr("%n woord(en) om te controleren", "", len(words)))
+        self.doubtful_box.setVisible(bool(words))
+
+    def save_state(self) -> str | None:
+        """Why the summary cannot be saved now (None: it can)."""
+        if self._built is None or self.building:
+            return self.tr("De samenvatting wordt nog bijgewerkt.")
+        if self._built.doubtful:
+            return self.tr(
+                "Kies eerst bij elk rood gemarkeerd woord: weglaten of laten staan (nog %n).",
+                "",
+                len(self._built.doubtful),
+            )
+        if not self.confirm_check.isChecked():
+            return self.tr("Vink aan dat je de samenvatting hebt nagelezen.")
+        return None
 
     def _update_save(self) -> None:
-        self.save_button.setEnabled(self._built is not None and self.confirm_check.isChecked())
+        reason = self.save_state()
+        self.save_button.setEnabled(reason is None)
+        self.save_button.setToolTip(reason or "")
+        doubtful = self._built is not None and bool(self._built.doubtful) and not self.building
+        self.save_reason.setText(reason if doubtful and reason else "")
+        self.save_reason.setVisible(bool(self.save_reason.text()))
+        self.confirm_check.setEnabled(self._built is not None and not doubtful)
+        has_words = self.doubtful_list.count() > 0 and not self.building
+        self.leave_out_button.setEnabled(has_words)
+        self.keep_word_button.setEnabled(has_words)
 
     # -- writing ------------------------------------------------------------------------------
     def save(self) -> None:
@@ -519,7 +732,7 @@ class SummaryPreviewDialog(QDialog):
         from vknz_desktop.ui.features.learning.export import FORMATS, default_file_name
 
         built = self._built
-        if built is None or not self.confirm_check.isChecked():
+        if built is None or self.save_state() is not None:
             return
         file_format = self.file_format()
         label, suffix = FORMATS[file_format]

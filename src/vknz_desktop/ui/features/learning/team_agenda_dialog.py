@@ -2,11 +2,15 @@
 
 Files that are not valid summaries are refused, each with its own message; the agenda never
 shows which file a goal came from, and themes with fewer than three people get no counts.
+Reading the files (their text is de-identified again) and rendering the agenda run on a
+background job: the GUI thread only shows the result; a newer change or closing cancels an
+older run, whose result is then never shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -27,11 +31,22 @@ from PySide6.QtWidgets import (
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.summary import LearningSummary
 from vknz_desktop.ui.common import file_dialogs, messages
+from vknz_desktop.ui.common.jobs import BackgroundJob, JobHandle
 
 __all__ = ["TeamAgendaDialog"]
 
 LoadSummaries = Callable[[Sequence[Path]], tuple[Sequence[LearningSummary], Sequence[str]]]
 RenderAgenda = Callable[[Sequence[LearningSummary]], str]
+
+
+@dataclass(frozen=True)
+class _Merged:
+    """What a background run hands the dialog."""
+
+    paths: tuple[Path, ...]
+    summaries: Sequence[LearningSummary]
+    problems: Sequence[str]
+    html: str
 
 
 class TeamAgendaDialog(QDialog):
@@ -53,6 +68,8 @@ class TeamAgendaDialog(QDialog):
         self._paths: list[Path] = []
         self._summaries: Sequence[LearningSummary] = ()
         self._html = ""
+        self._job: BackgroundJob[_Merged] | None = None
+        self._generation = 0
 
         intro = QLabel(
             self.tr(
@@ -108,12 +125,18 @@ class TeamAgendaDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
+        self.finished.connect(lambda _code: self._stop_work())
         self._refresh()
 
     @property
     def summaries(self) -> Sequence[LearningSummary]:
         """The valid summaries merged now."""
         return self._summaries
+
+    @property
+    def building(self) -> bool:
+        """Whether the files are still being read (or the agenda rendered)."""
+        return self._job is not None
 
     @property
     def agenda_html(self) -> str:
@@ -146,9 +169,30 @@ class TeamAgendaDialog(QDialog):
             self._refresh()
 
     def _refresh(self) -> None:
-        summaries, problems = self._load(self._paths) if self._paths else ((), ())
-        self._summaries = summaries
-        refused = {p.split(":", 1)[0] for p in problems}
+        """Read and merge the files again, on a background job."""
+        self._show_files(set())
+        paths = tuple(self._paths)
+        load, render = self._load, self._render
+
+        def work(handle: JobHandle) -> _Merged:
+            summaries, problems = load(paths) if paths else ((), ())
+            handle.token.raise_if_cancelled()
+            return _Merged(paths, summaries, problems, render(summaries) if summaries else "")
+
+        self._generation += 1
+        generation = self._generation
+        if self._job is not None:
+            self._job.cancel()  # a newer request: the older result is never shown
+        job: BackgroundJob[_Merged] = BackgroundJob(work, name="vknz-team-agenda", parent=self)
+        job.succeeded.connect(lambda merged: self._on_merged(generation, merged))
+        job.failed.connect(lambda error: self._on_failed(generation, error))
+        self._job = job
+        self.save_button.setEnabled(False)
+        if paths:
+            self.preview.setHtml("<p>" + self.tr("De samenvattingen worden gelezen…") + "</p>")
+        job.start()
+
+    def _show_files(self, refused: set[str]) -> None:
         self.files.clear()
         for path in self._paths:
             item = QListWidgetItem(path.name)
@@ -156,22 +200,46 @@ class TeamAgendaDialog(QDialog):
             if path.name in refused:
                 item.setForeground(QBrush(QColor("#A4262C")))
             self.files.addItem(item)
-        self.problems.clear()
-        self.problems.addItems(list(problems))
-        self.problems.setVisible(bool(problems))
-        self.problems_label.setVisible(bool(problems))
         self.remove_button.setEnabled(bool(self._paths))
-        if summaries:
-            self._html = self._render(summaries)
-            self.preview.setHtml(self._html)
+
+    def _on_merged(self, generation: int, merged: _Merged) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self._summaries = merged.summaries
+        self._show_files({p.split(":", 1)[0] for p in merged.problems})
+        self.problems.clear()
+        self.problems.addItems(list(merged.problems))
+        self.problems.setVisible(bool(merged.problems))
+        self.problems_label.setVisible(bool(merged.problems))
+        self._html = merged.html
+        if merged.html:
+            self.preview.setHtml(merged.html)
         else:
-            self._html = ""
             self.preview.setHtml(
                 "<p>"
                 + self.tr("Voeg geldige leersamenvattingen toe om de agenda te zien.")
                 + "</p>"
             )
-        self.save_button.setEnabled(bool(summaries))
+        self.save_button.setEnabled(bool(merged.html))
+
+    def _on_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self._summaries, self._html = (), ""
+        self.save_button.setEnabled(False)
+        if isinstance(error, KnownError):
+            messages.show_known_error(self, error)
+        else:
+            messages.show_error(self, error)
+
+    def _stop_work(self) -> None:
+        """Closing (or a lock): a run still going is cancelled and never shown."""
+        self._generation += 1
+        job, self._job = self._job, None
+        if job is not None:
+            job.shutdown(5.0)
 
     def save(self) -> None:
         """Write the agenda as one self-contained HTML file."""
@@ -186,10 +254,10 @@ class TeamAgendaDialog(QDialog):
         )
         if path is None:
             return
-        from vknz_desktop.files import SHARED_FILE_MODE, write_atomically
+        from vknz_desktop.files import write_atomically
 
-        try:
-            write_atomically(path, self._html.encode("utf-8"), mode=SHARED_FILE_MODE)
+        try:  # readable by the user only (0600), like every file the app writes
+            write_atomically(path, self._html.encode("utf-8"))
         except OSError as error:
             messages.show_known_error(
                 self,

@@ -29,7 +29,7 @@ from vknz_desktop.domain.visibility import (
 from vknz_desktop.services.keep_fragments import KeepFragmentsPreview, KeepFragmentsResult
 from vknz_desktop.services.onderzoeker import OnderzoekerSession
 from vknz_desktop.ui.common import messages
-from vknz_desktop.ui.common.formatting import format_clip_time, format_number
+from vknz_desktop.ui.common.formatting import format_clip_time
 from vknz_desktop.ui.common.jobs import BackgroundJob
 from vknz_desktop.ui.features.review.compare_view import CompareItem, CompareView, WatchersDialog
 from vknz_desktop.ui.features.review.session_prepare import SessionPreparePage
@@ -368,9 +368,11 @@ class ReviewFeature(QObject):
             self.host.dialog_parent(),
             self.tr("Leerdoelen"),
             self.tr(
-                "De {0} waarnemingen van deze sessie zijn bewaard bij de opnames. Maak er een "
-                "leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug)."
-            ).format(format_number(len(observation_ids))),
+                "De %n waarneming(en) van deze sessie zijn bewaard bij de opnames. Maak er een "
+                "leerdoel van in het leerdoelenoverzicht (Ctrl+F vindt ze terug).",
+                "",
+                len(observation_ids),
+            ),
         )
 
     # -- klant feedback in the workspace ------------------------------------------------------

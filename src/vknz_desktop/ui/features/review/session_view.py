@@ -515,8 +515,8 @@ class SessionView(QWidget):
         self._set_earlier_choice(service.earlier_observations(session_id, identity.role))
         if self._skipped:
             self.notice_label.setText(
-                self.tr("{0} fragment(en) worden overgeslagen: {1}").format(
-                    len(self._skipped), self._skipped[0].problem or ""
+                self.tr("%n fragment(en) worden overgeslagen: {0}", "", len(self._skipped)).format(
+                    self._skipped[0].problem or ""
                 )
             )
         self.notice_label.setVisible(bool(self._skipped))

@@ -24,6 +24,7 @@ class SamenKijkenFeature(QObject):
         super().__init__(host.dialog_parent())
         self.host = host
         self.view = SamenKijkenView(host.controller, host.dialog_parent())
+        self._hidden_markers = 0  # stored this visit, not visible to the person at the keyboard
         host.add_page(self.view, title=lambda: self.tr("Samen kijken — VKNZ"), menu_bar=False)
         self.view.leaveRequested.connect(self.leave)
         self.view.markRequested.connect(self.store_marker)
@@ -75,10 +76,21 @@ class SamenKijkenFeature(QObject):
         self.view.play_button.setFocus()
 
     def leave(self) -> None:
-        """Back to the normal workspace."""
+        """Back to the normal workspace (saying how many markers the user will not see)."""
         if not self.active:
             return
         self.host.show_workspace()
+        hidden, self._hidden_markers = self._hidden_markers, 0
+        if hidden:
+            messages.status(
+                self.tr(
+                    "%n moment(en) van de klant bewaard. Je ziet ze niet in de lijst: alleen de "
+                    "klant en de onderzoeker zien ze, tot de klant ze wil delen.",
+                    "",
+                    hidden,
+                ),
+                15_000,
+            )
         if self.host.workspace.recording is None:
             return
         self.host.workspace.reload_observations()
@@ -99,7 +111,13 @@ class SamenKijkenFeature(QObject):
         except KnownError as error:  # e.g. the consent does not cover the klant
             messages.show_known_error(self.host.dialog_parent(), error)
             return
-        self.view.show_saved()
+        # The sharing rule: klant feedback is hidden from anyone but the klant and the
+        # onderzoeker until the klant agrees to share it. Say so, here and when leaving, so the
+        # klantmanager does not look for the marker in vain.
+        hidden = session.identity.role not in visibility.SHARING_ROLES
+        if hidden:
+            self._hidden_markers += 1
+        self.view.show_saved(hidden_from_user=hidden)
 
     def _on_page_changed(self, page: object) -> None:
         if page is not self.view and self.view.active:
@@ -107,6 +125,7 @@ class SamenKijkenFeature(QObject):
 
     def shutdown(self) -> None:
         """Before the vault closes: put the pictures and messages of the view away."""
+        self._hidden_markers = 0
         if self.view.active:
             self.view.deactivate()
 

@@ -282,7 +282,7 @@ class BigPictogram(QAbstractButton):
         )
         painter.drawRoundedRect(area, 24, 24)
         font = QFont(self.font())
-        font.setPixelSize(max(12, round(area.height() * 0.11)))  # in proportion to the picture
+        font.setPixelSize(max(24, round(area.height() * 0.11)))  # in proportion, >= 24 px
         font.setBold(True)
         painter.setFont(font)
         text_height = painter.fontMetrics().height()

@@ -4,8 +4,11 @@ Meant for sitting at the table with a client who has a language barrier or a mil
 disability (METHOD.md, maatwerk): the picture very large, three very large buttons with a
 picture and one short word, no times or technical terms, optional pictograms for conversation
 topics, and one button "Hier wil ik iets over zeggen" that stores a marker (as the klant's
-feedback) at the current moment. Every colour comes from the palette, so the view follows the
-light/dark scheme and the high-contrast setting.
+feedback) at the current moment and pauses the film, so that there is room to talk. A thin bar
+shows how far the film is (no times). A pictogram is shown big only while the film stands still
+(showing one pauses the film, playing puts it away) and goes away by itself after a while. Every
+text is at least 24 pixels high at the normal text size. Every colour comes from the palette,
+so the view follows the light/dark scheme and the high-contrast setting.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -44,6 +48,12 @@ from vknz_desktop.ui.workspace.video_view import VideoView
 
 BACK_MS = 10_000
 SAVED_SHOWN_MS = 2500
+#: A big pictogram goes away by itself after this long (nobody has to remember to close it).
+TOPIC_SHOWN_MS = 20_000
+#: The smallest text in the view, in pixels at the normal text size.
+MIN_TEXT_PX = 24
+#: The progress bar's resolution.
+PROGRESS_STEPS = 1000
 
 
 class _Stage(QWidget):
@@ -96,6 +106,8 @@ class SamenKijkenView(QWidget):
         layout.addLayout(self._build_top())
         self._build_stage()
         layout.addWidget(self.stage, 1)
+        self._build_progress()
+        layout.addWidget(self.progress)
         self._build_topics()
         layout.addWidget(self.topics_row)
         layout.addLayout(self._build_buttons())
@@ -103,6 +115,10 @@ class SamenKijkenView(QWidget):
         self._saved_timer.setSingleShot(True)
         self._saved_timer.setInterval(SAVED_SHOWN_MS)
         self._saved_timer.timeout.connect(self.saved_label.hide)
+        self._topic_timer = QTimer(self)
+        self._topic_timer.setSingleShot(True)
+        self._topic_timer.setInterval(TOPIC_SHOWN_MS)
+        self._topic_timer.timeout.connect(lambda: self.toggle_topic(None))
 
         self._connect()
         self._add_shortcuts()
@@ -116,9 +132,9 @@ class SamenKijkenView(QWidget):
     def _build_top(self) -> QHBoxLayout:
         """Back to normal, and the pictures of topics."""
         top = QHBoxLayout()
-        self.leave_button = QPushButton(self.tr("Terug naar normaal"), self)
+        self.leave_button = QPushButton(self.tr("Samen kijken sluiten"), self)
         self.leave_button.setObjectName("small")
-        self.leave_button.setAccessibleName(self.tr("Terug naar normaal"))
+        self.leave_button.setAccessibleName(self.tr("Samen kijken sluiten"))
         self.leave_button.setAccessibleDescription(self.tr("Terug naar het gewone scherm (Esc)"))
         self.leave_button.setToolTip(self.tr("Terug naar het gewone scherm (Esc)"))
         top.addWidget(self.leave_button)
@@ -142,6 +158,15 @@ class SamenKijkenView(QWidget):
         self.saved_label.setText(self.tr("✓ Bewaard"))
         self.saved_label.setAccessibleName(self.tr("Bewaard"))
 
+    def _build_progress(self) -> None:
+        """How far the film is: a thin bar without times."""
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Hoe ver het filmpje is"))
+        self.progress.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
     def _build_topics(self) -> None:
         self.topics_row = QWidget(self)
         row = QHBoxLayout(self.topics_row)
@@ -160,8 +185,8 @@ class SamenKijkenView(QWidget):
         """Terug, Kijken/Stop and "Hier wil ik iets over zeggen"."""
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
-        self.back_button = QPushButton(self.tr("Terug"), self)
-        self.back_button.setAccessibleName(self.tr("Terug"))
+        self.back_button = QPushButton(self.tr("Stukje terug"), self)
+        self.back_button.setAccessibleName(self.tr("Stukje terug"))
         self.back_button.setAccessibleDescription(self.tr("Een stukje terug (10 seconden)"))
         self.play_button = QPushButton(self.tr("Kijken"), self)
         self.mark_button = QPushButton(self.tr("Hier wil ik iets over zeggen"), self)
@@ -219,17 +244,26 @@ class SamenKijkenView(QWidget):
         self.topics_button.setChecked(False)
         self._saved_timer.stop()
         self.saved_label.hide()
+        self.progress.setValue(0)
 
     def go_back(self) -> None:
         """A bit back (10 s)."""
         self.controller.skip(-BACK_MS)
 
     def mark_moment(self) -> None:
-        """Ask for a marker at the current moment (the feature stores it)."""
+        """Pause (there is something to say), then ask for a marker at this moment (the
+        feature stores it)."""
+        if self.controller.playing:
+            self.controller.pause()
         self.markRequested.emit(self.controller.position_ms())
 
-    def show_saved(self) -> None:
-        """A friendly confirmation over the picture for a few seconds."""
+    def show_saved(self, hidden_from_user: bool = False) -> None:
+        """A friendly confirmation over the picture for a few seconds; ``hidden_from_user``:
+        the person at the keyboard will not see the marker (the sharing rule), and is told."""
+        text = self.tr("✓ Bewaard")
+        if hidden_from_user:
+            text += "\n" + self.tr("Alleen de klant en de onderzoeker zien dit")
+        self.saved_label.setText(text)
         self.saved_label.show()
         self.saved_label.raise_()
         self.stage.resizeEvent(QResizeEvent(self.stage.size(), self.stage.size()))
@@ -247,9 +281,15 @@ class SamenKijkenView(QWidget):
         """Show ``topic`` big over the picture; the same topic again (or None) puts it away."""
         current = self.big_pictogram.topic
         shown = None if topic is None or (current is not None and current.id == topic.id) else topic
+        if shown is not None and self.controller.playing:
+            self.controller.pause()  # a card never covers a running film
         self.big_pictogram.show_topic(shown)
         for button in self.pictogram_buttons:
             button.setChecked(shown is not None and button.topic.id == shown.id)
+        if shown is None:
+            self._topic_timer.stop()
+        else:
+            self._topic_timer.start()
 
     @property
     def shown_topic(self) -> Topic | None:
@@ -268,8 +308,13 @@ class SamenKijkenView(QWidget):
     def _on_position(self, position_ms: int) -> None:
         if self.active:
             self.video.set_position(position_ms, self.controller.duration_ms)
+            duration = self.controller.duration_ms
+            fraction = min(1.0, max(0.0, position_ms / duration)) if duration > 0 else 0.0
+            self.progress.setValue(round(fraction * PROGRESS_STEPS))
 
     def _on_playing(self, playing: bool) -> None:
+        if playing and self.big_pictogram.topic is not None:
+            self.toggle_topic(None)  # the film runs: the card makes way
         text = self.tr("Stop") if playing else self.tr("Kijken")
         self.play_button.setText(text)
         self.play_button.setAccessibleName(text)
@@ -301,14 +346,17 @@ class SamenKijkenView(QWidget):
             base = self.font().pointSizeF()
             if base <= 0:
                 base = 10.0
-            # Very large at the normal text size; with enlarged text the three buttons must
-            # still fit side by side on a 1366 pixels wide screen.
-            big = max(base * 1.3, min(base * 1.8, 24.0))
+            # Very large at the normal text size (and never below MIN_TEXT_PX); with enlarged
+            # text the three buttons must still fit side by side on a 1366 pixels wide screen.
+            per_point = self.logicalDpiY() / 72.0
+            big = max(base * 1.3, min(base * 1.8, 32 / per_point), MIN_TEXT_PX / per_point)
+            small = max(base * 1.25, MIN_TEXT_PX / per_point)
             self._big_points = big
-            self.setStyleSheet(_button_sheet(self.palette(), big, base * 1.25))
+            self.setStyleSheet(_button_sheet(self.palette(), big * per_point, small * per_point))
             self._style_saved_label(big * 1.4)
+            self.progress.setFixedHeight(max(14, round(base * per_point)))
             picture_font = QFont(self.font())
-            picture_font.setPointSizeF(base * 1.2)
+            picture_font.setPointSizeF(max(base * 1.2, MIN_TEXT_PX / per_point))
             for button in self.pictogram_buttons:
                 button.setFont(picture_font)
                 button.updateGeometry()
@@ -363,7 +411,7 @@ class SamenKijkenView(QWidget):
 
 
 def _button_sheet(palette: QPalette, big: float, small: float) -> str:
-    """The style sheet of the big, primary and small buttons at these point sizes."""
+    """The style sheet of the big, primary and small buttons at these pixel sizes."""
 
     def colour(role: QPalette.ColorRole) -> str:
         return palette.color(role).name()
@@ -375,12 +423,12 @@ def _button_sheet(palette: QPalette, big: float, small: float) -> str:
                 border-radius: 16px;
                 background: {colour(role.Button)};
                 color: {colour(role.ButtonText)};
-                font-size: {big:.1f}pt;
+                font-size: {round(big)}px;
                 font-weight: bold;
                 padding: 14px 28px;
             }}
             QPushButton#small {{
-                font-size: {small:.1f}pt;
+                font-size: {round(small)}px;
                 padding: 8px 18px;
                 border-radius: 12px;
             }}
@@ -396,4 +444,10 @@ def _button_sheet(palette: QPalette, big: float, small: float) -> str:
             QPushButton#small:checked {{ background: {colour(role.Highlight)};
                 color: {colour(role.HighlightedText)}; }}
             QPushButton:pressed {{ background: {colour(role.Mid)}; }}
+            QProgressBar {{
+                border: 2px solid {colour(role.Mid)};
+                border-radius: 8px;
+                background: {colour(role.Base)};
+            }}
+            QProgressBar::chunk {{ background: {colour(role.Highlight)}; border-radius: 6px; }}
             """
