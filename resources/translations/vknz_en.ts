@@ -4,8 +4,13 @@
     <context>
         <name>ActionRegistry</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/actions.py" line="+174" />
             <source>Spatie</source>
+            <extracomment>A condition: None when the action may be used now, else the reason why not (Dutch).</extracomment>
+            <translation type="vanished">Space</translation>
+        </message>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/actions.py" line="+174" />
+            <source>Spatiebalk</source>
             <extracomment>A condition: None when the action may be used now, else the reason why not (Dutch).</extracomment>
             <translation>Space</translation>
         </message>
@@ -53,7 +58,7 @@
     <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+47" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+55" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -191,7 +196,7 @@
     <context>
         <name>BigPictogram</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+273" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="+249" />
             <source>Groot plaatje</source>
             <translation>Large picture</translation>
         </message>
@@ -204,6 +209,15 @@
             <location line="+10" />
             <source>Groot plaatje {0}</source>
             <translation>Large picture {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Clipboard</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/common/clipboard.py" line="+231" />
+            <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
+            <extracomment>The object names Qt gives the Copy and Cut items of a text field's standard context menu.</extracomment>
+            <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
         </message>
     </context>
     <context>
@@ -494,12 +508,12 @@
         <name>CompareView</name>
         <message>
             <location line="+71" />
-            <location line="+19" />
+            <location line="+28" />
             <source>Fragmenten vergelijken</source>
             <translation>Compare clips</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -509,7 +523,7 @@
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Samen afspelen (verschil vasthouden)</source>
             <translation>Play together (keep the offset)</translation>
         </message>
@@ -549,12 +563,12 @@
             <translation>both</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Links</source>
             <translation>Left</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>▶  Beide afspelen</source>
             <translation>▶  Play both</translation>
         </message>
@@ -589,7 +603,7 @@
             <translation>Offset between the clips</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+127" />
             <source>Rechts</source>
             <translation>Right</translation>
         </message>
@@ -607,7 +621,7 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+651" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="+684" />
             <location line="+1" />
             <source>Toestemming wijzigen</source>
             <translation>Change consent</translation>
@@ -623,19 +637,17 @@
             <translation>Consent for this recording</translation>
         </message>
         <message>
-            <location line="+13" />
-            <location line="+2" />
+            <location line="+12" />
             <source>Opslaan</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom opslaan nog niet kan</source>
             <translation>Why saving is not possible yet</translation>
         </message>
@@ -643,7 +655,7 @@
     <context>
         <name>ConsentForm</name>
         <message>
-            <location line="-531" />
+            <location line="-535" />
             <source>Toestemming betekent: iedereen die in de opname te zien of te horen is, weet dat er is opgenomen en waarvoor de opname gebruikt wordt, en heeft daar ja op gezegd. De opname is om van te leren, nooit om iemand te beoordelen. Wie niet meer wil, kan de toestemming altijd intrekken; verwijder de opname dan.</source>
             <translation>Consent means: everyone who can be seen or heard in the recording knows that it was recorded and what the recording is used for, and has agreed to that. The recording is for learning, never for judging anyone. Anyone who changes their mind can always withdraw consent; then delete the recording.</translation>
         </message>
@@ -653,7 +665,7 @@
             <translation>What consent means</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Toestemming gegeven door</source>
             <translation>Consent given by</translation>
         </message>
@@ -693,7 +705,7 @@
             <translation>Explanation of keep until</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Gegeven door:</source>
             <translation>Given by:</translation>
         </message>
@@ -713,12 +725,12 @@
             <translation>Keep until (inclusive):</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+23" />
             <source>Vink eerst aan waarvoor de opname gebruikt mag worden.</source>
             <translation>First tick what the recording may be used for.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>'Bewaren tot' ligt vóór de datum van de toestemming.</source>
             <translation>'Keep until' is before the date of consent.</translation>
         </message>
@@ -726,7 +738,7 @@
     <context>
         <name>EvidenceRow</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+72" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+73" />
             <source>(bestaat niet meer)</source>
             <translation>(no longer exists)</translation>
         </message>
@@ -744,6 +756,20 @@
             <location line="+5" />
             <source>(opname verwijderd)</source>
             <translation>(recording deleted)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialogs</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/common/file_dialogs.py" line="+158" />
+            <source>Bestand vervangen?</source>
+            <extracomment>Qt's user settings go here: a path below a device file, which no folder can be made in.</extracomment>
+            <translation>Replace file?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} bestaat al. Wil je het vervangen door het nieuwe bestand?</source>
+            <translation>{0} already exists. Do you want to replace it with the new file?</translation>
         </message>
     </context>
     <context>
@@ -880,7 +906,7 @@
     <context>
         <name>GdprDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/gdpr_dialog.py" line="+187" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/gdpr_dialog.py" line="+189" />
             <location line="+1" />
             <source>AVG-verzoek</source>
             <translation>GDPR request</translation>
@@ -891,7 +917,7 @@
             <translation>For the privacy officer: access to, or erasure of, everything the vault keeps about one participant. Every action goes into the audit log, with counts only: never names or content.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+26" />
             <source>Zoek een deelnemer</source>
             <translation>Search for a participant</translation>
         </message>
@@ -921,7 +947,7 @@
             <translation>Role</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>&amp;Wat valt onder het verzoek</source>
             <translation>&amp;What the request covers</translation>
         </message>
@@ -936,7 +962,7 @@
             <translation>Recordings of this participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Inzage (versleuteld &amp;pakket)…</source>
             <translation>Access (encrypted pac&amp;kage)…</translation>
         </message>
@@ -972,12 +998,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+300" />
+            <location line="+264" />
             <source>Alles over deze deelnemer verwijderen</source>
             <translation>Erase everything about this participant</translation>
         </message>
         <message>
-            <location line="-298" />
+            <location line="-262" />
             <source>Verwijdert elke opname waarop deze deelnemer staat. Niet terug te draaien.</source>
             <translation>Erases every recording on which this participant appears. Cannot be undone.</translation>
         </message>
@@ -988,7 +1014,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+66" />
             <source>Er staan geen deelnemers in de kluis.</source>
             <translation>There are no participants in the vault.</translation>
         </message>
@@ -1028,38 +1054,32 @@
             <translation>Folder for the encrypted package</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+18" />
+            <location line="+166" />
             <source>Wachtwoord voor het pakket</source>
             <translation>Passphrase for the package</translation>
         </message>
         <message>
-            <location line="-15" />
             <source>Kies een wachtwoord voor het pakket (minstens {0} tekens, bijvoorbeeld een zin van drie of vier woorden). Geef het los van het pakket door, bijvoorbeeld telefonisch.</source>
-            <translation>Choose a passphrase for the package (at least {0} characters, for example a sentence of three or four words). Pass it on separately from the package, for example by phone.</translation>
+            <translation type="vanished">Choose a passphrase for the package (at least {0} characters, for example a sentence of three or four words). Pass it on separately from the package, for example by phone.</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>Wachtwoord niet geschikt</source>
-            <translation>Passphrase not suitable</translation>
+            <translation type="vanished">Passphrase not suitable</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Herhaal het wachtwoord:</source>
-            <translation>Repeat the passphrase:</translation>
+            <translation type="vanished">Repeat the passphrase:</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>Wachtwoorden verschillen</source>
-            <translation>Passphrases differ</translation>
+            <translation type="vanished">Passphrases differ</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
-            <translation>The two passphrases are not the same.</translation>
+            <translation type="vanished">The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-157" />
             <source>Versleuteld pakket gemaakt</source>
             <translation>Encrypted package made</translation>
         </message>
@@ -1099,12 +1119,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+9" />
-            <location line="+64" />
+            <location line="+65" />
             <source>Niet bevestigd</source>
             <translation>Not confirmed</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-63" />
             <source>Niet bevestigd: typ {word} om een onversleutelde map te maken. Er is niets geschreven.</source>
             <translation>Not confirmed: type {word} to make an unencrypted folder. Nothing was written.</translation>
         </message>
@@ -1144,7 +1164,7 @@ Type {word} to continue:</translation>
             <translation>{0} of these recordings also show other people; they disappear for them too.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Typ de naam van de deelnemer om te bevestigen:</source>
             <translation>Type the participant's name to confirm:</translation>
         </message>
@@ -1154,7 +1174,7 @@ Type {word} to continue:</translation>
             <translation>The name you typed is not “{0}”. Nothing was erased.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Verwijderd</source>
             <translation>Erased</translation>
         </message>
@@ -1184,7 +1204,31 @@ Type {word} to continue:</translation>
             <translation>The list shows what is still there.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
+            <source>Kies een wachtwoord voor het pakket (minstens {0} tekens, bijvoorbeeld een zin van vier losse woorden). Geef het los van het pakket door, bijvoorbeeld telefonisch.</source>
+            <translation>Choose a password for the package (at least {0} characters, for example a sentence of four unrelated words). Pass it on separately from the package, for example by phone.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>De naam staat nu op deze plekken in de kluis:</source>
+            <translation>The name is currently in these places in the vault:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Naam in het naamregister houden?</source>
+            <translation>Keep the name in the name register?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Het naamregister gebruikt de kluis om namen weg te halen uit samenvattingen van oudere leerdoelen. Houd je “{0}” daarin, dan worden die nog steeds geanonimiseerd, maar staat de naam nog op één plek in de kluis. Het register bewaart de naam zelf: een hash zou geen bescherming zijn, want wie een lijst met namen heeft, rekent de hash van elke naam uit en vindt hem zo terug.
+
+Ja: naam in het register houden. Nee: ook daar vergeten (aangeraden).</source>
+            <translation>The vault uses the name register to remove names from summaries of older learning goals. If you keep “{0}” in it, those are still de-identified, but the name stays in one place in the vault. The register keeps the name itself: a hash would be no protection, because anyone with a list of names computes the hash of every name and finds it that way.
+
+Yes: keep the name in the register. No: forget it there too (recommended).</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Map niet te gebruiken</source>
             <translation>Folder cannot be used</translation>
         </message>
@@ -1199,12 +1243,11 @@ Type {word} to continue:</translation>
             <translation>Writing to {path} failed ({reason}). Nothing was kept.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Er is niets geschreven.</source>
-            <translation>Nothing was written.</translation>
+            <translation type="vanished">Nothing was written.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>{done} van {total} MB ({percent}%)</source>
             <translation>{done} of {total} MB ({percent}%)</translation>
         </message>
@@ -1228,7 +1271,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-611" />
+            <location line="-643" />
             <source>Voortgang</source>
             <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
@@ -1248,7 +1291,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GoalDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+79" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/goal_dialog.py" line="+97" />
             <source>Nieuw of bestaand leerdoel</source>
             <translation>New or existing learning goal</translation>
         </message>
@@ -1298,12 +1341,12 @@ Type {word} to continue:</translation>
             <translation>What I will try next time</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Waarnemingen om te koppelen</source>
             <translation>Observations to link</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
             <source>{0}  Fragment: {1}</source>
             <translation>{0}  Clip: {1}</translation>
         </message>
@@ -1313,7 +1356,7 @@ Type {word} to continue:</translation>
             <translation>(untitled)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>&amp;Waar:</source>
             <translation>&amp;Add to:</translation>
         </message>
@@ -1333,23 +1376,23 @@ Type {word} to continue:</translation>
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+61" />
+            <location line="+13" />
+            <location line="+49" />
             <source>Leerdoel bewaren</source>
             <translation>Save learning goal</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-48" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-84" />
             <source>Waarnemingen die erbij &amp;horen:</source>
             <translation>&amp;Observations that belong to it:</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+140" />
             <source>Thema: {0} (het thema van de meeste gekozen waarnemingen)</source>
             <translation>Theme: {0} (the theme of most selected observations)</translation>
         </message>
@@ -1373,12 +1416,12 @@ Type {word} to continue:</translation>
         <name>GoalsView</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/learning/goals_view.py" line="+151" />
-            <location line="+11" />
+            <location line="+19" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>Wat wil ik leren, waarom, en wat probeer ik de volgende keer? Om te leren, niet om te beoordelen.</source>
             <translation>What do I want to learn, why, and what will I try next time? For learning, not for judging.</translation>
         </message>
@@ -1389,12 +1432,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+461" />
+            <location line="+466" />
             <source>Nieuw leerdoel</source>
             <translation>New learning goal</translation>
         </message>
         <message>
-            <location line="-460" />
+            <location line="-465" />
             <source>Leer&amp;samenvatting maken…</source>
             <translation>Create learning &amp;summary…</translation>
         </message>
@@ -1414,7 +1457,7 @@ Type {word} to continue:</translation>
             <translation>Go to the library</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Leerdoelen per status</source>
             <translation>Learning goals by status</translation>
         </message>
@@ -1509,23 +1552,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+1" />
-            <location line="+415" />
+            <location line="+418" />
             <source>Bewijs loskoppelen</source>
             <translation>Unlink evidence</translation>
         </message>
         <message>
-            <location line="-414" />
+            <location line="-417" />
             <source>Leerdoel &amp;verwijderen</source>
             <translation>&amp;Delete learning goal</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+384" />
+            <location line="+387" />
             <source>Leerdoel verwijderen</source>
             <translation>Delete learning goal</translation>
         </message>
         <message>
-            <location line="-375" />
+            <location line="-377" />
             <source>&amp;Leerdoel:</source>
             <translation>&amp;Learning goal:</translation>
         </message>
@@ -1550,7 +1593,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Next ti&amp;me:</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>&lt;b&gt;Bewijs&lt;/b&gt; — momenten die dit laten zien</source>
             <translation>&lt;b&gt;Evidence&lt;/b&gt; — moments that show this</translation>
         </message>
@@ -1649,7 +1692,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>ImportDetailsDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-129" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-139" />
             <source>Video met geluid</source>
             <extracomment>Display format of every date field: numeric, so it never shows English month names.</extracomment>
             <translation>Video with sound</translation>
@@ -1665,7 +1708,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Audio only</translation>
         </message>
         <message>
-            <location line="+369" />
+            <location line="+417" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1675,7 +1718,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Recording details and consent</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+51" />
             <source>Bestandsnaam</source>
             <translation>File name</translation>
         </message>
@@ -1700,7 +1743,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>File</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Titel</source>
             <translation>Title</translation>
         </message>
@@ -1725,29 +1768,27 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Conversation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-68" />
             <source>Wie zijn er te zien of te horen?</source>
             <translation>Who can be seen or heard?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
             <source>Toestemming</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+2" />
+            <location line="+6" />
             <source>Importeren</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+2" />
+            <location line="+1" />
             <source>Annuleren</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Waarom importeren nog niet kan</source>
             <translation>Why importing is not possible yet</translation>
         </message>
@@ -1760,7 +1801,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>File not imported</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+43" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
@@ -1839,7 +1880,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+61" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -1960,7 +2001,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Permanently delete '{0}'? The key will be destroyed; after that nobody can open the recording.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>{0} opname(s) bereiken binnen 14 dagen het einde van de bewaartermijn.</source>
             <translation>{0} recording(s) will reach the end of the retention period within 14 days.</translation>
         </message>
@@ -1982,7 +2023,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Library of recordings</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+25" />
             <source>Zoek in titels…</source>
             <translation>Search titles…</translation>
         </message>
@@ -2003,23 +2044,23 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         </message>
         <message>
             <location line="+3" />
-            <location line="+108" />
+            <location line="+113" />
             <source>Opname importeren…</source>
             <translation>Import recording…</translation>
         </message>
         <message>
-            <location line="-107" />
-            <location line="+108" />
+            <location line="-112" />
+            <location line="+113" />
             <source>Opname importeren</source>
             <translation>Import recording</translation>
         </message>
         <message>
-            <location line="-106" />
+            <location line="-111" />
             <source>Een video- of geluidsopname versleuteld in de kluis zetten</source>
             <translation>Put a video or audio recording into the vault, encrypted</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Opnames</source>
             <translation>Recordings</translation>
         </message>
@@ -2029,12 +2070,12 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Enter opens the recording, Delete asks to delete it, the menu key shows more options.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>Geen zoekresultaten</source>
             <translation>No search results</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Afbeelding van een video</source>
             <translation>Picture from a video</translation>
         </message>
@@ -2049,7 +2090,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The recording is stored encrypted in the vault on this laptop; nothing goes to the internet.</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location line="+108" />
             <source>Mogelijkheden voor deze opname</source>
             <translation>Options for this recording</translation>
         </message>
@@ -2092,9 +2133,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+134" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+138" />
             <source>De kluis is vergrendeld.</source>
-            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking).</extracomment>
+            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``).</extracomment>
             <translation>The vault is locked.</translation>
         </message>
         <message>
@@ -2111,12 +2152,11 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>MainWindow</name>
         <message>
-            <location line="+29" />
             <source>VKNZ — Van Kijken Naar Zien</source>
-            <translation>VKNZ — From Looking to Seeing</translation>
+            <translation type="vanished">VKNZ — From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+51" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -2126,7 +2166,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Vault read-only</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+131" />
             <location line="+5" />
             <source>Ontgrendel eerst de kluis.</source>
             <translation>Unlock the vault first.</translation>
@@ -2142,22 +2182,32 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>The vault is damaged and can only be read.</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+20" />
+            <source>VKNZ — vergrendeld</source>
+            <translation>VKNZ — locked</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Bibliotheek — VKNZ</source>
+            <translation>Library — VKNZ</translation>
+        </message>
+        <message>
+            <location line="+74" />
             <source>Kluis gecontroleerd</source>
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+102" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-151" />
+            <location line="-170" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+193" />
+            <location line="+212" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -2182,9 +2232,37 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
         </message>
     </context>
     <context>
+        <name>NewPassphraseDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/widgets/new_passphrase.py" line="+45" />
+            <source>Wachtwoord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Wachtwoord:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Herhaal wachtwoord</source>
+            <translation>Repeat password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Herhaal:</source>
+            <translation>&amp;Repeat:</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>De twee wachtwoorden zijn niet gelijk.</source>
+            <translation>The two passwords are not the same.</translation>
+        </message>
+    </context>
+    <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+50" />
             <source>Waarneming bewerken</source>
             <translation>Edit observation</translation>
         </message>
@@ -2237,7 +2315,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationList</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+225" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_list.py" line="+226" />
             <source>Waarnemingen</source>
             <translation>Observations</translation>
         </message>
@@ -2342,7 +2420,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ParticipantsEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-191" />
+            <location filename="../../src/vknz_desktop/ui/library/consent_dialog.py" line="-189" />
             <location line="+1" />
             <source>Deelnemer toevoegen</source>
             <translation>Add participant</translation>
@@ -2381,7 +2459,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PerspectiveColumn</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+102" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_view.py" line="+98" />
             <source>Dubbelklik of Enter: naar dit moment</source>
             <translation>Double-click or Enter: go to this moment</translation>
         </message>
@@ -2451,7 +2529,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PictogramButton</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-64" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-64" />
             <source>Plaatje {0}</source>
             <translation>Picture {0}</translation>
         </message>
@@ -2464,7 +2542,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+350" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+363" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
@@ -2477,9 +2555,9 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PrivacyFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/feature.py" line="+34" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/feature.py" line="+37" />
             <source>&amp;Wat gebeurt er met de opnames?</source>
-            <extracomment>The privacy request dialog while it is open.</extracomment>
+            <extracomment>For the strength meter of an AVG package's passphrase. The privacy request dialog while it is open.</extracomment>
             <translation>&amp;What happens to the recordings?</translation>
         </message>
         <message>
@@ -2584,7 +2662,7 @@ never the content.&lt;/p&gt;</translation>
     <context>
         <name>RecordingTableModel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-510" />
+            <location filename="../../src/vknz_desktop/ui/library/library_view.py" line="-530" />
             <source>Opname</source>
             <translation>Recording</translation>
         </message>
@@ -2697,7 +2775,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>ReviewFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/features/review/feature.py" line="+62" />
             <source>Samen terugkijken voorbereiden — VKNZ</source>
             <extracomment>How long the outcome of keeping fragments stays in the status bar (ms). The end of a review session: (session id, its observation ids) to make goals of.</extracomment>
             <translation>Prepare a review together — VKNZ</translation>
@@ -2803,7 +2881,7 @@ Seen or heard: {names}</translation>
             <translation>There are no clips to compare yet. Open a recording and mark clips with I (start) and O (end).</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+44" />
             <source>Leerdoelen</source>
             <translation>Learning goals</translation>
         </message>
@@ -2889,7 +2967,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijken</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="-150" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/pictograms.py" line="-150" />
             <source>Geld</source>
             <translation>Money</translation>
         </message>
@@ -2917,7 +2995,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+24" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/feature.py" line="+27" />
             <source>Samen kijken — VKNZ</source>
             <extracomment>The text stored with a marker (data in the vault, so not translated).</extracomment>
             <translation>Watch together — VKNZ</translation>
@@ -2936,12 +3014,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SamenKijkenView</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+292" />
+            <location filename="../../src/vknz_desktop/ui/features/watch_together/view.py" line="+92" />
             <source>Samen kijken</source>
             <translation>Watch together</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+27" />
             <location line="+2" />
             <source>Terug naar normaal</source>
             <translation>Back to normal</translation>
@@ -2968,7 +3046,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Pictures of topics: money, work, housing, health, family</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Beeld</source>
             <translation>Video</translation>
         </message>
@@ -2983,7 +3061,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saved</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <location line="+1" />
             <source>Terug</source>
             <translation>Back</translation>
@@ -2995,13 +3073,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+115" />
-            <location line="+113" />
+            <location line="+107" />
+            <location line="+85" />
             <source>Kijken</source>
             <translation>Watch</translation>
         </message>
         <message>
-            <location line="-227" />
+            <location line="-191" />
             <source>Hier wil ik iets over zeggen</source>
             <translation>I want to say something about this</translation>
         </message>
@@ -3011,13 +3089,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Saves this moment to talk about later</translation>
         </message>
         <message>
-            <location line="+110" />
-            <location line="+113" />
+            <location line="+102" />
+            <location line="+85" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location line="-109" />
+            <location line="-81" />
             <source>Stoppen met kijken</source>
             <translation>Stop watching</translation>
         </message>
@@ -3091,19 +3169,19 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>SessionPreparePage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+77" />
-            <location line="+573" />
+            <location filename="../../src/vknz_desktop/ui/features/review/session_prepare.py" line="+68" />
+            <location line="+590" />
             <source>Fragment zonder titel</source>
             <translation>Untitled clip</translation>
         </message>
         <message>
-            <location line="-561" />
-            <location line="+14" />
+            <location line="-578" />
+            <location line="+40" />
             <source>Samen terugkijken voorbereiden</source>
             <translation>Prepare a review together</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-2" />
             <source>← Bibliotheek</source>
             <translation>← Library</translation>
         </message>
@@ -3113,7 +3191,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Back to the library</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Sessie starten ▶</source>
             <translation>Start session ▶</translation>
         </message>
@@ -3123,7 +3201,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Start session</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>Sessies</source>
             <translation>Sessions</translation>
         </message>
@@ -3145,12 +3223,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+214" />
+            <location line="+209" />
             <source>Sessie verwijderen</source>
             <translation>Delete session</translation>
         </message>
         <message>
-            <location line="-204" />
+            <location line="-201" />
             <source>Sessie</source>
             <translation>Session</translation>
         </message>
@@ -3211,12 +3289,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+1" />
-            <location line="+196" />
+            <location line="+193" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location line="-196" />
+            <location line="-193" />
             <source>Rol</source>
             <translation>Role</translation>
         </message>
@@ -3231,7 +3309,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Remove participant</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>Afspeellijst (sleep om de volgorde te wijzigen)</source>
             <translation>Playlist (drag to change the order)</translation>
         </message>
@@ -3286,7 +3364,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>For example: watch the body language. What did you see the client do when you said this?</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Fragmenten uit de opnames</source>
             <translation>Clips from the recordings</translation>
         </message>
@@ -3311,7 +3389,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Add clip to the playlist</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+74" />
             <source>Afgerond</source>
             <translation>Finished</translation>
         </message>
@@ -3365,7 +3443,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Review together</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+35" />
             <source>Welk fragment</source>
             <translation>Which clip</translation>
         </message>
@@ -3376,7 +3454,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Finish session</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+13" />
             <source>Positie in het fragment</source>
             <translation>Position in the clip</translation>
         </message>
@@ -3412,13 +3490,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+337" />
+            <location line="+342" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-339" />
+            <location line="-344" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -3443,7 +3521,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Next clip (Page Down)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>Om naar te kijken</source>
             <translation>What to look at</translation>
         </message>
@@ -3453,7 +3531,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Question for this clip</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+99" />
             <source>{0} fragment(en) worden overgeslagen: {1}</source>
             <translation>{0} clip(s) will be skipped: {1}</translation>
         </message>
@@ -3478,7 +3556,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Watch together and say what you see.</translation>
         </message>
         <message>
-            <location line="+162" />
+            <location line="+164" />
             <source>❚❚  Pauze</source>
             <translation>❚❚  Pause</translation>
         </message>
@@ -3584,7 +3662,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+42" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+86" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3745,14 +3823,88 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
     </context>
     <context>
+        <name>StrengthMeter</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+53" />
+            <source>Sterkte van het wachtwoord</source>
+            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty).</extracomment>
+            <translation>Password strength</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Ander voorbeeld</source>
+            <translation>Another example</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Sterkte: nog niets getypt</source>
+            <translation>Strength: nothing typed yet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Kies een zin van vier of meer losse woorden die niet bij elkaar horen.</source>
+            <translation>Choose a sentence of four or more unrelated words.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sterkte: {0}</source>
+            <translation>Strength: {0}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sterk genoeg.</source>
+            <translation>Strong enough.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Bijvoorbeeld: {0}</source>
+            <translation>For example: {0}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>heel zwak</source>
+            <translation>very weak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>zwak</source>
+            <translation>weak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>matig</source>
+            <translation>moderate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>redelijk</source>
+            <translation>fair</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sterk</source>
+            <translation>strong</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Kies eerst een wachtwoord.</source>
+            <translation>Choose a password first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Dit wachtwoord is te makkelijk te raden.</source>
+            <translation>This password is too easy to guess.</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPreviewDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+90" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/summary_preview.py" line="+89" />
             <source>Leersamenvatting maken</source>
             <translation>Create learning summary</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+30" />
             <source>De lijsten voor het anonimiseren worden geladen.
 De eerste keer na installeren duurt dit ongeveer een minuut, daarna enkele seconden.</source>
             <translation>The lists for anonymizing are being loaded.
@@ -3764,7 +3916,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Loading progress</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Leerdoelen en waarnemingen in de samenvatting</source>
             <translation>Learning goals and observations in the summary</translation>
         </message>
@@ -3834,7 +3986,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>&amp;Remove</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Wat gaat erin</source>
             <translation>What goes in</translation>
         </message>
@@ -3844,7 +3996,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Always leave out (kept in the vault)</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Bestandsformaat</source>
             <translation>File format</translation>
         </message>
@@ -3884,7 +4036,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+80" />
             <source>{0} seconden…</source>
             <translation>{0} seconds…</translation>
         </message>
@@ -3938,7 +4090,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TeamAgendaDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+49" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/team_agenda_dialog.py" line="+48" />
             <source>Teamleeragenda</source>
             <translation>Team learning agenda</translation>
         </message>
@@ -3998,12 +4150,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Choose learning summaries</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Leersamenvattingen (*.json);;Alle bestanden (*)</source>
             <translation>Learning summaries (*.json);;All files (*)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Voeg geldige leersamenvattingen toe om de agenda te zien.</source>
             <translation>Add valid learning summaries to see the agenda.</translation>
         </message>
@@ -4048,7 +4200,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TransportBar</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+54" />
+            <location filename="../../src/vknz_desktop/ui/workspace/transport_bar.py" line="+76" />
             <source>Naar het begin (Home)</source>
             <translation>To the start (Home)</translation>
         </message>
@@ -4058,7 +4210,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the start</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>−30 s</source>
             <translation>−30 s</translation>
         </message>
@@ -4073,22 +4225,22 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>−5 s</source>
             <translation>−5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug (←)</source>
             <translation>5 seconds back (←)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden terug</source>
             <translation>5 seconds back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>◂|</source>
             <translation>◂|</translation>
         </message>
@@ -4103,18 +4255,18 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>One frame back</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Afspelen / pauzeren (spatie)</source>
             <translation>Play / pause (space)</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+124" />
+            <location line="+126" />
             <source>Afspelen</source>
             <translation>Play</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-125" />
             <source>|▸</source>
             <translation>|▸</translation>
         </message>
@@ -4134,12 +4286,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>+5 s</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder (→)</source>
             <translation>5 seconds forward (→)</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>5 seconden verder</source>
             <translation>5 seconds forward</translation>
         </message>
@@ -4159,7 +4311,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>30 seconds forward</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Naar het einde (End)</source>
             <translation>To the end (End)</translation>
         </message>
@@ -4169,12 +4321,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>To the end</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Positie</source>
             <translation>Position</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Waarneming (M)</source>
             <translation>Observation (M)</translation>
         </message>
@@ -4189,7 +4341,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>New observation</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Snelheid</source>
             <translation>Speed</translation>
         </message>
@@ -4209,13 +4361,13 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Sound off</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <location line="+1" />
             <source>Volume</source>
             <translation>Volume</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+68" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
         </message>
@@ -4223,8 +4375,9 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+56" />
+            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+62" />
             <source>VKNZ — kluis openen</source>
+            <extracomment>The strength meter while a new vault is made (when an estimator was given).</extracomment>
             <translation>VKNZ — open vault</translation>
         </message>
         <message>
@@ -4238,17 +4391,15 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
-            <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
+            <translation type="vanished">Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>Voer het wachtwoord van uw kluis in.</source>
-            <translation>Enter the password of your vault.</translation>
+            <translation type="vanished">Enter the password of your vault.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+34" />
             <source>Wachtwoord</source>
             <translation>Password</translation>
         </message>
@@ -4263,42 +4414,64 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Repeat password</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>&amp;Herhaal:</source>
             <translation>&amp;Repeat:</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Uw rol</source>
-            <translation>Your role</translation>
+            <translation type="vanished">Your role</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+9" />
             <source>Ik werk als:</source>
             <translation>I work as:</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>bijv. uw voornaam (mag leeg)</source>
-            <translation>e.g. your first name (optional)</translation>
+            <translation type="vanished">e.g. your first name (optional)</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>Uw naam</source>
-            <translation>Your name</translation>
+            <translation type="vanished">Your name</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Naam bij waarnemingen:</source>
             <translation>Name on observations:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-57" />
             <source>Melding</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+15" />
+            <source>Je opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat je kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook jij niet.</source>
+            <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without it nobody can open the vault, not even you.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Voer het wachtwoord van je kluis in.</source>
+            <translation>Enter the password of your vault.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Je rol</source>
+            <translation>Your role</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>bijv. je voornaam (mag leeg)</source>
+            <translation>e.g. your first name (may be empty)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Je naam</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Kluis maken</source>
             <translation>Create vault</translation>
         </message>
@@ -4313,7 +4486,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+21" />
+            <source>Onjuist wachtwoord. Let op hoofdletters en Caps Lock.</source>
+            <translation>Wrong password. Mind capitals and Caps Lock.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords do not match.</translation>
         </message>
@@ -4351,7 +4529,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Video of the recording</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+99" />
             <source>Alleen geluid</source>
             <translation>Audio only</translation>
         </message>
@@ -4359,7 +4537,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+192" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+193" />
             <source>Tekst kopiëren</source>
             <translation>Copy text</translation>
         </message>
@@ -4397,7 +4575,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/common/messages.py" line="+165" />
+            <location filename="../../src/vknz_desktop/ui/common/messages.py" line="+171" />
             <source>VKNZ</source>
             <extracomment>How long a status message stays when no time is given (ms). Set on a dialog that ``close_all`` closed: its answer is "cancelled", whatever was clicked. (text, timeout in ms) for the status bar.</extracomment>
             <translation>VKNZ</translation>

@@ -92,13 +92,15 @@ def create_window(
     """
     engine = VlcEngine(vlc_args, deferred=deferred)
     prober = DeferredProber()
+    gateway = DirectoryVaultGateway(paths.vault_dir, kdf_profile)
     context = AppContext(
-        gateway=DirectoryVaultGateway(paths.vault_dir, kdf_profile),
+        gateway=gateway,
         prober=prober,
         analyzer=DeferredAnalyzer(),
         controller=PlayerController(VlcPlayer(engine), DeferredAnalyzer()),
         complete=lambda: _complete(paths, engine, prober, kdf_profile),
         config_dir=paths.config_dir,
+        estimator=gateway.estimator,
     )
     return MainWindow(context, build=not deferred), engine
 
@@ -191,7 +193,8 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
     leerdoelen = LearningFeature(host, learning)
     host.events.vaultLocked.connect(learning.stop)  # the worker forgets every text at lock
     review.goalsRequested.connect(leerdoelen.new_goal_from_session)  # a session's goals
-    return [review, leerdoelen, SamenKijkenFeature(host), PrivacyFeature(host)]
+    privacy = PrivacyFeature(host, DutchPassphraseEstimator())
+    return [review, leerdoelen, SamenKijkenFeature(host), privacy]
 
 
 def learning_backend() -> LearningBackend:

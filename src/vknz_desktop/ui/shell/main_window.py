@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop import __version__
 from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.passphrase import PassphraseEstimator
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
 from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.ui.common import messages
@@ -86,6 +87,8 @@ class AppContext:
     #: Where the language choice is kept (outside the vault: needed before unlocking).
     config_dir: Path | None = None
     lock_minutes: int = 5
+    #: For the strength meter where a passphrase is chosen (``vknz_desktop.strength``).
+    estimator: PassphraseEstimator | None = None
 
 
 @dataclass
@@ -374,7 +377,9 @@ class MainWindow(QMainWindow):
         """Ask for the passphrase (or to create the vault)."""
         if self._session is not None:
             return
-        dialog = UnlockDialog(self.context.gateway, self, self.open_vault, self.identity)
+        dialog = UnlockDialog(
+            self.context.gateway, self, self.open_vault, self.identity, self.context.estimator
+        )
         self._unlock_dialog = dialog
         dialog.failed.connect(self._count_failed_unlock)
         dialog.rejected.connect(self._on_unlock_rejected)
