@@ -84,3 +84,10 @@ def test_nothing_keys_the_database_through_an_sql_text(
     Vault.open(vault_dir, PASSPHRASE).close()
     assert len(statements) > 5
     assert not [s for s in statements if "pragma key" in s.lower() or "\"x'" in s.lower()]
+
+
+def test_cipher_memory_security_stays_off(vault_dir: Path) -> None:
+    """The documented choice (docs/architecture.md, bench/bench_memory_security.py)."""
+    with Vault.create(vault_dir, PASSPHRASE, kdf_profile=TEST_PROFILE) as vault:
+        with vault.reading() as conn:
+            assert str(conn.execute("PRAGMA cipher_memory_security").fetchone()[0]) == "0"

@@ -289,7 +289,7 @@ def apply_key(conn: Any, key: bytes | bytearray) -> None:
     SQL text that Python and SQLite would keep copies of (storage/key_memory.py).
 
     ``cipher_memory_security`` stays off: it would overwrite every block SQLite frees, but
-    made search 14-23x and saving 4x slower on a year of data, and once on it stays on for the
+    made search 14-26x and saving 4-15x slower on a year of data, and once on it stays on for the
     process (bench/bench_memory_security.py; reasons in docs/architecture.md)."""
     literal = raw_key_literal(key)
     try:
