@@ -56,9 +56,174 @@
         </message>
     </context>
     <context>
+        <name>AuditDetails</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_details.py" line="+60" />
+            <source>ja</source>
+            <extracomment>The stored form of the failed unlocks' times (storage/vault.py writes them in UTC).</extracomment>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>nee</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>1 poging</source>
+            <translation>1 attempt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} pogingen</source>
+            <translation>{0} attempts</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>toestemming</source>
+            <translation>consent</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>eerder</source>
+            <translation>before</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bewaren tot</source>
+            <translation>keep until</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>duur</source>
+            <translation>duration</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>eerste</source>
+            <translation>first</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>laatste</source>
+            <translation>last</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>via</source>
+            <translation>via</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>soort</source>
+            <translation>kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>bestandsvorm</source>
+            <translation>file format</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>leerdoelen</source>
+            <translation>learning goals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>voorbeelden</source>
+            <translation>examples</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>vervangen namen</source>
+            <translation>names replaced</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>opnames</source>
+            <translation>recordings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>vermeldingen weggehaald</source>
+            <translation>mentions removed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>naamregister</source>
+            <translation>name register</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>regels uit het naamregister</source>
+            <translation>name register entries</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sleutelbestand versie</source>
+            <translation>key file version</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fragmenten</source>
+            <translation>clips</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stukjes</source>
+            <translation>pieces</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>waarnemingen verplaatst</source>
+            <translation>observations moved</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+1" />
+            <source>uit opname</source>
+            <translation>from recording</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>verwisselbare schijf</source>
+            <translation>removable disk</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>waarneming</source>
+            <translation>observation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>onderzoekers</source>
+            <translation>researchers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>onderzoeker</source>
+            <translation>researcher</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>verzegelde feedback meegegeven</source>
+            <translation>sealed feedback included</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>verzegelde feedback niet meegegeven</source>
+            <translation>sealed feedback left out</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>reden</source>
+            <translation>reason</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+55" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+60" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -893,7 +1058,7 @@
             <translation>.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+38" />
             <source>Video</source>
             <translation>Video</translation>
         </message>
