@@ -2298,9 +2298,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+138" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+141" />
             <source>De kluis is vergrendeld.</source>
-            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``).</extracomment>
+            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``). The Dutch user guide (docs/handleiding.md) for Help → Handleiding.</extracomment>
             <translation>The vault is locked.</translation>
         </message>
         <message>
@@ -2382,7 +2382,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Problems with viewing guides</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+13" />
             <source>Over VKNZ</source>
             <translation>About VKNZ</translation>
         </message>
@@ -2394,6 +2394,31 @@ Van Kijken Naar Zien: gesprekken terugkijken om ervan te leren. Opnames en aante
             <translation>VKNZ {0}
 
 From Looking to Seeing: reviewing conversations to learn from them. Recordings and notes stay encrypted on this laptop.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManualDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/manual_dialog.py" line="+63" />
+            <location line="+4" />
+            <source>Handleiding</source>
+            <extracomment>Every resource asked for that was refused (for tests and the status line).</extracomment>
+            <translation>User guide</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>De handleiding is niet gevonden bij deze installatie.</source>
+            <translation>The user guide was not found in this installation.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Deze link gaat naar internet; de app opent hem niet: {0}</source>
+            <translation>This link goes to the internet; the app does not open it: {0}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Deze pagina hoort niet bij de handleiding.</source>
+            <translation>This page is not part of the user guide.</translation>
         </message>
     </context>
     <context>
@@ -3827,7 +3852,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+86" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+88" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3978,6 +4003,11 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+12" />
+            <source>&amp;Handleiding</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>&amp;Problemen met Kijkwijzers…</source>
             <translation>&amp;Problems with viewing guides…</translation>
         </message>

@@ -101,6 +101,7 @@ def create_window(
         complete=lambda: _complete(paths, engine, prober, kdf_profile),
         config_dir=paths.config_dir,
         estimator=gateway.estimator,
+        manual=_RESOURCES_ROOT / "docs" / "handleiding.md",
     )
     return MainWindow(context, build=not deferred), engine
 

@@ -44,6 +44,7 @@ from vknz_desktop.ui.shell.actions import ActionRegistry
 from vknz_desktop.ui.shell.help_overlay import HelpOverlay
 from vknz_desktop.ui.shell.host import Feature, FeatureInstaller, ShellEvents
 from vknz_desktop.ui.shell.inactivity import InactivityLock
+from vknz_desktop.ui.shell.manual_dialog import ManualDialog
 from vknz_desktop.ui.shell.search_dialog import SearchDialog
 from vknz_desktop.ui.shell.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
@@ -89,6 +90,8 @@ class AppContext:
     lock_minutes: int = 5
     #: For the strength meter where a passphrase is chosen (``vknz_desktop.strength``).
     estimator: PassphraseEstimator | None = None
+    #: The Dutch user guide (docs/handleiding.md) for Help → Handleiding.
+    manual: Path | None = None
 
 
 @dataclass
@@ -614,6 +617,13 @@ class MainWindow(QMainWindow):
         """List Kijkwijzer files that could not be loaded."""
         text = "\n\n".join(p.message for p in self.profile_problems)
         messages.inform(self, self.tr("Problemen met Kijkwijzers"), text)
+
+    def show_manual(self) -> None:
+        """Help → Handleiding: the user guide in the app (nothing fetched from outside)."""
+        manual = self.context.manual or Path("handleiding.md")
+        dialog = ManualDialog(manual, self)
+        messages.run(dialog)
+        dialog.deleteLater()
 
     def show_about(self) -> None:
         """Version and the promise about data."""
