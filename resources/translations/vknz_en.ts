@@ -56,6 +56,14 @@
         </message>
     </context>
     <context>
+        <name>AudioNotice</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/vault_health.py" line="+89" />
+            <source>Geen geluid</source>
+            <translation>No sound</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditDetails</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/privacy/audit_details.py" line="+60" />
@@ -2298,9 +2306,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+141" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+144" />
             <source>De kluis is vergrendeld.</source>
-            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``). The Dutch user guide (docs/handleiding.md) for Help → Handleiding.</extracomment>
+            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``). The Dutch user guide (docs/handleiding.md) for Help → Handleiding. Why playback has no sound (the engine found no sound device), said once; or None.</extracomment>
             <translation>The vault is locked.</translation>
         </message>
         <message>
@@ -2321,7 +2329,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation type="vanished">VKNZ — From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+53" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -2357,22 +2365,22 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Library — VKNZ</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+76" />
             <source>Kluis gecontroleerd</source>
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location line="+103" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-170" />
+            <location line="-173" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+212" />
+            <location line="+215" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -4714,6 +4722,20 @@ The first time after installing this takes about a minute, after that a few seco
         <message>
             <source>Onderzoeker / trainer</source>
             <translation>Researcher / trainer</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultHealthWatcher</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/vault_health.py" line="-26" />
+            <source>Schade in de kluis</source>
+            <extracomment>How often the watcher looks (the check itself takes seconds to minutes). The problem shown for the open vault (None: none found yet).</extracomment>
+            <translation>Damage in the vault</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nu vergrendelen? Open de kluis daarna opnieuw met je wachtwoord: wat nog leesbaar is, kun je dan bekijken.</source>
+            <translation>Lock now? Then open the vault again with your password: you can then view what is still readable.</translation>
         </message>
     </context>
     <context>

@@ -102,6 +102,7 @@ def create_window(
         config_dir=paths.config_dir,
         estimator=gateway.estimator,
         manual=_RESOURCES_ROOT / "docs" / "handleiding.md",
+        audio_notice=engine.audio_notice,
     )
     return MainWindow(context, build=not deferred), engine
 

@@ -50,6 +50,7 @@ from vknz_desktop.ui.shell.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
 from vknz_desktop.ui.shell.shell_actions import ShellActions
 from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.shell.vault_health import AudioNotice, VaultHealthWatcher
 
 if TYPE_CHECKING:  # loaded when needed: the unlock dialog shows before any of them
     from vknz_desktop.domain.models import Recording
@@ -92,6 +93,8 @@ class AppContext:
     estimator: PassphraseEstimator | None = None
     #: The Dutch user guide (docs/handleiding.md) for Help → Handleiding.
     manual: Path | None = None
+    #: Why playback has no sound (the engine found no sound device), said once; or None.
+    audio_notice: str | None = None
 
 
 @dataclass
@@ -179,6 +182,8 @@ class MainWindow(QMainWindow):
         self.help_overlay = HelpOverlay(self)
         self.inactivity = InactivityLock(context.lock_minutes, self)
         self.inactivity.timedOut.connect(self.lock)
+        self.health_watcher = VaultHealthWatcher(self, self.lock)
+        self.audio_notice = AudioNotice(context.audio_notice, self)
         self.clipboard = SensitiveClipboard(self)
         self.clipboard.install()  # every copy of the app is marked, and cleared at lock
         self.session_watcher = SessionLockWatcher(self)
@@ -409,6 +414,8 @@ class MainWindow(QMainWindow):
         vault.record_unlock(identity.role)
         self.failed_unlocks = 0
         self._show_vault_state(vault)
+        self.health_watcher.watch(vault)
+        self.audio_notice.show_once()
         settings = AppSettings.load(vault)
         self.apply_settings(settings)
         self.inactivity.start()
@@ -465,6 +472,7 @@ class MainWindow(QMainWindow):
         session.vault.close()
         self.read_only_label.hide()
         self.inactivity.stop()
+        self.health_watcher.stop()
         self.stack.setCurrentWidget(self.locked_page)
         self.setWindowTitle(self.locked_title())
         self.statusBar().clearMessage()
@@ -645,6 +653,7 @@ class MainWindow(QMainWindow):
             self._session.vault.close()
             self._session = None
         self.inactivity.stop()
+        self.health_watcher.stop()
         self.clipboard.clear_if_ours()
         self.clipboard.uninstall()
         app = QApplication.instance()
