@@ -27,6 +27,7 @@ from bench.common import SETTINGS, MiB
 BENCHMARKS: dict[str, str] = {
     "import": "bench.bench_import",
     "year": "bench.bench_year",
+    "memory_security": "bench.bench_memory_security",
     "stream": "bench.bench_stream",
     "chunk_backends": "bench.bench_chunk_backends",
     "timeline": "bench.bench_timeline",

@@ -12,7 +12,7 @@
             <location filename="../../src/vknz_desktop/ui/shell/actions.py" line="+174" />
             <source>Spatiebalk</source>
             <extracomment>A condition: None when the action may be used now, else the reason why not (Dutch).</extracomment>
-            <translation type="unfinished" />
+            <translation>Space</translation>
         </message>
         <message>
             <location line="+1" />
@@ -56,9 +56,182 @@
         </message>
     </context>
     <context>
+        <name>AudioNotice</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/vault_health.py" line="+89" />
+            <source>Geen geluid</source>
+            <translation>No sound</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditDetails</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_details.py" line="+60" />
+            <source>ja</source>
+            <extracomment>The stored form of the failed unlocks' times (storage/vault.py writes them in UTC).</extracomment>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>nee</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>1 poging</source>
+            <translation>1 attempt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{0} pogingen</source>
+            <translation>{0} attempts</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>toestemming</source>
+            <translation>consent</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>eerder</source>
+            <translation>before</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bewaren tot</source>
+            <translation>keep until</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>duur</source>
+            <translation>duration</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>eerste</source>
+            <translation>first</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>laatste</source>
+            <translation>last</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>via</source>
+            <translation>via</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>soort</source>
+            <translation>kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>bestandsvorm</source>
+            <translation>file format</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>leerdoelen</source>
+            <translation>learning goals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>voorbeelden</source>
+            <translation>examples</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>vervangen namen</source>
+            <translation>names replaced</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>opnames</source>
+            <translation>recordings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>vermeldingen weggehaald</source>
+            <translation>mentions removed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>naamregister</source>
+            <translation>name register</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>regels uit het naamregister</source>
+            <translation>name register entries</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sleutelbestand versie</source>
+            <translation>key file version</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fragmenten</source>
+            <translation>clips</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stukjes</source>
+            <translation>pieces</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>waarnemingen verplaatst</source>
+            <translation>observations moved</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+1" />
+            <source>uit opname</source>
+            <translation>from recording</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>verwisselbare schijf</source>
+            <translation>removable disk</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>waarneming</source>
+            <translation>observation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>onderzoekers</source>
+            <translation>researchers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>onderzoeker</source>
+            <translation>researcher</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>verzegelde feedback meegegeven</source>
+            <translation>sealed feedback included</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>verzegelde feedback niet meegegeven</source>
+            <translation>sealed feedback left out</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>reden</source>
+            <translation>reason</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditLogDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+55" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/audit_log_dialog.py" line="+60" />
             <source>Logboek</source>
             <translation>Audit log</translation>
         </message>
@@ -877,12 +1050,12 @@
             <location filename="../../src/vknz_desktop/ui/common/file_dialogs.py" line="+158" />
             <source>Bestand vervangen?</source>
             <extracomment>Qt's user settings go here: a path below a device file, which no folder can be made in.</extracomment>
-            <translation type="unfinished" />
+            <translation>Replace file?</translation>
         </message>
         <message>
             <location line="+1" />
             <source>{0} bestaat al. Wil je het vervangen door het nieuwe bestand?</source>
-            <translation type="unfinished" />
+            <translation>{0} already exists. Do you want to replace it with the new file?</translation>
         </message>
     </context>
     <context>
@@ -1006,7 +1179,7 @@
             <translation>.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+38" />
             <source>Video</source>
             <translation>Video</translation>
         </message>
@@ -1019,7 +1192,7 @@
     <context>
         <name>GdprDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/gdpr_dialog.py" line="+186" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/gdpr_dialog.py" line="+189" />
             <location line="+1" />
             <source>AVG-verzoek</source>
             <translation>GDPR request</translation>
@@ -1111,12 +1284,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+292" />
+            <location line="+264" />
             <source>Alles over deze deelnemer verwijderen</source>
             <translation>Erase everything about this participant</translation>
         </message>
         <message>
-            <location line="-290" />
+            <location line="-262" />
             <source>Verwijdert elke opname waarop deze deelnemer staat. Niet terug te draaien.</source>
             <translation>Erases every recording on which this participant appears. Cannot be undone.</translation>
         </message>
@@ -1167,38 +1340,32 @@
             <translation>Folder for the encrypted package</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+18" />
+            <location line="+166" />
             <source>Wachtwoord voor het pakket</source>
             <translation>Passphrase for the package</translation>
         </message>
         <message>
-            <location line="-15" />
             <source>Kies een wachtwoord voor het pakket (minstens {0} tekens, bijvoorbeeld een zin van drie of vier woorden). Geef het los van het pakket door, bijvoorbeeld telefonisch.</source>
-            <translation>Choose a passphrase for the package (at least {0} characters, for example a sentence of three or four words). Pass it on separately from the package, for example by phone.</translation>
+            <translation type="vanished">Choose a passphrase for the package (at least {0} characters, for example a sentence of three or four words). Pass it on separately from the package, for example by phone.</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>Wachtwoord niet geschikt</source>
-            <translation>Passphrase not suitable</translation>
+            <translation type="vanished">Passphrase not suitable</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Herhaal het wachtwoord:</source>
-            <translation>Repeat the passphrase:</translation>
+            <translation type="vanished">Repeat the passphrase:</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>Wachtwoorden verschillen</source>
-            <translation>Passphrases differ</translation>
+            <translation type="vanished">Passphrases differ</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
-            <translation>The two passphrases are not the same.</translation>
+            <translation type="vanished">The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-157" />
             <source>Versleuteld pakket gemaakt</source>
             <translation>Encrypted package made</translation>
         </message>
@@ -1238,12 +1405,12 @@ Type {word} to continue:</translation>
         </message>
         <message>
             <location line="+9" />
-            <location line="+64" />
+            <location line="+65" />
             <source>Niet bevestigd</source>
             <translation>Not confirmed</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-63" />
             <source>Niet bevestigd: typ {word} om een onversleutelde map te maken. Er is niets geschreven.</source>
             <translation>Not confirmed: type {word} to make an unencrypted folder. Nothing was written.</translation>
         </message>
@@ -1283,7 +1450,7 @@ Type {word} to continue:</translation>
             <translation>{0} of these recordings also show other people; they disappear for them too.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Typ de naam van de deelnemer om te bevestigen:</source>
             <translation>Type the participant's name to confirm:</translation>
         </message>
@@ -1293,7 +1460,7 @@ Type {word} to continue:</translation>
             <translation>The name you typed is not “{0}”. Nothing was erased.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Verwijderd</source>
             <translation>Erased</translation>
         </message>
@@ -1323,7 +1490,31 @@ Type {word} to continue:</translation>
             <translation>The list shows what is still there.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+11" />
+            <source>Kies een wachtwoord voor het pakket (minstens {0} tekens, bijvoorbeeld een zin van vier losse woorden). Geef het los van het pakket door, bijvoorbeeld telefonisch.</source>
+            <translation>Choose a password for the package (at least {0} characters, for example a sentence of four unrelated words). Pass it on separately from the package, for example by phone.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>De naam staat nu op deze plekken in de kluis:</source>
+            <translation>The name is currently in these places in the vault:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Naam in het naamregister houden?</source>
+            <translation>Keep the name in the name register?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Het naamregister gebruikt de kluis om namen weg te halen uit samenvattingen van oudere leerdoelen. Houd je “{0}” daarin, dan worden die nog steeds geanonimiseerd, maar staat de naam nog op één plek in de kluis. Het register bewaart de naam zelf: een hash zou geen bescherming zijn, want wie een lijst met namen heeft, rekent de hash van elke naam uit en vindt hem zo terug.
+
+Ja: naam in het register houden. Nee: ook daar vergeten (aangeraden).</source>
+            <translation>The vault uses the name register to remove names from summaries of older learning goals. If you keep “{0}” in it, those are still de-identified, but the name stays in one place in the vault. The register keeps the name itself: a hash would be no protection, because anyone with a list of names computes the hash of every name and finds it that way.
+
+Yes: keep the name in the register. No: forget it there too (recommended).</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Map niet te gebruiken</source>
             <translation>Folder cannot be used</translation>
         </message>
@@ -1338,12 +1529,11 @@ Type {word} to continue:</translation>
             <translation>Writing to {path} failed ({reason}). Nothing was kept.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Er is niets geschreven.</source>
-            <translation>Nothing was written.</translation>
+            <translation type="vanished">Nothing was written.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>{done} van {total} MB ({percent}%)</source>
             <translation>{done} of {total} MB ({percent}%)</translation>
         </message>
@@ -1367,7 +1557,7 @@ Type {word} to continue:</translation>
     <context>
         <name>GdprProgressDialog</name>
         <message>
-            <location line="-619" />
+            <location line="-643" />
             <source>Voortgang</source>
             <extracomment>What must be typed before plaintext is written (the same word as ``vknz gdpr --plain``). Name of the new folder made inside a chosen folder that is not empty. Line width (characters) of questions in QInputDialog, whose label does not wrap by itself.</extracomment>
             <translation>Progress</translation>
@@ -1778,13 +1968,13 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>HelpOverlay</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/help_overlay.py" line="+17" />
-            <location line="+52" />
+            <location filename="../../src/vknz_desktop/ui/shell/help_overlay.py" line="+26" />
+            <location line="+108" />
             <source>Sneltoetsen</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+21" />
             <source>Druk op een toets of klik om dit te sluiten</source>
             <translation>Press a key or click to close this</translation>
         </message>
@@ -2299,9 +2489,9 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+135" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+144" />
             <source>De kluis is vergrendeld.</source>
-            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking).</extracomment>
+            <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``). The Dutch user guide (docs/handleiding.md) for Help → Handleiding. Why playback has no sound (the engine found no sound device), said once; or None.</extracomment>
             <translation>The vault is locked.</translation>
         </message>
         <message>
@@ -2322,7 +2512,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation type="vanished">VKNZ — From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+53" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -2350,30 +2540,30 @@ Create a learning goal with 'New learning goal', or select observations in a rec
         <message>
             <location line="+20" />
             <source>VKNZ — vergrendeld</source>
-            <translation type="unfinished" />
+            <translation>VKNZ — locked</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Bibliotheek — VKNZ</source>
-            <translation type="unfinished" />
+            <translation>Library — VKNZ</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+76" />
             <source>Kluis gecontroleerd</source>
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+107" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-172" />
+            <location line="-177" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+214" />
+            <location line="+219" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -2383,7 +2573,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Problems with viewing guides</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+13" />
             <source>Over VKNZ</source>
             <translation>About VKNZ</translation>
         </message>
@@ -2395,6 +2585,59 @@ Van Kijken Naar Zien: gesprekken terugkijken om ervan te leren. Opnames en aante
             <translation>VKNZ {0}
 
 From Looking to Seeing: reviewing conversations to learn from them. Recordings and notes stay encrypted on this laptop.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManualDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/manual_dialog.py" line="+63" />
+            <location line="+4" />
+            <source>Handleiding</source>
+            <extracomment>Every resource asked for that was refused (for tests and the status line).</extracomment>
+            <translation>User guide</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>De handleiding is niet gevonden bij deze installatie.</source>
+            <translation>The user guide was not found in this installation.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Deze link gaat naar internet; de app opent hem niet: {0}</source>
+            <translation>This link goes to the internet; the app does not open it: {0}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Deze pagina hoort niet bij de handleiding.</source>
+            <translation>This page is not part of the user guide.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPassphraseDialog</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/widgets/new_passphrase.py" line="+45" />
+            <source>Wachtwoord</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Wachtwoord:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Herhaal wachtwoord</source>
+            <translation>Repeat password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Herhaal:</source>
+            <translation>&amp;Repeat:</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>De twee wachtwoorden zijn niet gelijk.</source>
+            <translation>The two passwords are not the same.</translation>
         </message>
     </context>
     <context>
@@ -3221,9 +3464,9 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PrivacyFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/privacy/feature.py" line="+34" />
+            <location filename="../../src/vknz_desktop/ui/features/privacy/feature.py" line="+37" />
             <source>&amp;Wat gebeurt er met de opnames?</source>
-            <extracomment>The privacy request dialog while it is open.</extracomment>
+            <extracomment>For the strength meter of an AVG package's passphrase. The privacy request dialog while it is open.</extracomment>
             <translation>&amp;What happens to the recordings?</translation>
         </message>
         <message>
@@ -5041,7 +5284,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+86" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+88" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -5226,6 +5469,11 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+12" />
+            <source>&amp;Handleiding</source>
+            <translation>User &amp;guide</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>&amp;Problemen met Kijkwijzers…</source>
             <translation>&amp;Problems with viewing guides…</translation>
         </message>
@@ -5239,54 +5487,86 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         <name>StrengthMeter</name>
         <message>
             <location filename="../../src/vknz_desktop/ui/features/onderzoeker/strength_meter.py" line="+55" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+53" />
             <source>Sterkte van het wachtwoord</source>
-            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty). The advice under the bar changed (a dialog may want to grow or shrink to it).</extracomment>
+            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty). The advice under the bar changed (a dialog may want to grow or shrink to it).
+----------
+The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty).</extracomment>
             <translation>Password strength</translation>
         </message>
         <message>
             <location line="+33" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+31" />
             <source>Sterkte: nog niets getypt</source>
             <translation>Strength: nothing typed yet</translation>
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+2" />
             <source>Kies een zin van vier of meer losse woorden die niet bij elkaar horen.</source>
             <translation>Choose a sentence of four or more separate words that do not belong together.</translation>
         </message>
         <message>
             <location line="+7" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+7" />
             <source>Sterkte: {0}</source>
             <translation>Strength: {0}</translation>
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+4" />
             <source>Sterk genoeg.</source>
             <translation>Strong enough.</translation>
         </message>
         <message>
             <location line="+11" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+16" />
             <source>heel zwak</source>
             <translation>very weak</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>zwak</source>
             <translation>weak</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>matig</source>
             <translation>fair</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>redelijk</source>
             <translation>good</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>sterk</source>
             <translation>strong</translation>
+        </message>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="-52" />
+            <source>Ander voorbeeld</source>
+            <translation>Another example</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Bijvoorbeeld: {0}</source>
+            <translation>For example: {0}</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Kies eerst een wachtwoord.</source>
+            <translation>Choose a password first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Dit wachtwoord is te makkelijk te raden.</source>
+            <translation>This password is too easy to guess.</translation>
         </message>
     </context>
     <context>
@@ -6008,8 +6288,9 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>UnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+57" />
+            <location filename="../../src/vknz_desktop/ui/shell/unlock_dialog.py" line="+62" />
             <source>VKNZ — kluis openen</source>
+            <extracomment>The strength meter while a new vault is made (when an estimator was given).</extracomment>
             <translation>VKNZ — open vault</translation>
         </message>
         <message>
@@ -6023,17 +6304,15 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>From Looking to Seeing</translation>
         </message>
         <message>
-            <location line="+20" />
             <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
-            <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
+            <translation type="vanished">Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>Voer het wachtwoord van uw kluis in.</source>
-            <translation>Enter the password of your vault.</translation>
+            <translation type="vanished">Enter the password of your vault.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+34" />
             <source>Wachtwoord</source>
             <translation>Password</translation>
         </message>
@@ -6048,42 +6327,64 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Repeat password</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>&amp;Herhaal:</source>
             <translation>&amp;Repeat:</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Uw rol</source>
-            <translation>Your role</translation>
+            <translation type="vanished">Your role</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
             <source>Ik werk als:</source>
             <translation>I work as:</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>bijv. uw voornaam (mag leeg)</source>
-            <translation>e.g. your first name (optional)</translation>
+            <translation type="vanished">e.g. your first name (optional)</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>Uw naam</source>
-            <translation>Your name</translation>
+            <translation type="vanished">Your name</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Naam bij waarnemingen:</source>
             <translation>Name on observations:</translation>
         </message>
         <message>
-            <location line="-53" />
+            <location line="-57" />
             <source>Melding</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+15" />
+            <source>Je opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat je kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook jij niet.</source>
+            <translation>Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without it nobody can open the vault, not even you.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Voer het wachtwoord van je kluis in.</source>
+            <translation>Enter the password of your vault.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Je rol</source>
+            <translation>Your role</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>bijv. je voornaam (mag leeg)</source>
+            <translation>e.g. your first name (may be empty)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Je naam</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Kluis maken</source>
             <translation>Create vault</translation>
         </message>
@@ -6098,7 +6399,12 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Quit</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+21" />
+            <source>Onjuist wachtwoord. Let op hoofdletters en Caps Lock.</source>
+            <translation>Wrong password. Mind capitals and Caps Lock.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords do not match.</translation>
         </message>
@@ -6126,6 +6432,20 @@ The first time after installing this takes about a minute, after that a few seco
         <message>
             <source>Onderzoeker / trainer</source>
             <translation>Researcher / trainer</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultHealthWatcher</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/vault_health.py" line="-26" />
+            <source>Schade in de kluis</source>
+            <extracomment>How often the watcher looks (the check itself takes seconds to minutes). The problem shown for the open vault (None: none found yet).</extracomment>
+            <translation>Damage in the vault</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nu vergrendelen? Open de kluis daarna opnieuw met je wachtwoord: wat nog leesbaar is, kun je dan bekijken.</source>
+            <translation>Lock now? Then open the vault again with your password: you can then view what is still readable.</translation>
         </message>
     </context>
     <context>

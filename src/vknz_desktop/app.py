@@ -92,13 +92,17 @@ def create_window(
     """
     engine = VlcEngine(vlc_args, deferred=deferred)
     prober = DeferredProber()
+    gateway = DirectoryVaultGateway(paths.vault_dir, kdf_profile)
     context = AppContext(
-        gateway=DirectoryVaultGateway(paths.vault_dir, kdf_profile),
+        gateway=gateway,
         prober=prober,
         analyzer=DeferredAnalyzer(),
         controller=PlayerController(VlcPlayer(engine), DeferredAnalyzer()),
         complete=lambda: _complete(paths, engine, prober, kdf_profile),
         config_dir=paths.config_dir,
+        estimator=gateway.estimator,
+        manual=_RESOURCES_ROOT / "docs" / "handleiding.md",
+        audio_notice=engine.audio_notice,
     )
     return MainWindow(context, build=not deferred), engine
 
@@ -208,7 +212,8 @@ def install_features(host: Host, engine: VlcEngine, learning: LearningBackend) -
     onderzoeker = OnderzoekerFeature(host, DutchPassphraseEstimator())
     onderzoeker.keyChanged.connect(review.use_onderzoeker)  # sessions show the sealed items
     features: list[Feature] = [review, leerdoelen, SamenKijkenFeature(host)]
-    return [*features, PrivacyFeature(host), onderzoeker, RecordingFeature(host)]
+    privacy = PrivacyFeature(host, DutchPassphraseEstimator())
+    return [*features, privacy, onderzoeker, RecordingFeature(host)]
 
 
 def learning_backend() -> LearningBackend:

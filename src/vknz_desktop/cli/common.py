@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from vknz_desktop.domain.errors import KnownError
 from vknz_desktop.domain.models import ConsentScope, MediaInfo, Participant, Role
@@ -90,7 +91,84 @@ def participant_arg(text: str) -> Participant:
         raise argparse.ArgumentTypeError(f"'{text}': {error}") from error
 
 
+#: argparse's own texts in Dutch (what ``vknz --help`` and a wrong argument print).
+ARGPARSE_DUTCH: dict[str, str] = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "opdrachten en argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "the following arguments are required: %s": "dit ontbreekt nog: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "hier hoort één waarde bij",
+    "expected at most one argument": "hier hoort hoogstens één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "not allowed with argument %s": "niet samen met %s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "onduidelijke optie: %(option)s kan %(matches)s zijn"
+    ),
+    "ignored explicit argument %r": "genegeerde waarde %r",
+    "one of the arguments %s is required": "een van deze is nodig: %s",
+    "unexpected option string: %s": "onverwachte optie: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "expected %s argument": "hier hoort %s waarde bij",
+    "expected %s arguments": "hier horen %s waarden bij",
+}
+
+
+def _dutch(message: str) -> str:
+    return ARGPARSE_DUTCH.get(message, message)
+
+
+def _dutch_plural(singular: str, plural: str, count: int) -> str:
+    return _dutch(singular if count == 1 else plural)
+
+
+@contextlib.contextmanager
+def dutch_argparse() -> Iterator[None]:
+    """argparse's texts in Dutch while the block runs (argparse looks them up through its
+    module's ``_``/``ngettext`` each time; restored afterwards)."""
+    module: Any = argparse
+    saved = module._, module.ngettext
+    module._, module.ngettext = _dutch, _dutch_plural
+    try:
+        yield
+    finally:
+        module._, module.ngettext = saved
+
+
 class Parser(argparse.ArgumentParser):
+    """argparse with Dutch texts and one clear line for a wrong argument."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with dutch_argparse():
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[Any, list[str]]:
+        with dutch_argparse():
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> Any:
+        with dutch_argparse():
+            return super().parse_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with dutch_argparse():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with dutch_argparse():
+            return super().format_help()
+
     def error(self, message: str) -> None:  # type: ignore[override]
         # One clear line, as for every other known error.
         self.exit(EXIT_KNOWN, f"vknz: {message} (zie 'vknz --help')\n")

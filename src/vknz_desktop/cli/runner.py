@@ -63,7 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Van Kijken Naar Zien: opnames terugkijken in een "
         "versleutelde kluis. Zonder opdracht start de app.",
     )
-    parser.add_argument("--version", action="version", version=f"vknz {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"vknz {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument(
         "--vault",
         type=Path,
@@ -74,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--role",
         type=role_arg,
         default=Role.KLANTMANAGER,
+        metavar="ROL",
         help="uw rol, alleen voor het logboek: de rol opent niets (standaard: klantmanager)",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)

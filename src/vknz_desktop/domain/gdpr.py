@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -16,6 +17,16 @@ PLAIN_EXPORT_CONFIRMATION = "ONVERSLEUTELD"
 def confirms_plain_export(typed: str) -> bool:
     """Whether ``typed`` is the confirmation word (surrounding spaces ignored, case exact)."""
     return typed.strip() == PLAIN_EXPORT_CONFIRMATION
+
+
+class RemainingPlace(Protocol):
+    """One place where a person is still named: what kind of place, and how often."""
+
+    @property
+    def where(self) -> str: ...
+
+    @property
+    def count(self) -> int: ...
 
 
 class GdprRequests(Protocol):
@@ -48,6 +59,13 @@ class GdprRequests(Protocol):
         cancel: CancelToken | None = None,
     ) -> list[Recording]: ...
 
+    def remaining(self, name: str) -> Sequence[RemainingPlace]: ...
+
     def erase(
-        self, name: str, *, role: Role | None, progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        role: Role | None,
+        progress: ProgressCallback | None = None,
+        keep_in_register: bool = False,
     ) -> list[Recording]: ...

@@ -270,6 +270,9 @@ class OpenVault(RecordingRepository, ObservationRepository, Protocol):
 
     #: Dutch messages for the user about this unlock (a restored key file, damage found).
     notices: list[str]
+    #: Set (Dutch) when the full check that runs in the background after the unlock found
+    #: damage: from then on every change is refused.
+    health_problem: str | None
 
 
 class VaultGateway(Protocol):

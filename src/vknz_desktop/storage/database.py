@@ -29,6 +29,7 @@ from vknz_desktop.storage.fsutil import (
     make_private_dir,
     overwrite_and_remove,
 )
+from vknz_desktop.storage.key_memory import raw_key_literal, wipe
 from vknz_desktop.storage.migrations import LATEST_VERSION, pending
 
 #: Why a damaged vault refuses every change (it was opened read-only with what is still sound).
@@ -67,7 +68,9 @@ class NewerSchemaError(KnownError):
     """The vault was written by a newer version of the app."""
 
 
-def connect(path: Path, key: bytes, *, read_only: bool = False, full_check: bool = True) -> Any:
+def connect(
+    path: Path, key: bytes | bytearray, *, read_only: bool = False, full_check: bool = True
+) -> Any:
     """Open the database at ``path`` with the raw 256-bit ``key`` and apply safe pragmas.
 
     ``read_only`` (a read-only file system): open without writing anything, not even the WAL
@@ -97,7 +100,9 @@ def _remove_empty_wal(path: Path) -> None:
             path.with_name(path.name + "-shm").unlink(missing_ok=True)
 
 
-def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool, full_check: bool) -> Any:
+def _connect(
+    path: Path, key: bytes | bytearray, *, existed: bool, read_only: bool, full_check: bool
+) -> Any:
     try:
         conn = (
             _connect_read_only(path)
@@ -110,7 +115,7 @@ def _connect(path: Path, key: bytes, *, existed: bool, read_only: bool, full_che
         raise classify_error(error, path, opening=True) from error
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not existed:
             # Must be set before the first table exists.
@@ -278,12 +283,27 @@ def known_database_errors(path: Path) -> Iterator[None]:
         raise classify_error(error, path) from error
 
 
-def connect_for_reading(path: Path, key: bytes) -> Any:
+def apply_key(conn: Any, key: bytes | bytearray) -> None:
+    """Key ``conn`` with the raw 256-bit ``key`` through ``sqlite3_key`` (``set_key``): the
+    key's hexadecimal form is built in a buffer that is wiped at once, and never becomes an
+    SQL text that Python and SQLite would keep copies of (storage/key_memory.py).
+
+    ``cipher_memory_security`` stays off: it would overwrite every block SQLite frees, but
+    made search 14-26x and saving 4-15x slower on a year of data, and once on it stays on for the
+    process (bench/bench_memory_security.py; reasons in docs/architecture.md)."""
+    literal = raw_key_literal(key)
+    try:
+        conn.set_key(literal)
+    finally:
+        wipe(literal)
+
+
+def connect_for_reading(path: Path, key: bytes | bytearray) -> Any:
     """A bare keyed connection that only reads (no checks, no pragmas that write): used to
     salvage what is still sound from a damaged database (storage/salvage.py)."""
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    apply_key(conn, key)
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA query_only = ON")
     return conn

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from vknz_desktop.domain.errors import VaultDamagedError, WrongPassphraseError
 from vknz_desktop.storage.fsutil import write_atomically
+from vknz_desktop.storage.key_memory import new_key, scrub
 
 KEY_FILE_NAME = "vault.key"
 #: A second copy of the key file (same wrapped key, same passphrase), so one damaged or lost
@@ -191,15 +192,19 @@ class KeyFile:
             header["generation"] = self.generation
         return json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
 
-    def unwrap(self, passphrase: str) -> bytes:
-        """The database key, or WrongPassphraseError."""
+    def unwrap(self, passphrase: str) -> bytearray:
+        """The database key (in a buffer the caller wipes), or WrongPassphraseError."""
         wrapping_key = self.kdf.derive(passphrase)
+        aead = AESGCM(wrapping_key)
+        scrub(wrapping_key)
+        key = bytearray(max(0, len(self.wrapped_key) - 16))
         try:
-            return AESGCM(wrapping_key).decrypt(
-                self.nonce, self.wrapped_key, self.associated_data()
-            )
+            aead.decrypt_into(self.nonce, self.wrapped_key, self.associated_data(), key)
         except InvalidTag as error:
             raise WrongPassphraseError(WRONG_PASSPHRASE_MESSAGE) from error
+        except ValueError as error:  # a wrapped key too short to hold a tag
+            raise WrongPassphraseError(WRONG_PASSPHRASE_MESSAGE) from error
+        return key
 
     def to_bytes(self) -> bytes:
         """Serialised key file (JSON with a checksum over its body)."""
@@ -223,15 +228,16 @@ class KeyFile:
 
     @classmethod
     def wrap(
-        cls, database_key: bytes, passphrase: str, kdf: KdfParams, generation: int = 1
+        cls, database_key: bytes | bytearray, passphrase: str, kdf: KdfParams, generation: int = 1
     ) -> KeyFile:
         """A key file holding ``database_key`` under ``passphrase``."""
         unsealed = cls(
             kdf=kdf, nonce=os.urandom(NONCE_BYTES), wrapped_key=b"", generation=generation
         )
-        sealed = AESGCM(kdf.derive(passphrase)).encrypt(
-            unsealed.nonce, database_key, unsealed.associated_data()
-        )
+        wrapping_key = kdf.derive(passphrase)
+        aead = AESGCM(wrapping_key)
+        scrub(wrapping_key)
+        sealed = aead.encrypt(unsealed.nonce, database_key, unsealed.associated_data())
         return cls(kdf=kdf, nonce=unsealed.nonce, wrapped_key=sealed, generation=generation)
 
     @classmethod
@@ -349,7 +355,7 @@ def read_key_file_or_spare(path: Path) -> KeyFileRead:
     raise VaultDamagedError(DAMAGED_KEY_FILE_MESSAGE)
 
 
-def unlock_key(path: Path, passphrase: str) -> tuple[bytes, KeyFileRead]:
+def unlock_key(path: Path, passphrase: str) -> tuple[bytearray, KeyFileRead]:
     """The database key for ``passphrase`` and the file it came from.
 
     The key file is tried first; the spare too when the key file is missing or damaged, or
@@ -384,9 +390,9 @@ def next_generation(path: Path) -> int:
     return 1 + max((c[0].generation for c in (found.main, found.spare) if c is not None), default=0)
 
 
-def new_database_key() -> bytes:
-    """A fresh random 256-bit database key."""
-    return os.urandom(KEY_BYTES)
+def new_database_key() -> bytearray:
+    """A fresh random 256-bit database key (in a buffer the caller wipes)."""
+    return new_key(KEY_BYTES)
 
 
 def _b64(data: bytes) -> str:

@@ -122,7 +122,11 @@ class ChunkWriter:
     """
 
     def __init__(
-        self, media_dir: Path, recording_id: str, key: bytes, chunk_size: int = DEFAULT_CHUNK_SIZE
+        self,
+        media_dir: Path,
+        recording_id: str,
+        key: bytes | bytearray,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
     ) -> None:
         self.recording_id = recording_id
         self._media_dir = media_dir
@@ -247,7 +251,11 @@ class DecryptedStream(io.RawIOBase):
     """
 
     def __init__(
-        self, path: Path, key: bytes, layout: MediaLayout, cache_chunks: int = DEFAULT_CACHE_CHUNKS
+        self,
+        path: Path,
+        key: bytes | bytearray,
+        layout: MediaLayout,
+        cache_chunks: int = DEFAULT_CACHE_CHUNKS,
     ) -> None:
         super().__init__()
         self.layout = layout
@@ -822,7 +830,11 @@ class SeekableChunkWriter(io.RawIOBase):
     """
 
     def __init__(
-        self, media_dir: Path, recording_id: str, key: bytes, chunk_size: int = DEFAULT_CHUNK_SIZE
+        self,
+        media_dir: Path,
+        recording_id: str,
+        key: bytes | bytearray,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
     ) -> None:
         super().__init__()
         self.recording_id = recording_id

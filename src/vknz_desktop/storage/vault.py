@@ -81,6 +81,7 @@ from vknz_desktop.storage.fsutil import (
     is_read_only_file_system,
     make_private_dir,
 )
+from vknz_desktop.storage.key_memory import as_buffer, new_key, wipe
 from vknz_desktop.storage.keyfile import (
     KEY_FILE_NAME,
     RESTORED_KEY_FILE_MESSAGE,
@@ -179,6 +180,8 @@ class Vault:
         self.health_problem: str | None = None
         self._health_thread: threading.Thread | None = None
         self._health_conn: Any = None
+        #: The background check's copy of the database key (wiped once it has connected).
+        self._health_key: bytearray | None = None
         self._closing = False
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -214,19 +217,22 @@ class Vault:
             try:
                 make_private_dir(directory / MEDIA_DIR_NAME)
                 database_key = new_database_key()
-                conn = connect(directory / DATABASE_FILE_NAME, database_key)
                 try:
-                    migrate(conn, directory / DATABASE_FILE_NAME)
-                    with transaction(conn):
-                        audit_log.append(conn, AuditAction.VAULT_CREATED, role)
-                    # The key file is written last: until it exists, this is not a vault.
-                    write_key_file(
-                        directory / KEY_FILE_NAME,
-                        KeyFile.wrap(database_key, passphrase, tune_kdf(kdf_profile)),
-                    )
-                except BaseException:
-                    conn.close()
-                    raise
+                    conn = connect(directory / DATABASE_FILE_NAME, database_key)
+                    try:
+                        migrate(conn, directory / DATABASE_FILE_NAME)
+                        with transaction(conn):
+                            audit_log.append(conn, AuditAction.VAULT_CREATED, role)
+                        # The key file is written last: until it exists, this is not a vault.
+                        write_key_file(
+                            directory / KEY_FILE_NAME,
+                            KeyFile.wrap(database_key, passphrase, tune_kdf(kdf_profile)),
+                        )
+                    except BaseException:
+                        conn.close()
+                        raise
+                finally:
+                    wipe(database_key)
             except BaseException:
                 lock.release()
                 raise
@@ -252,7 +258,10 @@ class Vault:
         lock.acquire()
         try:
             database_key, key_read = _unlock(directory, passphrase, note_failure=not read_only_fs)
-            return cls._open_unlocked(directory, database_key, key_read, lock, read_only_fs)
+            try:
+                return cls._open_unlocked(directory, database_key, key_read, lock, read_only_fs)
+            finally:
+                wipe(database_key)  # SQLCipher keeps its own copy, overwritten when it closes
         except BaseException:
             lock.release()
             raise
@@ -261,7 +270,7 @@ class Vault:
     def _open_unlocked(
         cls,
         directory: Path,
-        database_key: bytes,
+        database_key: bytearray,
         key_read: KeyFileRead | None,
         lock: ProcessLock,
         read_only_fs: bool,
@@ -326,19 +335,25 @@ class Vault:
                 vault._health_ok = True
         return vault
 
-    def _start_health_check(self, database_key: bytes) -> None:
+    def _start_health_check(self, database_key: bytearray) -> None:
         """Run ``check_health`` on a connection of its own in a low-priority thread. Damage it
         finds makes this vault refuse writes (``health_problem``) and forgets the health
-        marker, so the next open runs the full check and opens what is sound read-only."""
+        marker, so the next open runs the full check and opens what is sound read-only.
+
+        The thread gets a copy of the key, overwritten as soon as its connection is keyed
+        (or at close, should it not have started yet)."""
         db_path = self._db_path
+        self._health_key = key = bytearray(database_key)
 
         def run() -> None:
             with contextlib.suppress(OSError, AttributeError):
                 os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
             try:
-                conn = connect_for_reading(db_path, database_key)
+                conn = connect_for_reading(db_path, key)
             except DatabaseError:
                 return
+            finally:
+                wipe(key)
             self._health_conn = conn
             try:
                 if not self._closing:
@@ -400,23 +415,30 @@ class Vault:
         lock.acquire()
         try:
             database_key, _old_read = _unlock(directory, old, note_failure=True)
-            for leftover in leftover_temporary_files(key_path):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
-            generation = next_generation(key_path)
-            write_key_file(
-                key_path,
-                KeyFile.wrap(database_key, new, tune_kdf(kdf_profile), generation=generation),
-            )
         except BaseException:
             lock.release()
             raise
         try:
-            vault = Vault._open_unlocked(directory, database_key, None, lock, False)
-        except KnownError:
-            lock.release()  # the passphrase is changed; a damaged vault.db cannot hold the entry
-            log.warning("passphrase changed; audit entry not possible")
-            return
+            try:
+                for leftover in leftover_temporary_files(key_path):
+                    with contextlib.suppress(FileNotFoundError):
+                        leftover.unlink()
+                generation = next_generation(key_path)
+                write_key_file(
+                    key_path,
+                    KeyFile.wrap(database_key, new, tune_kdf(kdf_profile), generation=generation),
+                )
+            except BaseException:
+                lock.release()
+                raise
+            try:
+                vault = Vault._open_unlocked(directory, database_key, None, lock, False)
+            except KnownError:
+                lock.release()  # the passphrase is changed; a damaged vault.db cannot hold it
+                log.warning("passphrase changed; audit entry not possible")
+                return
+        finally:
+            wipe(database_key)
         try:
             if not vault.read_only:
                 with vault.writing() as conn:
@@ -442,6 +464,7 @@ class Vault:
         if self._health_thread is not None:
             self._health_thread.join()
             self._health_thread = None
+        wipe(self._health_key)
         with self._db_lock:
             was_open = self._conn is not None
             if self._conn is not None:
@@ -551,7 +574,7 @@ class Vault:
         self._write_conn()  # refuse before writing anything when read-only
         medium = medium_of(source)
         recording_id = uuid.uuid4().hex
-        media_key = os.urandom(32)
+        media_key = new_key()
         total = source.stat().st_size
         writer = ChunkWriter(self.media_dir, recording_id, media_key)
         committed_file = False
@@ -621,6 +644,8 @@ class Vault:
                 with contextlib.suppress(FileNotFoundError):
                     media_path(self.media_dir, recording_id).unlink()
             raise
+        finally:
+            wipe(media_key)  # the writer holds only its cipher, the database its own copy
         return self.recording(recording_id)
 
     def _encrypt_source(
@@ -773,14 +798,20 @@ class Vault:
         )
         if not rows:
             raise KnownError(f"Er is geen opname met nummer {recording_id} in de kluis.")
-        key, size, chunk_size = rows[0]
-        if key is None:
+        stored, size, chunk_size = rows[0]
+        del rows
+        if stored is None:
             raise KnownError("De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.")
-        stream = DecryptedStream(
-            media_path(self.media_dir, recording_id),
-            bytes(key),
-            MediaLayout(recording_id, size, chunk_size),
-        )
+        key = as_buffer(stored)  # the row's bytes are overwritten; the stream keeps a cipher
+        del stored
+        try:
+            stream = DecryptedStream(
+                media_path(self.media_dir, recording_id),
+                key,
+                MediaLayout(recording_id, size, chunk_size),
+            )
+        finally:
+            wipe(key)
         self._streams = [s for s in self._streams if not s.closed]
         self._streams.append(stream)
         return stream
@@ -1189,7 +1220,9 @@ class Vault:
         )
 
 
-def _unlock(directory: Path, passphrase: str, *, note_failure: bool) -> tuple[bytes, KeyFileRead]:
+def _unlock(
+    directory: Path, passphrase: str, *, note_failure: bool
+) -> tuple[bytearray, KeyFileRead]:
     """Unwrap the database key; a wrong passphrase is noted (its time only) on disk at once."""
     try:
         return unlock_key(directory / KEY_FILE_NAME, passphrase)
@@ -1248,7 +1281,7 @@ def _migrate_and_tidy(conn: Any, directory: Path) -> None:
         checkpoint(conn)
 
 
-def _salvage_or_fail(db_path: Path, key: bytes) -> tuple[Any, SalvageReport]:
+def _salvage_or_fail(db_path: Path, key: bytes | bytearray) -> tuple[Any, SalvageReport]:
     """Read what is still sound from a damaged vault.db into memory (read-only)."""
     conn, report = salvage(lambda: connect_for_reading(db_path, key))
     if not report.tables or all(t.damaged and not t.rows_read for t in report.tables):

@@ -129,6 +129,19 @@ def format_megabytes(size_bytes: int) -> str:
     return format_decimal(size_bytes / 1_000_000, 1)
 
 
+def format_size(size_bytes: int) -> str:
+    """A file size for people: ``"512 B"``, ``"83 kB"``, ``"12,5 MB"``, ``"1,2 GB"`` (10^3
+    steps, as file managers show them; one decimal below 100 from MB up)."""
+    value = float(size_bytes)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            break
+        value /= 1000
+    if unit in ("B", "kB") or value >= 100:
+        return f"{format_number(round(value))} {unit}"
+    return f"{format_decimal(value, 1)} {unit}"
+
+
 def media_kind_label(has_video: bool) -> str:
     """``"Video"`` or ``"Alleen geluid"``."""
     if has_video:
@@ -147,6 +160,7 @@ __all__ = [
     "format_number",
     "format_position",
     "format_ruler_label",
+    "format_size",
     "format_time",
     "keep_until_state",
     "media_kind_label",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop import __version__
 from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.passphrase import PassphraseEstimator
 from vknz_desktop.domain.ports import MediaAnalyzer, MediaProber, OpenVault, VaultGateway
 from vknz_desktop.domain.visibility import visible_to
 from vknz_desktop.ui.common import messages
@@ -43,11 +44,13 @@ from vknz_desktop.ui.shell.actions import ActionRegistry
 from vknz_desktop.ui.shell.help_overlay import HelpOverlay
 from vknz_desktop.ui.shell.host import Feature, FeatureInstaller, ShellEvents
 from vknz_desktop.ui.shell.inactivity import InactivityLock
+from vknz_desktop.ui.shell.manual_dialog import ManualDialog
 from vknz_desktop.ui.shell.search_dialog import SearchDialog
 from vknz_desktop.ui.shell.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
 from vknz_desktop.ui.shell.shell_actions import ShellActions
 from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.shell.vault_health import AudioNotice, VaultHealthWatcher
 
 if TYPE_CHECKING:  # loaded when needed: the unlock dialog shows before any of them
     from vknz_desktop.domain.models import Recording
@@ -86,6 +89,12 @@ class AppContext:
     #: Where the language choice is kept (outside the vault: needed before unlocking).
     config_dir: Path | None = None
     lock_minutes: int = 5
+    #: For the strength meter where a passphrase is chosen (``vknz_desktop.strength``).
+    estimator: PassphraseEstimator | None = None
+    #: The Dutch user guide (docs/handleiding.md) for Help → Handleiding.
+    manual: Path | None = None
+    #: Why playback has no sound (the engine found no sound device), said once; or None.
+    audio_notice: str | None = None
 
 
 @dataclass
@@ -173,6 +182,8 @@ class MainWindow(QMainWindow):
         self.help_overlay = HelpOverlay(self)
         self.inactivity = InactivityLock(context.lock_minutes, self)
         self.inactivity.timedOut.connect(self.lock)
+        self.health_watcher = VaultHealthWatcher(self, self.lock)
+        self.audio_notice = AudioNotice(context.audio_notice, self)
         self.clipboard = SensitiveClipboard(self)
         self.clipboard.install()  # every copy of the app is marked, and cleared at lock
         self.session_watcher = SessionLockWatcher(self)
@@ -374,7 +385,9 @@ class MainWindow(QMainWindow):
         """Ask for the passphrase (or to create the vault)."""
         if self._session is not None:
             return
-        dialog = UnlockDialog(self.context.gateway, self, self.open_vault, self.identity)
+        dialog = UnlockDialog(
+            self.context.gateway, self, self.open_vault, self.identity, self.context.estimator
+        )
         self._unlock_dialog = dialog
         dialog.failed.connect(self._count_failed_unlock)
         dialog.rejected.connect(self._on_unlock_rejected)
@@ -401,6 +414,8 @@ class MainWindow(QMainWindow):
         vault.record_unlock(identity.role)
         self.failed_unlocks = 0
         self._show_vault_state(vault)
+        self.health_watcher.watch(vault)
+        self.audio_notice.show_once()
         settings = AppSettings.load(vault)
         self.apply_settings(settings)
         self.inactivity.start()
@@ -457,6 +472,7 @@ class MainWindow(QMainWindow):
         session.vault.close()
         self.read_only_label.hide()
         self.inactivity.stop()
+        self.health_watcher.stop()
         self.stack.setCurrentWidget(self.locked_page)
         self.setWindowTitle(self.locked_title())
         self.statusBar().clearMessage()
@@ -614,6 +630,13 @@ class MainWindow(QMainWindow):
         text = "\n\n".join(p.message for p in self.profile_problems)
         messages.inform(self, self.tr("Problemen met Kijkwijzers"), text)
 
+    def show_manual(self) -> None:
+        """Help → Handleiding: the user guide in the app (nothing fetched from outside)."""
+        manual = self.context.manual or Path("handleiding.md")
+        dialog = ManualDialog(manual, self)
+        messages.run(dialog)
+        dialog.deleteLater()
+
     def show_about(self) -> None:
         """Version and the promise about data."""
         messages.about(
@@ -634,6 +657,7 @@ class MainWindow(QMainWindow):
             self._session.vault.close()
             self._session = None
         self.inactivity.stop()
+        self.health_watcher.stop()
         self.clipboard.clear_if_ours()
         self.clipboard.uninstall()
         app = QApplication.instance()

@@ -71,6 +71,8 @@ class ShellWindow(Protocol):
 
     def show_profile_problems(self) -> None: ...
 
+    def show_manual(self) -> None: ...
+
     def show_about(self) -> None: ...
 
 
@@ -325,6 +327,17 @@ class ShellActions(QObject):
                 ("?", "Shift+?"),
                 HELP,
                 order=0,
+                overlay=OVERLAY_HELP,
+            )
+        )
+        add(
+            ActionSpec(
+                "help.manual",
+                self.tr("&Handleiding"),
+                window.show_manual,
+                ("F1",),
+                HELP,
+                order=1,
                 overlay=OVERLAY_HELP,
             )
         )

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.errors import KnownError, WrongPassphraseError
 from vknz_desktop.domain.models import Role
-from vknz_desktop.domain.passphrase import passphrase_problem
+from vknz_desktop.domain.passphrase import PassphraseEstimator, passphrase_problem
 from vknz_desktop.domain.ports import OpenVault, VaultGateway
 from vknz_desktop.ui.common.appearance import signal_colour
 from vknz_desktop.ui.common.identity import Identity
 from vknz_desktop.ui.widgets.page_header import heading_label
+from vknz_desktop.ui.widgets.strength_meter import StrengthMeter
 
 _WINDOW = QPalette.ColorRole.Window
 
@@ -47,9 +48,13 @@ class UnlockDialog(QDialog):
         parent: QWidget | None = None,
         on_unlocked: Callable[[OpenVault, Identity], None] | None = None,
         identity: Identity | None = None,
+        estimator: PassphraseEstimator | None = None,
     ) -> None:
         super().__init__(parent)
         self._gateway = gateway
+        self._estimator = estimator
+        #: The strength meter while a new vault is made (when an estimator was given).
+        self.meter: StrengthMeter | None = None
         self._on_unlocked = on_unlocked
         self.vault: OpenVault | None = None
         self.creating = not gateway.exists()
@@ -79,13 +84,13 @@ class UnlockDialog(QDialog):
         if self.creating:
             intro.setText(
                 self.tr(
-                    "Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze "
-                    "laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan "
-                    "niemand de kluis openen, ook u niet."
+                    "Je opnames en aantekeningen worden bewaard in één versleutelde kluis op deze "
+                    "laptop. Kies een wachtwoord dat je kunt onthouden: zonder dit wachtwoord kan "
+                    "niemand de kluis openen, ook jij niet."
                 )
             )
         else:
-            intro.setText(self.tr("Voer het wachtwoord van uw kluis in."))
+            intro.setText(self.tr("Voer het wachtwoord van je kluis in."))
         return intro
 
     def _build_form(self, current: Identity) -> QFormLayout:
@@ -99,24 +104,28 @@ class UnlockDialog(QDialog):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Herhaal wachtwoord"))
         if self.creating:
+            if self._estimator is not None:
+                self.meter = StrengthMeter(self._estimator, self)
+                self.passphrase.textChanged.connect(self.meter.update_for)
+                form.addRow("", self.meter)
             form.addRow(self.tr("&Herhaal:"), self.repeat)
         else:
             self.repeat.hide()
         self.role_box = QComboBox(self)
-        self.role_box.setAccessibleName(self.tr("Uw rol"))
+        self.role_box.setAccessibleName(self.tr("Je rol"))
         for role, label in ROLE_LABELS.items():
             if role != Role.KLANT:
                 self.role_box.addItem(self.tr(label), role.value)
         self.role_box.setCurrentIndex(max(0, self.role_box.findData(current.role.value)))
         form.addRow(self.tr("Ik werk als:"), self.role_box)
         self.name_edit = QLineEdit(current.name, self)
-        self.name_edit.setPlaceholderText(self.tr("bijv. uw voornaam (mag leeg)"))
+        self.name_edit.setPlaceholderText(self.tr("bijv. je voornaam (mag leeg)"))
         # the hint stays whole at every text size (the dialog grows instead)
         hint_width = self.name_edit.fontMetrics().horizontalAdvance(
             self.name_edit.placeholderText()
         )
         self.name_edit.setMinimumWidth(hint_width + 24)
-        self.name_edit.setAccessibleName(self.tr("Uw naam"))
+        self.name_edit.setAccessibleName(self.tr("Je naam"))
         form.addRow(self.tr("Naam bij waarnemingen:"), self.name_edit)
         return form
 
@@ -144,11 +153,20 @@ class UnlockDialog(QDialog):
         self.message.setStyleSheet(f"color: {colour.name()};")
         self.message.setVisible(bool(text))
 
+    def _message_for(self, error: KnownError) -> str:
+        """The vault exists when this dialog opens it: a wrong passphrase is just that."""
+        if isinstance(error, WrongPassphraseError) and not self.creating:
+            return self.tr("Onjuist wachtwoord. Let op hoofdletters en Caps Lock.")
+        return error.message
+
     def try_unlock(self) -> None:
         """Create or open the vault; on a known problem, say so and stay open."""
         passphrase = self.passphrase.text()
         if self.creating:
             problem = passphrase_problem(passphrase)
+            if self.meter is not None:
+                self.meter.update_for(passphrase)
+                problem = self.meter.problem()
             if problem:
                 self.show_message(problem)
                 return
@@ -170,7 +188,7 @@ class UnlockDialog(QDialog):
                 self.failed.emit()
             self.passphrase.selectAll()
             self.passphrase.setFocus()
-            self.show_message(error.message)
+            self.show_message(self._message_for(error))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -38,6 +38,7 @@ from vknz_desktop.ui.features.privacy import gdpr_dialog
 from vknz_desktop.ui.features.privacy.gdpr_dialog import GdprDialog
 from vknz_desktop.ui.shell.main_window import MainWindow
 from vknz_desktop.ui.shell.unlock_dialog import UnlockDialog
+from vknz_desktop.ui.widgets.new_passphrase import NewPassphraseDialog
 
 PACKAGE_PASSPHRASE = "wachtwoord van de functionaris"
 
@@ -97,6 +98,29 @@ def _answers(monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool]) -> lis
 
     monkeypatch.setattr(messages, "ask_text", ask_text)
     return prompts
+
+
+def _package_passphrase(monkeypatch: pytest.MonkeyPatch, first: str, second: str) -> list[str]:
+    """The package's passphrase dialog gets ``first`` and ``second`` typed and OK pressed;
+    returns the problems it showed (it then is cancelled)."""
+    problems: list[str] = []
+    real_run = messages.run
+
+    def run(dialog: Any) -> int:
+        if not isinstance(dialog, NewPassphraseDialog):
+            return real_run(dialog)
+        assert dialog.meter is not None  # the real window has the Dutch estimator
+        QTest.keyClicks(dialog.passphrase, first)
+        assert dialog.meter.label.text().startswith("Sterkte: ")
+        dialog.repeat.setText(second)
+        dialog.try_accept()
+        if dialog.chosen is None:
+            problems.append(dialog.message.text())
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(messages, "run", run)
+    return problems
 
 
 def _choose_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
@@ -194,7 +218,7 @@ def test_encrypted_package_opens_with_its_own_passphrase(
     target = tmp_path / "pakket"
     target.mkdir()  # an empty folder is used as it is
     _choose_folder(monkeypatch, target)
-    _answers(monkeypatch, (PACKAGE_PASSPHRASE, True), (PACKAGE_PASSPHRASE, True))
+    _package_passphrase(monkeypatch, PACKAGE_PASSPHRASE, PACKAGE_PASSPHRASE)
     assert dialog.select("Klant Jansen")
     dialog.encrypted_button.click()
     _wait(qtbot, dialog)
@@ -228,14 +252,17 @@ def test_package_passphrase_must_be_typed_twice_the_same(
     target.mkdir()
     _choose_folder(monkeypatch, target)
     before = _audit_actions(window)
-    _answers(monkeypatch, (PACKAGE_PASSPHRASE, True), (PACKAGE_PASSPHRASE + "!", True))
+    problems = _package_passphrase(monkeypatch, PACKAGE_PASSPHRASE, PACKAGE_PASSPHRASE + "!")
     dialog.select("Klant Jansen")
     dialog.encrypted_button.click()
     assert not dialog.busy
-    assert shown_messages[-1][0] == "warning" and "niet gelijk" in shown_messages[-1][2]
-    _answers(monkeypatch, ("kort", True))
+    assert "niet gelijk" in problems[-1]
+    problems = _package_passphrase(monkeypatch, "kort", "kort")
     dialog.encrypted_button.click()
-    assert shown_messages[-1][0] == "warning" and "te kort" in shown_messages[-1][2]
+    assert "te kort" in problems[-1]
+    problems = _package_passphrase(monkeypatch, "wachtwoord1234", "wachtwoord1234")
+    dialog.encrypted_button.click()
+    assert "makkelijk te raden" in problems[-1]  # the estimator's Dutch feedback
     assert list(target.iterdir()) == []
     assert _audit_actions(window) == before
 
@@ -384,6 +411,8 @@ def test_erasure_needs_the_typed_name_and_refreshes_the_library(
         prompts = _answers(monkeypatch, (wrong, True))
         dialog.erase_button.click()
         assert "definitief" in prompts[0] and "ook anderen" in prompts[0]
+        assert "staat nu op deze plekken" in prompts[0]  # remaining(name), by kind of place
+        assert "deelnemer aan opname: 1×" in prompts[0]
         assert shown_messages[-1][0] == "warning" and "niets verwijderd" in shown_messages[-1][2]
     assert _audit_actions(window) == before
     assert window.library.recording_count() == 2
@@ -414,6 +443,30 @@ def test_erasure_needs_the_typed_name_and_refreshes_the_library(
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert names == ["Klant Pieters"]  # De Vries was only on the erased recording
     assert dialog.selected_name() is None and not dialog.erase_button.isEnabled()
+
+
+def test_erasure_can_keep_the_name_in_the_register_with_the_honest_text(
+    window: MainWindow,
+    dialog: GdprDialog,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[tuple[str, str, str]],
+) -> None:
+    questions: list[str] = []
+
+    def keep(_parent: object, _title: str, text: str) -> bool:
+        questions.append(" ".join(text.split()))
+        return True
+
+    monkeypatch.setattr(messages, "ask", keep)
+    dialog.select("Klant Pieters")
+    _answers(monkeypatch, ("Klant Pieters", True))
+    dialog.erase_button.click()
+    _wait(qtbot, dialog)
+    assert "een hash zou geen bescherming zijn" in questions[0]
+    entry = window.vault.audit_entries()[-1]  # type: ignore[union-attr]
+    assert entry.action == AuditAction.GDPR_ERASURE
+    assert entry.details["register"] == "bewaard"
 
 
 def test_locking_closes_the_dialog(window: MainWindow, dialog: GdprDialog, qtbot: QtBot) -> None:

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from vknz_desktop.domain.models import AuditAction, AuditEntry
 from vknz_desktop.ui.common.appearance import signal_colour
-from vknz_desktop.ui.common.formatting import format_number
+from vknz_desktop.ui.common.formatting import format_number, role_label
+from vknz_desktop.ui.features.privacy.audit_details import (
+    describe_details,
+    entry_time,
+    local_time,
+)
 
 ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.VAULT_CREATED: "Kluis gemaakt",
@@ -88,13 +93,12 @@ class AuditLogDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, entry in enumerate(sorted(entries, key=lambda e: e.id, reverse=True)):
-            when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M:%S")
-            details = ", ".join(f"{k}: {v}" for k, v in sorted(entry.details.items()))
+            details = describe_details(entry.details)
             label = self.tr(ACTION_LABELS.get(entry.action, entry.action.value))
             cells = [
-                when,
+                local_time(entry_time(entry)),
                 f"{label} ({details})" if details else label,
-                entry.role.value if entry.role else "—",
+                role_label(entry.role) if entry.role else "—",
                 entry.recording_id or "—",
             ]
             for column, text in enumerate(cells):

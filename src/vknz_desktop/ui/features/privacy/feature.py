@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from vknz_desktop.domain.errors import KnownError
+from vknz_desktop.domain.passphrase import PassphraseEstimator
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.features.privacy.audit_log_dialog import AuditLogDialog
 from vknz_desktop.ui.features.privacy.gdpr_dialog import GdprDialog
@@ -22,9 +23,11 @@ from vknz_desktop.ui.shell.shell_actions import HELP
 class PrivacyFeature(QObject):
     """Help → Wat gebeurt er met de opnames?, Logboek… and AVG-verzoek…."""
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: Host, estimator: PassphraseEstimator | None = None) -> None:
         super().__init__(host.dialog_parent())
         self.host = host
+        #: For the strength meter of an AVG package's passphrase.
+        self.estimator = estimator
         #: The privacy request dialog while it is open.
         self.dialog: GdprDialog | None = None
         add = host.registry.add
@@ -95,6 +98,7 @@ class PrivacyFeature(QObject):
                 session.identity.role,
                 self.host.dialog_parent(),
                 before_erase=self.before_erase,
+                estimator=self.estimator,
             )
         except KnownError as error:
             messages.show_known_error(self.host.dialog_parent(), error)

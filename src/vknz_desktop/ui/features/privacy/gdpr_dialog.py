@@ -49,11 +49,12 @@ from vknz_desktop.domain.gdpr import (
     confirms_plain_export,
 )
 from vknz_desktop.domain.models import Recording, Role
-from vknz_desktop.domain.passphrase import MIN_LENGTH, passphrase_problem
+from vknz_desktop.domain.passphrase import MIN_LENGTH, PassphraseEstimator
 from vknz_desktop.domain.ports import CancelToken, ProgressCallback
 from vknz_desktop.ui.common import file_dialogs, messages
 from vknz_desktop.ui.common.formatting import format_date, format_megabytes, role_label
 from vknz_desktop.ui.common.jobs import PROGRESS_STEPS, BackgroundJob
+from vknz_desktop.ui.widgets.new_passphrase import NewPassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -171,9 +172,11 @@ class GdprDialog(QDialog):
         *,
         before_erase: Callable[[list[str]], None] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        estimator: PassphraseEstimator | None = None,
     ) -> None:
         super().__init__(parent)
         self._requests = requests
+        self._estimator = estimator
         self._role = role
         self._before_erase = before_erase
         self._today = today
@@ -428,37 +431,8 @@ class GdprDialog(QDialog):
         target = self._ask_target(self.tr("Map voor het versleutelde pakket"))
         if target is None:
             return
-        passphrase = messages.ask_text(
-            self,
-            self.tr("Wachtwoord voor het pakket"),
-            _wrap(
-                self.tr(
-                    "Kies een wachtwoord voor het pakket (minstens {0} tekens, bijvoorbeeld een "
-                    "zin van drie of vier woorden). Geef het los van het pakket door, "
-                    "bijvoorbeeld telefonisch."
-                ).format(MIN_LENGTH)
-            ),
-            echo=QLineEdit.EchoMode.Password,
-        )
+        passphrase = self._ask_package_passphrase()
         if passphrase is None or self._closing:
-            return
-        problem = passphrase_problem(passphrase)
-        if problem:
-            self._warn(self.tr("Wachtwoord niet geschikt"), problem + self._nothing_written())
-            return
-        again = messages.ask_text(
-            self,
-            self.tr("Wachtwoord voor het pakket"),
-            self.tr("Herhaal het wachtwoord:"),
-            echo=QLineEdit.EchoMode.Password,
-        )
-        if again is None or self._closing:
-            return
-        if again != passphrase:
-            self._warn(
-                self.tr("Wachtwoorden verschillen"),
-                self.tr("De twee wachtwoorden zijn niet gelijk.") + self._nothing_written(),
-            )
             return
 
         def done(found: list[Recording]) -> None:
@@ -562,6 +536,7 @@ class GdprDialog(QDialog):
             question += "\n\n" + self.tr(
                 "Op {0} van deze opnames staan ook anderen; ook voor hen verdwijnen ze."
             ).format(shared)
+        question += self._remaining_text(name)
         question += "\n\n" + self.tr("Typ de naam van de deelnemer om te bevestigen:")
         typed = messages.ask_text(
             self, self.tr("Alles over deze deelnemer verwijderen"), _wrap(question)
@@ -573,6 +548,9 @@ class GdprDialog(QDialog):
                 self.tr("Niet bevestigd"),
                 self.tr("De getypte naam is niet “{0}”. Er is niets verwijderd.").format(name),
             )
+            return
+        keep_in_register = self._ask_keep_in_register(name)
+        if self._closing:
             return
         ids = [r.id for r in recordings]
         if self._before_erase is not None:
@@ -596,7 +574,7 @@ class GdprDialog(QDialog):
             _Request(
                 title=self.tr("Alles verwijderen"),
                 work=lambda progress, _cancel: self._requests.erase(
-                    name, role=self._role, progress=progress
+                    name, role=self._role, progress=progress, keep_in_register=keep_in_register
                 ),
                 describe=lambda done, total: self.tr("{0} van {1} opname(s) verwijderd.").format(
                     done, total or len(ids)
@@ -612,6 +590,56 @@ class GdprDialog(QDialog):
         )
 
     # -- asking -------------------------------------------------------------------------------
+    def _ask_package_passphrase(self) -> str | None:
+        """The package's own passphrase, typed twice, with the strength meter; None when
+        cancelled."""
+        dialog = NewPassphraseDialog(
+            self.tr("Wachtwoord voor het pakket"),
+            self.tr(
+                "Kies een wachtwoord voor het pakket (minstens {0} tekens, bijvoorbeeld een "
+                "zin van vier losse woorden). Geef het los van het pakket door, "
+                "bijvoorbeeld telefonisch."
+            ).format(MIN_LENGTH),
+            self._estimator,
+            self,
+        )
+        messages.run(dialog)
+        chosen = dialog.chosen
+        dialog.deleteLater()
+        return chosen
+
+    def _remaining_text(self, name: str) -> str:
+        """Where the vault names ``name`` now (``remaining``), by kind of place, with counts."""
+        try:
+            places = self._requests.remaining(name)
+        except KnownError:
+            return ""
+        totals: dict[str, int] = {}
+        for place in places:
+            totals[place.where] = totals.get(place.where, 0) + place.count
+        if not totals:
+            return ""
+        lines = "\n".join(f"• {where}: {count}×" for where, count in sorted(totals.items()))
+        return "\n\n" + self.tr("De naam staat nu op deze plekken in de kluis:") + "\n" + lines
+
+    def _ask_keep_in_register(self, name: str) -> bool:
+        """The privacy officer's choice: keep the name in the name register (so older
+        leerdoelen that mention it are still de-identified) or forget it there too."""
+        return messages.ask(
+            self,
+            self.tr("Naam in het naamregister houden?"),
+            _wrap(
+                self.tr(
+                    "Het naamregister gebruikt de kluis om namen weg te halen uit samenvattingen "
+                    "van oudere leerdoelen. Houd je “{0}” daarin, dan worden die nog steeds "
+                    "geanonimiseerd, maar staat de naam nog op één plek in de kluis. Het register "
+                    "bewaart de naam zelf: een hash zou geen bescherming zijn, want wie een lijst "
+                    "met namen heeft, rekent de hash van elke naam uit en vindt hem zo terug.\n\n"
+                    "Ja: naam in het register houden. Nee: ook daar vergeten (aangeraden)."
+                ).format(name)
+            ),
+        )
+
     def _ask_target(self, caption: str) -> Path | None:
         """A folder chosen by the user: itself when empty, else a new folder inside it."""
         chosen = file_dialogs.choose_folder(self, caption, kind="gdpr")
@@ -640,9 +668,6 @@ class GdprDialog(QDialog):
         return lambda reason: self.tr(
             "Het schrijven naar {path} is niet gelukt ({reason}). Er is niets bewaard."
         ).format(path=target, reason=reason)
-
-    def _nothing_written(self) -> str:
-        return " " + self.tr("Er is niets geschreven.")
 
     def _bytes_text(self, heading: str) -> Callable[[int, int], str]:
         def describe(done: int, total: int) -> str:
