@@ -209,7 +209,7 @@
     <context>
         <name>ClipsPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+121" />
+            <location filename="../../src/vknz_desktop/ui/workspace/clips_panel.py" line="+122" />
             <source>Fragmenten</source>
             <extracomment>Enter in the title: typing is done (the workspace puts the focus on the picture).</extracomment>
             <translation>Clips</translation>
@@ -1828,7 +1828,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>KijkwijzerPanel</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="+152" />
+            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="+161" />
             <source>Kijkwijzer</source>
             <translation>Viewing guide</translation>
         </message>
@@ -1848,7 +1848,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>First observe, then meaning, then an alternative. Click a question to answer it at this moment.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>Thema's en vragen</source>
             <translation>Themes and questions</translation>
         </message>
@@ -2201,13 +2201,13 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+60" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+74" />
             <source>Waarneming bewerken</source>
             <extracomment>Esc with something typed: closed, and the draft is to be kept (stored, undoable).</extracomment>
             <translation>Edit observation</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+21" />
             <source>Tekst van de waarneming</source>
             <translation>Observation text</translation>
         </message>
@@ -2250,7 +2250,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>You set a marker here while recording. What did you see or hear?</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>{0} op {1} beantwoorden</source>
             <translation>Answer {0} at {1}</translation>
         </message>
@@ -2343,12 +2343,22 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Filter by text</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+7" />
+            <source>Thema en auteur</source>
+            <translation>Theme and author</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter op thema en auteur tonen</source>
+            <translation>Show the theme and author filters</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Lijst met waarnemingen</source>
             <translation>List of observations</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+105" />
             <source>Alle thema's</source>
             <translation>All themes</translation>
         </message>
@@ -2368,7 +2378,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Everyone</translation>
         </message>
         <message numerus="yes">
-            <location line="+15" />
+            <location line="+32" />
             <source>%n waarneming(en)</source>
             <translation>
                 <numerusform>%n observation</numerusform>
@@ -2376,7 +2386,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             </translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+84" />
             <source>Naar dit moment</source>
             <translation>Go to this moment</translation>
         </message>
@@ -2405,7 +2415,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation type="vanished">{0} observations</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-92" />
             <source>{0} van {1}</source>
             <translation>{0} of {1}</translation>
         </message>
@@ -2413,7 +2423,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-352" />
+            <location line="-380" />
             <source>Vrij</source>
             <extracomment>Markers made while recording (raakmomenten), answered or not. The theme filter's choice for markers (no theme id looks like this). A tooltip shows at most this many characters of an observation's text.</extracomment>
             <translation>Free</translation>
@@ -2588,8 +2598,9 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>PlayerController</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+363" />
+            <location filename="../../src/vknz_desktop/ui/playback/player_controller.py" line="+497" />
             <source>De opname '{title}' is beschadigd en stopt hier; het deel ervoor is wel te bekijken en andere opnamen werken gewoon. 'vknz verify' noemt de details.</source>
+            <extracomment>After a seek libVLC's clock says the target at once (before it has seeked), and pictures of the old place still arrive for a moment. Its pictures count again once its clock has moved on from the target by about as much as the wall clock since the seek (give or take this). A seek libVLC never confirms (a stuck clock): its pictures count again after this long. The QImage text key of the time (ms) a picture belongs to.</extracomment>
             <translation>The recording '{title}' is damaged and stops here; the part before it can be watched and other recordings work as usual. 'vknz verify' gives the details.</translation>
         </message>
         <message>
@@ -4227,7 +4238,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>ThemeSection</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="-86" />
+            <location filename="../../src/vknz_desktop/ui/workspace/kijkwijzer_panel.py" line="-90" />
             <source>{0} in- of uitklappen</source>
             <translation>Expand or collapse {0}</translation>
         </message>
@@ -4235,7 +4246,7 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>TimelineWidget</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+204" />
+            <location filename="../../src/vknz_desktop/ui/workspace/timeline/widget.py" line="+205" />
             <source>Tijdlijn</source>
             <extracomment>The narrowest view: zooming in stops at this span (or the whole recording if shorter). The shortest clip a handle drag can make. A marker double-clicked: open its observation (edit, or answer a marker's question).</extracomment>
             <translation>Timeline</translation>
@@ -4246,7 +4257,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Click or drag to go to a moment. Scroll to zoom in or out, Shift+scroll to pan. Plus and minus zoom around the playback position, 0 shows the whole recording.</translation>
         </message>
         <message>
-            <location line="+775" />
+            <location line="+776" />
             <source>Geen opname</source>
             <translation>No recording</translation>
         </message>
@@ -4571,7 +4582,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+175" />
+            <location line="+201" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
