@@ -2343,7 +2343,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Filter by text</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+153" />
             <source>Thema en auteur</source>
             <translation>Theme and author</translation>
         </message>
@@ -2353,7 +2353,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Show the theme and author filters</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="-135" />
             <source>Lijst met waarnemingen</source>
             <translation>List of observations</translation>
         </message>
@@ -2378,7 +2378,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Everyone</translation>
         </message>
         <message numerus="yes">
-            <location line="+32" />
+            <location line="+43" />
             <source>%n waarneming(en)</source>
             <translation>
                 <numerusform>%n observation</numerusform>
@@ -2423,7 +2423,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-380" />
+            <location line="-383" />
             <source>Vrij</source>
             <extracomment>Markers made while recording (raakmomenten), answered or not. The theme filter's choice for markers (no theme id looks like this). A tooltip shows at most this many characters of an observation's text.</extracomment>
             <translation>Free</translation>

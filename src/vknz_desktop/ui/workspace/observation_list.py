@@ -340,15 +340,7 @@ class ObservationList(QWidget):
         self.text_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.text_filter.setMinimumWidth(self.text_filter.fontMetrics().averageCharWidth() * 12)
         filters.addWidget(self.text_filter)
-        # large text on a small screen: theme and author behind one button (more rows)
-        self.filters_button = QToolButton(self)
-        self.filters_button.setText(self.tr("Thema en auteur"))
-        self.filters_button.setToolTip(self.tr("Filter op thema en auteur tonen"))
-        self.filters_button.setCheckable(True)
-        self.filters_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.filters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.filters_button.hide()
-        self._compact = False
+        self.filters_button, self._compact = self._filters_button(), False
         filters.addWidget(self.filters_button)
         filters.addWidget(self.theme_box)
         filters.addWidget(self.author_box)
@@ -492,6 +484,17 @@ class ObservationList(QWidget):
         )
         self._update_count()
         self._show_filter_boxes()
+
+    def _filters_button(self) -> QToolButton:
+        """Large text on a small screen: theme and author behind one button (more rows)."""
+        button = QToolButton(self)
+        button.setText(self.tr("Thema en auteur"))
+        button.setToolTip(self.tr("Filter op thema en auteur tonen"))
+        button.setCheckable(True)
+        button.setArrowType(Qt.ArrowType.RightArrow)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.hide()
+        return button
 
     def set_compact(self, compact: bool) -> None:
         """Large text on a small screen: the theme and author filters fold behind a button
