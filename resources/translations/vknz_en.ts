@@ -2678,7 +2678,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationEditor</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+61" />
+            <location filename="../../src/vknz_desktop/ui/workspace/observation_editor.py" line="+74" />
             <source>Waarneming bewerken</source>
             <extracomment>Esc with something typed: closed, and the draft is to be kept (stored, undoable).</extracomment>
             <translation>Edit observation</translation>
@@ -2820,12 +2820,12 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Filter by text</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Lijst met waarnemingen</source>
             <translation>List of observations</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+105" />
             <source>Alle thema's</source>
             <translation>All themes</translation>
         </message>
@@ -2844,8 +2844,18 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <source>Iedereen</source>
             <translation>Everyone</translation>
         </message>
+        <message>
+            <location line="+16" />
+            <source>Thema en auteur</source>
+            <translation>Theme and author</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter op thema en auteur tonen</source>
+            <translation>Show the theme and author filters</translation>
+        </message>
         <message numerus="yes">
-            <location line="+15" />
+            <location line="+26" />
             <source>%n waarneming(en)</source>
             <translation>
                 <numerusform>%n observation</numerusform>
@@ -2890,7 +2900,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>ObservationTableModel</name>
         <message>
-            <location line="-352" />
+            <location line="-383" />
             <source>Vrij</source>
             <extracomment>Markers made while recording (raakmomenten), answered or not. The theme filter's choice for markers (no theme id looks like this). A tooltip shows at most this many characters of an observation's text.</extracomment>
             <translation>Free</translation>
@@ -6509,7 +6519,7 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+198" />
+            <location line="+201" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QRadioButton, QWidget
 from scripts.screens.stage import Scene, Stage
 
 from vknz_desktop.domain.markers import is_marker, make_marker
@@ -34,6 +34,18 @@ def answering(stage: Stage) -> QWidget | None:
     if profile is not None:
         theme, questions = profile.questions_in_order()[0]
         workspace.answer_question(theme.id, questions[0].id)
+    stage.pump(0.6)
+    return None
+
+
+def scale_question(stage: Stage) -> QWidget | None:
+    """A scale question: its choices side by side, the round buttons as large as the text."""
+    workspace = _open(stage, "video", 31_000)
+    workspace.answer_question("werkrelatie", "gevoel-opmerken")
+    editor = workspace.editor
+    choices = [c for c in editor.findChildren(QRadioButton) if c.isVisibleTo(editor)]
+    if len(choices) > 1:
+        choices[1].setChecked(True)  # one chosen: both looks of the round buttons
     stage.pump(0.6)
     return None
 
@@ -68,6 +80,7 @@ def audio_only(stage: Stage) -> QWidget | None:
 
 SCENES = [
     Scene("workspace-answering", answering),
+    Scene("workspace-scale", scale_question),
     Scene("workspace-marker", marker_prompt),
     Scene("workspace-audio", audio_only),
 ]

@@ -122,3 +122,51 @@ def test_a_marker_is_answered_with_its_prompt(editor: ObservationEditor, qtbot: 
         QTest.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     draft = saved.args[0]
     assert draft.existing == marker and draft.text == "Ze schuift haar stoel naar achteren"
+
+
+def test_the_choice_buttons_grow_with_the_text(editor: ObservationEditor) -> None:
+    from PySide6.QtWidgets import QRadioButton, QStyle, QStyleOptionButton
+
+    choice = question(Step.WAARNEMEN, QuestionKind.CHOICE)
+
+    def indicator_width() -> int:
+        editor.begin(1000, THEME, choice)
+        button = editor.findChildren(QRadioButton)[-1]
+        button.ensurePolished()
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        rect = button.style().subElementRect(
+            QStyle.SubElement.SE_RadioButtonIndicator, option, button
+        )
+        editor.cancel()
+        return rect.width()
+
+    normal = indicator_width()
+    font = editor.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    editor.setFont(font)
+    assert indicator_width() >= normal * 1.6, "at 200 % text the round buttons grow too"
+
+
+def test_the_choice_buttons_are_visible_in_high_contrast(editor: ObservationEditor) -> None:
+    from PySide6.QtWidgets import QRadioButton
+
+    from vknz_desktop.ui.common.appearance import apply_appearance
+
+    apply_appearance(100, True)
+    try:
+        editor.begin(1000, THEME, question(Step.WAARNEMEN, QuestionKind.CHOICE))
+        button = editor.findChildren(QRadioButton)[-1]
+        image = button.grab().toImage()
+        background = image.pixelColor(0, 0)
+        height = image.height()
+        size = max(13, round(button.fontMetrics().height() * 0.8))
+        ring = {
+            image.pixelColor(x, y).name()
+            for x in range(min(size + 4, image.width()))
+            for y in range(height)
+        }
+        assert ring - {background.name()}, "the round button is drawn in a visible colour"
+        editor.cancel()
+    finally:
+        apply_appearance(100, False)

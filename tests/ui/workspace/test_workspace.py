@@ -472,9 +472,20 @@ def test_at_200_percent_a_whole_question_and_rows_are_visible(
         assert top_left.y() >= 0 and bottom < viewport.height(), "the first question is cut off"
         table = workspace.observation_list.table
         rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
-        assert rows >= 3, rows
+        assert rows >= 4, rows
+        # theme and author filters fold behind one button, and unfold while they filter
+        listing = workspace.observation_list
+        assert listing.filters_button.isVisible() and not listing.theme_box.isVisible()
+        listing.filters_button.click()
+        assert listing.theme_box.isVisible() and listing.author_box.isVisible()
+        listing.theme_box.setCurrentIndex(1)
+        listing.filters_button.click()
+        assert listing.theme_box.isVisible(), "a filter in use stays in sight"
+        listing.theme_box.setCurrentIndex(0)
+        assert not listing.theme_box.isVisible()
         set_text_size(window, 100)
         settle(qtbot, 300)
         assert not panel.compact and panel.description.isVisible()
+        assert listing.theme_box.isVisible() and not listing.filters_button.isVisible()
     finally:
         apply_appearance(100, False)

@@ -45,6 +45,19 @@ class ObservationDraft:
     existing: Observation | None
 
 
+def _choice_style(text_height: int) -> str:
+    """Round choice buttons as large as the text (Qt keeps them at 13 px) and drawn in the
+    palette's text colour, so they stay visible in high contrast (black on black otherwise)."""
+    size = max(13, round(text_height * 0.8))
+    ring = max(1, size // 8)
+    return (
+        f"QRadioButton::indicator {{ width: {size}px; height: {size}px;"
+        f" border: {ring}px solid palette(text); border-radius: {size // 2 + ring}px;"
+        " background: palette(base); }"
+        "QRadioButton::indicator:checked { background: palette(highlight); }"
+    )
+
+
 class ObservationEditor(QFrame):
     """An inline editor; Ctrl+Enter saves, Esc closes and keeps what was typed, "Weggooien"
     asks before it drops anything."""
@@ -297,6 +310,7 @@ class ObservationEditor(QFrame):
             item = self._choices_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not only when the event loop deletes it
                 widget.deleteLater()
         if question is None or question.kind == QuestionKind.OPEN:
             self._choices_box.hide()
@@ -317,6 +331,7 @@ class ObservationEditor(QFrame):
             button.toggled.connect(self._on_text_changed)
         holder = QWidget(self._choices_box)
         holder.setLayout(row)
+        holder.setStyleSheet(_choice_style(self.fontMetrics().height()))
         self._choices_layout.addWidget(holder)
         self._choices_box.show()
 

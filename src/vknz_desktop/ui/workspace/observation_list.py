@@ -340,6 +340,8 @@ class ObservationList(QWidget):
         self.text_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.text_filter.setMinimumWidth(self.text_filter.fontMetrics().averageCharWidth() * 12)
         filters.addWidget(self.text_filter)
+        self.filters_button, self._compact = self._filters_button(), False
+        filters.addWidget(self.filters_button)
         filters.addWidget(self.theme_box)
         filters.addWidget(self.author_box)
         # as wide as their longest choice, so the chosen filter is always readable
@@ -371,6 +373,7 @@ class ObservationList(QWidget):
         self.follow = True
         self.theme_box.currentIndexChanged.connect(self._apply_filters)
         self.author_box.currentIndexChanged.connect(self._apply_filters)
+        self.filters_button.toggled.connect(self._show_filter_boxes)
         self.text_filter.textChanged.connect(self._apply_filters)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.deletePressed.connect(self._on_delete)
@@ -480,6 +483,34 @@ class ObservationList(QWidget):
             self.theme_box.currentData(), self.author_box.currentData(), self.text_filter.text()
         )
         self._update_count()
+        self._show_filter_boxes()
+
+    def _filters_button(self) -> QToolButton:
+        """Large text on a small screen: theme and author behind one button (more rows)."""
+        button = QToolButton(self)
+        button.setText(self.tr("Thema en auteur"))
+        button.setToolTip(self.tr("Filter op thema en auteur tonen"))
+        button.setCheckable(True)
+        button.setArrowType(Qt.ArrowType.RightArrow)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.hide()
+        return button
+
+    def set_compact(self, compact: bool) -> None:
+        """Large text on a small screen: the theme and author filters fold behind a button
+        (shown while one of them filters), so the list keeps more rows."""
+        self._compact = compact
+        self.filters_button.setVisible(compact)
+        self._show_filter_boxes()
+
+    def _show_filter_boxes(self) -> None:
+        filtering = self.theme_box.currentIndex() > 0 or self.author_box.currentIndex() > 0
+        shown = not self._compact or self.filters_button.isChecked() or filtering
+        self.theme_box.setVisible(shown)
+        self.author_box.setVisible(shown)
+        self.filters_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

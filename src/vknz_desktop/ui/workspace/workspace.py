@@ -249,9 +249,13 @@ class Workspace(QWidget):
         """Lists keep room for a few rows at any text size (the right column scrolls)."""
         line = self.fontMetrics().lineSpacing()
         self.panel.set_compact(self._text_is_large())
+        self.observation_list.set_compact(self._text_is_large())
         self.panel.scroll_area.setMinimumHeight(line * 6)
         QTimer.singleShot(0, self, self._fit_first_question)
-        for table, rows in ((self.observation_list.table, 3), (self.clips.table, 2)):
+        # large text on a small screen: the observations get the room the folded filters and
+        # explanations leave (the fragments are further down the scrolling column)
+        list_rows = 5 if self._text_is_large() else 3
+        for table, rows in ((self.observation_list.table, list_rows), (self.clips.table, 2)):
             header = table.horizontalHeader().sizeHint().height()
             row = max(table.verticalHeader().defaultSectionSize(), line + 6)
             table.setMinimumHeight(header + rows * row + 2 * table.frameWidth())
@@ -266,8 +270,7 @@ class Workspace(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._text_is_large() != self.panel.compact:
-            self.panel.set_compact(self._text_is_large())
-            QTimer.singleShot(0, self, self._fit_first_question)
+            self._apply_text_size()
 
     def _fit_first_question(self) -> None:
         """The Kijkwijzer keeps room for at least its first whole question (and its theme)."""
