@@ -260,7 +260,7 @@ class SummaryPreviewDialog(QDialog):
         row = QHBoxLayout()
         self.doubtful_list = QListWidget(box)
         self.doubtful_list.setAccessibleName(self.tr("Woorden om te controleren"))
-        self.doubtful_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.doubtful_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
         row.addWidget(self.doubtful_list, 1)
         buttons = QVBoxLayout()
         self.leave_out_button = QPushButton(self.tr("&Weglaten"), box)
