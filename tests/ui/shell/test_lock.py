@@ -272,11 +272,13 @@ def test_after_a_lock_no_view_holds_the_users_words(
         reopened.close()
 
 
-def test_the_deidentification_worker_is_stopped_at_lock(unlocked: MainWindow) -> None:
-    """It holds the texts and names it was given (its cache): a lock ends the process."""
-    from vknz_desktop.export import deidentifier
-
-    deidentifier.deidentify("Jan woont in Zoetermeer", ["Jan"])  # as a summary would
-    assert deidentifier.worker().running
+def test_the_deidentification_worker_is_stopped_at_lock(
+    unlocked: MainWindow, worker_stops: list[str]
+) -> None:
+    """It holds the texts and names it was given (its cache): a lock ends the process
+    (``deidentifier.stop``; that it ends the process is tested in
+    tests/unit/test_deid_worker.py; here the stop is counted, so the worker loaded
+    once serves every GUI test)."""
+    assert worker_stops == []
     unlocked.lock()
-    assert not deidentifier.worker().running
+    assert worker_stops == ["stop"]

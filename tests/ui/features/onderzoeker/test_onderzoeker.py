@@ -282,7 +282,7 @@ def test_the_right_passphrase_shows_the_items_and_a_marker_until_the_key_is_clos
     assert this.key is None and review(window).onderzoeker is None
     assert not this.marker.isVisible() and view.rows == []
     assert SECRET not in every_text(window)
-    assert view.status_label.text().startswith("Verzegelde feedback van de klant: 2 item(s).")
+    assert view.status_label.text().startswith("Verzegelde feedback van de klant: 2 items.")
 
 
 def test_sharing_one_item_hands_it_to_the_klantmanager_and_niet_delen_keeps_one_sealed(
@@ -442,7 +442,7 @@ def test_the_klantmanager_without_the_key_never_sees_an_unshared_item(
     this = feature(window)
     window.registry.action("onderzoeker.items").trigger()
     assert this.view.rows == [] and not this.view.tree.isVisible()
-    assert "Verzegelde feedback van de klant: 2 item(s)." in this.view.status_label.text()
+    assert "Verzegelde feedback van de klant: 2 items." in this.view.status_label.text()
     seen = [every_text(window)]
     for action in ("onderzoeker.unlock",):
         window.registry.action(action).trigger()

@@ -643,9 +643,8 @@ class SessionView(QWidget):
         messages.track(dialog)
 
         def done(_result: int) -> None:
-            if messages.closed_by_bridge(dialog):
-                return  # a lock closed it: the vault is closed, nothing more to do
-            if dialog.goals_wanted:
+            # closed by a lock: no goals asked for (the vault is closing); the view lets go
+            if dialog.goals_wanted and not messages.closed_by_bridge(dialog):
                 self.goalsRequested.emit(session.id, observation_ids)
             self.finished.emit(session.id)
 
