@@ -16,6 +16,7 @@ from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.features.learning.feature import LearningFeature
 from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
+from vknz_desktop.ui.features.recording.feature import RecordingFeature
 from vknz_desktop.ui.features.review.feature import ReviewFeature
 from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
 from vknz_desktop.ui.library.retention_dialog import RetentionDialog
@@ -25,7 +26,13 @@ from vknz_desktop.ui.shell.session import VaultSession
 
 def test_the_composition_root_installs_every_feature_once(window: MainWindow) -> None:
     kinds = [type(feature) for feature in window.features]
-    assert kinds == [ReviewFeature, LearningFeature, SamenKijkenFeature, PrivacyFeature]
+    assert kinds == [
+        ReviewFeature,
+        LearningFeature,
+        SamenKijkenFeature,
+        PrivacyFeature,
+        RecordingFeature,
+    ]
     assert window.feature(ReviewFeature) is window.features[0]
     with pytest.raises(LookupError):
         window.feature(MainWindow)
@@ -62,6 +69,7 @@ def test_an_unlock_builds_one_session_and_a_lock_closes_features_first(
         "LearningFeature",
         "SamenKijkenFeature",
         "PrivacyFeature",
+        "RecordingFeature",
         "vaultClosing",
     ]
 
