@@ -5101,13 +5101,13 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+4" />
-            <location line="+397" />
+            <location line="+396" />
             <location line="+3" />
             <source>▶  Afspelen</source>
             <translation>▶  Play</translation>
         </message>
         <message>
-            <location line="-399" />
+            <location line="-398" />
             <source>Afspelen of pauzeren</source>
             <translation>Play or pause</translation>
         </message>
@@ -5179,7 +5179,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>{0}  ·  {1} – {2}</translation>
         </message>
         <message>
-            <location line="+179" />
+            <location line="+178" />
             <source>Waarnemingen uit eerdere sessies of van alleen terugkijken, gemarkeerd als eerder</source>
             <translation>Observations from earlier sessions or from reviewing alone, marked as earlier</translation>
         </message>

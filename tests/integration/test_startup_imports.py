@@ -99,7 +99,9 @@ def test_deferred_window_becomes_the_whole_window(qtbot: QtBot) -> None:
         assert [type(f).__name__ for f in window.features] == [
             type(f).__name__ for f in eager.features
         ]
-        assert len(window.features) == 5  # review, learning, samen kijken, privacy, opnemen
+        assert (
+            len(window.features) == 6
+        )  # review, learning, samen kijken, privacy, onderzoeker, opnemen
         assert engine.instance is not None  # waits for the background start
         assert engine.start_problem is None and not engine.starting
     finally:

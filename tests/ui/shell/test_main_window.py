@@ -17,6 +17,7 @@ from vknz_desktop.storage.vault import Vault
 from vknz_desktop.ui.features.learning.feature import LearningFeature
 from vknz_desktop.ui.features.onderzoeker.feature import OnderzoekerFeature
 from vknz_desktop.ui.features.privacy.feature import PrivacyFeature
+from vknz_desktop.ui.features.recording.feature import RecordingFeature
 from vknz_desktop.ui.features.review.feature import ReviewFeature
 from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
 from vknz_desktop.ui.library.retention_dialog import RetentionDialog
@@ -32,6 +33,7 @@ def test_the_composition_root_installs_every_feature_once(window: MainWindow) ->
         SamenKijkenFeature,
         PrivacyFeature,
         OnderzoekerFeature,
+        RecordingFeature,
     ]
     assert window.feature(ReviewFeature) is window.features[0]
     with pytest.raises(LookupError):
@@ -71,6 +73,7 @@ def test_an_unlock_builds_one_session_and_a_lock_closes_features_first(
         "SamenKijkenFeature",
         "PrivacyFeature",
         "OnderzoekerFeature",
+        "RecordingFeature",
         "vaultClosing",
     ]
 

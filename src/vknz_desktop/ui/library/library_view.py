@@ -607,6 +607,16 @@ class LibraryView(QWidget):
             widths[column] = max(base, needed)
         title_room = THUMBNAIL_SIZE.width() + metrics.averageCharWidth() * 22
         spare = self.table.viewport().width() - title_room - sum(widths.values())
+        grown = sum(max(header.sectionSize(c), w) for c, w in widths.items())
+        squeezed_title = grown > self.table.viewport().width() - title_room
+        if squeezed_title:  # e.g. the text grew before the font change reached this page
+            grow_only = False
+        if spare < 0:  # large text: the consent list wraps onto more lines, the title keeps room
+            consent = RecordingTableModel.CONSENT
+            narrowest = metrics.averageCharWidth() * 14
+            give = min(-spare, max(0, widths[consent] - narrowest))
+            widths[consent] -= give
+            spare += give
         for column, width in widths.items():
             grow = min(max(0, spare), max(0, header.sectionSizeHint(column) - width))
             widths[column], spare = width + grow, spare - grow
