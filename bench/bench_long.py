@@ -232,7 +232,8 @@ def _print(r: dict[str, Any]) -> None:
         " without analysis"
     )
     print(
-        f"  memory over {m['seconds']} s of playback ({m['jumps']} jumps): RSS {m['rss_mb_at_10s']} MB at 10 s, {m['rss_mb_end']} MB at the end, max"
+        f"  memory over {m['seconds']} s of playback ({m['jumps']} jumps): RSS"
+        f" {m['rss_mb_at_10s']} MB at 10 s, {m['rss_mb_end']} MB at the end, max"
         f" {m['rss_mb_max']} MB → growth {m['growth_mb']:.1f} MB (goal < {GOAL_GROWTH_MB:g} MB:"
         f" {'met' if m['goal_met'] else 'NOT met'})"
     )
