@@ -1851,13 +1851,13 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>HelpOverlay</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/help_overlay.py" line="+17" />
-            <location line="+52" />
+            <location filename="../../src/vknz_desktop/ui/shell/help_overlay.py" line="+26" />
+            <location line="+108" />
             <source>Sneltoetsen</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+21" />
             <source>Druk op een toets of klik om dit te sluiten</source>
             <translation>Press a key or click to close this</translation>
         </message>
@@ -2414,7 +2414,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>User guide</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+20" />
             <source>De handleiding is niet gevonden bij deze installatie.</source>
             <translation>The user guide was not found in this installation.</translation>
         </message>
@@ -3860,7 +3860,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+88" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+89" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3905,17 +3905,15 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>&amp;Ongedaan maken</source>
-            <translation>&amp;Undo</translation>
+            <translation type="vanished">&amp;Undo</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>&amp;Opnieuw</source>
-            <translation>&amp;Redo</translation>
+            <translation type="vanished">&amp;Redo</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+27" />
             <source>&amp;Instellingen…</source>
             <translation>&amp;Settings…</translation>
         </message>
@@ -4049,7 +4047,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Choose a sentence of four or more unrelated words.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Sterkte: {0}</source>
             <translation>Strength: {0}</translation>
         </message>
@@ -4059,12 +4057,12 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>Strong enough.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+30" />
             <source>Bijvoorbeeld: {0}</source>
             <translation>For example: {0}</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>heel zwak</source>
             <translation>very weak</translation>
         </message>
@@ -4573,6 +4571,29 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+68" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoActions</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/undo_actions.py" line="+19" />
+            <source>&amp;Ongedaan maken</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Ongedaan maken: {0}</source>
+            <translation>&amp;Undo: {0}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Opnieuw</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Opnieuw: {0}</source>
+            <translation>&amp;Redo: {0}</translation>
         </message>
     </context>
     <context>

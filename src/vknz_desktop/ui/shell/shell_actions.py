@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from vknz_desktop.ui.shell.actions import ActionRegistry, ActionSpec, KeyHint
+from vknz_desktop.ui.shell.undo_actions import redo_action, undo_action
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoGroup
@@ -148,7 +149,7 @@ class ShellActions(QObject):
         group = window.undo_group
         registry.adopt(
             ActionSpec("edit.undo", "", _nothing, ("Ctrl+Z",), EDIT, 10, overlay=OVERLAY_EDIT),
-            group.createUndoAction(group, self.tr("&Ongedaan maken")),
+            undo_action(group, group),
         )
         registry.adopt(
             ActionSpec(
@@ -160,7 +161,7 @@ class ShellActions(QObject):
                 10,
                 overlay=OVERLAY_EDIT,
             ),
-            group.createRedoAction(group, self.tr("&Opnieuw")),
+            redo_action(group, group),
         )
         registry.add(
             ActionSpec(
