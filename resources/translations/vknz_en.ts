@@ -2306,7 +2306,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+144" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+145" />
             <source>De kluis is vergrendeld.</source>
             <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``). The Dutch user guide (docs/handleiding.md) for Help → Handleiding. Why playback has no sound (the engine found no sound device), said once; or None.</extracomment>
             <translation>The vault is locked.</translation>
@@ -2390,7 +2390,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Problems with viewing guides</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+23" />
             <source>Over VKNZ</source>
             <translation>About VKNZ</translation>
         </message>
@@ -2652,6 +2652,44 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <location line="+1" />
             <source>Deelnemer {n} weghalen</source>
             <translation>Remove participant {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseChange</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/passphrase_change.py" line="+26" />
+            <source>Wachtwoord wijzigen</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Je huidige wachtwoord:</source>
+            <translation>Your current password:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Nieuw wachtwoord</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kies een nieuw wachtwoord voor de kluis (minstens {0} tekens, bijvoorbeeld een zin van vier losse woorden). De kluis gaat daarna even dicht en weer open.</source>
+            <translation>Choose a new password for the vault (at least {0} characters, for example a sentence of four unrelated words). The vault then closes briefly and opens again.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Het huidige wachtwoord klopt niet. Er is niets gewijzigd.</source>
+            <translation>The current password is not correct. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Wachtwoord niet gewijzigd</source>
+            <translation>Password not changed</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Het wachtwoord is gewijzigd. Gebruik voortaan het nieuwe.</source>
+            <translation>The password has been changed. Use the new one from now on.</translation>
         </message>
     </context>
     <context>
@@ -3860,7 +3898,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+89" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+91" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -3919,6 +3957,11 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+11" />
+            <source>&amp;Wachtwoord wijzigen…</source>
+            <translation>Change &amp;password…</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>&amp;Zoeken in alle waarnemingen…</source>
             <translation>&amp;Find in all observations…</translation>
         </message>

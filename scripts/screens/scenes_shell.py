@@ -44,6 +44,9 @@ class _NoVaultYet:
     def open(self, passphrase: str) -> OpenVault:
         raise NotImplementedError
 
+    def change_passphrase(self, old: str, new: str) -> None:
+        raise NotImplementedError
+
 
 def new_vault_dialog(stage: Stage) -> QWidget | None:
     """The unlock dialog at the first start, with the strength meter while typing."""

@@ -65,6 +65,11 @@ class DirectoryVaultGateway:
     def open(self, passphrase: str) -> Vault:
         return Vault.open(self.directory, passphrase)
 
+    def change_passphrase(self, old: str, new: str) -> None:
+        Vault.change_passphrase(
+            self.directory, old, new, self._kdf_profile, passphrase_check=self.estimator.problem
+        )
+
 
 def install_translations(app: QApplication, config_dir: Path | None = None) -> None:
     """The UI language (``ui/common/language.py``): Dutch is the source language, English

@@ -45,6 +45,7 @@ from vknz_desktop.ui.shell.help_overlay import HelpOverlay
 from vknz_desktop.ui.shell.host import Feature, FeatureInstaller, ShellEvents
 from vknz_desktop.ui.shell.inactivity import InactivityLock
 from vknz_desktop.ui.shell.manual_dialog import ManualDialog
+from vknz_desktop.ui.shell.passphrase_change import change_passphrase
 from vknz_desktop.ui.shell.search_dialog import SearchDialog
 from vknz_desktop.ui.shell.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
@@ -625,6 +626,16 @@ class MainWindow(QMainWindow):
         """List Kijkwijzer files that could not be loaded."""
         text = "\n\n".join(p.message for p in self.profile_problems)
         messages.inform(self, self.tr("Problemen met Kijkwijzers"), text)
+
+    def change_passphrase(self) -> None:
+        """Bewerken → Wachtwoord wijzigen (the vault closes and opens again with it)."""
+        change_passphrase(
+            self,
+            self.context.gateway,
+            self.context.estimator,
+            self.lock,
+            lambda vault: self.open_vault(vault, self.identity),
+        )
 
     def show_manual(self) -> None:
         """Help → Handleiding: the user guide in the app (nothing fetched from outside)."""

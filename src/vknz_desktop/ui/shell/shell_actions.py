@@ -74,6 +74,8 @@ class ShellWindow(Protocol):
 
     def show_manual(self) -> None: ...
 
+    def change_passphrase(self) -> None: ...
+
     def show_about(self) -> None: ...
 
 
@@ -171,6 +173,16 @@ class ShellActions(QObject):
                 ("Ctrl+,",),
                 EDIT,
                 20,
+                available=window.needs_vault,
+            )
+        )
+        registry.add(
+            ActionSpec(
+                "edit.passphrase",
+                self.tr("&Wachtwoord wijzigen…"),
+                window.change_passphrase,
+                menu=EDIT,
+                section=20,
                 available=window.needs_vault,
             )
         )
