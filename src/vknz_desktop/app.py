@@ -219,7 +219,7 @@ def learning_backend() -> LearningBackend:
         render=summary_render.render,
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
-        stop=deidentifier.stop,
+        stop=deidentifier.stop_if_used,
     )
 
 

@@ -280,3 +280,14 @@ def test_the_deidentification_worker_is_stopped_at_lock(unlocked: MainWindow) ->
     assert deidentifier.worker().running
     unlocked.lock()
     assert not deidentifier.worker().running
+
+
+def test_a_worker_that_saw_no_text_is_kept_at_lock(unlocked: MainWindow) -> None:
+    """Only loading deduce gives it nothing of the vault: the next unlock need not reload."""
+    from vknz_desktop.export import deidentifier
+
+    deidentifier.preload()
+    worker = deidentifier.worker()
+    assert worker.running and not worker.used
+    unlocked.lock()
+    assert worker.running and worker.ready
