@@ -2306,7 +2306,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+145" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+150" />
             <source>De kluis is vergrendeld.</source>
             <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``). The Dutch user guide (docs/handleiding.md) for Help → Handleiding. Why playback has no sound (the engine found no sound device), said once; or None.</extracomment>
             <translation>The vault is locked.</translation>
@@ -2365,22 +2365,22 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Library — VKNZ</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+78" />
             <source>Kluis gecontroleerd</source>
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+103" />
+            <location line="+104" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-173" />
+            <location line="-176" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+215" />
+            <location line="+218" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -4053,7 +4053,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         <message>
             <location line="+12" />
             <source>&amp;Handleiding</source>
-            <translation>User &amp;guide</translation>
+            <translation>&amp;User guide</translation>
         </message>
         <message>
             <location line="+11" />

@@ -45,7 +45,7 @@ def test_unlock_dialog_wrong_then_right_passphrase(
     dialog.passphrase.setText("dit is niet goed")
     dialog.try_unlock()
     assert window.vault is None
-    assert dialog.message.text() == "Onjuist wachtwoord of geen kluisbestand"
+    assert dialog.message.text() == "Onjuist wachtwoord. Let op hoofdletters en Caps Lock."
     assert dialog.passphrase.hasSelectedText() or dialog.passphrase.text() == "dit is niet goed"
     dialog.passphrase.setText(PASSPHRASE)
     dialog.name_edit.setText("Sam")
