@@ -220,6 +220,7 @@ def learning_backend() -> LearningBackend:
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
         stop=deidentifier.stop_if_used,
+        preload_waiting=deidentifier.preload,
     )
 
 

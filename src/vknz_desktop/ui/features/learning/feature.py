@@ -53,7 +53,9 @@ class LearningFeature(QObject):
         super().__init__(host.dialog_parent())
         self.host = host
         self.backend = backend
-        self.loader = DeidentifierLoader(backend.preload, backend.is_loaded, self)
+        self.loader = DeidentifierLoader(
+            backend.preload, backend.is_loaded, self, backend.preload_waiting
+        )
         self.loader.failed.connect(self._on_preload_failed)
         self.goals_view = GoalsView(host.profiles, host.dialog_parent())
         host.add_page(
@@ -139,6 +141,7 @@ class LearningFeature(QObject):
 
     def shutdown(self) -> None:
         """Before the vault closes (lock, quit): close dialogs and forget every goal shown."""
+        self.loader.cancel()  # no thread waits for the worker past the lock
         for dialog in list(self._dialogs):
             dialog.reject()
             dialog.deleteLater()
