@@ -236,7 +236,7 @@
             <translation>Audit log</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Het logboek houdt bij wat er met de kluis gebeurt: wanneer, in welke rol en om welke opname het ging. Er staan nooit aantekeningen, namen of titels in.</source>
             <translation>The audit log records what happens to the vault: when, in which role and which recording it concerned. It never contains notes, names or titles.</translation>
         </message>
@@ -2198,7 +2198,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LearningFeature</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+63" />
+            <location filename="../../src/vknz_desktop/ui/features/learning/feature.py" line="+65" />
             <source>Leerdoelen — VKNZ</source>
             <extracomment>Status messages of this feature stay this long (ms).</extracomment>
             <translation>Learning goals — VKNZ</translation>
@@ -2229,7 +2229,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>&amp;Finish review and create learning goal…</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Het anonimiseren kon niet worden voorbereid ({0}); exporteren lukt nu niet.</source>
             <translation>Anonymizing could not be prepared ({0}); exporting is not possible now.</translation>
         </message>
@@ -2489,7 +2489,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
     <context>
         <name>LockedPage</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+144" />
+            <location filename="../../src/vknz_desktop/ui/shell/main_window.py" line="+150" />
             <source>De kluis is vergrendeld.</source>
             <extracomment>Profiles, the session factory and the features; ``finish_building`` calls it once, so the unlock dialog can show before any of it loads. Where the language choice is kept (outside the vault: needed before unlocking). For the strength meter where a passphrase is chosen (``vknz_desktop.strength``). The Dutch user guide (docs/handleiding.md) for Help → Handleiding. Why playback has no sound (the engine found no sound device), said once; or None.</extracomment>
             <translation>The vault is locked.</translation>
@@ -2548,22 +2548,22 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Library — VKNZ</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+78" />
             <source>Kluis gecontroleerd</source>
             <translation>Vault checked</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+108" />
             <source>De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.</source>
             <translation>The recording itself has been deleted; only the notes remain.</translation>
         </message>
         <message>
-            <location line="-177" />
+            <location line="-180" />
             <source>{0} — VKNZ</source>
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+219" />
+            <location line="+222" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -2573,7 +2573,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>Problems with viewing guides</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+23" />
             <source>Over VKNZ</source>
             <translation>About VKNZ</translation>
         </message>
@@ -2597,7 +2597,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>User guide</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+20" />
             <source>De handleiding is niet gevonden bij deze installatie.</source>
             <translation>The user guide was not found in this installation.</translation>
         </message>
@@ -3354,6 +3354,44 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <location line="+104" />
             <source>Deelnemer {n} weghalen</source>
             <translation>Remove participant {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseChange</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/passphrase_change.py" line="+26" />
+            <source>Wachtwoord wijzigen</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Je huidige wachtwoord:</source>
+            <translation>Your current password:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Nieuw wachtwoord</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kies een nieuw wachtwoord voor de kluis (minstens {0} tekens, bijvoorbeeld een zin van vier losse woorden). De kluis gaat daarna even dicht en weer open.</source>
+            <translation>Choose a new password for the vault (at least {0} characters, for example a sentence of four unrelated words). The vault then closes briefly and opens again.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Het huidige wachtwoord klopt niet. Er is niets gewijzigd.</source>
+            <translation>The current password is not correct. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Wachtwoord niet gewijzigd</source>
+            <translation>Password not changed</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Het wachtwoord is gewijzigd. Gebruik voortaan het nieuwe.</source>
+            <translation>The password has been changed. Use the new one from now on.</translation>
         </message>
     </context>
     <context>
@@ -5294,7 +5332,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>ShellActions</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+88" />
+            <location filename="../../src/vknz_desktop/ui/shell/shell_actions.py" line="+91" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>
@@ -5339,22 +5377,25 @@ The full recording is then permanently destroyed: the key is erased and nobody c
             <translation>&amp;Quit</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>&amp;Ongedaan maken</source>
-            <translation>&amp;Undo</translation>
+            <translation type="vanished">&amp;Undo</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>&amp;Opnieuw</source>
-            <translation>&amp;Redo</translation>
+            <translation type="vanished">&amp;Redo</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+27" />
             <source>&amp;Instellingen…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
             <location line="+11" />
+            <source>&amp;Wachtwoord wijzigen…</source>
+            <translation>Change &amp;password…</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>&amp;Zoeken in alle waarnemingen…</source>
             <translation>&amp;Find in all observations…</translation>
         </message>
@@ -5518,7 +5559,7 @@ The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never lo
         </message>
         <message>
             <location line="+7" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+7" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+8" />
             <source>Sterkte: {0}</source>
             <translation>Strength: {0}</translation>
         </message>
@@ -5530,7 +5571,7 @@ The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never lo
         </message>
         <message>
             <location line="+11" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+16" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+40" />
             <source>heel zwak</source>
             <translation>very weak</translation>
         </message>
@@ -5559,17 +5600,17 @@ The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never lo
             <translation>strong</translation>
         </message>
         <message>
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="-52" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="-77" />
             <source>Ander voorbeeld</source>
             <translation>Another example</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+63" />
             <source>Bijvoorbeeld: {0}</source>
             <translation>For example: {0}</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>Kies eerst een wachtwoord.</source>
             <translation>Choose a password first.</translation>
         </message>
@@ -6293,6 +6334,29 @@ The first time after installing this takes about a minute, after that a few seco
             <location line="+83" />
             <source>Pauzeren</source>
             <translation>Pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoActions</name>
+        <message>
+            <location filename="../../src/vknz_desktop/ui/shell/undo_actions.py" line="+19" />
+            <source>&amp;Ongedaan maken</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Ongedaan maken: {0}</source>
+            <translation>&amp;Undo: {0}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Opnieuw</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Opnieuw: {0}</source>
+            <translation>&amp;Redo: {0}</translation>
         </message>
     </context>
     <context>

@@ -44,9 +44,13 @@ class _NoVaultYet:
     def open(self, passphrase: str) -> OpenVault:
         raise NotImplementedError
 
+    def change_passphrase(self, old: str, new: str) -> None:
+        raise NotImplementedError
+
 
 def new_vault_dialog(stage: Stage) -> QWidget | None:
     """The unlock dialog at the first start, with the strength meter while typing."""
+    stage.window.help_overlay.hide()  # the overlay scene leaves it open
     context = stage.window.context
     dialog = UnlockDialog(_NoVaultYet(), stage.window, estimator=context.estimator)
     dialog.passphrase.setText("wachtwoord1234")
@@ -55,6 +59,7 @@ def new_vault_dialog(stage: Stage) -> QWidget | None:
 
 def package_passphrase(stage: Stage) -> QWidget | None:
     """The AVG package's passphrase, typed twice, with the strength meter."""
+    stage.window.help_overlay.hide()  # the overlay scene leaves it open
     dialog = NewPassphraseDialog(
         "Wachtwoord voor het pakket",
         "Kies een wachtwoord voor het pakket (minstens 10 tekens, bijvoorbeeld een zin van "
@@ -76,13 +81,14 @@ def shortcuts_overlay(stage: Stage) -> QWidget | None:
 
 
 def manual(stage: Stage) -> QWidget | None:
-    stage.window.help_overlay.hide()  # the scene before left it open
+    stage.window.help_overlay.hide()  # the overlay scene leaves it open
     manual_path = stage.window.context.manual
     assert manual_path is not None
     return stage.show_dialog(ManualDialog(manual_path, stage.window))
 
 
 def audit_log(stage: Stage) -> QWidget | None:
+    stage.window.help_overlay.hide()  # the overlay scene leaves it open
     vault = stage.window.vault
     assert vault is not None
     dialog = AuditLogDialog(vault.audit_entries(), vault.audit_problems(), stage.window)
@@ -95,7 +101,7 @@ SCENES = [
     Scene("unlock-dialog", unlock_dialog),
     Scene("new-vault-dialog", new_vault_dialog),
     Scene("package-passphrase", package_passphrase),
-    Scene("shortcuts-overlay", shortcuts_overlay),
     Scene("manual", manual),
     Scene("audit-log", audit_log),
+    Scene("shortcuts-overlay", shortcuts_overlay),  # last: it leaves the overlay open
 ]

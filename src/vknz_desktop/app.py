@@ -65,6 +65,11 @@ class DirectoryVaultGateway:
     def open(self, passphrase: str) -> Vault:
         return Vault.open(self.directory, passphrase)
 
+    def change_passphrase(self, old: str, new: str) -> None:
+        Vault.change_passphrase(
+            self.directory, old, new, self._kdf_profile, passphrase_check=self.estimator.problem
+        )
+
 
 def install_translations(app: QApplication, config_dir: Path | None = None) -> None:
     """The UI language (``ui/common/language.py``): Dutch is the source language, English
@@ -228,11 +233,12 @@ def learning_backend() -> LearningBackend:
         preload=deidentifier.preload,
         is_loaded=deidentifier.is_loaded,
         start_in_background=deidentifier.start_in_background,
-        stop=deidentifier.stop,
         method=deidentifier.method_description,
         render=summary_render.render,
         load_summaries=team_agenda.load_summary_files,
         render_agenda=team_agenda.render_agenda,
+        stop=deidentifier.stop_if_used,
+        preload_waiting=deidentifier.preload,
     )
 
 

@@ -103,12 +103,13 @@ def _dutch_plural_forms(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> 
 def worker_stops(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The app stops the de-identification worker whenever its vault closes (lock, quit);
     here every such stop is only counted, so that the worker loaded once per test session
-    (``_deduce_preloaded``) serves every GUI test. ``deidentifier.stop`` itself is tested in
-    tests/unit/test_deid_worker.py."""
+    (``_deduce_preloaded``) serves every GUI test. ``deidentifier.stop_if_used`` itself is
+    tested in tests/unit/test_deid_worker.py."""
     from vknz_desktop.export import deidentifier
 
     stops: list[str] = []
     monkeypatch.setattr(deidentifier, "stop", lambda: stops.append("stop"))
+    monkeypatch.setattr(deidentifier, "stop_if_used", lambda: stops.append("stop"))
     return stops
 
 

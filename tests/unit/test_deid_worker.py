@@ -57,6 +57,21 @@ def test_stop_ends_the_process_and_the_next_request_starts_a_new_one(
     assert second != first and _alive(second)
 
 
+def test_stop_if_used_keeps_a_worker_that_was_given_nothing(light_worker: DeidWorker) -> None:
+    """At lock: a worker that only started holds nothing of the vault and is kept (the next
+    unlock need not load deduce again); once it was asked anything, the lock ends it."""
+    light_worker.start()
+    light_worker.wait_ready(timeout=60)
+    first = light_worker.pid
+    assert first is not None and not light_worker.used
+    light_worker.stop_if_used()
+    assert light_worker.running and light_worker.pid == first
+    light_worker.request("info")
+    assert light_worker.used
+    light_worker.stop_if_used()
+    assert not light_worker.running and not _alive(first)
+
+
 def test_a_worker_that_died_is_replaced_on_the_next_request(light_worker: DeidWorker) -> None:
     first = light_worker.request("info")["pid"]
     os.kill(first, 9)

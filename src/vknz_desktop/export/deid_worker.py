@@ -178,6 +178,8 @@ class DeidWorker:
         self._conn: Connection | None = None
         self._ready = False
         self._stop_requested = False
+        #: Whether this worker process was given any text (then it holds vault data).
+        self.used = False
         self._started_at: float | None = None
         self._load_seconds: float | None = None
 
@@ -238,6 +240,7 @@ class DeidWorker:
             daemon=True,
         )
         self._stop_requested = False
+        self.used = False
         self._started_at = time.monotonic()
         process.start()
         child_end.close()  # only the child holds it now: its death ends our reads
@@ -259,6 +262,12 @@ class DeidWorker:
                 self._receive_ready(timeout=0.25)
                 if not self._ready and progress is not None:
                     progress(self.seconds_waited())
+
+    def stop_if_used(self) -> None:
+        """End the worker if it was given any text (at lock): one that only loaded deduce
+        holds nothing of the vault and is kept, so the next unlock need not load it again."""
+        if self.used:
+            self.stop()
 
     def stop(self) -> None:
         """End the worker now (it holds nothing worth saving). Never waits for a request."""
@@ -289,6 +298,7 @@ class DeidWorker:
                 self._receive_ready(timeout=0.25)
             conn = self._conn
             assert conn is not None
+            self.used = True
             try:
                 conn.send((kind, args))
                 status, value = conn.recv()

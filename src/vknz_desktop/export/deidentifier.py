@@ -86,6 +86,12 @@ def stop() -> None:
     _worker.stop()
 
 
+def stop_if_used() -> None:
+    """End the worker at lock when it was given any text since it started (see
+    ``DeidWorker.stop_if_used``)."""
+    _worker.stop_if_used()
+
+
 def method_description() -> str:
     """What the summaries say they were de-identified with."""
     try:

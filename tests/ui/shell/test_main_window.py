@@ -86,7 +86,12 @@ def test_undo_follows_the_page_shown(window: MainWindow, demo_vault: dict[str, s
     window.workspace.new_observation()
     window.workspace.editor.text_edit.setPlainText("Ik vat samen")
     window.workspace.editor.save()
-    assert undo.isEnabled() and "Waarneming toevoegen" in undo.text()
+    assert undo.isEnabled() and undo.text() == "&Ongedaan maken: waarneming toevoegen"
+    undo.trigger()
+    redo = window.registry.action("edit.redo")
+    assert redo.text() == "&Opnieuw: waarneming toevoegen" and redo.isEnabled()
+    assert undo.text() == "&Ongedaan maken" and not undo.isEnabled()
+    redo.trigger()
     learning(window).show_goals()
     assert window.undo_group.activeStack() is learning(window).goals_view.undo_stack
     assert not undo.isEnabled()  # the goals page has nothing to undo yet

@@ -45,6 +45,12 @@ from vknz_desktop.ui.shell.help_overlay import HelpOverlay
 from vknz_desktop.ui.shell.host import Feature, FeatureInstaller, ShellEvents
 from vknz_desktop.ui.shell.inactivity import InactivityLock
 from vknz_desktop.ui.shell.manual_dialog import ManualDialog
+from vknz_desktop.ui.shell.passphrase_change import change_passphrase
+from vknz_desktop.ui.shell.remembered import (
+    remember_window,
+    remembered_identity,
+    restore_window,
+)
 from vknz_desktop.ui.shell.search_dialog import SearchDialog
 from vknz_desktop.ui.shell.session_lock_watcher import SessionLockWatcher
 from vknz_desktop.ui.shell.settings_dialog import AppSettings, SettingsDialog
@@ -406,6 +412,7 @@ class MainWindow(QMainWindow):
         """A vault was unlocked by ``identity``: build its session and show it."""
         self.finish_building()
         assert self._open_session is not None
+        identity = remembered_identity(vault, identity)
         self._session = session = self._open_session(vault, identity)
         self.identity = identity
         self._workspace.identity = identity
@@ -416,6 +423,7 @@ class MainWindow(QMainWindow):
         self._show_vault_state(vault)
         self.health_watcher.watch(vault)
         self.audio_notice.show_once()
+        restore_window(vault, self)
         settings = AppSettings.load(vault)
         self.apply_settings(settings)
         self.inactivity.start()
@@ -469,6 +477,7 @@ class MainWindow(QMainWindow):
         self.library_controller.close_vault()
         self.help_overlay.hide()
         session, self._session = self._session, None
+        remember_window(session.vault, self)
         session.vault.close()
         self.read_only_label.hide()
         self.inactivity.stop()
@@ -630,6 +639,16 @@ class MainWindow(QMainWindow):
         text = "\n\n".join(p.message for p in self.profile_problems)
         messages.inform(self, self.tr("Problemen met Kijkwijzers"), text)
 
+    def change_passphrase(self) -> None:
+        """Bewerken → Wachtwoord wijzigen (the vault closes and opens again with it)."""
+        change_passphrase(
+            self,
+            self.context.gateway,
+            self.context.estimator,
+            self.lock,
+            lambda vault: self.open_vault(vault, self.identity),
+        )
+
     def show_manual(self) -> None:
         """Help → Handleiding: the user guide in the app (nothing fetched from outside)."""
         manual = self.context.manual or Path("handleiding.md")
@@ -654,6 +673,7 @@ class MainWindow(QMainWindow):
         if self._session is not None:
             self._workspace.save_pending_observation()
             self._workspace.close_recording()
+            remember_window(self._session.vault, self)
             self._session.vault.close()
             self._session = None
         self.inactivity.stop()

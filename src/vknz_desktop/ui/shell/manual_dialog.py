@@ -74,7 +74,9 @@ class ManualDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(QSize(60 * em, 40 * em))
+        wanted = QSize(60 * em, 40 * em)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(wanted.boundedTo(screen.size() * 0.9))
         self.show_page(QUrl.fromLocalFile(str(manual)))
 
     def show_page(self, url: QUrl) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from vknz_desktop.ui.shell.actions import ActionRegistry, ActionSpec, KeyHint
+from vknz_desktop.ui.shell.undo_actions import redo_action, undo_action
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoGroup
@@ -72,6 +73,8 @@ class ShellWindow(Protocol):
     def show_profile_problems(self) -> None: ...
 
     def show_manual(self) -> None: ...
+
+    def change_passphrase(self) -> None: ...
 
     def show_about(self) -> None: ...
 
@@ -148,7 +151,7 @@ class ShellActions(QObject):
         group = window.undo_group
         registry.adopt(
             ActionSpec("edit.undo", "", _nothing, ("Ctrl+Z",), EDIT, 10, overlay=OVERLAY_EDIT),
-            group.createUndoAction(group, self.tr("&Ongedaan maken")),
+            undo_action(group, group),
         )
         registry.adopt(
             ActionSpec(
@@ -160,7 +163,7 @@ class ShellActions(QObject):
                 10,
                 overlay=OVERLAY_EDIT,
             ),
-            group.createRedoAction(group, self.tr("&Opnieuw")),
+            redo_action(group, group),
         )
         registry.add(
             ActionSpec(
@@ -170,6 +173,16 @@ class ShellActions(QObject):
                 ("Ctrl+,",),
                 EDIT,
                 20,
+                available=window.needs_vault,
+            )
+        )
+        registry.add(
+            ActionSpec(
+                "edit.passphrase",
+                self.tr("&Wachtwoord wijzigen…"),
+                window.change_passphrase,
+                menu=EDIT,
+                section=20,
                 available=window.needs_vault,
             )
         )

@@ -8,7 +8,7 @@ an example passphrase of four unrelated words, with a button for another one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -85,6 +85,7 @@ class StrengthMeter(QWidget):
             self.advice.setText(
                 self.tr("Kies een zin van vier of meer losse woorden die niet bij elkaar horen.")
             )
+            self._fit()
             return
         estimate = self._estimator.estimate(passphrase)
         self.estimate = estimate
@@ -97,11 +98,35 @@ class StrengthMeter(QWidget):
             self.advice.setText(self.tr("Sterk genoeg."))
         else:
             self.advice.setText(estimate.feedback)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Give the wrapped texts the lines they need and let the dialog grow with them (a
+        dialog's layout does not follow a label's height-for-width by itself)."""
+        for label in (self.advice, self.example):
+            width = (
+                label.width() if label.isVisible() else self.fontMetrics().averageCharWidth() * 50
+            )
+            rect = label.fontMetrics().boundingRect(
+                QRect(0, 0, max(40, width), 10_000), Qt.TextFlag.TextWordWrap, label.text()
+            )
+            label.setMinimumHeight(rect.height())
+        self.updateGeometry()
+        window = self.window()
+        if window is not self and window.isVisible():
+            for widget in (self, window):
+                layout = widget.layout()
+                if layout is not None:
+                    layout.activate()  # take the new minimum heights now, not later
+            needed = max(window.sizeHint().height(), window.minimumSizeHint().height())
+            if window.height() < needed:
+                window.resize(window.width(), needed)
 
     def new_suggestion(self) -> None:
         """Show another example passphrase (random unrelated Dutch words)."""
         self.suggestion = self._estimator.suggestion()
         self.example.setText(self.tr("Bijvoorbeeld: {0}").format(self.suggestion))
+        self._fit()
 
     @property
     def acceptable(self) -> bool:

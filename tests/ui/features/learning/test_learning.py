@@ -5,6 +5,7 @@ confirmation, the team agenda, and waiting for deduce with progress."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -449,3 +450,27 @@ def test_a_fragment_as_evidence_plays_and_goes_into_the_summary(
     assert window.workspace.recording is not None
     assert window.context.controller.position_ms() >= 3000
     window.context.controller.pause()
+
+
+def test_a_lock_ends_the_wait_for_the_worker_without_an_error(qtbot: QtBot) -> None:
+    """The loader's thread stops waiting when its job is cancelled (lock, quit): no thread
+    outlives the vault, and nothing is reported as a failure."""
+    from PySide6.QtCore import QObject
+
+    waited: list[float] = []
+
+    def never_ready(progress: Callable[[float], None]) -> None:
+        while True:
+            progress(len(waited))
+            waited.append(0.0)
+            threading.Event().wait(0.02)
+
+    owner = QObject()
+    loader = DeidentifierLoader(lambda: None, lambda: False, owner, never_ready)
+    failures: list[str] = []
+    loader.failed.connect(failures.append)
+    loader.start()
+    qtbot.waitUntil(lambda: len(waited) > 2, timeout=2000)
+    loader.cancel()
+    qtbot.waitUntil(lambda: not loader.busy, timeout=2000)
+    assert failures == [] and loader.error is None

@@ -20,7 +20,7 @@ from vknz_desktop.domain.models import Role
 from vknz_desktop.domain.summary import Deidentify, LearningSummary
 from vknz_desktop.services.goals import GoalService
 from vknz_desktop.services.summary import BuiltSummary, SummaryOptions, SummaryService
-from vknz_desktop.ui.common.jobs import BackgroundJob
+from vknz_desktop.ui.common.jobs import BackgroundJob, JobHandle
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,13 @@ class LearningBackend:
     start_in_background: Callable[[], None] = _nothing
     #: Ends the de-identification worker (at lock: it holds texts and names it was given).
     stop: Callable[[], None] = _nothing
+    #: ``preload`` with a ``progress(seconds)`` callback it calls while it waits: raising
+    #: there ends the wait (the loader's job is cancelled at lock and quit).
+    preload_waiting: Callable[[Callable[[float], None]], None] | None = None
+
+
+class PreloadCancelled(Exception):
+    """The wait for the de-identification worker was cancelled (lock, quit): not a failure."""
 
 
 class DeidentifierLoader(QObject):
@@ -65,10 +72,15 @@ class DeidentifierLoader(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, preload: Callable[[], None], is_loaded: Callable[[], bool], parent: QObject
+        self,
+        preload: Callable[[], None],
+        is_loaded: Callable[[], bool],
+        parent: QObject,
+        preload_waiting: Callable[[Callable[[float], None]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._preload = preload
+        self._preload_waiting = preload_waiting
         self._is_loaded = is_loaded
         self._job: BackgroundJob[None] | None = None
         self._started_at: float | None = None
@@ -94,26 +106,36 @@ class DeidentifierLoader(QObject):
             return
         self.error = None
         self._started_at = time.monotonic()
-        job: BackgroundJob[None] = BackgroundJob(
-            lambda _handle: self._preload(), name="vknz-deduce", parent=self
-        )
+        job: BackgroundJob[None] = BackgroundJob(self._wait, name="vknz-deduce", parent=self)
         job.succeeded.connect(self._on_loaded)
         job.failed.connect(self._on_failed)
         self._job = job
         job.start()
         log.info("deidentifier preload started")
 
+    def _wait(self, handle: JobHandle) -> None:
+        if self._preload_waiting is None:
+            self._preload()
+            return
+
+        def check(_seconds: float) -> None:
+            if handle.cancelled:
+                raise PreloadCancelled
+
+        self._preload_waiting(check)
+
     def cancel(self) -> None:
-        """Stop waiting (the vault closes): the wait ends when the worker is stopped."""
-        job, self._job = self._job, None
-        if job is not None:
-            job.cancel()
+        """Stop waiting (lock, quit); the worker process itself goes on loading."""
+        if self._job is not None:
+            self._job.cancel()
 
     def _on_loaded(self, _result: object) -> None:
         log.info("deidentifier preload done")
         self.loaded.emit()
 
     def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, PreloadCancelled):
+            return
         # any failure is reported (logged and as a reason), never raised
         log.error("deidentifier preload failed", exc_info=error)
         self.error = type(error).__name__

@@ -55,7 +55,9 @@ class LearningFeature(QObject):
         super().__init__(host.dialog_parent())
         self.host = host
         self.backend = backend
-        self.loader = DeidentifierLoader(backend.preload, backend.is_loaded, self)
+        self.loader = DeidentifierLoader(
+            backend.preload, backend.is_loaded, self, backend.preload_waiting
+        )
         self.loader.failed.connect(self._on_preload_failed)
         self.goals_view = GoalsView(host.profiles, host.dialog_parent())
         host.add_page(
@@ -156,7 +158,8 @@ class LearningFeature(QObject):
 
     def shutdown(self) -> None:
         """Before the vault closes (lock, quit): close dialogs (their background work is
-        cancelled), forget every goal shown and stop the de-identification worker."""
+        cancelled), forget every goal shown, stop waiting for the de-identification worker and
+        end it when it was given any text (``LearningBackend.stop``)."""
         for dialog in list(self._dialogs):
             dialog.reject()
             dialog.deleteLater()

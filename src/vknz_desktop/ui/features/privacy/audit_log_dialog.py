@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -58,7 +58,6 @@ class AuditLogDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Logboek"))
-        self.resize(820, 520)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -99,13 +98,23 @@ class AuditLogDialog(QDialog):
                 local_time(entry_time(entry)),
                 f"{label} ({details})" if details else label,
                 role_label(entry.role) if entry.role else "—",
-                entry.recording_id or "—",
+                f"{entry.recording_id[:8]}…" if entry.recording_id else "—",
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if column == 1:
+                    item.setToolTip(text)  # whole, where the column cuts it short
+                if column == 3 and entry.recording_id:
+                    item.setToolTip(entry.recording_id)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        # the event and its details get the room (the recording's id is shortened, whole in
+        # its tooltip); the dialog grows with the text size, never past the screen
+        em = self.fontMetrics().horizontalAdvance("M")
+        wanted = QSize(max(820, 64 * em), max(520, 30 * em))
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(wanted.boundedTo(screen.size() * 0.9))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
