@@ -3417,10 +3417,6 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Save</translation>
         </message>
         <message>
-            <source>Wat de klant hier zegt, wordt bewaard; u ziet het pas als de klant toestemming geeft om het te delen.</source>
-            <translation type="vanished">What the client says here is saved; you only see it once the client consents to sharing it.</translation>
-        </message>
-        <message>
             <location line="+22" />
             <source>Wat de klant hier zegt, wordt bewaard; je ziet het pas als de klant toestemming geeft om het te delen.</source>
             <translation>What the client says here is kept; you see it only when the client agrees to share it.</translation>
@@ -3542,23 +3538,23 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
 staan in één kluis op deze laptop. Het programma maakt nooit verbinding met internet: geen
 cloud, geen updates op de achtergrond, geen statistieken.&lt;/p&gt;
 &lt;h3&gt;Versleuteld&lt;/h3&gt;
-&lt;p&gt;De kluis is versleuteld. Zonder uw wachtwoord kan niemand de opnames bekijken of de
+&lt;p&gt;De kluis is versleuteld. Zonder jouw wachtwoord kan niemand de opnames bekijken of de
 aantekeningen lezen, ook niet wie de laptop of een kopie van de bestanden in handen krijgt.
 Elke opname heeft een eigen sleutel. Er komen nooit onversleutelde kopieën op de schijf,
 ook niet tijdelijk.&lt;/p&gt;
 &lt;h3&gt;Wat er de laptop verlaat&lt;/h3&gt;
-&lt;p&gt;Alleen een &lt;b&gt;leersamenvatting&lt;/b&gt; die u zelf maakt en eerst ziet: uw leerdoelen en, als u
+&lt;p&gt;Alleen een &lt;b&gt;leersamenvatting&lt;/b&gt; die je zelf maakt en eerst ziet: je leerdoelen en, als je
 dat kiest, de tekst van gekoppelde waarnemingen. Namen, adressen, telefoonnummers en
 dergelijke worden eruit gehaald. Nooit in een samenvatting: beeld, geluid, titels van
 opnames, namen van deelnemers, en feedback van een klant die niet mag worden gedeeld.&lt;/p&gt;
 &lt;h3&gt;Hoe lang opnames blijven&lt;/h3&gt;
-&lt;p&gt;Bij het importeren legt u vast wie toestemming gaf, waarvoor, en tot wanneer de opname
-bewaard mag worden (standaard twaalf maanden). Veertien dagen voor die datum krijgt u een
+&lt;p&gt;Bij het importeren leg je vast wie toestemming gaf, waarvoor, en tot wanneer de opname
+bewaard mag worden (standaard twaalf maanden). Veertien dagen voor die datum krijg je een
 herinnering. Daarna wordt de opname verwijderd: de sleutel wordt vernietigd, zodat niemand
-haar ooit nog kan openen. Uw aantekeningen blijven als tekst, met 'opname verwijderd'.&lt;/p&gt;
+haar ooit nog kan openen. Je aantekeningen blijven als tekst, met 'opname verwijderd'.&lt;/p&gt;
 &lt;h3&gt;Vergrendelen&lt;/h3&gt;
 &lt;p&gt;Na een paar minuten zonder gebruik, als het scherm van de computer op slot gaat, bij
-slaapstand of met Ctrl+L vergrendelt de kluis. Wat u aan het typen was wordt eerst
+slaapstand of met Ctrl+L vergrendelt de kluis. Wat je aan het typen was wordt eerst
 bewaard. Daarna stopt het afspelen, verdwijnen beeld en tekst van het scherm en moet het
 wachtwoord opnieuw worden ingevoerd.&lt;/p&gt;
 &lt;h3&gt;Leren, niet beoordelen&lt;/h3&gt;
@@ -4131,7 +4127,7 @@ Seen or heard: {names}</translation>
         </message>
         <message>
             <location line="+5" />
-            <source>Van deze opnames is de bewaartermijn uit de toestemming voorbij. Ze worden nu verwijderd: de sleutel wordt vernietigd, zodat niemand ze nog kan openen. Uw aantekeningen blijven als tekst bewaard, gemarkeerd met 'opname verwijderd'.</source>
+            <source>Van deze opnames is de bewaartermijn uit de toestemming voorbij. Ze worden nu verwijderd: de sleutel wordt vernietigd, zodat niemand ze nog kan openen. Je aantekeningen blijven als tekst bewaard, gemarkeerd met 'opname verwijderd'.</source>
             <translation>For these recordings, the retention period from the consent has passed. They will now be deleted: the key is destroyed, so that nobody can open them any more. Your notes are kept as text, marked 'recording deleted'.</translation>
         </message>
         <message>
@@ -5265,7 +5261,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         </message>
         <message>
             <location line="+3" />
-            <source>Een nieuwe waarneming komt zoveel eerder op de tijdlijn dan het moment waarop u op M drukt.</source>
+            <source>Een nieuwe waarneming komt zoveel eerder op de tijdlijn dan het moment waarop je op M drukt.</source>
             <translation>A new observation is placed this much earlier on the timeline than the moment you press M.</translation>
         </message>
         <message>
@@ -6378,14 +6374,6 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>From Looking to Seeing</translation>
         </message>
         <message>
-            <source>Uw opnames en aantekeningen worden bewaard in één versleutelde kluis op deze laptop. Kies een wachtwoord dat u kunt onthouden: zonder dit wachtwoord kan niemand de kluis openen, ook u niet.</source>
-            <translation type="vanished">Your recordings and notes are kept in one encrypted vault on this laptop. Choose a password you can remember: without this password nobody can open the vault, not even you.</translation>
-        </message>
-        <message>
-            <source>Voer het wachtwoord van uw kluis in.</source>
-            <translation type="vanished">Enter the password of your vault.</translation>
-        </message>
-        <message>
             <location line="+34" />
             <source>Wachtwoord</source>
             <translation>Password</translation>
@@ -6406,21 +6394,9 @@ The first time after installing this takes about a minute, after that a few seco
             <translation>&amp;Repeat:</translation>
         </message>
         <message>
-            <source>Uw rol</source>
-            <translation type="vanished">Your role</translation>
-        </message>
-        <message>
             <location line="+9" />
             <source>Ik werk als:</source>
             <translation>I work as:</translation>
-        </message>
-        <message>
-            <source>bijv. uw voornaam (mag leeg)</source>
-            <translation type="vanished">e.g. your first name (optional)</translation>
-        </message>
-        <message>
-            <source>Uw naam</source>
-            <translation type="vanished">Your name</translation>
         </message>
         <message>
             <location line="+9" />
@@ -6707,7 +6683,7 @@ The first time after installing this takes about a minute, after that a few seco
         </message>
         <message>
             <location line="+2" />
-            <source>Er ging iets onverwachts mis in het programma. Uw waarnemingen zijn bewaard. U kunt het rapport hieronder kopiëren voor de beheerder; het bevat geen aantekeningen of namen.</source>
+            <source>Er ging iets onverwachts mis in het programma. Je waarnemingen zijn bewaard. Je kunt het rapport hieronder kopiëren voor de beheerder; het bevat geen aantekeningen of namen.</source>
             <translation>Something unexpected went wrong in the program. Your observations have been saved. You can copy the report below for the administrator; it contains no notes or names.</translation>
         </message>
     </context>

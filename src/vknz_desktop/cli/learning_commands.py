@@ -76,7 +76,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         action="append",
         default=[],
         metavar="NAAM",
-        help="ook deze naam weglaten, bijv. uw eigen naam (herhaalbaar; komt in het namenregister)",
+        help="ook deze naam weglaten, bijv. je eigen naam (herhaalbaar; komt in het namenregister)",
     )
     summ.add_argument(
         "--keep",

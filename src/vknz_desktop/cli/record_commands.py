@@ -90,7 +90,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
         metavar="NAAM:ROL",
         help="deelnemer (mag een schuilnaam zijn); herhaalbaar",
     )
-    rec.add_argument("--author", default="", metavar="NAAM", help="uw naam bij de markeringen")
+    rec.add_argument("--author", default="", metavar="NAAM", help="je naam bij de markeringen")
 
 
 def _seconds_arg(text: str) -> float:

@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=role_arg,
         default=Role.KLANTMANAGER,
         metavar="ROL",
-        help="uw rol, alleen voor het logboek: de rol opent niets (standaard: klantmanager)",
+        help="je rol, alleen voor het logboek: de rol opent niets (standaard: klantmanager)",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)
     for area in AREAS:

@@ -263,8 +263,8 @@ def show_bug(kind: type[BaseException], value: BaseException, tb: TracebackType 
     box.setText(
         QApplication.translate(
             "messages",
-            "Er ging iets onverwachts mis in het programma. Uw waarnemingen zijn bewaard. "
-            "U kunt het rapport hieronder kopiëren voor de beheerder; het bevat geen "
+            "Er ging iets onverwachts mis in het programma. Je waarnemingen zijn bewaard. "
+            "Je kunt het rapport hieronder kopiëren voor de beheerder; het bevat geen "
             "aantekeningen of namen.",
         )
     )

@@ -29,7 +29,7 @@ class RetentionDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Van deze opnames is de bewaartermijn uit de toestemming voorbij. Ze worden nu "
-                "verwijderd: de sleutel wordt vernietigd, zodat niemand ze nog kan openen. Uw "
+                "verwijderd: de sleutel wordt vernietigd, zodat niemand ze nog kan openen. Je "
                 "aantekeningen blijven als tekst bewaard, gemarkeerd met 'opname verwijderd'."
             ),
             self,

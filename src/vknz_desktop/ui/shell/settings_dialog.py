@@ -108,7 +108,7 @@ class SettingsDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "Een nieuwe waarneming komt zoveel eerder op de tijdlijn dan het "
-                "moment waarop u op M drukt."
+                "moment waarop je op M drukt."
             ),
             self,
         )

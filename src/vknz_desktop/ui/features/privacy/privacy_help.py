@@ -15,23 +15,23 @@ def privacy_text() -> str:
 staan in één kluis op deze laptop. Het programma maakt nooit verbinding met internet: geen
 cloud, geen updates op de achtergrond, geen statistieken.</p>
 <h3>Versleuteld</h3>
-<p>De kluis is versleuteld. Zonder uw wachtwoord kan niemand de opnames bekijken of de
+<p>De kluis is versleuteld. Zonder jouw wachtwoord kan niemand de opnames bekijken of de
 aantekeningen lezen, ook niet wie de laptop of een kopie van de bestanden in handen krijgt.
 Elke opname heeft een eigen sleutel. Er komen nooit onversleutelde kopieën op de schijf,
 ook niet tijdelijk.</p>
 <h3>Wat er de laptop verlaat</h3>
-<p>Alleen een <b>leersamenvatting</b> die u zelf maakt en eerst ziet: uw leerdoelen en, als u
+<p>Alleen een <b>leersamenvatting</b> die je zelf maakt en eerst ziet: je leerdoelen en, als je
 dat kiest, de tekst van gekoppelde waarnemingen. Namen, adressen, telefoonnummers en
 dergelijke worden eruit gehaald. Nooit in een samenvatting: beeld, geluid, titels van
 opnames, namen van deelnemers, en feedback van een klant die niet mag worden gedeeld.</p>
 <h3>Hoe lang opnames blijven</h3>
-<p>Bij het importeren legt u vast wie toestemming gaf, waarvoor, en tot wanneer de opname
-bewaard mag worden (standaard twaalf maanden). Veertien dagen voor die datum krijgt u een
+<p>Bij het importeren leg je vast wie toestemming gaf, waarvoor, en tot wanneer de opname
+bewaard mag worden (standaard twaalf maanden). Veertien dagen voor die datum krijg je een
 herinnering. Daarna wordt de opname verwijderd: de sleutel wordt vernietigd, zodat niemand
-haar ooit nog kan openen. Uw aantekeningen blijven als tekst, met 'opname verwijderd'.</p>
+haar ooit nog kan openen. Je aantekeningen blijven als tekst, met 'opname verwijderd'.</p>
 <h3>Vergrendelen</h3>
 <p>Na een paar minuten zonder gebruik, als het scherm van de computer op slot gaat, bij
-slaapstand of met Ctrl+L vergrendelt de kluis. Wat u aan het typen was wordt eerst
+slaapstand of met Ctrl+L vergrendelt de kluis. Wat je aan het typen was wordt eerst
 bewaard. Daarna stopt het afspelen, verdwijnen beeld en tekst van het scherm en moet het
 wachtwoord opnieuw worden ingevoerd.</p>
 <h3>Leren, niet beoordelen</h3>
