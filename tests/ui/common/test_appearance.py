@@ -53,3 +53,22 @@ def test_the_style_sheet_goes_with_high_contrast(high_contrast: None) -> None:
     assert isinstance(app, QApplication) and "indicator" in app.styleSheet()
     apply_appearance(100, high_contrast=False)
     assert app.styleSheet() == ""
+
+
+def test_applying_the_same_appearance_again_touches_no_widget(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every unlock applies the settings: when they are what the app already shows, no widget
+    is polished again (a switch still reaches them)."""
+    from vknz_desktop.ui.common import appearance
+
+    polished: list[int] = []
+    monkeypatch.setattr(appearance, "_repolish_style_sheet_widgets", lambda: polished.append(1))
+    apply_appearance(150, False)
+    assert polished == [1]
+    apply_appearance(150, False)
+    assert polished == [1]
+    apply_appearance(100, False)
+    assert polished == [1, 1]
+    apply_appearance(100, False)
+    assert polished == [1, 1]

@@ -117,8 +117,10 @@ def apply_appearance(text_scale: int = 100, high_contrast: bool = False) -> None
         font.setPointSizeF(font.pointSizeF() * scale)
     elif font.pixelSize() > 0:
         font.setPixelSize(round(font.pixelSize() * scale))
-    QGuiApplication.setFont(font)
     was_high = bool(app.property(_HIGH_CONTRAST_PROPERTY))
+    if font == QGuiApplication.font() and high_contrast == was_high:
+        return  # as it is (every unlock applies the settings): nothing to post or polish
+    QGuiApplication.setFont(font)
     if high_contrast:
         QGuiApplication.setPalette(high_contrast_palette())
     elif was_high:
@@ -126,7 +128,7 @@ def apply_appearance(text_scale: int = 100, high_contrast: bool = False) -> None
         # again (and follows the operating system's light/dark scheme from then on).
         QGuiApplication.setPalette(QPalette())
     app.setProperty(_HIGH_CONTRAST_PROPERTY, high_contrast)
-    if isinstance(app, QApplication) and (high_contrast or was_high):
+    if isinstance(app, QApplication) and high_contrast != was_high:
         app.setStyleSheet(HIGH_CONTRAST_STYLE_SHEET if high_contrast else "")
     # Qt posts the font and palette change to the widgets: deliver it now, so that widgets
     # built right after this call (and the style-sheet widgets polished below) take the new
