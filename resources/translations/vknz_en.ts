@@ -5517,7 +5517,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         <message>
             <location line="+12" />
             <source>&amp;Handleiding</source>
-            <translation>User &amp;guide</translation>
+            <translation>&amp;User guide</translation>
         </message>
         <message>
             <location line="+11" />
