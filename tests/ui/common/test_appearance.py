@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLineEdit,
+    QRadioButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from vknz_desktop.ui.common.appearance import apply_appearance
@@ -46,6 +55,21 @@ def test_unticked_boxes_circles_and_field_borders_are_white_on_black(
     assert _bright_pixels(box) > 20
     assert _bright_pixels(radio) > 20
     assert _bright_pixels(field) >= 2 * (field.width() + field.height()) - 8  # all round
+
+
+def test_a_slider_at_its_minimum_shows_its_groove_and_handle(
+    qtbot: QtBot, high_contrast: None
+) -> None:
+    """The timeline's zoom slider starts at its minimum and the volume slider's handle must be
+    found: groove and handle are drawn in white and yellow on black."""
+    slider = QSlider(Qt.Orientation.Horizontal)
+    slider.setRange(0, 100)
+    slider.setValue(0)
+    qtbot.addWidget(slider)
+    slider.resize(200, 30)
+    slider.show()
+    qtbot.waitExposed(slider)
+    assert _bright_pixels(slider) > 150  # the groove's outline all along, and the handle
 
 
 def test_the_style_sheet_goes_with_high_contrast(high_contrast: None) -> None:

@@ -74,8 +74,9 @@ def high_contrast_palette() -> QPalette:
 
 
 #: With the high-contrast palette, Qt's styles draw an unticked check box, a radio circle and
-#: the frame of a text field in colours that vanish on black: this sheet draws them in white
-#: (ticked: yellow, the highlight), and the keyboard focus as a thick yellow frame.
+#: the frame of a text field and a slider's groove and handle in colours that vanish on black:
+#: this sheet draws them in white (ticked, handle: yellow, the highlight), and the keyboard
+#: focus as a thick yellow frame.
 HIGH_CONTRAST_STYLE_SHEET = """
 QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator,
 QAbstractItemView::indicator {
@@ -102,6 +103,23 @@ QLineEdit:disabled, QTextEdit:disabled, QPlainTextEdit:disabled, QAbstractSpinBo
 QComboBox:disabled {
     border: 1px dashed palette(mid);
 }
+QSlider::groove:horizontal {
+    height: 0.35em; border: 1px solid palette(window-text); background: palette(base);
+}
+QSlider::sub-page:horizontal { background: palette(highlight); }
+QSlider::handle:horizontal {
+    width: 0.9em; margin: -0.4em 0; border: 2px solid palette(window-text);
+    background: palette(highlight);
+}
+QSlider::groove:vertical {
+    width: 0.35em; border: 1px solid palette(window-text); background: palette(base);
+}
+QSlider::add-page:vertical { background: palette(highlight); }
+QSlider::handle:vertical {
+    height: 0.9em; margin: 0 -0.4em; border: 2px solid palette(window-text);
+    background: palette(highlight);
+}
+QSlider:focus { border: 2px solid palette(highlight); }
 """
 
 
