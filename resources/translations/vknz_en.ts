@@ -5517,7 +5517,7 @@ The full recording is then permanently destroyed: the key is erased and nobody c
         <message>
             <location line="+12" />
             <source>&amp;Handleiding</source>
-            <translation>User &amp;guide</translation>
+            <translation>&amp;User guide</translation>
         </message>
         <message>
             <location line="+11" />
@@ -5533,75 +5533,63 @@ The full recording is then permanently destroyed: the key is erased and nobody c
     <context>
         <name>StrengthMeter</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/strength_meter.py" line="+55" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+53" />
+            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+57" />
             <source>Sterkte van het wachtwoord</source>
-            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty). The advice under the bar changed (a dialog may want to grow or shrink to it).
-----------
-The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty).</extracomment>
+            <extracomment>The bar's steps (zxcvbn's score 0-4, shown as 1-5 so a typed passphrase never looks empty). The advice under the bar changed (a dialog may want to grow or shrink to it).</extracomment>
             <translation>Password strength</translation>
         </message>
         <message>
-            <location line="+33" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+31" />
+            <location line="+42" />
             <source>Sterkte: nog niets getypt</source>
             <translation>Strength: nothing typed yet</translation>
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+2" />
             <source>Kies een zin van vier of meer losse woorden die niet bij elkaar horen.</source>
             <translation>Choose a sentence of four or more separate words that do not belong together.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+8" />
+            <location line="+8" />
             <source>Sterkte: {0}</source>
             <translation>Strength: {0}</translation>
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+4" />
             <source>Sterk genoeg.</source>
             <translation>Strong enough.</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+40" />
+            <location line="+40" />
             <source>heel zwak</source>
             <translation>very weak</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>zwak</source>
             <translation>weak</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>matig</source>
             <translation>fair</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>redelijk</source>
             <translation>good</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="+1" />
             <source>sterk</source>
             <translation>strong</translation>
         </message>
         <message>
-            <location filename="../../src/vknz_desktop/ui/widgets/strength_meter.py" line="-77" />
+            <location line="-88" />
             <source>Ander voorbeeld</source>
             <translation>Another example</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+74" />
             <source>Bijvoorbeeld: {0}</source>
             <translation>For example: {0}</translation>
         </message>

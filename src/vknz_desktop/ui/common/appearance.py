@@ -74,8 +74,9 @@ def high_contrast_palette() -> QPalette:
 
 
 #: With the high-contrast palette, Qt's styles draw an unticked check box, a radio circle and
-#: the frame of a text field in colours that vanish on black: this sheet draws them in white
-#: (ticked: yellow, the highlight), and the keyboard focus as a thick yellow frame.
+#: the frame of a text field and a slider's groove and handle in colours that vanish on black:
+#: this sheet draws them in white (ticked, handle: yellow, the highlight), and the keyboard
+#: focus as a thick yellow frame.
 HIGH_CONTRAST_STYLE_SHEET = """
 QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator,
 QAbstractItemView::indicator {
@@ -102,6 +103,23 @@ QLineEdit:disabled, QTextEdit:disabled, QPlainTextEdit:disabled, QAbstractSpinBo
 QComboBox:disabled {
     border: 1px dashed palette(mid);
 }
+QSlider::groove:horizontal {
+    height: 0.35em; border: 1px solid palette(window-text); background: palette(base);
+}
+QSlider::sub-page:horizontal { background: palette(highlight); }
+QSlider::handle:horizontal {
+    width: 0.9em; margin: -0.4em 0; border: 2px solid palette(window-text);
+    background: palette(highlight);
+}
+QSlider::groove:vertical {
+    width: 0.35em; border: 1px solid palette(window-text); background: palette(base);
+}
+QSlider::add-page:vertical { background: palette(highlight); }
+QSlider::handle:vertical {
+    height: 0.9em; margin: 0 -0.4em; border: 2px solid palette(window-text);
+    background: palette(highlight);
+}
+QSlider:focus { border: 2px solid palette(highlight); }
 """
 
 
@@ -117,8 +135,10 @@ def apply_appearance(text_scale: int = 100, high_contrast: bool = False) -> None
         font.setPointSizeF(font.pointSizeF() * scale)
     elif font.pixelSize() > 0:
         font.setPixelSize(round(font.pixelSize() * scale))
-    QGuiApplication.setFont(font)
     was_high = bool(app.property(_HIGH_CONTRAST_PROPERTY))
+    if font == QGuiApplication.font() and high_contrast == was_high:
+        return  # as it is (every unlock applies the settings): nothing to post or polish
+    QGuiApplication.setFont(font)
     if high_contrast:
         QGuiApplication.setPalette(high_contrast_palette())
     elif was_high:
@@ -126,7 +146,7 @@ def apply_appearance(text_scale: int = 100, high_contrast: bool = False) -> None
         # again (and follows the operating system's light/dark scheme from then on).
         QGuiApplication.setPalette(QPalette())
     app.setProperty(_HIGH_CONTRAST_PROPERTY, high_contrast)
-    if isinstance(app, QApplication) and (high_contrast or was_high):
+    if isinstance(app, QApplication) and high_contrast != was_high:
         app.setStyleSheet(HIGH_CONTRAST_STYLE_SHEET if high_contrast else "")
     # Qt posts the font and palette change to the widgets: deliver it now, so that widgets
     # built right after this call (and the style-sheet widgets polished below) take the new

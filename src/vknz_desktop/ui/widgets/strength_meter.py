@@ -8,10 +8,11 @@ an example passphrase of four unrelated words, with a button for another one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -30,7 +31,10 @@ STEPS = 5
 
 class StrengthMeter(QWidget):
     """Shows how guessable the passphrase typed so far is; ``update_for(text)`` at every key
-    (connect it to ``QLineEdit.textChanged``)."""
+    (or ``follow(edit)``)."""
+
+    #: The advice under the bar changed (a dialog may want to grow or shrink to it).
+    changed = Signal()
 
     def __init__(
         self,
@@ -75,8 +79,19 @@ class StrengthMeter(QWidget):
             # the estimator loads its word lists once (about a second): after the dialog shows
             QTimer.singleShot(0, self, self.new_suggestion)
 
+    def follow(self, edit: QLineEdit) -> None:
+        """Estimate what is typed in ``edit`` at every change."""
+        edit.textChanged.connect(self.update_for)
+        self.update_for(edit.text())
+
     def update_for(self, passphrase: str) -> None:
         """Estimate ``passphrase`` and show the result."""
+        before = self.advice.text()
+        self._show(passphrase)
+        if self.advice.text() != before:
+            self.changed.emit()
+
+    def _show(self, passphrase: str) -> None:
         if not passphrase:
             self.estimate = None
             self._floor = None

@@ -34,8 +34,8 @@ from vknz_desktop.services.onderzoeker import (
 from vknz_desktop.ui.common import messages
 from vknz_desktop.ui.common.appearance import signal_colour
 from vknz_desktop.ui.common.jobs import BackgroundJob
-from vknz_desktop.ui.features.onderzoeker.strength_meter import StrengthMeter
 from vknz_desktop.ui.widgets.page_header import heading_label
+from vknz_desktop.ui.widgets.strength_meter import StrengthMeter
 
 
 class RegisterDialog(QDialog):
@@ -106,7 +106,7 @@ class RegisterDialog(QDialog):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Herhaal het wachtwoord"))
         form.addRow(self.tr("&Herhaal:"), self.repeat)
-        self.meter = StrengthMeter(self._estimator, self)
+        self.meter = StrengthMeter(self._estimator, self, with_suggestion=False)
         self.meter.follow(self.passphrase)
         self.meter.changed.connect(self._on_advice_changed)
         return form
@@ -143,7 +143,9 @@ class RegisterDialog(QDialog):
     # -- acting -------------------------------------------------------------------------------
     def show_example(self) -> None:
         """A random example of four unrelated words (to take, or to get an idea)."""
-        self.example_label.setText(self.tr("Bijvoorbeeld: {0}").format(self.meter.example()))
+        self.example_label.setText(
+            self.tr("Bijvoorbeeld: {0}").format(self._estimator.suggestion())
+        )
         if self.isVisible():
             self._fit()
 
