@@ -361,7 +361,7 @@ class Vault:
                     self._health_ok = True
             except (DatabaseError, KnownError):  # a page that fails, or quick_check's faults
                 if not self._closing:
-                    self._note_damage()
+                    self.note_damage()
             finally:
                 self._health_conn = None
                 conn.close()
@@ -369,7 +369,7 @@ class Vault:
         self._health_thread = threading.Thread(target=run, name="vault-health", daemon=True)
         self._health_thread.start()
 
-    def _note_damage(self) -> None:
+    def note_damage(self) -> None:
         log.warning("background check found damage in vault.db")
         remove_health_marker(self._db_path)
         self.health_problem = (

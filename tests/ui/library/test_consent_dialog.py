@@ -100,7 +100,7 @@ def test_import_details_build_the_request(details: ImportDetailsDialog) -> None:
 
 def test_import_details_tab_order_and_names(details: ImportDetailsDialog) -> None:
     details.participants_editor.add_participant("B", Role.KLANT)
-    details._set_tab_order()
+    details.set_tab_order()
     chain = []
     widget: QWidget | None = details.title_edit
     for _ in range(40):

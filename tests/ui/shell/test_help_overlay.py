@@ -50,7 +50,7 @@ def test_every_row_is_on_the_card_and_the_card_in_the_window(
 
 def test_the_windows_overlay_lists_the_registry(window: MainWindow, qtbot: QtBot) -> None:
     window.show_shortcuts()
-    rows = window.help_overlay._rows
+    rows = window.help_overlay.rows
     assert ("F1", "Handleiding") in [(k, m.replace("&", "")) for k, m in rows]
     assert window.help_overlay.layout_sheet().fits
     window.help_overlay.hide()

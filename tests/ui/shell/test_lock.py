@@ -262,7 +262,7 @@ def test_after_a_lock_no_view_holds_the_users_words(
     left = [text for text in _all_texts(window) if CANARY in text or "Testgesprek" in text]
     assert left == []
     assert not window.workspace.video.has_picture()
-    assert window.context.controller._latest is None  # the last decoded picture is gone
+    assert window.context.controller.latest_picture is None  # the last decoded picture is gone
     assert elapsed < 2.0  # the lock finishes within 2 s
     reopened = window.context.gateway.open("paard batterij nietje")
     try:  # what was being typed was saved first

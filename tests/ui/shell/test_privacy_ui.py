@@ -266,8 +266,8 @@ def test_windows_session_messages_lock_the_vault(
 
     registered: list[int] = []
     watcher = window.session_watcher
-    watcher._install_windows_filter(registered.append)
-    native = watcher._native
+    watcher.install_windows_filter(registered.append)
+    native = watcher.native
     assert native is not None
     try:
         unlock(window)

@@ -32,7 +32,7 @@ def test_damage_found_after_unlock_is_said_once_and_lock_is_offered(
     assert vault is not None
     vault.wait_for_health_check()
     assert window.health_watcher.timer.isActive()
-    vault._note_damage()  # what the background check does when it finds damage
+    vault.note_damage()  # what the background check does when it finds damage
     qtbot.waitUntil(lambda: window.health_watcher.shown is not None, timeout=3000)
     questions = [m for m in shown_messages if m[0] == "question"]
     assert len(questions) == 1 and questions[0][1] == "Schade in de kluis"
@@ -54,7 +54,7 @@ def test_answering_yes_locks_at_once(
     unlock(window)
     assert window.vault is not None
     window.vault.wait_for_health_check()
-    window.vault._note_damage()
+    window.vault.note_damage()
     qtbot.waitUntil(lambda: window.vault is None, timeout=3000)
     assert window.stack.currentWidget() is window.locked_page
     assert not window.health_watcher.timer.isActive()

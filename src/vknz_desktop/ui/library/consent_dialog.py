@@ -193,7 +193,7 @@ class ImportDetailsDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self._buttons.row)
 
-        self._set_tab_order()
+        self.set_tab_order()
         self.details.focus_title()
         self._buttons.update()
 
@@ -298,7 +298,7 @@ class ImportDetailsDialog(QDialog):
         super().showEvent(event)
 
     # -- internals ----------------------------------------------------------------------------
-    def _set_tab_order(self) -> None:
+    def set_tab_order(self) -> None:
         form = self.consent_form
         # as they are seen: the file's checkbox above the title (the title has the keyboard
         # first; Shift+Tab reaches the checkbox)

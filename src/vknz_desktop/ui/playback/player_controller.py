@@ -93,7 +93,7 @@ class PlayerController(QObject):
         self._recording: Recording | None = None
         self._streams: list[MediaStream] = []
         self._stream_factory: StreamFactory | None = None
-        self._latest: VideoFrame | None = None
+        self.latest_picture: VideoFrame | None = None
         self._frame_lock = threading.Lock()
         self._frame_pending = False
         # libVLC's pictures are counted as they arrive (its thread); after a seek only those
@@ -168,7 +168,7 @@ class PlayerController(QObject):
             self._exact_stream.close()
             self._exact_stream = None
         with self._frame_lock:
-            self._latest = None
+            self.latest_picture = None
             self._frame_pending = False
         self._recording = None
         self._stream_factory = None
@@ -347,7 +347,7 @@ class PlayerController(QObject):
         # libVLC thread: keep only the newest frame (and its number), signal once per batch.
         with self._frame_lock:
             self._vlc_count += 1
-            self._latest = frame
+            self.latest_picture = frame
             self._latest_count = self._vlc_count
             if self._frame_pending:
                 return
@@ -357,8 +357,8 @@ class PlayerController(QObject):
     @Slot()
     def _deliver_frame(self) -> None:
         with self._frame_lock:
-            frame, count = self._latest, self._latest_count
-            self._latest = None
+            frame, count = self.latest_picture, self._latest_count
+            self.latest_picture = None
             self._frame_pending = False
             current = self._accept_from is not None and count > self._accept_from
         if frame is None or self._recording is None or not self._playing or not current:
@@ -371,7 +371,7 @@ class PlayerController(QObject):
         place (``_check_settled``); a picture waiting to be painted is dropped now."""
         with self._frame_lock:
             self._accept_from = None
-            self._latest = None
+            self.latest_picture = None
         self._settle = (target_ms, self._player.time_ms(), time.monotonic())
 
     def _check_settled(self) -> None:

@@ -25,13 +25,13 @@ class HelpOverlay(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Sneltoetsen"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._rows: list[tuple[str, str]] = []
+        self.rows: list[tuple[str, str]] = []
         parent.installEventFilter(self)
         self.hide()
 
     def set_rows(self, rows: Sequence[tuple[str, str]]) -> None:
         """The shortcuts to list."""
-        self._rows = list(rows)
+        self.rows = list(rows)
 
     def show_over_parent(self) -> None:
         """Cover the parent and take focus."""
@@ -88,13 +88,13 @@ class HelpOverlay(QWidget):
         title_font.setBold(True)
         title_height = QFontMetrics(title_font).height() * 2
         line = metrics.height() + 6
-        key_width = max((metrics.horizontalAdvance(k) for k, _ in self._rows), default=0) + 4
-        meaning_width = max((metrics.horizontalAdvance(m) for _, m in self._rows), default=0) + 4
+        key_width = max((metrics.horizontalAdvance(k) for k, _ in self.rows), default=0) + 4
+        meaning_width = max((metrics.horizontalAdvance(m) for _, m in self.rows), default=0) + 4
         available = self.width() - 2 * margin
         gap = 24  # between columns
         column_width = min(key_width + 16 + meaning_width + gap, max(1, available // columns))
         key_width = min(key_width, column_width // 2)
-        per_column = -(-len(self._rows) // columns) if self._rows else 0
+        per_column = -(-len(self.rows) // columns) if self.rows else 0
         footer = metrics.height() * 2
         width = columns * column_width - gap + 2 * margin
         height = title_height + per_column * line + footer + margin
@@ -105,7 +105,7 @@ class HelpOverlay(QWidget):
             min(height, self.height()),
         )
         rows = []
-        for index in range(len(self._rows)):
+        for index in range(len(self.rows)):
             column, row = divmod(index, per_column)
             x = card.left() + margin + column * column_width
             y = card.top() + title_height + row * line
@@ -135,7 +135,7 @@ class HelpOverlay(QWidget):
         )
         painter.setFont(sheet.font)
         metrics = painter.fontMetrics()
-        for (keys, meaning), (key_rect, meaning_rect) in zip(self._rows, sheet.rows, strict=True):
+        for (keys, meaning), (key_rect, meaning_rect) in zip(self.rows, sheet.rows, strict=True):
             painter.setPen(QColor(255, 214, 102))
             painter.drawText(
                 key_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, keys

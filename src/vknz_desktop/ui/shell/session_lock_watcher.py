@@ -41,7 +41,7 @@ class SessionLockWatcher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.connected: list[str] = []
-        self._native: _WindowsFilter | None = None
+        self.native: _WindowsFilter | None = None
 
     def start(
         self, session_bus: Any = None, system_bus: Any = None, platform: str = sys.platform
@@ -50,16 +50,16 @@ class SessionLockWatcher(QObject):
         if platform.startswith("linux"):
             self._connect_dbus(session_bus, system_bus)
         elif platform == "win32":
-            self._install_windows_filter()
+            self.install_windows_filter()
 
     def stop(self) -> None:
         """Remove the Windows message filter, if one was installed."""
         from PySide6.QtCore import QCoreApplication
 
         app = QCoreApplication.instance()
-        if self._native is not None and app is not None:
-            app.removeNativeEventFilter(self._native)
-        self._native = None
+        if self.native is not None and app is not None:
+            app.removeNativeEventFilter(self.native)
+        self.native = None
 
     def _connect_dbus(self, session_bus: Any, system_bus: Any) -> None:
         try:
@@ -110,14 +110,14 @@ class SessionLockWatcher(QObject):
     def _on_session_lock(self) -> None:
         self.lockRequested.emit("session-lock")
 
-    def _install_windows_filter(self, register: Callable[[int], object] | None = None) -> None:
+    def install_windows_filter(self, register: Callable[[int], object] | None = None) -> None:
         from PySide6.QtCore import QCoreApplication
 
         app = QCoreApplication.instance()
         if app is None:
             return
-        self._native = _WindowsFilter(self, register)
-        app.installNativeEventFilter(self._native)
+        self.native = _WindowsFilter(self, register)
+        app.installNativeEventFilter(self.native)
         self.connected.append("WM_WTSSESSION_CHANGE")
 
 

@@ -90,7 +90,7 @@ def test_why_opening_closing_and_registering_are_disabled(host: FakeHost) -> Non
     )
     assert unlock.isEnabled()
     assert not register.isEnabled() and "open eerst je eigen sleutel" in register.toolTip()
-    feature._on_unlocked(FakeKey())  # type: ignore[arg-type]
+    feature.use_key(FakeKey())  # type: ignore[arg-type]
     assert not unlock.isEnabled() and unlock.toolTip() == (
         "De sleutel van Onderzoeker Fictief is al open."
     )
@@ -117,7 +117,7 @@ def test_the_marker_shows_in_the_status_bar_while_a_key_is_open(host: FakeHost) 
     sent: list[object] = []
     feature.keyChanged.connect(sent.append)
     key = FakeKey()
-    feature._on_unlocked(key)  # type: ignore[arg-type]
+    feature.use_key(key)  # type: ignore[arg-type]
     assert sent == [key]
     assert (
         feature.marker.isVisible() and feature.marker.text() == "Sleutel open: Onderzoeker Fictief"
@@ -134,7 +134,7 @@ def test_shutdown_closes_the_key_and_the_vault_closing_clears_the_page(host: Fak
     sent: list[object] = []
     feature.keyChanged.connect(sent.append)
     key = FakeKey()
-    feature._on_unlocked(key)  # type: ignore[arg-type]
+    feature.use_key(key)  # type: ignore[arg-type]
     feature.shutdown()
     host.events.vaultClosing.emit()
     assert key.closed and sent == [key, None] and feature.key is None

@@ -346,14 +346,14 @@ def test_cancelling_an_export_leaves_nothing(
     target.mkdir()
     _choose_folder(monkeypatch, target)
     _answers(monkeypatch, ("ONVERSLEUTELD", True))
-    gate = _Gate(dialog._requests)
-    dialog._requests = gate
+    gate = _Gate(dialog.requests)
+    dialog.requests = gate
     before = _audit_actions(window)
     dialog.select("Klant Jansen")
     dialog.plain_button.click()
     assert gate.started.wait(5)
     assert dialog.busy
-    progress = dialog._progress
+    progress = dialog.progress
     assert progress is not None and progress.isVisible()
     QTest.keyClick(dialog, Qt.Key.Key_Escape)  # the dialog stays while the work runs
     assert dialog.isVisible()
@@ -378,10 +378,10 @@ def test_a_full_disk_is_a_clear_message(
     _choose_folder(monkeypatch, tmp_path / "leeg")
     (tmp_path / "leeg").mkdir()
     _answers(monkeypatch, ("ONVERSLEUTELD", True))
-    gate = _Gate(dialog._requests)
+    gate = _Gate(dialog.requests)
     gate.error = DiskFullError("De schijf is vol. Maak ruimte vrij en probeer het opnieuw.")
     gate.go.set()
-    dialog._requests = gate
+    dialog.requests = gate
     dialog.select("Klant Jansen")
     dialog.plain_button.click()
     _wait(qtbot, dialog)

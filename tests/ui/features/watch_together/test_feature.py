@@ -139,8 +139,8 @@ def test_a_card_pauses_the_film_makes_way_when_it_plays_and_goes_away_by_itself(
     host.controller.toggle()  # play again: the card makes way
     assert view.big_pictogram.topic is None
     host.controller.toggle()
-    assert view._topic_timer.interval() == 20_000  # the handleiding says 20 seconds
-    view._topic_timer.setInterval(50)
+    assert view.topic_timer.interval() == 20_000  # the handleiding says 20 seconds
+    view.topic_timer.setInterval(50)
     view.toggle_topic(TOPICS[1])
     assert view.big_pictogram.topic is TOPICS[1]
     qtbot.waitUntil(lambda: view.big_pictogram.topic is None, timeout=2000)  # by itself

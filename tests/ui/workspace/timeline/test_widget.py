@@ -405,9 +405,9 @@ def test_overlapping_clips_get_rows_of_their_own(timeline):
     lane = timeline.lane_rect("clips")
     # a click on b's row between 20 and 30 s finds b's handle at 20 s, not a's band
     y_b = lane.top() + lane.height() * (rows["b"] + 0.5) / 2
-    assert timeline._handle_at(QPointF(timeline.time_to_x(20_000), y_b)) == ("b", "start")
+    assert timeline.handle_at(QPointF(timeline.time_to_x(20_000), y_b)) == ("b", "start")
     y_a = lane.top() + lane.height() * (rows["a"] + 0.5) / 2
-    assert timeline._handle_at(QPointF(timeline.time_to_x(20_000), y_a)) is None
+    assert timeline.handle_at(QPointF(timeline.time_to_x(20_000), y_a)) is None
     timeline.set_clips([TimelineClip("d", 50_000, 60_000, "#3D7CC9", "Los")])
     assert timeline.clip_row_count() == 1
 

@@ -292,7 +292,7 @@ class OnderzoekerFeature(QObject):
             role=session.identity.role,
             parent=self.host.dialog_parent(),
         )
-        dialog.unlocked.connect(self._on_unlocked)
+        dialog.unlocked.connect(self.use_key)
         self._open(dialog)
 
     def _open_dialog_again(self) -> bool:
@@ -327,7 +327,7 @@ class OnderzoekerFeature(QObject):
         messages.status(text, 15_000)
         self.refresh()
 
-    def _on_unlocked(self, key: OnderzoekerSession) -> None:
+    def use_key(self, key: OnderzoekerSession) -> None:
         self._forget_key()
         self._key = key
         self.marker.setText(self.tr("Sleutel open: {0}").format(key.name))

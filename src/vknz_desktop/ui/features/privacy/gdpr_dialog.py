@@ -175,7 +175,7 @@ class GdprDialog(QDialog):
         estimator: PassphraseEstimator | None = None,
     ) -> None:
         super().__init__(parent)
-        self._requests = requests
+        self.requests = requests
         self._estimator = estimator
         self._role = role
         self._before_erase = before_erase
@@ -183,7 +183,7 @@ class GdprDialog(QDialog):
         self._closing = False
         self._job: BackgroundJob[list[Recording]] | None = None
         self._request: _Request | None = None
-        self._progress: GdprProgressDialog | None = None
+        self.progress: GdprProgressDialog | None = None
         self._recordings: list[Recording] = []
 
         self.setWindowTitle(self.tr("AVG-verzoek"))
@@ -323,7 +323,7 @@ class GdprDialog(QDialog):
         chosen = self.selected_name()
         problem: str | None = None
         try:
-            listed = self._requests.participants()
+            listed = self.requests.participants()
         except KnownError as error:
             listed, problem = [], error.message
         grouped: dict[str, tuple[str, list[str]]] = {}
@@ -376,8 +376,8 @@ class GdprDialog(QDialog):
             self._update_buttons()
             return
         try:
-            recordings = self._requests.recordings_of(name)
-            counts = self._requests.observation_counts(name)
+            recordings = self.requests.recordings_of(name)
+            counts = self.requests.observation_counts(name)
         except KnownError as error:
             self.summary.setText(error.message)
             self._update_buttons()
@@ -447,7 +447,7 @@ class GdprDialog(QDialog):
         self._start(
             _Request(
                 title=self.tr("Versleuteld pakket maken"),
-                work=lambda progress, cancel: self._requests.export_encrypted(
+                work=lambda progress, cancel: self.requests.export_encrypted(
                     name, target, passphrase, role=self._role, progress=progress, cancel=cancel
                 ),
                 describe=self._bytes_text(self.tr("Het versleutelde pakket wordt gemaakt.")),
@@ -500,7 +500,7 @@ class GdprDialog(QDialog):
         self._start(
             _Request(
                 title=self.tr("Onversleutelde map maken"),
-                work=lambda progress, cancel: self._requests.export_plain(
+                work=lambda progress, cancel: self.requests.export_plain(
                     name, target, role=self._role, progress=progress, cancel=cancel
                 ),
                 describe=self._bytes_text(self.tr("De bestanden worden geschreven.")),
@@ -517,8 +517,8 @@ class GdprDialog(QDialog):
         if name is None or self.busy:
             return
         try:
-            recordings = self._requests.recordings_of(name)
-            counts = self._requests.observation_counts(name)
+            recordings = self.requests.recordings_of(name)
+            counts = self.requests.observation_counts(name)
         except KnownError as error:
             self._warn(self.tr("Verwijderen niet mogelijk"), error.message)
             return
@@ -573,7 +573,7 @@ class GdprDialog(QDialog):
         self._start(
             _Request(
                 title=self.tr("Alles verwijderen"),
-                work=lambda progress, _cancel: self._requests.erase(
+                work=lambda progress, _cancel: self.requests.erase(
                     name, role=self._role, progress=progress, keep_in_register=keep_in_register
                 ),
                 describe=lambda done, total: self.tr("{0} van {1} opname(s) verwijderd.").format(
@@ -611,7 +611,7 @@ class GdprDialog(QDialog):
     def _remaining_text(self, name: str) -> str:
         """Where the vault names ``name`` now (``remaining``), by kind of place, with counts."""
         try:
-            places = self._requests.remaining(name)
+            places = self.requests.remaining(name)
         except KnownError:
             return ""
         totals: dict[str, int] = {}
@@ -705,13 +705,13 @@ class GdprDialog(QDialog):
         dialog = GdprProgressDialog(request.title, request.cancellable, self)
         dialog.set_progress(0, 0, request.describe(0, 0))
         dialog.cancelRequested.connect(job.cancel)
-        self._progress = dialog
+        self.progress = dialog
         dialog.show()
         log.info("privacy request started")
         job.start()
 
     def _on_worker_progress(self, done: int, total: int) -> None:
-        request, dialog = self._request, self._progress
+        request, dialog = self._request, self.progress
         if request is None or dialog is None:
             return
         dialog.set_progress(done, total, request.describe(done, total))
@@ -722,10 +722,10 @@ class GdprDialog(QDialog):
         self._job = None
         if job is not None:
             job.deleteLater()
-        if self._progress is not None:
-            self._progress.finish()
-            self._progress.deleteLater()
-            self._progress = None
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress.deleteLater()
+            self.progress = None
         self._update_buttons()
         if request is None:
             return

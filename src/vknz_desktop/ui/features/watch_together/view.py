@@ -115,10 +115,10 @@ class SamenKijkenView(QWidget):
         self._saved_timer.setSingleShot(True)
         self._saved_timer.setInterval(SAVED_SHOWN_MS)
         self._saved_timer.timeout.connect(self.saved_label.hide)
-        self._topic_timer = QTimer(self)
-        self._topic_timer.setSingleShot(True)
-        self._topic_timer.setInterval(TOPIC_SHOWN_MS)
-        self._topic_timer.timeout.connect(lambda: self.toggle_topic(None))
+        self.topic_timer = QTimer(self)
+        self.topic_timer.setSingleShot(True)
+        self.topic_timer.setInterval(TOPIC_SHOWN_MS)
+        self.topic_timer.timeout.connect(lambda: self.toggle_topic(None))
 
         self._connect()
         self._add_shortcuts()
@@ -287,9 +287,9 @@ class SamenKijkenView(QWidget):
         for button in self.pictogram_buttons:
             button.setChecked(shown is not None and button.topic.id == shown.id)
         if shown is None:
-            self._topic_timer.stop()
+            self.topic_timer.stop()
         else:
-            self._topic_timer.start()
+            self.topic_timer.start()
 
     @property
     def shown_topic(self) -> Topic | None:

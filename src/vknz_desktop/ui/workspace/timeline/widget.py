@@ -549,7 +549,7 @@ class TimelineWidget(QWidget):
             super().mousePressEvent(event)
             return
         pos = event.position()
-        handle = self._handle_at(pos)
+        handle = self.handle_at(pos)
         if handle is not None:
             clip_id, edge = handle
             clip = self._clip(clip_id)
@@ -607,7 +607,7 @@ class TimelineWidget(QWidget):
                 drag.end = max(min(wanted, self._duration), drag.start + MIN_CLIP_MS)
             self._update_clip_band(drag.start, drag.end)
         elif self._duration > 0:
-            handle = self._handle_at(pos)
+            handle = self.handle_at(pos)
             marker = None if handle is not None else self._marker_at(pos)
             self._set_hover(marker, handle)
             if handle is not None:
@@ -786,7 +786,7 @@ class TimelineWidget(QWidget):
             return None
         return nearest
 
-    def _handle_at(self, pos: QPointF) -> tuple[str, Literal["start", "end"]] | None:
+    def handle_at(self, pos: QPointF) -> tuple[str, Literal["start", "end"]] | None:
         if not self._clips:
             return None
         lane = self._lanes().clips
