@@ -213,6 +213,11 @@
             <translation>researcher</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>feedback verzegeld</source>
+            <translation>feedback sealed</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>verzegelde feedback meegegeven</source>
             <translation>sealed feedback included</translation>
@@ -2166,6 +2171,11 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <source>Geïmporteerd; het bronbestand is verwijderd. Verwijder de opname ook uit een cloud of back-up van de telefoon.</source>
             <translation>Imported; the source file was removed. Also remove the recording from the phone's cloud or backup.</translation>
         </message>
+        <message>
+            <location line="+7" />
+            <source>Geïmporteerd; de opname staat in de bibliotheek (Ctrl+B).</source>
+            <translation>Imported; the recording is in the library (Ctrl+B).</translation>
+        </message>
     </context>
     <context>
         <name>KijkwijzerPanel</name>
@@ -4065,12 +4075,12 @@ Seen or heard: {names}</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Bijvoorbeeld: {0}</source>
             <translation>For example: {0}</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords are not the same.</translation>
         </message>
