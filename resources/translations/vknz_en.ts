@@ -2573,7 +2573,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+222" />
+            <location line="+232" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -3094,7 +3094,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>OnderzoekerUnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/unlock_dialog.py" line="+55" />
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/unlock_dialog.py" line="+54" />
             <location line="+2" />
             <source>Sleutel van de onderzoeker openen</source>
             <translation>Open the researcher's key</translation>
@@ -3140,7 +3140,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+21" />
             <source>Voer het wachtwoord van de onderzoeker in.</source>
             <translation>Enter the researcher's password.</translation>
         </message>
@@ -4004,7 +4004,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>RegisterDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/register_dialog.py" line="+64" />
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/register_dialog.py" line="+63" />
             <location line="+2" />
             <source>Onderzoeker registreren</source>
             <translation>Register a researcher</translation>
@@ -4080,7 +4080,7 @@ Seen or heard: {names}</translation>
             <translation>For example: {0}</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+19" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords are not the same.</translation>
         </message>
@@ -6551,13 +6551,13 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+207" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+212" />
             <source>Tekst kopiëren</source>
-            <extracomment>One step of the timeline's zoom (menu, buttons, + and -).</extracomment>
+            <extracomment>One step of the timeline's zoom (menu, buttons, + and -). Timeline ids of the marks of sealed klant feedback (no observation has such an id).</extracomment>
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+201" />
+            <location line="+205" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -6608,6 +6608,11 @@ The first time after installing this takes about a minute, after that a few seco
         </message>
         <message>
             <location line="+33" />
+            <source>Hier gaf de klant feedback. Alleen de onderzoeker kan die lezen, tot de klant toestemming geeft om het te delen.</source>
+            <translation>The client gave feedback here. Only the researcher can read it, until the client agrees to share it.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
             <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
         </message>
