@@ -213,6 +213,11 @@
             <translation>researcher</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>feedback verzegeld</source>
+            <translation>feedback sealed</translation>
+        </message>
+        <message>
             <location line="+2" />
             <source>verzegelde feedback meegegeven</source>
             <translation>sealed feedback included</translation>
@@ -2166,6 +2171,11 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <source>Geïmporteerd; het bronbestand is verwijderd. Verwijder de opname ook uit een cloud of back-up van de telefoon.</source>
             <translation>Imported; the source file was removed. Also remove the recording from the phone's cloud or backup.</translation>
         </message>
+        <message>
+            <location line="+7" />
+            <source>Geïmporteerd; de opname staat in de bibliotheek (Ctrl+B).</source>
+            <translation>Imported; the recording is in the library (Ctrl+B).</translation>
+        </message>
     </context>
     <context>
         <name>KijkwijzerPanel</name>
@@ -2563,7 +2573,7 @@ Create a learning goal with 'New learning goal', or select observations in a rec
             <translation>{0} — VKNZ</translation>
         </message>
         <message>
-            <location line="+222" />
+            <location line="+232" />
             <source>De nieuwe taal geldt vanaf de volgende keer dat VKNZ start.</source>
             <translation>The new language applies from the next time VKNZ starts.</translation>
         </message>
@@ -3084,7 +3094,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
     <context>
         <name>OnderzoekerUnlockDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/unlock_dialog.py" line="+55" />
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/unlock_dialog.py" line="+54" />
             <location line="+2" />
             <source>Sleutel van de onderzoeker openen</source>
             <translation>Open the researcher's key</translation>
@@ -3130,7 +3140,7 @@ From Looking to Seeing: reviewing conversations to learn from them. Recordings a
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+21" />
             <source>Voer het wachtwoord van de onderzoeker in.</source>
             <translation>Enter the researcher's password.</translation>
         </message>
@@ -3994,7 +4004,7 @@ Seen or heard: {names}</translation>
     <context>
         <name>RegisterDialog</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/register_dialog.py" line="+64" />
+            <location filename="../../src/vknz_desktop/ui/features/onderzoeker/register_dialog.py" line="+63" />
             <location line="+2" />
             <source>Onderzoeker registreren</source>
             <translation>Register a researcher</translation>
@@ -4065,12 +4075,12 @@ Seen or heard: {names}</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Bijvoorbeeld: {0}</source>
             <translation>For example: {0}</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+19" />
             <source>De twee wachtwoorden zijn niet gelijk.</source>
             <translation>The two passwords are not the same.</translation>
         </message>
@@ -6541,13 +6551,13 @@ The first time after installing this takes about a minute, after that a few seco
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+207" />
+            <location filename="../../src/vknz_desktop/ui/workspace/workspace.py" line="+212" />
             <source>Tekst kopiëren</source>
-            <extracomment>One step of the timeline's zoom (menu, buttons, + and -).</extracomment>
+            <extracomment>One step of the timeline's zoom (menu, buttons, + and -). Timeline ids of the marks of sealed klant feedback (no observation has such an id).</extracomment>
             <translation>Copy text</translation>
         </message>
         <message>
-            <location line="+201" />
+            <location line="+205" />
             <source>Alleen-lezen: de kluis is beschadigd; er kan niets worden gewijzigd.</source>
             <translation>Read-only: the vault is damaged; nothing can be changed.</translation>
         </message>
@@ -6598,6 +6608,11 @@ The first time after installing this takes about a minute, after that a few seco
         </message>
         <message>
             <location line="+33" />
+            <source>Hier gaf de klant feedback. Alleen de onderzoeker kan die lezen, tot de klant toestemming geeft om het te delen.</source>
+            <translation>The client gave feedback here. Only the researcher can read it, until the client agrees to share it.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Gekopieerd; het klembord wordt over 30 seconden weer leeggemaakt.</source>
             <translation>Copied; the clipboard will be cleared again in 30 seconds.</translation>
         </message>

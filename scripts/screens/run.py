@@ -66,6 +66,7 @@ def apply_mode(stage: Stage, mode: Mode) -> None:
 
 def shoot(stage: Stage, scene: Scene) -> None:
     name = f"{scene.name}-{stage.mode.tag}"
+    stage.window.help_overlay.hide()  # the '?' scene leaves it open over the window
     try:
         widget = scene.show(stage) or stage.window
     except Exception:  # a broken scene is reported, the others still run

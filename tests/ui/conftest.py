@@ -113,11 +113,16 @@ def worker_stops(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return stops
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def _deduce_preloaded(deduce_loaded: float | None) -> None:
-    """deduce loaded once before any GUI test: the app's own preload after unlocking then finds
-    it in memory, so its background thread ends at once (tests/ui/test_learning.py checks the
-    waiting path with a slow stand-in)."""
+    """deduce loaded before every GUI test (once per session; again only when a test outside
+    tests/ui ended the worker): the app's own preload after unlocking then finds it loaded, so
+    its background thread ends at once (tests/ui/features/learning checks the waiting path
+    with a slow stand-in)."""
+    from vknz_desktop.export import deidentifier
+
+    if not deidentifier.is_loaded():
+        deidentifier.preload()
 
 
 @pytest.fixture

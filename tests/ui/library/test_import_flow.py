@@ -92,13 +92,19 @@ def test_flow_imports_a_video_into_the_vault(
     shown_messages: list[tuple[str, str, str]],
     dialog_runs: list[ImportDetailsDialog],
 ) -> None:
+    from vknz_desktop.ui.common import messages
+
     flow = make_flow(window, vault)
     imported: list[Recording] = []
     flow.imported.connect(imported.append)
+    statuses: list[str] = []
+    messages.bridge().statusShown.connect(lambda text, _ms: statuses.append(text))
     with qtbot.waitSignal(flow.finished, timeout=30_000):
         flow.start([VIDEO_MP4])
     assert flow.wait_idle(1000)
     assert shown_messages == []
+    # a confirmation in the main window's status bar, whatever page is showing; no title
+    assert statuses == ["Geïmporteerd; de opname staat in de bibliotheek (Ctrl+B)."]
     assert len(dialog_runs) == 1
     assert len(imported) == 1
     stored = vault.recordings()

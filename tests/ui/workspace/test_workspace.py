@@ -463,7 +463,7 @@ def test_at_200_percent_a_whole_question_and_rows_are_visible(
         # the explanations make room for the questions; they stay in the tooltips
         assert panel.compact and not panel.description.isVisible()
         assert not panel.sections[0].explanation.isVisible()
-        assert "Eerst waarnemen" in panel._label.toolTip()
+        assert "Eerst waarnemen" in panel.profile_label.toolTip()
         assert panel.sections[0].title.toolTip()
         viewport = panel.scroll_area.viewport()
         first = panel.question_rows()[0]

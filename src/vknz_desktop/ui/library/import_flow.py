@@ -328,6 +328,10 @@ class ImportFlow(QObject):
                 ),
                 15_000,
             )
+        else:  # seen from any page: the status bar belongs to the main window
+            messages.status(
+                self.tr("Geïmporteerd; de opname staat in de bibliotheek (Ctrl+B)."), 10_000
+            )
 
     def _close_progress(self) -> None:
         dialog = self._progress_dialog

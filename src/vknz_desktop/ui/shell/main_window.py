@@ -564,8 +564,18 @@ class MainWindow(QMainWindow):
                     self.tr("De opname zelf is verwijderd; alleen de aantekeningen zijn er nog.")
                 )
             clips = session.review.clips if session.review is not None else None
+            sealed = session.onderzoeker
             self._workspace.open(
-                recording, session.vault, session.observations, position_ms, clips=clips
+                recording,
+                session.vault,
+                session.observations,
+                position_ms,
+                clips=clips,
+                sealed_times=(
+                    (lambda rid: [i.time_ms for i in sealed.sealed_items(rid)])
+                    if sealed is not None
+                    else None
+                ),
             )
         except KnownError as error:
             messages.show_known_error(self, error)

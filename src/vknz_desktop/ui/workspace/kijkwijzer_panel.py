@@ -185,7 +185,7 @@ class KijkwijzerPanel(QWidget):
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.description)
-        self._label = label
+        self.profile_label = label
         self._compact = False
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -214,7 +214,7 @@ class KijkwijzerPanel(QWidget):
         theme titles."""
         self._compact = compact
         self.description.setVisible(not compact)
-        self._label.setToolTip(plain_tooltip(self.description.text()) if compact else "")
+        self.profile_label.setToolTip(plain_tooltip(self.description.text()) if compact else "")
         for section in self.sections:
             section.explanation.setVisible(not compact)
 

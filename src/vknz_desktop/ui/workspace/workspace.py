@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QImage, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
@@ -131,6 +131,10 @@ class RightColumn(QScrollArea):
             self.reveal(new)
 
 
+#: Timeline ids of the marks of sealed klant feedback (no observation has such an id).
+HIDDEN_MARKER_PREFIX = "sealed:"
+
+
 class Workspace(QWidget):
     """One recording under review (implements ``WorkspaceApi`` for the features)."""
 
@@ -155,6 +159,7 @@ class Workspace(QWidget):
         self.undo_stack = QUndoStack(self)
         self._vault: OpenVault | None = None
         self._service: ObservationService | None = None
+        self._sealed_times: Callable[[str], Sequence[int]] | None = None
         self._recording: Recording | None = None
         self._observations: list[Observation] = []
         self._resume_after_typing = False
@@ -338,12 +343,15 @@ class Workspace(QWidget):
         position_ms: int = 0,
         *,
         clips: ClipService | None = None,
+        sealed_times: Callable[[str], Sequence[int]] | None = None,
     ) -> None:
         """Show ``recording`` from ``vault``, paused at ``position_ms``; ``clips`` shows its
-        fragments (none without)."""
+        fragments (none without); ``sealed_times(recording_id)`` gives the moments of the
+        klant's sealed feedback, marked on the timeline without their words."""
         self.close_recording()
         self._vault = vault
         self._service = observations
+        self._sealed_times = sealed_times
         self._recording = recording
         self.undo_stack.clear()
         self.video.clear()
@@ -387,6 +395,7 @@ class Workspace(QWidget):
         self._recording = None
         self._vault = None
         self._service = None
+        self._sealed_times = None
 
     def save_pending_observation(self) -> bool:
         """Store what is being typed (e.g. before a lock). Returns whether something was saved."""
@@ -570,7 +579,22 @@ class Workspace(QWidget):
                 TimelineMarker(o.id, o.time_ms, self._colour(o, profile), self._label(o))
                 for o in self._observations
             ]
+            + self._hidden_markers()
         )
+
+    def _hidden_markers(self) -> list[TimelineMarker]:
+        """Where the klant said something that is sealed (``domain.sealing``): a grey mark that
+        says so, never the words."""
+        if self._sealed_times is None or self._recording is None:
+            return []
+        text = self.tr(
+            "Hier gaf de klant feedback. Alleen de onderzoeker kan die lezen, tot de klant "
+            "toestemming geeft om het te delen."
+        )
+        return [
+            TimelineMarker(f"{HIDDEN_MARKER_PREFIX}{n}", time_ms, FREE_COLOUR, text)
+            for n, time_ms in enumerate(self._sealed_times(self._recording.id))
+        ]
 
     def copy_selected_observations(self) -> None:
         """Ctrl+C in the observation list: copy their text, cleared again after 30 s."""

@@ -608,3 +608,17 @@ def test_the_help_page_names_the_menu_items_that_exist(window: MainWindow) -> No
     menu = window.registry.menu("onderzoeker").title().replace("&", "")
     unlock = window.registry.action("onderzoeker.unlock").text().replace("&", "").rstrip("…")
     assert f"{menu} → {unlock}" in text
+
+
+def test_the_workspace_marks_where_sealed_feedback_is_without_its_words(
+    window: MainWindow, klant_items: list[Observation], demo_vault: dict[str, str]
+) -> None:
+    """The klantmanager sees where the klant said something (a grey mark that says why it
+    cannot be read), never what was said."""
+    window.open_recording(demo_vault["video"])
+    timeline = window.workspace.timeline
+    hidden = [m for m in timeline.markers() if m.id.startswith("sealed:")]
+    assert sorted(m.time_ms for m in hidden) == [2_000, 6_000]
+    assert all("Alleen de onderzoeker kan die lezen" in m.label for m in hidden)
+    shown = "\n".join(m.label for m in timeline.markers()) + every_text(window)
+    assert SECRET not in shown and OTHER not in shown

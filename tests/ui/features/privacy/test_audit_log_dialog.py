@@ -69,3 +69,13 @@ def test_sizes_for_people(size: int, shown: str) -> None:
     from vknz_desktop.ui.common.formatting import format_size
 
     assert format_size(size) == shown
+
+
+def test_an_onderzoekers_registration_counts_in_dutch(qtbot: QtBot) -> None:
+    from vknz_desktop.ui.features.privacy.audit_log_dialog import AuditLogDialog
+
+    registered = _entry("onderzoeker_registered", {"onderzoeker": "fecad5a3", "sealed": 2})
+    dialog = AuditLogDialog([registered], [])
+    qtbot.addWidget(dialog)
+    text = dialog.table.item(0, 1).text()
+    assert "feedback verzegeld: 2" in text and "sealed" not in text

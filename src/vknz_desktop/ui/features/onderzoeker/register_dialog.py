@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,8 +31,8 @@ from vknz_desktop.services.onderzoeker import (
     Registration,
 )
 from vknz_desktop.ui.common import messages
-from vknz_desktop.ui.common.appearance import signal_colour
 from vknz_desktop.ui.common.jobs import BackgroundJob
+from vknz_desktop.ui.features.onderzoeker.form_message import grow_to_fit, show_form_message
 from vknz_desktop.ui.widgets.page_header import heading_label
 from vknz_desktop.ui.widgets.strength_meter import StrengthMeter
 
@@ -151,18 +150,10 @@ class RegisterDialog(QDialog):
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         """A problem (red) or what is happening, under the form."""
-        self.message.setText(text)
-        colour = signal_colour("error", self.palette(), QPalette.ColorRole.Window)
-        self.message.setStyleSheet(f"color: {colour.name()};" if error else "")
-        self.message.setVisible(bool(text))
-        self._fit()
+        show_form_message(self, self.message, text, error=error)
 
     def _fit(self) -> None:
-        """Grow to what the wrapped texts need now (never narrower than before)."""
-        width = self.width()
-        self.adjustSize()
-        if self.width() < width:
-            self.resize(width, self.height())
+        grow_to_fit(self)
 
     def problem(self) -> str | None:
         """What is wrong with the form (Dutch), or None."""

@@ -135,6 +135,7 @@ def _formats() -> dict[str, tuple[str, _Format]]:
         "observation": (QCoreApplication.translate("AuditDetails", "waarneming"), plain),
         "onderzoekers": (QCoreApplication.translate("AuditDetails", "onderzoekers"), number),
         "onderzoeker": (QCoreApplication.translate("AuditDetails", "onderzoeker"), plain),
+        "sealed": (QCoreApplication.translate("AuditDetails", "feedback verzegeld"), number),
         "sealed_included": (
             QCoreApplication.translate("AuditDetails", "verzegelde feedback meegegeven"),
             number,
