@@ -1,6 +1,7 @@
-"""The feature screens: the learning summary preview (with doubtful words), the goal dialog,
-the team agenda, and Samen kijken (with a pictogram, the progress bar and the "Bewaard"
-message that says the marker is hidden from the klantmanager)."""
+"""The feature screens: session preparation, a session, two fragments compared, the learning
+summary preview (with doubtful words), the goal dialog, the team agenda, and Samen kijken
+(with a pictogram, the progress bar and the "Bewaard" message that says the marker is hidden
+from the klantmanager)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import QWidget
 from scripts.screens.stage import Scene, Stage
 
 from vknz_desktop.domain.models import ConsentScope, Role
+from vknz_desktop.domain.visibility import Audience
 from vknz_desktop.services.recordings import make_consent
 from vknz_desktop.ui.features.learning.feature import LearningFeature
 from vknz_desktop.ui.features.learning.goal_dialog import GoalDialog
+from vknz_desktop.ui.features.review.feature import ReviewFeature
 from vknz_desktop.ui.features.watch_together.feature import SamenKijkenFeature
 from vknz_desktop.ui.features.watch_together.pictograms import TOPICS
 
@@ -41,6 +44,52 @@ def _ensure_goal(stage: Stage) -> None:
         return
     observations = session.observations.for_recording(stage.demo["video"])[:3]
     goals.create_from_observations(observations, goal=_GOAL, why=_WHY)
+
+
+def _review(stage: Stage) -> ReviewFeature:
+    return stage.window.feature(ReviewFeature)
+
+
+def _ensure_session(stage: Stage) -> str:
+    """Two fragments of the demo video (made up) in a session with the onderzoeker, each with
+    a prompt; made once."""
+    _back_to_library(stage)
+    session = stage.window.session
+    assert session is not None and session.review is not None
+    review = session.review
+    existing = review.sessions.sessions()
+    if existing:
+        return existing[0].id
+    video = stage.demo["video"]
+    first = review.clips.create(video, 2_000, 12_000, title="Begin van het gesprek")
+    second = review.clips.create(video, 30_000, 42_000, title="Over de aanvraag")
+    made = review.sessions.create("Terugkijken met de onderzoeker")
+    review.sessions.add_clip(made.id, first.id, "Wat zie je de klant doen als je binnenkomt?")
+    review.sessions.add_clip(made.id, second.id, "Hoe leg je hier de regels uit?")
+    return made.id
+
+
+def session_prepare(stage: Stage) -> QWidget | None:
+    """Preparing a session: the fragments, their prompts and who takes part."""
+    session_id = _ensure_session(stage)
+    _review(stage).show_prepare(session_id)
+    return None
+
+
+def session_view(stage: Stage) -> QWidget | None:
+    """A session with the onderzoeker: the prompt, the fragment and both columns."""
+    session_id = _ensure_session(stage)
+    _review(stage).start_session(session_id)
+    stage.pump(0.5)
+    return None
+
+
+def compare(stage: Stage) -> QWidget | None:
+    """Two fragments side by side, for the klantmanager and the onderzoeker."""
+    _ensure_session(stage)
+    _review(stage).open_compare(Audience.of(Role.KLANTMANAGER, Role.ONDERZOEKER))
+    stage.pump(0.5)
+    return None
 
 
 def summary_preview(stage: Stage) -> QWidget | None:
@@ -120,6 +169,9 @@ def samen_kijken_pictogram(stage: Stage) -> QWidget | None:
 
 
 SCENES = [
+    Scene("session-prepare", session_prepare),
+    Scene("session-view", session_view),
+    Scene("compare", compare),
     Scene("summary-preview", summary_preview),
     Scene("goal-dialog", goal_dialog),
     Scene("team-agenda", team_agenda),

@@ -142,3 +142,29 @@ def test_a_prompt_is_stored_as_it_is_typed_and_the_row_keeps_its_height(
     assert "Wat zie je?" in page.playlist.item(0).text()
     assert "Een tweede regel" not in page.playlist.item(0).text()
     assert page.playlist.currentRow() == 0
+
+
+def test_at_large_text_the_participants_go_under_the_form(
+    qtbot: QtBot, review_vault: ReviewVault
+) -> None:
+    """Side by side on a laptop screen at normal text; at 200 % one under the other, so that
+    no role name in the combos is cut off."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    from vknz_desktop.ui.common.appearance import apply_appearance
+
+    page = make_page(qtbot, review_vault)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.fit_about()
+    assert page.about_direction() == QBoxLayout.Direction.LeftToRight
+    try:
+        apply_appearance(200)
+        qtbot.wait(50)
+        page.fit_about()
+        assert page.about_direction() == QBoxLayout.Direction.TopToBottom
+        box = page.left_box
+        assert box.width() >= box.sizeHint().width()  # "Onderzoeker of trainer" whole
+    finally:
+        apply_appearance(100)

@@ -22,7 +22,9 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSignalBlocker,
     Qt,
@@ -32,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -198,14 +201,21 @@ class SessionPreparePage(QWidget):
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(detail)
+        self._detail_scroll = scroll
+        scroll.viewport().installEventFilter(self)  # its width decides fit_about
         return scroll
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._detail_scroll.viewport():
+            self.fit_about()
+        return super().eventFilter(watched, event)
 
     def _build_about(self, detail: QWidget) -> QGroupBox:
         """Title, date, the two perspectives and the participants of the chosen session."""
         about = QGroupBox(self.tr("Sessie"), detail)
-        about_layout = QHBoxLayout(about)
+        # side by side; the participants under the form when the text is large (fit_about)
+        about_layout = self._about_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, about)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title_edit = QLineEdit(about)
@@ -223,8 +233,33 @@ class SessionPreparePage(QWidget):
         form.addRow(self.tr("Linker kolom:"), self.left_box)
         form.addRow(self.tr("Rechter kolom:"), self.right_box)
         about_layout.addLayout(form, 1)
-        about_layout.addLayout(self._build_people(about), 1)
+        self._form_layout = form
+        self._people_layout = self._build_people(about)
+        about_layout.addLayout(self._people_layout, 1)
         return about
+
+    def about_direction(self) -> QBoxLayout.Direction:
+        """How the session's form and its participants are placed now."""
+        return self._about_layout.direction()
+
+    def fit_about(self) -> None:
+        """The session's form and its participants side by side when both fit, else one under
+        the other (large text), so that no role name is cut off."""
+        layout = getattr(self, "_about_layout", None)
+        if layout is None:
+            return
+        needed = 110 * self.fontMetrics().averageCharWidth()  # both columns, readable
+        room = self._detail_scroll.viewport().width()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if needed <= room else QBoxLayout.Direction.TopToBottom
+        )
+        if layout.direction() != direction:
+            layout.setDirection(direction)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_about()
 
     def _build_people(self, about: QGroupBox) -> QVBoxLayout:
         """The participants, and a row to add one: the role first, then the name."""
