@@ -38,6 +38,7 @@ from vknz_desktop.domain.review_ports import NewFragment, StagedMedia
 from vknz_desktop.domain.sealing import OnderzoekerKey, SealedItem
 from vknz_desktop.storage import observations_repo, sealed_store
 from vknz_desktop.storage.media_store import DEFAULT_CHUNK_SIZE, ChunkWriter, media_path
+from vknz_desktop.storage.recording_rows import insert_recording
 from vknz_desktop.storage.sealing_repo import SealingRepository
 from vknz_desktop.storage.vault import Vault
 
@@ -423,35 +424,19 @@ class FragmentsRepository:
         role: Role,
     ) -> None:
         info = fragment.media
-        conn.execute(
-            "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
-            " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
-            " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
-            " imported_at, profile_id, derived_from)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                media.recording_id,
-                fragment.title,
-                original.conversation_date.isoformat() if original.conversation_date else None,
-                info.container,
-                info.duration_ms,
-                int(info.has_video),
-                int(info.has_audio),
-                info.video_codec,
-                info.audio_codec,
-                info.width,
-                info.height,
-                info.rotation,
-                info.frame_rate,
-                int(info.variable_frame_rate),
-                media.size_bytes,
-                media.sha256,
-                media.chunk_size,
-                media.key,
-                imported_at,
-                original.profile_id,
-                original.id,
-            ),
+        insert_recording(
+            conn,
+            recording_id=media.recording_id,
+            title=fragment.title,
+            conversation_date=original.conversation_date,
+            media=info,
+            size_bytes=media.size_bytes,
+            sha256=media.sha256,
+            chunk_size=media.chunk_size,
+            media_key=media.key,
+            imported_at=imported_at,
+            profile_id=original.profile_id,
+            derived_from=original.id,
         )
         Vault._insert_participants(conn, media.recording_id, original.participants)
         Vault._upsert_consent(conn, media.recording_id, original.consent, now)

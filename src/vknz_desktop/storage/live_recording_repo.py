@@ -59,6 +59,7 @@ from vknz_desktop.storage.media_store import (
     SeekableChunkWriter,
     media_path,
 )
+from vknz_desktop.storage.recording_rows import insert_recording
 
 if TYPE_CHECKING:
     from vknz_desktop.storage.vault import Vault
@@ -125,32 +126,18 @@ class LiveRecordingRepository:
         now = dt.datetime.now(dt.UTC)
         try:
             with self._vault.writing() as conn:
-                conn.execute(
-                    "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
-                    " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
-                    " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
-                    " imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        recording_id,
-                        title,
-                        conversation_date.isoformat() if conversation_date else None,
-                        media.container,
-                        _STARTING_MS,
-                        int(media.has_video),
-                        int(media.has_audio),
-                        media.video_codec,
-                        media.audio_codec,
-                        media.width,
-                        media.height,
-                        media.rotation,
-                        media.frame_rate,
-                        int(media.variable_frame_rate),
-                        0,
-                        f"opname:{recording_id}",
-                        LIVE_MAX_CHUNK,
-                        key,
-                        now.isoformat(timespec="seconds"),
-                    ),
+                insert_recording(
+                    conn,
+                    recording_id=recording_id,
+                    title=title,
+                    conversation_date=conversation_date,
+                    media=media,
+                    duration_ms=_STARTING_MS,
+                    size_bytes=0,
+                    sha256=f"opname:{recording_id}",
+                    chunk_size=LIVE_MAX_CHUNK,
+                    media_key=key,
+                    imported_at=now.isoformat(timespec="seconds"),
                 )
                 self._vault._insert_participants(conn, recording_id, participants)
                 self._vault._upsert_consent(conn, recording_id, consent, now)
@@ -265,33 +252,18 @@ class LiveRecordingRepository:
         live = self._vault.recording(live_id)
         now = dt.datetime.now(dt.UTC)
         with self._vault.writing() as conn:
-            conn.execute(
-                "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
-                " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
-                " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
-                " imported_at, profile_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    staged.recording_id,
-                    live.title,
-                    live.conversation_date.isoformat() if live.conversation_date else None,
-                    media.container,
-                    media.duration_ms,
-                    int(media.has_video),
-                    int(media.has_audio),
-                    media.video_codec,
-                    media.audio_codec,
-                    media.width,
-                    media.height,
-                    media.rotation,
-                    media.frame_rate,
-                    int(media.variable_frame_rate),
-                    staged.layout.size,
-                    staged.sha256,
-                    staged.layout.chunk_size,
-                    staged.key,
-                    live.imported_at.isoformat(timespec="seconds"),
-                    live.profile_id,
-                ),
+            insert_recording(
+                conn,
+                recording_id=staged.recording_id,
+                title=live.title,
+                conversation_date=live.conversation_date,
+                media=media,
+                size_bytes=staged.layout.size,
+                sha256=staged.sha256,
+                chunk_size=staged.layout.chunk_size,
+                media_key=staged.key,
+                imported_at=live.imported_at.isoformat(timespec="seconds"),
+                profile_id=live.profile_id,
             )
             self._vault._insert_participants(conn, staged.recording_id, live.participants)
             self._vault._upsert_consent(conn, staged.recording_id, live.consent, now)

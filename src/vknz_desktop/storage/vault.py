@@ -110,6 +110,7 @@ from vknz_desktop.storage.media_store import (
     media_path,
 )
 from vknz_desktop.storage.process_lock import ProcessLock
+from vknz_desktop.storage.recording_rows import insert_recording
 from vknz_desktop.storage.removable import medium_of
 from vknz_desktop.storage.salvage import SalvageReport, describe, salvage
 
@@ -596,32 +597,17 @@ class Vault:
             committed_file = True
             now = dt.datetime.now(dt.UTC)
             with self.writing() as conn:
-                conn.execute(
-                    "INSERT INTO recordings(id, title, conversation_date, container, duration_ms,"
-                    " has_video, has_audio, video_codec, audio_codec, width, height, rotation,"
-                    " frame_rate, variable_frame_rate, size_bytes, sha256, chunk_size, media_key,"
-                    " imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        recording_id,
-                        title,
-                        conversation_date.isoformat() if conversation_date else None,
-                        media.container,
-                        media.duration_ms,
-                        int(media.has_video),
-                        int(media.has_audio),
-                        media.video_codec,
-                        media.audio_codec,
-                        media.width,
-                        media.height,
-                        media.rotation,
-                        media.frame_rate,
-                        int(media.variable_frame_rate),
-                        layout.size,
-                        digest,
-                        layout.chunk_size,
-                        media_key,
-                        now.isoformat(timespec="seconds"),
-                    ),
+                insert_recording(
+                    conn,
+                    recording_id=recording_id,
+                    title=title,
+                    conversation_date=conversation_date,
+                    media=media,
+                    size_bytes=layout.size,
+                    sha256=digest,
+                    chunk_size=layout.chunk_size,
+                    media_key=media_key,
+                    imported_at=now.isoformat(timespec="seconds"),
                 )
                 self._insert_participants(conn, recording_id, participants)
                 self._upsert_consent(conn, recording_id, consent, now)
