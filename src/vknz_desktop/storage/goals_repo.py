@@ -28,6 +28,17 @@ DEFAULT_PROFILE_ID = "klantgesprek"
 VAULT_ID_SETTING = "summary_vault_id"  # the profile a recording is reviewed with by default
 
 
+def _distinct_words(items: Sequence[str]) -> list[str]:
+    """``items`` with their spaces collapsed, empty ones dropped, each once whatever its
+    case (the first spelling kept), at most ``MAX_TERMS``."""
+    distinct: dict[str, str] = {}
+    for item in items:
+        value = " ".join(item.split())
+        if value:
+            distinct.setdefault(value.casefold(), value)
+    return list(distinct.values())[:MAX_TERMS]
+
+
 class GoalRepository:
     """Goals in one open vault."""
 
@@ -113,17 +124,12 @@ class GoalRepository:
 
     def set_extra_terms(self, terms: Sequence[str]) -> None:
         """Replace the list of extra terms."""
-        cleaned: dict[str, str] = {}
-        for term in terms:
-            value = " ".join(term.split())
-            if value:
-                cleaned.setdefault(value.casefold(), value)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._vault.writing() as conn:
             conn.execute("DELETE FROM export_terms")
             conn.executemany(
                 "INSERT INTO export_terms(term, added_at) VALUES (?, ?)",
-                [(value, now) for value in list(cleaned.values())[:MAX_TERMS]],
+                [(value, now) for value in _distinct_words(terms)],
             )
             # A term the user removed is the user's choice: the register forgets it too (a
             # name registered as a name stays).
@@ -149,17 +155,12 @@ class GoalRepository:
 
     def set_accepted_words(self, words: Sequence[str]) -> None:
         """Replace the list of accepted words."""
-        cleaned: dict[str, str] = {}
-        for word in words:
-            value = " ".join(word.split())
-            if value:
-                cleaned.setdefault(value.casefold(), value)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._vault.writing() as conn:
             conn.execute("DELETE FROM accepted_words")
             conn.executemany(
                 "INSERT INTO accepted_words(word, added_at) VALUES (?, ?)",
-                [(value, now) for value in list(cleaned.values())[:MAX_TERMS]],
+                [(value, now) for value in _distinct_words(words)],
             )
 
     def vault_id(self) -> str | None:
